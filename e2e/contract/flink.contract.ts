@@ -1,0 +1,623 @@
+// Every REST endpoint of the JobManager, called through the project's own client (src/api),
+// against the real sandbox, with ids discovered from it; decoded answers are checked for the
+// values the UI relies on. DELETE /cluster is in shutdown.contract.ts (run last, only when the
+// runner owns the sandbox).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchClusterOverview, fetchWebConfig } from '../../src/api/cluster';
+import {
+  checkpointNow,
+  fetchCheckpointConfig,
+  fetchCheckpointDetails,
+  fetchCheckpointingStatistics,
+  fetchCheckpointSubtasks,
+  fetchCheckpointTriggerStatus,
+  triggerCheckpoint,
+} from '../../src/api/checkpoints';
+import { deleteDataSet, fetchDataSetDeletionStatus, fetchDataSets } from '../../src/api/datasets';
+import { allEndpoints, endpointKey, FILE_ENDPOINT_NAMES } from '../../src/api/endpoints';
+import { FlinkApiError, userMessage } from '../../src/api/errors';
+import { fetchJobExceptions } from '../../src/api/exceptions';
+import { newTriggerId } from '../../src/api/ids';
+import { deleteJar, fetchJarPlan, fetchJars, jarIdOf, runJar, uploadJar } from '../../src/api/jars';
+import {
+  fetchJobManagerConfig,
+  fetchJobManagerEnvironment,
+  fetchJobManagerLogs,
+  fetchJobManagerThreadDump,
+} from '../../src/api/jobmanager';
+import {
+  cancelJob,
+  fetchJobAccumulators,
+  fetchJobConfig,
+  fetchJobDetails,
+  fetchJobExecutionResult,
+  fetchJobJobManagerConfig,
+  fetchJobJobManagerEnvironment,
+  fetchJobJobManagerLogUrl,
+  fetchJobPlan,
+  fetchJobResourceRequirements,
+  fetchJobsOverview,
+  fetchJobsStatuses,
+  fetchJobStatus,
+  fetchJobTaskManagerLogUrl,
+  fetchRescalingStatus,
+  rescaleJob,
+  sendClientHeartbeat,
+  submitJob,
+  updateJobResourceRequirements,
+  type JobDetails,
+} from '../../src/api/jobs';
+import { fetchJobManagerLogFile, fetchTaskManagerLogFile } from '../../src/api/logs';
+import {
+  fetchJmOperatorMetrics,
+  fetchJobManagerMetrics,
+  fetchJobMetrics,
+  fetchJobsMetrics,
+  fetchSubtaskMetrics,
+  fetchSubtasksMetrics,
+  fetchTaskManagerMetrics,
+  fetchTaskManagersMetrics,
+  fetchVertexMetrics,
+  metricValue,
+} from '../../src/api/metrics';
+import { subtaskRanges } from '../../src/api/query';
+import {
+  disposeSavepoint,
+  fetchSavepointDisposalStatus,
+  fetchSavepointStatus,
+  savepointNow,
+  stopWithSavepoint,
+  triggerSavepoint,
+} from '../../src/api/savepoints';
+import {
+  fetchTaskManagerDetails,
+  fetchTaskManagerLogs,
+  fetchTaskManagers,
+  fetchTaskManagerThreadDump,
+} from '../../src/api/taskmanagers';
+import {
+  fetchBackPressure,
+  fetchFlameGraph,
+  fetchSubtaskAttempt,
+  fetchSubtaskAttemptAccumulators,
+  fetchSubtaskDetails,
+  fetchSubtasksAccumulators,
+  fetchSubtaskTimes,
+  fetchVertexAccumulators,
+  fetchVertexDetails,
+  fetchVertexTaskManagers,
+  fetchWatermarks,
+  flameGraphState,
+  watermarksBySubtask,
+} from '../../src/api/vertices';
+import { demoJob } from '../sandbox/demo-jobs.mjs';
+import { contractSandbox, eventually, expectApiError, jobId } from './support';
+
+const sandbox = contractSandbox();
+const UNKNOWN_ID = '0123456789abcdef0123456789abcdef';
+const poll = { pollIntervalMs: 500, deadlineMs: 180_000 };
+
+let eventTime: JobDetails;
+let taskManagerIds: string[] = [];
+
+beforeAll(async () => {
+  eventTime = await fetchJobDetails(jobId(sandbox, 'eventTime'));
+  taskManagerIds = (await fetchTaskManagers()).taskmanagers.map((tm) => tm.id);
+});
+
+function vertexNamed(job: JobDetails, pattern: RegExp) {
+  const vertex = job.vertices.find((v) => pattern.test(v.name));
+  if (!vertex) throw new Error(`job "${job.name}" has no vertex matching ${pattern}: ${job.vertices.map((v) => v.name).join(', ')}`);
+  return vertex;
+}
+
+describe('the endpoints table', () => {
+  it('has a client function for every row of the reference list', () => {
+    const tsv = readFileSync(path.resolve(process.cwd(), '../shared/reference/rest-endpoints.tsv'), 'utf8');
+    const rows = tsv.trim().split('\n').slice(1).map((line) => line.split('\t'));
+    const table = new Set(allEndpoints().map(({ spec }) => endpointKey(spec)));
+    const missing = rows.map(([verb, p]) => `${verb} ${p}`).filter((key) => !table.has(key));
+    expect(missing).toEqual([]);
+    expect(rows).toHaveLength(70);
+  });
+});
+
+describe('cluster', () => {
+  it('GET /config: the version under test, features and refresh interval', async () => {
+    const config = await fetchWebConfig();
+    expect(config['flink-version']).toBe(sandbox.flinkVersion);
+    expect(config['refresh-interval']).toBeGreaterThan(0);
+    expect(config.features['web-submit']).toBe(true);
+    expect(config.features['web-cancel']).toBe(true);
+    expect(config['timezone-name']).not.toBe('');
+  });
+
+  it('GET /overview: two TaskManagers with twelve slots and the demo jobs', async () => {
+    const overview = await fetchClusterOverview();
+    expect(overview.taskmanagers).toBe(2);
+    expect(overview['slots-total']).toBe(12);
+    expect(overview['jobs-running']).toBeGreaterThanOrEqual(6);
+    expect(overview['jobs-finished']).toBeGreaterThanOrEqual(1);
+    expect(overview['jobs-cancelled']).toBeGreaterThanOrEqual(1);
+    expect(overview['flink-version']).toBe(sandbox.flinkVersion);
+  });
+});
+
+describe('jobs', () => {
+  it('GET /jobs/overview: every demo job by name, in its settled state', async () => {
+    const { jobs } = await fetchJobsOverview();
+    for (const key of ['eventTime', 'backpressure', 'flaky', 'bounded', 'cancelMe', 'wide', 'failingCheckpoints', 'hostile']) {
+      const job = jobs.find((j) => j.jid === jobId(sandbox, key));
+      expect(job, key).toBeDefined();
+      expect(job?.name).toBe(demoJob(key).name);
+    }
+    const bounded = jobs.find((j) => j.jid === jobId(sandbox, 'bounded'));
+    expect(bounded?.state).toBe('FINISHED');
+    expect(bounded?.tasks.finished).toBeGreaterThan(0);
+    expect(jobs.find((j) => j.jid === jobId(sandbox, 'cancelMe'))?.state).toBe('CANCELED');
+    const wide = jobs.find((j) => j.jid === jobId(sandbox, 'wide'));
+    expect(wide?.state).toBe('RUNNING');
+    expect(wide?.tasks.running).toBeGreaterThanOrEqual(44);
+    expect(wide?.['end-time']).toBe(-1);
+  });
+
+  it('GET /jobs: ids with statuses', async () => {
+    const { jobs } = await fetchJobsStatuses();
+    expect(jobs.find((j) => j.id === jobId(sandbox, 'bounded'))?.status).toBe('FINISHED');
+    expect(jobs.find((j) => j.id === jobId(sandbox, 'eventTime'))?.status).toBe('RUNNING');
+  });
+
+  it('GET /jobs/:jobid, /status, /plan, /config', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    expect(eventTime.jid).toBe(id);
+    expect(eventTime.state).toBe('RUNNING');
+    expect(eventTime.vertices.length).toBeGreaterThanOrEqual(3);
+    expect(eventTime.vertices.every((v) => v.status === 'RUNNING')).toBe(true);
+    expect(eventTime.plan.nodes).toHaveLength(eventTime.vertices.length);
+    expect(eventTime['job-type']).toBe('STREAMING');
+    expect((await fetchJobStatus(id)).status).toBe('RUNNING');
+    const { plan } = await fetchJobPlan(id);
+    expect(plan.nodes.map((n) => n.id).sort()).toEqual(eventTime.vertices.map((v) => v.id).sort());
+    const config = await fetchJobConfig(id);
+    expect(config.jid).toBe(id);
+    expect(config.name).toBe(demoJob('eventTime').name);
+    expect(config['execution-config']?.['job-parallelism']).toBe(2);
+  });
+
+  it('hostile job names arrive as plain text', async () => {
+    const hostile = await fetchJobDetails(jobId(sandbox, 'hostile'));
+    expect(hostile.name).toBe(demoJob('hostile').name);
+  });
+
+  it('GET /jobs/:jobid/accumulators', async () => {
+    const acc = await fetchJobAccumulators(jobId(sandbox, 'eventTime'), { includeSerializedValue: true });
+    expect(Array.isArray(acc['user-task-accumulators'])).toBe(true);
+    expect(Array.isArray(acc['job-accumulators'])).toBe(true);
+  });
+
+  it('GET /jobs/:jobid/execution-result: finished job succeeded, running one in progress', async () => {
+    const finished = await fetchJobExecutionResult(jobId(sandbox, 'bounded'));
+    expect(finished.status.id).toBe('COMPLETED');
+    expect(finished['job-execution-result']?.id).toBe(jobId(sandbox, 'bounded'));
+    expect(finished['job-execution-result']?.['application-status']).toBe('SUCCEEDED');
+    expect(finished['job-execution-result']?.['net-runtime']).toBeGreaterThan(0);
+    const running = await fetchJobExecutionResult(jobId(sandbox, 'eventTime'));
+    expect(running.status.id).toBe('IN_PROGRESS');
+    expect(running['job-execution-result']).toBeUndefined();
+  });
+
+  it('GET /jobs/:jobid/exceptions: the flaky job failed and restarted', async () => {
+    const id = jobId(sandbox, 'flaky');
+    const exceptions = await eventually('the flaky job to record an exception', () => fetchJobExceptions(id), (e) => e.exceptionHistory.entries.length > 0, {
+      timeoutMs: 120_000,
+      intervalMs: 2000,
+    });
+    const first = exceptions.exceptionHistory.entries[0];
+    expect(first?.exceptionName).toBe('java.lang.IllegalStateException');
+    expect(first?.stacktrace).toContain('Simulated failure');
+    expect(first?.timestamp).toBeGreaterThan(0);
+    const one = await fetchJobExceptions(id, { maxExceptions: 1 });
+    expect(one.exceptionHistory.entries.length).toBe(1);
+    const filtered = await fetchJobExceptions(id, { failureLabels: { type: 'no-such-label' } });
+    expect(filtered.exceptionHistory.entries).toEqual([]);
+  });
+
+  it('the JobManager as one job sees it: config, environment, log URLs', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const config = await fetchJobJobManagerConfig(id);
+    expect(config.find((e) => e.key === 'rest.port')?.value).toBe(String(sandbox.port));
+    const env = await fetchJobJobManagerEnvironment(id);
+    expect(env.jvm.version).not.toBe('');
+    expect(env.classpath.length).toBeGreaterThan(0);
+    // Log URLs answer where a URL pattern exists; otherwise Flink answers 404.
+    const jmUrl = await fetchJobJobManagerLogUrl(id).catch((e: unknown) => e);
+    const tmUrl = await fetchJobTaskManagerLogUrl(id, taskManagerIds[0] ?? '').catch((e: unknown) => e);
+    for (const answer of [jmUrl, tmUrl]) {
+      if (answer instanceof FlinkApiError) expect(answer.kind).toBe('not-found');
+      else expect((answer as { url: string }).url).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('PATCH /jobs/:jobid/clientHeartbeat is accepted', async () => {
+    await expect(sendClientHeartbeat(jobId(sandbox, 'eventTime'), Date.now() + 60_000)).resolves.toBeUndefined();
+  });
+
+  it('POST /jobs without a serialized JobGraph: Flink says what is missing', async () => {
+    const error = await expectApiError(submitJob({}), 'http');
+    expect(error.status).toBe(400);
+    expect(error.flinkMessage).toContain('jobGraphFileName');
+    expect(userMessage(error)).toContain('jobGraphFileName');
+  });
+
+  it('an unknown job is a not-found error carrying Flink\'s message', async () => {
+    const error = await expectApiError(fetchJobDetails(UNKNOWN_ID), 'not-found');
+    expect(error.status).toBe(404);
+    expect(error.flinkMessage).toContain(`Job ${UNKNOWN_ID} not found`);
+    expect(userMessage(error)).toContain('not found');
+  });
+
+  it('PATCH /jobs/:jobid/rescaling and its status: Flink refuses with its reason', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const error = await expectApiError(rescaleJob(id, 1, poll), 'http');
+    expect(error.status).toBe(503);
+    expect(error.flinkMessage).toContain('Rescaling is temporarily disabled');
+    const status = await expectApiError(fetchRescalingStatus(id, UNKNOWN_ID), 'http');
+    expect(status.flinkMessage).toContain('Rescaling is temporarily disabled');
+    expect(status.isRetryable).toBe(true);
+  });
+
+  it('resource requirements: read and update, or the scheduler\'s refusal', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const requirements = { ...Object.fromEntries(eventTime.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }])) };
+    const read = await fetchJobResourceRequirements(id).catch((e: unknown) => e);
+    if (read instanceof FlinkApiError) {
+      // The default scheduler cannot change parallelism without a restart and says so.
+      expect(read.kind).toBe('http');
+      expect(read.flinkMessage).toMatch(/does not support|not supported|AdaptiveScheduler/);
+    } else {
+      expect(Object.keys(read as object).sort()).toEqual(eventTime.vertices.map((v) => v.id).sort());
+    }
+    const update = await updateJobResourceRequirements(id, requirements).catch((e: unknown) => e);
+    if (update instanceof FlinkApiError) {
+      expect(update.kind).toBe('http');
+      expect(update.flinkMessage).toMatch(/does not support|not supported|AdaptiveScheduler/);
+    }
+    const incomplete = await expectApiError(updateJobResourceRequirements(id, {}), 'http');
+    expect(incomplete.status).toBe(400);
+  });
+});
+
+describe('metrics', () => {
+  it('JobManager, TaskManagers, jobs, one job', async () => {
+    const jmIds = await fetchJobManagerMetrics();
+    expect(jmIds.map((m) => m.id)).toContain('Status.JVM.Memory.Heap.Used');
+    const jm = await fetchJobManagerMetrics({ get: ['Status.JVM.Memory.Heap.Used', 'numRegisteredTaskManagers'] });
+    expect(Number(metricValue(jm, 'Status.JVM.Memory.Heap.Used'))).toBeGreaterThan(0);
+    expect(metricValue(jm, 'numRegisteredTaskManagers')).toBe('2');
+
+    const tms = await fetchTaskManagersMetrics({ get: ['Status.JVM.Memory.Heap.Used'], agg: ['min', 'max', 'sum'], taskmanagers: taskManagerIds });
+    expect(tms[0]?.id).toBe('Status.JVM.Memory.Heap.Used');
+    expect(tms[0]?.sum).toBeGreaterThan(0);
+    const tm = await fetchTaskManagerMetrics(taskManagerIds[0] ?? '', { get: ['Status.JVM.CPU.Load'] });
+    expect(tm[0]?.id).toBe('Status.JVM.CPU.Load');
+
+    const id = jobId(sandbox, 'eventTime');
+    const jobs = await fetchJobsMetrics({ get: ['numRestarts'], agg: ['max'], jobs: [id] });
+    expect(jobs[0]?.max).toBe(0);
+    const job = await fetchJobMetrics(id, { get: ['uptime', 'numRestarts'] });
+    expect(Number(metricValue(job, 'uptime'))).toBeGreaterThan(0);
+    expect(metricValue(job, 'numRestarts')).toBe('0');
+  });
+
+  it('a vertex, its subtasks (aggregated over a subtask range), one subtask, JM operator', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const source = vertexNamed(eventTime, /^Source/);
+    const ids = await fetchVertexMetrics(id, source.id);
+    expect(ids.map((m) => m.id)).toContain('0.numRecordsOut');
+    const values = await fetchVertexMetrics(id, source.id, { get: ['0.numRecordsOut'] });
+    expect(Number(metricValue(values, '0.numRecordsOut'))).toBeGreaterThan(0);
+    const agg = await fetchSubtasksMetrics(id, source.id, { get: ['numRecordsOut'], agg: ['min', 'max', 'sum', 'avg', 'skew'], subtasks: subtaskRanges([0, 1]) });
+    expect(agg[0]?.id).toBe('numRecordsOut');
+    expect(agg[0]?.sum).toBeGreaterThan(0);
+    const one = await fetchSubtaskMetrics(id, source.id, 1, { get: ['numRecordsOut'] });
+    expect(Number(metricValue(one, 'numRecordsOut'))).toBeGreaterThan(0);
+    const jm = await fetchJmOperatorMetrics(id, source.id);
+    expect(Array.isArray(jm)).toBe(true);
+  });
+});
+
+describe('vertices', () => {
+  it('details, subtasks, attempts, times, TaskManagers, accumulators', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const source = vertexNamed(eventTime, /^Source/);
+    const details = await fetchVertexDetails(id, source.id);
+    expect(details.parallelism).toBe(2);
+    expect(details.subtasks.map((s) => s.subtask)).toEqual([0, 1]);
+    const sub = details.subtasks[1];
+    expect(sub?.status).toBe('RUNNING');
+    expect(taskManagerIds).toContain(sub?.['taskmanager-id']);
+
+    const current = await fetchSubtaskDetails(id, source.id, 1);
+    expect(current.subtask).toBe(1);
+    const attempt = await fetchSubtaskAttempt(id, source.id, 1, current.attempt);
+    expect(attempt.attempt).toBe(current.attempt);
+    expect(attempt.metrics['write-records']).toBeGreaterThan(0);
+    const attemptAcc = await fetchSubtaskAttemptAccumulators(id, source.id, 1, current.attempt);
+    expect(attemptAcc.subtask).toBe(1);
+
+    const times = await fetchSubtaskTimes(id, source.id);
+    expect(times.subtasks).toHaveLength(2);
+    expect(times.subtasks[0]?.timestamps.RUNNING).toBeGreaterThan(0);
+    const tms = await fetchVertexTaskManagers(id, source.id);
+    expect(tms.taskmanagers.length).toBeGreaterThan(0);
+    expect(tms.taskmanagers.every((t) => taskManagerIds.includes(t['taskmanager-id']))).toBe(true);
+    const acc = await fetchVertexAccumulators(id, source.id);
+    expect(acc.id).toBe(source.id);
+    const subAcc = await fetchSubtasksAccumulators(id, source.id);
+    expect(subAcc.subtasks).toHaveLength(2);
+  });
+
+  it('watermarks of the event-time windows', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const window = vertexNamed(eventTime, /revenue/i);
+    const marks = await eventually('watermarks', () => fetchWatermarks(id, window.id), (m) => [...watermarksBySubtask(m).values()].some((w) => w !== null));
+    expect([...watermarksBySubtask(marks).keys()].sort()).toEqual([0, 1]);
+  });
+
+  it('back pressure: the backpressured job\'s source reports high', async () => {
+    const job = await fetchJobDetails(jobId(sandbox, 'backpressure'));
+    const source = vertexNamed(job, /^Source/);
+    const bp = await eventually(
+      'back pressure high',
+      () => fetchBackPressure(job.jid, source.id),
+      (b) => b.status === 'ok' && b.backpressureLevel === 'high',
+      { timeoutMs: 120_000, intervalMs: 2000 },
+    );
+    if (bp.status !== 'ok') throw new Error('unreachable');
+    expect(bp.subtasks.length).toBe(source.parallelism);
+    expect(bp.subtasks[0]?.ratio).toBeGreaterThan(0.5);
+    expect(bp['end-timestamp']).toBeGreaterThan(0);
+  });
+
+  it('flame graph: sampling, then samples', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const vertex = vertexNamed(eventTime, /running count/i);
+    const graph = await eventually(
+      'a flame graph sample',
+      () => fetchFlameGraph(id, vertex.id, { type: 'FULL' }),
+      (g) => flameGraphState(g) === 'ready',
+      { timeoutMs: 120_000, intervalMs: 1000 },
+    );
+    expect(graph.endTimestamp).toBeGreaterThan(0);
+    expect(graph.data?.value).toBeGreaterThan(0);
+    expect(graph.data?.children.length).toBeGreaterThan(0);
+    const oneSubtask = await eventually(
+      'an on-CPU flame graph of subtask 0',
+      () => fetchFlameGraph(id, vertex.id, { type: 'ON_CPU', subtaskIndex: 0 }),
+      (g) => flameGraphState(g) !== 'waiting',
+      { timeoutMs: 120_000, intervalMs: 1000 },
+    );
+    expect(['ready', 'terminated']).toContain(flameGraphState(oneSubtask));
+  });
+});
+
+describe('checkpoints', () => {
+  it('statistics: completed checkpoints of the event-time job, failed ones of the failing job', async () => {
+    const stats = await fetchCheckpointingStatistics(jobId(sandbox, 'eventTime'));
+    expect(stats.counts.completed).toBeGreaterThan(0);
+    expect(stats.latest.completed?.className).toBe('completed');
+    expect(stats.history.length).toBeGreaterThan(0);
+    const failing = await eventually(
+      'a failed checkpoint',
+      () => fetchCheckpointingStatistics(jobId(sandbox, 'failingCheckpoints')),
+      (s) => s.counts.failed > 0 && s.history.some((c) => c.className === 'failed'),
+      { timeoutMs: 120_000, intervalMs: 2000 },
+    );
+    const failed = failing.history.find((c) => c.className === 'failed');
+    expect(failed?.status).toBe('FAILED');
+    if (failed?.className === 'failed') expect(failed.failure_timestamp).toBeGreaterThan(0);
+    expect(failing.latest.failed?.status).toBe('FAILED');
+  });
+
+  it('configuration', async () => {
+    const config = await fetchCheckpointConfig(jobId(sandbox, 'eventTime'));
+    expect(config.interval).toBe(5000);
+    expect(config.mode.toLowerCase()).toBe('exactly_once');
+  });
+
+  it('trigger a checkpoint, follow its trigger id, read its details and a vertex in it', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const outcome = await checkpointNow(id, { checkpointType: 'FULL' }, poll);
+    if (outcome.status !== 'completed') throw new Error(`checkpoint failed: ${outcome.failure.message}`);
+    const checkpointId = outcome.result;
+    expect(checkpointId).toBeGreaterThan(0);
+    const status = await fetchCheckpointTriggerStatus(id, outcome.triggerId);
+    expect(status.status.id).toBe('COMPLETED');
+    expect(status.operation?.checkpointId).toBe(checkpointId);
+
+    // The JobManager caches execution graphs (and their checkpoint statistics) for a few seconds.
+    const details = await eventually('the new checkpoint in the statistics', () => fetchCheckpointDetails(id, checkpointId ?? -1), () => true, {
+      timeoutMs: 30_000,
+    });
+    expect(details.id).toBe(checkpointId);
+    expect(details.className).toBe('completed');
+    expect(Object.keys(details.tasks).sort()).toEqual(eventTime.vertices.map((v) => v.id).sort());
+    const source = vertexNamed(eventTime, /^Source/);
+    const sub = await fetchCheckpointSubtasks(id, checkpointId ?? -1, source.id);
+    expect(sub.subtasks).toHaveLength(2);
+    expect(sub.subtasks.every((s) => s.status === 'completed')).toBe(true);
+    expect(sub.num_acknowledged_subtasks).toBe(2);
+
+    const unknown = await expectApiError(fetchCheckpointTriggerStatus(id, UNKNOWN_ID), 'not-found');
+    expect(unknown.flinkMessage).toContain('There is no checkpoint operation');
+    const again = await triggerCheckpoint(id);
+    expect(again).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('savepoints', () => {
+  let location = '';
+
+  it('a retried savepoint trigger (same trigger id) makes one savepoint', async () => {
+    const id = jobId(sandbox, 'eventTime');
+    const dir = path.join(sandbox.runDir, 'savepoints');
+    const prefix = `savepoint-${id.slice(0, 6)}`;
+    const before = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)) : [];
+
+    const triggerId = newTriggerId();
+    expect(await triggerSavepoint(id, { triggerId })).toBe(triggerId);
+    // The retry a flaky network would cause: same body, same trigger id.
+    expect(await triggerSavepoint(id, { triggerId })).toBe(triggerId);
+    const outcome = await savepointNow(id, { triggerId }, poll);
+    if (outcome.status !== 'completed') throw new Error(`savepoint failed: ${outcome.failure.message}`);
+    expect(outcome.triggerId).toBe(triggerId);
+    location = outcome.result.location ?? '';
+    expect(location).toContain(prefix);
+
+    const status = await fetchSavepointStatus(id, triggerId);
+    expect(status.operation?.location).toBe(location);
+    const after = readdirSync(dir).filter((f) => f.startsWith(prefix));
+    expect(after.filter((f) => !before.includes(f))).toEqual([path.basename(location)]);
+
+    const unknown = await expectApiError(fetchSavepointStatus(id, UNKNOWN_ID), 'not-found');
+    expect(unknown.flinkMessage).toContain('There is no savepoint operation');
+  });
+
+  it('dispose of that savepoint', async () => {
+    expect(location).not.toBe('');
+    const outcome = await disposeSavepoint(location, poll);
+    expect(outcome.status).toBe('completed');
+    expect(existsSync(location.replace(/^file:/, ''))).toBe(false);
+    const status = await fetchSavepointDisposalStatus(outcome.triggerId);
+    expect(status.status.id).toBe('COMPLETED');
+    const unknown = await expectApiError(fetchSavepointDisposalStatus(UNKNOWN_ID), 'not-found');
+    expect(unknown.flinkMessage).toContain('Operation not found');
+    const missing = await disposeSavepoint('file:/nonexistent/savepoint-000000-000000000000', poll);
+    expect(missing.status).toBe('failed');
+    if (missing.status === 'failed') expect(missing.failure.message).toContain('Could not dispose savepoint');
+  });
+});
+
+describe('jars and job lifecycle', () => {
+  let jarId = '';
+  const cancelMe = demoJob('cancelMe');
+
+  it('GET /jars lists the sandbox jar', async () => {
+    const jars = await fetchJars();
+    const jar = jars.files.find((f) => f.id === sandbox.jarId);
+    expect(jar?.name).toBe('demo-jobs.jar');
+    expect(jars.address).toMatch(/^https?:\/\//);
+  });
+
+  it('POST /jars/upload the demo jar', async () => {
+    expect(sandbox.demoJar, 'the demo jar was built').not.toBe('');
+    const upload = await uploadJar(new Blob([readFileSync(sandbox.demoJar)], { type: 'application/x-java-archive' }), 'contract-demo-jobs.jar');
+    expect(upload.status).toBe('success');
+    jarId = jarIdOf(upload);
+    expect(jarId).toMatch(/_contract-demo-jobs\.jar$/);
+    expect((await fetchJars()).files.map((f) => f.id)).toContain(jarId);
+  });
+
+  it('POST /jars/:jarid/plan (body and query parameters)', async () => {
+    const { plan } = await fetchJarPlan(jarId, { entryClass: demoJob('eventTime').entryClass, parallelism: 1 });
+    expect(plan.name).toBe(demoJob('eventTime').name);
+    expect(plan.nodes.length).toBeGreaterThanOrEqual(3);
+    const byQuery = await fetchJarPlan(jarId, {}, { 'entry-class': cancelMe.entryClass, parallelism: 1, programArg: ['--rate', '2'] });
+    expect(byQuery.plan.name).toBe(cancelMe.name);
+  });
+
+  async function runFresh(): Promise<string> {
+    const { jobid } = await runJar(jarId, { entryClass: cancelMe.entryClass, programArgsList: ['--rate', '5'] });
+    await eventually('the fresh job to run', () => fetchJobDetails(jobid), (j) => j.state === 'RUNNING' && j.vertices.every((v) => v.status === 'RUNNING'));
+    return jobid;
+  }
+
+  it('POST /jars/:jarid/run, then stop it with a savepoint', async () => {
+    const id = await runFresh();
+    const outcome = await stopWithSavepoint(id, { drain: false }, poll);
+    if (outcome.status !== 'completed') throw new Error(`stop failed: ${outcome.failure.message}`);
+    expect(outcome.result.location).toMatch(/savepoint-/);
+    const final = await eventually('the stopped job to finish', () => fetchJobStatus(id), (s) => s.status === 'FINISHED');
+    expect(final.status).toBe('FINISHED');
+    const stopStatus = await fetchSavepointStatus(id, outcome.triggerId);
+    expect(stopStatus.operation?.location).toBe(outcome.result.location);
+    await disposeSavepoint(outcome.result.location ?? '', poll);
+  });
+
+  it('run another, then cancel it', async () => {
+    const id = await runFresh();
+    await cancelJob(id);
+    const final = await eventually('the canceled job', () => fetchJobStatus(id), (s) => s.status === 'CANCELED');
+    expect(final.status).toBe('CANCELED');
+  });
+
+  it('DELETE /jars/:jarid', async () => {
+    await deleteJar(jarId);
+    expect((await fetchJars()).files.map((f) => f.id)).not.toContain(jarId);
+    const again = await expectApiError(deleteJar(jarId), 'http');
+    expect(again.flinkMessage).toContain(jarId);
+  });
+});
+
+describe('datasets', () => {
+  it('list, delete an unknown one and follow the trigger', async () => {
+    const { dataSets } = await fetchDataSets();
+    expect(Array.isArray(dataSets)).toBe(true);
+    const outcome = await deleteDataSet(UNKNOWN_ID, poll).catch((e: unknown) => e);
+    if (outcome instanceof FlinkApiError) {
+      expect(outcome.flinkMessages.length).toBeGreaterThan(0);
+    } else {
+      // Flink treats deleting an unknown data set as done (nothing to delete).
+      expect((outcome as { status: string }).status).toMatch(/completed|failed/);
+    }
+    const unknown = await expectApiError(fetchDataSetDeletionStatus(UNKNOWN_ID), 'not-found');
+    expect(unknown.flinkMessage).toContain('Operation not found');
+  });
+});
+
+describe('jobmanager and taskmanagers', () => {
+  it('JobManager config, environment, logs list, thread dump', async () => {
+    const config = await fetchJobManagerConfig();
+    expect(config.find((e) => e.key === 'rest.port')?.value).toBe(String(sandbox.port));
+    const env = await fetchJobManagerEnvironment();
+    expect(env.jvm.version).toMatch(/\d/);
+    const logs = await fetchJobManagerLogs();
+    expect(logs.logs.map((l) => l.name)).toContain('jobmanager.log');
+    const dump = await fetchJobManagerThreadDump();
+    expect(dump.threadInfos.length).toBeGreaterThan(10);
+  });
+
+  it('TaskManagers: list, details, logs list, thread dump', async () => {
+    const { taskmanagers } = await fetchTaskManagers();
+    expect(taskmanagers).toHaveLength(2);
+    expect(taskmanagers.reduce((n, tm) => n + tm.slotsNumber, 0)).toBe(12);
+    const id = taskmanagers[0]?.id ?? '';
+    const details = await fetchTaskManagerDetails(id);
+    expect(details.id).toBe(id);
+    expect(details.metrics.heapUsed).toBeGreaterThan(0);
+    expect(details.metrics.garbageCollectors.length).toBeGreaterThan(0);
+    const logs = await fetchTaskManagerLogs(id);
+    expect(logs.logs.some((l) => l.name.endsWith('.log'))).toBe(true);
+    const dump = await fetchTaskManagerThreadDump(id);
+    expect(dump.threadInfos.length).toBeGreaterThan(10);
+  });
+
+  it('log files as text: main log, stdout, a named file', async () => {
+    const jmLog = await fetchJobManagerLogFile({ kind: 'log' });
+    expect(jmLog).toContain('StandaloneSessionClusterEntrypoint');
+    expect(typeof (await fetchJobManagerLogFile({ kind: 'stdout' }))).toBe('string');
+    const jmFiles = await fetchJobManagerLogs();
+    const jmNamed = jmFiles.logs.find((l) => l.name.endsWith('.log'))?.name ?? '';
+    expect(await fetchJobManagerLogFile({ kind: 'file', name: jmNamed })).toContain('StandaloneSessionClusterEntrypoint');
+
+    const tm = taskManagerIds[0] ?? '';
+    expect(await fetchTaskManagerLogFile(tm, { kind: 'log' })).toContain('TaskManagerRunner');
+    expect(typeof (await fetchTaskManagerLogFile(tm, { kind: 'stdout' }))).toBe('string');
+    const tmFiles = await fetchTaskManagerLogs(tm);
+    const tmNamed = tmFiles.logs.find((l) => l.name.endsWith('.log'))?.name ?? '';
+    expect(await fetchTaskManagerLogFile(tm, { kind: 'file', name: tmNamed })).toContain('TaskManagerRunner');
+    expect(FILE_ENDPOINT_NAMES).toHaveLength(6);
+  });
+});

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm test`: every suite, against the real Flink sandbox.
+//   1. unit tests (vitest, fixtures recorded from the sandbox)
+//   2. for each Flink line (default 2.x, then 1.20.x): bring the sandbox up (or reuse a running
+//      one), run the browser and sandbox tests (Playwright, Debian's Chromium) on the default line,
+//      then the REST contract suite, which ends by shutting down a sandbox it owns.
+// Its last line is the total, as `tests: N passed, N failed`.
+//
+// TEST_FLINK_VERSIONS=2.3.0,1.20.5 picks the lines (the first is the default line).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_FLINK_VERSION, down, readState, up } from './sandbox/sandbox.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(path.join(tmpdir(), 'flink-dashboard-tests-'));
+const versions = (process.env.TEST_FLINK_VERSIONS ?? `${DEFAULT_FLINK_VERSION},1.20.5`)
+  .split(',')
+  .map((v) => v.trim())
+  .filter(Boolean);
+const basePort = Number(process.env.SANDBOX_PORT ?? 8081);
+
+/** @type {{ suite: string, passed: number, failed: number, seconds: number }[]} */
+const results = [];
+
+/**
+ * @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<{ code: number, lastLine: string }>}
+ */
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + String(chunk)).slice(-4000);
+    });
+    child.on('close', (code) => {
+      const lines = tail.trim().split('\n');
+      resolve({ code: code ?? 1, lastLine: lines[lines.length - 1] ?? '' });
+    });
+  });
+}
+
+/** @param {string} file */
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+async function unitTests() {
+  const out = path.join(work, 'vitest.json');
+  const started = Date.now();
+  const { code } = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const report = readJson(out);
+  const passed = report?.numPassedTests ?? 0;
+  const failed = (report?.numFailedTests ?? 0) + (code !== 0 && !report?.numFailedTests ? 1 : 0);
+  results.push({ suite: 'unit', passed, failed, seconds: (Date.now() - started) / 1000 });
+}
+
+/** @param {string} version @param {number} port */
+async function browserTests(version, port) {
+  const out = path.join(work, `playwright-${version}.json`);
+  const started = Date.now();
+  const { code } = await run('npx', ['playwright', 'test'], {
+    FLINK_URL: `http://127.0.0.1:${port}`,
+    PLAYWRIGHT_JSON_OUTPUT: out,
+  });
+  const stats = readJson(out)?.stats;
+  const passed = stats?.expected ?? 0;
+  const failed = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (code !== 0 && !stats?.unexpected ? 1 : 0);
+  results.push({ suite: `browser (Flink ${version})`, passed, failed, seconds: (Date.now() - started) / 1000 });
+}
+
+/** @param {string} version @param {number} port */
+async function contractTests(version, port) {
+  const started = Date.now();
+  const { code, lastLine } = await run('node', ['e2e/contract/run.mjs'], {
+    FLINK_VERSION: version,
+    SANDBOX_PORT: String(port),
+  });
+  const m = /contract: (\d+)\/(\d+) endpoints/.exec(lastLine);
+  const ok = code === 0 && m !== null && m[1] === m[2];
+  results.push({ suite: `contract (Flink ${version}): ${m ? `${m[1]}/${m[2]} endpoints` : 'no coverage line'}`, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+}
+
+async function main() {
+  await unitTests();
+  for (const [i, version] of versions.entries()) {
+    const port = basePort + i * 10;
+    const settings = { port, flinkVersion: version, versionRequested: true };
+    const ownedBefore = readState(port) === undefined;
+    try {
+      const started = Date.now();
+      await up(settings);
+      process.stdout.write(`sandbox: Flink ${version} up on port ${port} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    } catch (err) {
+      process.stdout.write(`sandbox: Flink ${version} did not come up: ${err instanceof Error ? err.message : String(err)}\n`);
+      results.push({ suite: `sandbox (Flink ${version})`, passed: 0, failed: 1, seconds: 0 });
+      continue;
+    }
+    try {
+      // The browser suite runs on every line: the pages must work on both.
+      await browserTests(version, port);
+      await contractTests(version, port);
+    } finally {
+      // The contract suite shuts down a sandbox it owns; make sure nothing we started is left.
+      if (ownedBefore) await down(port);
+    }
+  }
+  process.stdout.write('\nsuite results:\n');
+  for (const r of results) {
+    process.stdout.write(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.suite}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(0)} s)\n`);
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

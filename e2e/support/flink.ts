@@ -1,0 +1,31 @@
+// What the tests know of the sandbox: its URL, its state file and the demo jobs' ids. Tests talk
+// to the real JobManager; nothing here fakes it.
+import { expect } from '@playwright/test';
+import { readState } from '../sandbox/sandbox.mjs';
+import { demoJob } from '../sandbox/demo-jobs.mjs';
+
+export const flinkUrl = process.env.FLINK_URL ?? 'http://127.0.0.1:8081';
+export const sandboxPort = Number(new URL(flinkUrl).port || 80);
+
+export function sandboxState(): NonNullable<ReturnType<typeof readState>> {
+  const state = readState(sandboxPort);
+  if (!state) throw new Error(`no sandbox state for port ${sandboxPort}: run npm run sandbox:up first`);
+  return state;
+}
+
+export type DemoJobKey = Parameters<typeof demoJob>[0];
+
+/** The job id the sandbox submitted for a demo job. */
+export function demoJobId(key: DemoJobKey): string {
+  const id = sandboxState().jobIds?.[key];
+  if (!id) throw new Error(`the sandbox recorded no job id for ${key}`);
+  return id;
+}
+
+export async function flinkJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${flinkUrl}${path}`, { signal: AbortSignal.timeout(15_000) });
+  expect(res.ok, `${path} answered ${res.status}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+export { demoJob };

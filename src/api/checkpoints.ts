@@ -1,0 +1,295 @@
+// Checkpoints: statistics, configuration, details of one checkpoint and of one vertex in it,
+// and triggering a checkpoint (an asynchronous operation).
+
+import { mutationOptions, queryOptions, useMutation } from '@tanstack/react-query';
+import * as v from 'valibot';
+import { requestJson } from './client';
+import { endpoints } from './endpoints';
+import { newTriggerId } from './ids';
+import { flinkKeys } from './keys';
+import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
+import { usePolledQuery } from './polling';
+import { AsyncOperationStatusSchema, bool, int, num, str, TriggerResponseSchema, type AsyncOperationStatus } from './schemas';
+
+export const CheckpointStatusSchema = v.picklist(['IN_PROGRESS', 'COMPLETED', 'FAILED']);
+export type CheckpointStatus = v.InferOutput<typeof CheckpointStatusSchema>;
+
+const StatsSummarySchema = v.looseObject({
+  min: num,
+  max: num,
+  avg: num,
+  p50: v.optional(num),
+  p90: v.optional(num),
+  p95: v.optional(num),
+  p99: v.optional(num),
+  p999: v.optional(num),
+});
+export type StatsSummary = v.InferOutput<typeof StatsSummarySchema>;
+
+/** Per-vertex statistics inside one checkpoint. */
+export const TaskCheckpointStatsSchema = v.looseObject({
+  id: num,
+  status: CheckpointStatusSchema,
+  latest_ack_timestamp: num,
+  checkpointed_size: num,
+  state_size: num,
+  end_to_end_duration: num,
+  alignment_buffered: num,
+  processed_data: num,
+  persisted_data: num,
+  num_subtasks: int,
+  num_acknowledged_subtasks: int,
+});
+export type TaskCheckpointStats = v.InferOutput<typeof TaskCheckpointStatsSchema>;
+
+const CheckpointStatsFields = {
+  id: num,
+  status: CheckpointStatusSchema,
+  is_savepoint: bool,
+  trigger_timestamp: num,
+  latest_ack_timestamp: num,
+  checkpointed_size: num,
+  state_size: num,
+  end_to_end_duration: num,
+  alignment_buffered: num,
+  processed_data: num,
+  persisted_data: num,
+  num_subtasks: int,
+  num_acknowledged_subtasks: int,
+  /** `CHECKPOINT` | `UNALIGNED_CHECKPOINT` | `SAVEPOINT` | `SYNC_SAVEPOINT` (1.20, 2.x). */
+  checkpoint_type: str,
+  /** `CANONICAL` | `NATIVE` for savepoints; null for checkpoints. */
+  savepointFormat: v.optional(v.nullable(str)),
+  /** Vertex id -> its statistics (present in details and in history entries). */
+  tasks: v.optional(v.record(str, TaskCheckpointStatsSchema), {}),
+};
+
+/** One checkpoint; `className` says which of the three shapes it is. */
+export const CheckpointStatsSchema = v.variant('className', [
+  v.looseObject({
+    className: v.literal('completed'),
+    ...CheckpointStatsFields,
+    external_path: v.optional(v.nullable(str)),
+    discarded: bool,
+  }),
+  v.looseObject({
+    className: v.literal('failed'),
+    ...CheckpointStatsFields,
+    failure_timestamp: num,
+    failure_message: v.optional(v.nullable(str)),
+  }),
+  v.looseObject({ className: v.literal('in_progress'), ...CheckpointStatsFields }),
+]);
+export type CheckpointStats = v.InferOutput<typeof CheckpointStatsSchema>;
+
+export const CheckpointingStatisticsSchema = v.looseObject({
+  counts: v.looseObject({ restored: num, total: num, in_progress: num, completed: num, failed: num }),
+  summary: v.looseObject({
+    checkpointed_size: StatsSummarySchema,
+    state_size: StatsSummarySchema,
+    end_to_end_duration: StatsSummarySchema,
+    alignment_buffered: StatsSummarySchema,
+    processed_data: StatsSummarySchema,
+    persisted_data: StatsSummarySchema,
+  }),
+  latest: v.looseObject({
+    completed: v.nullish(CheckpointStatsSchema),
+    savepoint: v.nullish(CheckpointStatsSchema),
+    failed: v.nullish(CheckpointStatsSchema),
+    restored: v.nullish(
+      v.looseObject({
+        id: num,
+        restore_timestamp: num,
+        is_savepoint: bool,
+        external_path: v.optional(v.nullable(str)),
+      }),
+    ),
+  }),
+  history: v.array(CheckpointStatsSchema),
+});
+export type CheckpointingStatistics = v.InferOutput<typeof CheckpointingStatisticsSchema>;
+
+/**
+ * GET /jobs/:jobid/checkpoints. For a job without checkpointing Flink answers 404
+ * ("Checkpointing has not been enabled"), which arrives as a `not-found` error.
+ */
+export function fetchCheckpointingStatistics(jobId: string, signal?: AbortSignal): Promise<CheckpointingStatistics> {
+  return requestJson(endpoints.checkpoints, CheckpointingStatisticsSchema, { params: { jobid: jobId }, signal });
+}
+
+export function checkpointingStatisticsQueryOptions(jobId: string) {
+  return queryOptions({
+    queryKey: flinkKeys.checkpointStats(jobId),
+    queryFn: ({ signal }) => fetchCheckpointingStatistics(jobId, signal),
+  });
+}
+
+export function useCheckpointingStatistics(jobId: string) {
+  return usePolledQuery(checkpointingStatisticsQueryOptions(jobId));
+}
+
+// ---- configuration ---------------------------------------------------------------------------
+
+export const CheckpointConfigSchema = v.looseObject({
+  mode: v.picklist(['exactly_once', 'at_least_once', 'EXACTLY_ONCE', 'AT_LEAST_ONCE']),
+  interval: num,
+  timeout: num,
+  min_pause: num,
+  max_concurrent: num,
+  externalization: v.looseObject({ enabled: bool, delete_on_cancellation: bool }),
+  /** The state backend's name: 1.20 and 2.x. */
+  state_backend: v.optional(str),
+  checkpoint_storage: v.optional(str),
+  unaligned_checkpoints: bool,
+  tolerable_failed_checkpoints: int,
+  aligned_checkpoint_timeout: v.optional(num),
+  checkpoints_after_tasks_finish: v.optional(bool),
+  state_changelog_enabled: v.optional(bool),
+  changelog_periodic_materialization_interval: v.optional(num),
+  changelog_storage: v.optional(str),
+});
+export type CheckpointConfig = v.InferOutput<typeof CheckpointConfigSchema>;
+
+export function fetchCheckpointConfig(jobId: string, signal?: AbortSignal): Promise<CheckpointConfig> {
+  return requestJson(endpoints.checkpointConfig, CheckpointConfigSchema, { params: { jobid: jobId }, signal });
+}
+
+export function checkpointConfigQueryOptions(jobId: string) {
+  return queryOptions({
+    queryKey: flinkKeys.checkpointConfig(jobId),
+    queryFn: ({ signal }) => fetchCheckpointConfig(jobId, signal),
+  });
+}
+
+export function useCheckpointConfig(jobId: string) {
+  return usePolledQuery(checkpointConfigQueryOptions(jobId), 'static');
+}
+
+// ---- one checkpoint --------------------------------------------------------------------------
+
+export function fetchCheckpointDetails(jobId: string, checkpointId: number, signal?: AbortSignal): Promise<CheckpointStats> {
+  return requestJson(endpoints.checkpointDetails, CheckpointStatsSchema, {
+    params: { jobid: jobId, checkpointid: checkpointId },
+    signal,
+  });
+}
+
+export function checkpointDetailsQueryOptions(jobId: string, checkpointId: number) {
+  return queryOptions({
+    queryKey: flinkKeys.checkpointDetails(jobId, checkpointId),
+    queryFn: ({ signal }) => fetchCheckpointDetails(jobId, checkpointId, signal),
+  });
+}
+
+export function useCheckpointDetails(jobId: string, checkpointId: number) {
+  return usePolledQuery(checkpointDetailsQueryOptions(jobId, checkpointId));
+}
+
+const SubtaskCheckpointStatsSchema = v.variant('status', [
+  v.looseObject({
+    status: v.literal('completed'),
+    index: int,
+    ack_timestamp: num,
+    end_to_end_duration: num,
+    checkpointed_size: num,
+    state_size: num,
+    checkpoint: v.looseObject({ sync: num, async: num }),
+    alignment: v.looseObject({ buffered: v.optional(num), processed: num, persisted: num, duration: num }),
+    start_delay: num,
+    unaligned_checkpoint: bool,
+    aborted: bool,
+  }),
+  v.looseObject({ status: v.literal('pending_or_failed'), index: int }),
+]);
+export type SubtaskCheckpointStats = v.InferOutput<typeof SubtaskCheckpointStatsSchema>;
+
+export const CheckpointSubtasksSchema = v.looseObject({
+  ...TaskCheckpointStatsSchema.entries,
+  summary: v.looseObject({
+    checkpointed_size: StatsSummarySchema,
+    state_size: StatsSummarySchema,
+    end_to_end_duration: StatsSummarySchema,
+    checkpoint_duration: v.looseObject({ sync: StatsSummarySchema, async: StatsSummarySchema }),
+    alignment: v.looseObject({
+      buffered: v.optional(StatsSummarySchema),
+      processed: StatsSummarySchema,
+      persisted: StatsSummarySchema,
+      duration: StatsSummarySchema,
+    }),
+    start_delay: StatsSummarySchema,
+  }),
+  subtasks: v.array(SubtaskCheckpointStatsSchema),
+});
+export type CheckpointSubtasks = v.InferOutput<typeof CheckpointSubtasksSchema>;
+
+export function fetchCheckpointSubtasks(jobId: string, checkpointId: number, vertexId: string, signal?: AbortSignal): Promise<CheckpointSubtasks> {
+  return requestJson(endpoints.checkpointSubtasks, CheckpointSubtasksSchema, {
+    params: { jobid: jobId, checkpointid: checkpointId, vertexid: vertexId },
+    signal,
+  });
+}
+
+export function checkpointSubtasksQueryOptions(jobId: string, checkpointId: number, vertexId: string) {
+  return queryOptions({
+    queryKey: flinkKeys.checkpointSubtasks(jobId, checkpointId, vertexId),
+    queryFn: ({ signal }) => fetchCheckpointSubtasks(jobId, checkpointId, vertexId, signal),
+  });
+}
+
+export function useCheckpointSubtasks(jobId: string, checkpointId: number, vertexId: string) {
+  return usePolledQuery(checkpointSubtasksQueryOptions(jobId, checkpointId, vertexId));
+}
+
+// ---- triggering a checkpoint -----------------------------------------------------------------
+
+export interface TriggerCheckpointRequest {
+  /** `CONFIGURED` (default), `FULL`; `INCREMENTAL` is not supported by Flink yet (FLINK-33723). */
+  readonly checkpointType?: 'CONFIGURED' | 'FULL';
+  /** A client-chosen id, so a retried trigger is recognised; random when absent. */
+  readonly triggerId?: string;
+}
+
+export async function triggerCheckpoint(jobId: string, request: TriggerCheckpointRequest = {}, signal?: AbortSignal): Promise<string> {
+  const answer = await requestJson(endpoints.triggerCheckpoint, TriggerResponseSchema, {
+    params: { jobid: jobId },
+    body: { checkpointType: request.checkpointType, triggerId: request.triggerId ?? newTriggerId() },
+    signal,
+  });
+  return answer['request-id'];
+}
+
+export function fetchCheckpointTriggerStatus(jobId: string, triggerId: string, signal?: AbortSignal): Promise<AsyncOperationStatus> {
+  return requestJson(endpoints.checkpointTriggerStatus, AsyncOperationStatusSchema, {
+    params: { jobid: jobId, triggerid: triggerId },
+    signal,
+  });
+}
+
+/** Triggers a checkpoint and waits for it; the result is the checkpoint id. */
+export function checkpointNow(
+  jobId: string,
+  request: TriggerCheckpointRequest = {},
+  poll: PollOptions = {},
+): Promise<AsyncOperationOutcome<number | null>> {
+  const triggerId = request.triggerId ?? newTriggerId();
+  return runAsyncOperation({
+    name: 'checkpoint',
+    trigger: (signal) => triggerCheckpoint(jobId, { ...request, triggerId }, signal),
+    status: (id, signal) => fetchCheckpointTriggerStatus(jobId, id, signal),
+    result: (operation) => operation?.checkpointId ?? null,
+    triggerRetries: 2,
+    ...poll,
+  });
+}
+
+export function checkpointNowMutationOptions(jobId: string) {
+  return mutationOptions({
+    mutationKey: [...flinkKeys.checkpoints(jobId), 'trigger'],
+    mutationFn: (request: TriggerCheckpointRequest = {}) => checkpointNow(jobId, request),
+    onSettled: (_d, _e, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.checkpoints(jobId) }),
+  });
+}
+
+export function useCheckpointNow(jobId: string) {
+  return useMutation(checkpointNowMutationOptions(jobId));
+}

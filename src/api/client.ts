@@ -1,0 +1,298 @@
+// The only place that turns an endpoint template and its parameters into a URL, sends it, and
+// turns the answer into a decoded value or a FlinkApiError.
+//
+// Layers (each unit-tested): buildUrl (pure) -> send (fetch, timeout, abort, classification)
+// -> requestJson / requestText (decoding at the boundary).
+
+import * as v from 'valibot';
+import { endpointKey, type EndpointSpec, type ParamName, type PathParams } from './endpoints';
+import { FlinkApiError } from './errors';
+import { checkPathParam } from './ids';
+import { serializeQuery, type QueryParams } from './query';
+import { emitRequest, emitResponse, getApiSettings, type ApiSettings } from './settings';
+
+type TemplateOf<E extends EndpointSpec> = E['template'];
+
+/** `params` is required exactly when the template has parameters. */
+export type ParamsOption<E extends EndpointSpec> = [keyof PathParams<TemplateOf<E>>] extends [never]
+  ? { readonly params?: undefined }
+  : { readonly params: PathParams<TemplateOf<E>> };
+
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
+
+export type RequestOptions<E extends EndpointSpec> = ParamsOption<E> & {
+  readonly query?: QueryParams;
+  /** A JSON body, or multipart form data (jar upload). */
+  readonly body?: JsonValue | FormData;
+  /** react-query's signal, or any other: aborting it rejects with kind `aborted`. */
+  readonly signal?: AbortSignal;
+  /** Overrides settings.timeoutMs for this request. */
+  readonly timeoutMs?: number;
+};
+
+const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i;
+
+function resolveBase(settings: ApiSettings, endpoint: string): string {
+  const base = settings.baseUrl.endsWith('/') ? settings.baseUrl : `${settings.baseUrl}/`;
+  if (ABSOLUTE_URL.test(base)) return base;
+  const documentBase = typeof document === 'undefined' ? undefined : document.baseURI;
+  if (!documentBase) {
+    throw new FlinkApiError({
+      kind: 'invalid-request',
+      endpoint,
+      message: `the base URL "${settings.baseUrl}" is relative but there is no page to resolve it against; configureApi({ baseUrl: 'http://host:8081/' })`,
+    });
+  }
+  return new URL(base, documentBase).href;
+}
+
+/** Fills a template's `:name` segments with validated, percent-encoded values. */
+export function buildPath(endpoint: Pick<EndpointSpec, 'verb' | 'template'>, params: Readonly<Record<string, string | number>> | undefined): string {
+  const key = endpointKey(endpoint);
+  const used = new Set<string>();
+  const path = endpoint.template
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return segment;
+      const name = segment.slice(1) as ParamName;
+      const value = params?.[name];
+      const problem = checkPathParam(name, value);
+      if (problem !== undefined) throw new FlinkApiError({ kind: 'invalid-request', endpoint: key, message: problem });
+      used.add(name);
+      return encodeURIComponent(String(value));
+    })
+    .join('/');
+  for (const name of Object.keys(params ?? {})) {
+    if (!used.has(name)) {
+      throw new FlinkApiError({ kind: 'invalid-request', endpoint: key, message: `${endpoint.template} has no parameter :${name}` });
+    }
+  }
+  return path;
+}
+
+/**
+ * The absolute URL of an endpoint under the configured base URL and version prefix, e.g.
+ * `http://127.0.0.1:8081/v1/jobs/<id>/vertices/<id>/subtasks/metrics?agg=max&subtasks=0-3`.
+ * Also what a page uses to link to a log file (`<a href>`), so links follow the same rules.
+ */
+export function buildUrl<E extends EndpointSpec>(
+  endpoint: E,
+  options: ParamsOption<E> & { readonly query?: QueryParams },
+  settings: ApiSettings = getApiSettings(),
+): string {
+  const key = endpointKey(endpoint);
+  const path = buildPath(endpoint, options.params as Readonly<Record<string, string | number>> | undefined).replace(/^\//, '');
+  const prefix = settings.versionPrefix ? `${settings.versionPrefix}/` : '';
+  return new URL(`${prefix}${path}${serializeQuery(options.query, key)}`, resolveBase(settings, key)).href;
+}
+
+// ---- sending ----------------------------------------------------------------------------------
+
+const SNIPPET_LENGTH = 160;
+
+export function snippetOf(text: string): string {
+  const flat = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}...` : flat;
+}
+
+const FlinkErrorBody = v.looseObject({ errors: v.array(v.string()) });
+
+/** Flink's `{"errors": [...]}` messages, or undefined when the body is not in that shape. */
+export function parseFlinkErrors(text: string): string[] | undefined {
+  try {
+    const parsed = v.safeParse(FlinkErrorBody, JSON.parse(text));
+    return parsed.success ? parsed.output.errors : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isHtml(contentType: string, text: string): boolean {
+  return /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)\b/i.test(text);
+}
+
+/** Classifies a non-2xx (or redirected-to-login) answer. Exported for unit tests. */
+export function classifyResponse(args: {
+  endpoint: string;
+  url: string;
+  status: number;
+  redirected: boolean;
+  type: string;
+  contentType: string;
+  text: string;
+}): FlinkApiError | undefined {
+  const { endpoint, url, status, redirected, type, contentType, text } = args;
+  if (type === 'opaqueredirect') {
+    return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, message: `${endpoint}: redirected (opaque redirect), most likely to a sign-in page` });
+  }
+  const flinkMessages = parseFlinkErrors(text);
+  const snippet = flinkMessages ? '' : snippetOf(text);
+  if (status === 401) return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, flinkMessages, snippet });
+  if (status === 403) {
+    // Rule: a 403 in Flink's JSON error shape comes from the JobManager (or a proxy that speaks
+    // its language) and means "not allowed"; any other 403 (an HTML or empty page) comes from an
+    // authenticating proxy whose session ended, and signing in again is what helps.
+    return new FlinkApiError({ kind: flinkMessages ? 'forbidden' : 'session-expired', endpoint, url, status, flinkMessages, snippet });
+  }
+  if (status >= 200 && status < 300) {
+    if (redirected && isHtml(contentType, text)) {
+      return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, snippet, message: `${endpoint}: redirected to a web page (${snippet.slice(0, 60)}), most likely a sign-in page` });
+    }
+    return undefined;
+  }
+  if (status === 404) return new FlinkApiError({ kind: 'not-found', endpoint, url, status, flinkMessages, snippet });
+  return new FlinkApiError({ kind: 'http', endpoint, url, status, flinkMessages, snippet });
+}
+
+interface Sent {
+  readonly status: number;
+  readonly contentType: string;
+  readonly text: string;
+  readonly url: string;
+  readonly key: string;
+  readonly started: number;
+}
+
+async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<Sent> {
+  const settings = getApiSettings();
+  const key = endpointKey(endpoint);
+  const url = buildUrl(endpoint, options, settings);
+  const started = Date.now();
+  const base = { verb: endpoint.verb, template: endpoint.template, endpoint: key, url };
+  const fail = (error: FlinkApiError): never => {
+    emitResponse({ ...base, status: error.status, ok: false, errorKind: error.kind, durationMs: Date.now() - started });
+    throw error;
+  };
+
+  if (settings.readOnly && endpoint.verb !== 'GET') {
+    fail(new FlinkApiError({ kind: 'read-only', endpoint: key, url, message: `${key}: refused, the dashboard is read-only` }));
+  }
+  if (options.signal?.aborted) fail(new FlinkApiError({ kind: 'aborted', endpoint: key, url }));
+
+  const timeoutMs = options.timeoutMs ?? settings.timeoutMs;
+  const timeout = new AbortController();
+  const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+
+  const headers: Record<string, string> = { Accept: endpoint.response === 'json' ? 'application/json' : 'text/plain, */*' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['Content-Type'] = 'application/json';
+  }
+
+  const whyStopped = (cause: unknown): FlinkApiError => {
+    if (timeout.signal.aborted) {
+      return new FlinkApiError({ kind: 'timeout', endpoint: key, url, cause, message: `${key}: no answer within ${timeoutMs} ms` });
+    }
+    if (options.signal?.aborted) return new FlinkApiError({ kind: 'aborted', endpoint: key, url, cause });
+    return new FlinkApiError({ kind: 'network', endpoint: key, url, cause, message: `${key}: ${cause instanceof Error ? cause.message : String(cause)}` });
+  };
+
+  emitRequest(base);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { method: endpoint.verb, headers, body, signal, credentials: 'same-origin', redirect: 'follow' });
+    } catch (cause) {
+      return fail(whyStopped(cause));
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      return fail(whyStopped(cause));
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const problem = classifyResponse({
+      endpoint: key,
+      url,
+      status: response.status,
+      redirected: response.redirected,
+      type: response.type,
+      contentType,
+      text,
+    });
+    if (problem) fail(problem);
+    return { status: response.status, contentType, text, url, key, started };
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+/** Formats valibot issues as `jobs[2].state: expected string, received undefined`. */
+export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    let path = '';
+    for (const item of issue.path ?? []) {
+      const k = (item as { key: unknown }).key;
+      if (typeof k === 'number') path += `[${k}]`;
+      else if (typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k)) path += path ? `.${k}` : k;
+      else path += `[${JSON.stringify(k)}]`;
+    }
+    const what = issue.expected ? `expected ${issue.expected}, received ${issue.received}` : issue.message;
+    return `${path || '(root)'}: ${what}`;
+  });
+}
+
+/** Decodes an already-parsed value at the boundary, or throws a `bad-shape` error. */
+export function decode<S extends v.GenericSchema>(schema: S, value: unknown, endpoint: string, url = '', status = 0): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  throw new FlinkApiError({ kind: 'bad-shape', endpoint, url, status, issues: formatIssues(result.issues) });
+}
+
+/** Sends a request and decodes its JSON answer with `schema`. */
+export async function requestJson<E extends EndpointSpec, S extends v.GenericSchema>(
+  endpoint: E,
+  schema: S,
+  options: RequestOptions<E>,
+): Promise<v.InferOutput<S>> {
+  const sent = await send(endpoint, options);
+  const base = { verb: endpoint.verb, template: endpoint.template, endpoint: sent.key, url: sent.url };
+  try {
+    if (isHtml(sent.contentType, sent.text)) {
+      throw new FlinkApiError({ kind: 'not-json', endpoint: sent.key, url: sent.url, status: sent.status, snippet: snippetOf(sent.text) });
+    }
+    let parsed: unknown;
+    try {
+      parsed = sent.text.trim() === '' ? {} : JSON.parse(sent.text);
+    } catch (cause) {
+      throw new FlinkApiError({ kind: 'not-json', endpoint: sent.key, url: sent.url, status: sent.status, snippet: snippetOf(sent.text), cause });
+    }
+    const output = decode(schema, parsed, sent.key, sent.url, sent.status);
+    emitResponse({ ...base, status: sent.status, ok: true, durationMs: Date.now() - sent.started });
+    return output;
+  } catch (error) {
+    if (error instanceof FlinkApiError) {
+      emitResponse({ ...base, status: sent.status, ok: false, errorKind: error.kind, durationMs: Date.now() - sent.started });
+    }
+    throw error;
+  }
+}
+
+/** Sends a request for a text file (logs, stdout) and returns its content. */
+export async function requestText<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<string> {
+  const sent = await send(endpoint, options);
+  const base = { verb: endpoint.verb, template: endpoint.template, endpoint: sent.key, url: sent.url, status: sent.status };
+  if (/html/i.test(sent.contentType)) {
+    // Log files are served as text/plain; an HTML page here is a proxy's or an app shell's.
+    const error = new FlinkApiError({
+      kind: 'not-json',
+      endpoint: sent.key,
+      url: sent.url,
+      status: sent.status,
+      snippet: snippetOf(sent.text),
+      message: `${sent.key}: expected a text file, got a web page: ${snippetOf(sent.text).slice(0, 80)}`,
+    });
+    emitResponse({ ...base, ok: false, errorKind: error.kind, durationMs: Date.now() - sent.started });
+    throw error;
+  }
+  emitResponse({ ...base, ok: true, durationMs: Date.now() - sent.started });
+  return sent.text;
+}

@@ -1,0 +1,158 @@
+// Uploaded jars: list, upload, delete, plan, run.
+
+import { mutationOptions, queryOptions, useMutation } from '@tanstack/react-query';
+import * as v from 'valibot';
+import { requestJson } from './client';
+import { endpoints } from './endpoints';
+import { flinkKeys } from './keys';
+import { usePolledQuery } from './polling';
+import { EmptySchema, num, PlanResponseSchema, str, type PlanResponse } from './schemas';
+
+export const JarsSchema = v.looseObject({
+  address: str,
+  files: v.array(
+    v.looseObject({
+      /** The jar id: `<uuid>_<file name>`. */
+      id: str,
+      name: str,
+      uploaded: num,
+      entry: v.array(v.looseObject({ name: str, description: v.optional(v.nullable(str)) })),
+    }),
+  ),
+});
+export type Jars = v.InferOutput<typeof JarsSchema>;
+export type JarFile = Jars['files'][number];
+
+export function fetchJars(signal?: AbortSignal): Promise<Jars> {
+  return requestJson(endpoints.jars, JarsSchema, { signal });
+}
+
+export function jarsQueryOptions() {
+  return queryOptions({ queryKey: flinkKeys.jarsList(), queryFn: ({ signal }) => fetchJars(signal) });
+}
+
+export function useJars() {
+  return usePolledQuery(jarsQueryOptions());
+}
+
+export const JarUploadSchema = v.looseObject({ filename: str, status: v.literal('success') });
+export type JarUpload = v.InferOutput<typeof JarUploadSchema>;
+
+/** The jar id of an upload: the stored file's name. */
+export function jarIdOf(upload: JarUpload): string {
+  return upload.filename.split(/[\\/]/).pop() ?? upload.filename;
+}
+
+/** POST /jars/upload: multipart with the jar as `jarfile`. */
+export function uploadJar(jar: Blob, fileName: string, signal?: AbortSignal): Promise<JarUpload> {
+  const form = new FormData();
+  form.append('jarfile', jar.type ? jar : new Blob([jar], { type: 'application/x-java-archive' }), fileName);
+  return requestJson(endpoints.uploadJar, JarUploadSchema, { body: form, signal });
+}
+
+export async function deleteJar(jarId: string, signal?: AbortSignal): Promise<void> {
+  await requestJson(endpoints.deleteJar, EmptySchema, { params: { jarid: jarId }, signal });
+}
+
+/** What to run: sent as the JSON body (Flink's recommended way). */
+export interface JarProgram {
+  readonly entryClass?: string;
+  readonly programArgsList?: readonly string[];
+  readonly parallelism?: number;
+  /** A job id to use (32 hex), instead of a random one. */
+  readonly jobId?: string;
+  readonly flinkConfiguration?: Readonly<Record<string, string>>;
+}
+
+export interface JarRunRequest extends JarProgram {
+  readonly savepointPath?: string;
+  readonly allowNonRestoredState?: boolean;
+  /** `CLAIM` | `NO_CLAIM` (| `LEGACY` in 1.20). */
+  readonly claimMode?: 'CLAIM' | 'NO_CLAIM' | 'LEGACY';
+}
+
+/** The query-parameter variants Flink also accepts (the body wins where both are given). */
+export interface JarQuery {
+  readonly 'entry-class'?: string;
+  readonly programArg?: readonly string[];
+  readonly parallelism?: number;
+  readonly savepointPath?: string;
+  readonly allowNonRestoredState?: boolean;
+}
+
+/** POST /jars/:jarid/plan: the dataflow plan of the program, without running it. */
+export function fetchJarPlan(jarId: string, program: JarProgram = {}, query: Omit<JarQuery, 'savepointPath' | 'allowNonRestoredState'> = {}, signal?: AbortSignal): Promise<PlanResponse> {
+  return requestJson(endpoints.jarPlan, PlanResponseSchema, {
+    params: { jarid: jarId },
+    query: { ...query },
+    body: { ...program },
+    signal,
+  });
+}
+
+export function jarPlanQueryOptions(jarId: string, program: JarProgram = {}) {
+  return queryOptions({
+    queryKey: flinkKeys.jarPlan(jarId, program),
+    queryFn: ({ signal }) => fetchJarPlan(jarId, program, {}, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** The plan of a jar's program (a POST, but without side effects: cached like a GET). */
+export function useJarPlan(jarId: string, program: JarProgram = {}) {
+  return usePolledQuery(jarPlanQueryOptions(jarId, program), 'static');
+}
+
+export const JarRunSchema = v.looseObject({ jobid: str });
+export type JarRun = v.InferOutput<typeof JarRunSchema>;
+
+/** POST /jars/:jarid/run: submits the program as a job; returns its job id. */
+export function runJar(jarId: string, request: JarRunRequest = {}, query: JarQuery = {}, signal?: AbortSignal): Promise<JarRun> {
+  return requestJson(endpoints.runJar, JarRunSchema, {
+    params: { jarid: jarId },
+    query: { ...query },
+    body: { ...request },
+    signal,
+  });
+}
+
+export function uploadJarMutationOptions() {
+  return mutationOptions({
+    mutationKey: [...flinkKeys.jars(), 'upload'],
+    mutationFn: ({ jar, fileName }: { jar: Blob; fileName: string }) => uploadJar(jar, fileName),
+    onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.jars() }),
+  });
+}
+
+export function useUploadJar() {
+  return useMutation(uploadJarMutationOptions());
+}
+
+export function deleteJarMutationOptions() {
+  return mutationOptions({
+    mutationKey: [...flinkKeys.jars(), 'delete'],
+    mutationFn: (jarId: string) => deleteJar(jarId),
+    onSettled: (_d, _e, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.jars() }),
+  });
+}
+
+export function useDeleteJar() {
+  return useMutation(deleteJarMutationOptions());
+}
+
+export function runJarMutationOptions(jarId: string) {
+  return mutationOptions({
+    mutationKey: [...flinkKeys.jars(), 'run', jarId],
+    mutationFn: (request: JarRunRequest) => runJar(jarId, request),
+    onSuccess: async (_d, _v, _c, { client }) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: flinkKeys.jobs() }),
+        client.invalidateQueries({ queryKey: flinkKeys.overview() }),
+      ]);
+    },
+  });
+}
+
+export function useRunJar(jarId: string) {
+  return useMutation(runJarMutationOptions(jarId));
+}

@@ -1,0 +1,50 @@
+// Connects the API's hooks to the one refresh policy (src/refresh): the server's default
+// interval comes from GET /config `refresh-interval`.
+
+import { useQuery, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { setServerRefreshInterval } from '../refresh/store';
+import { useRefreshInterval } from '../refresh/useRefreshInterval';
+import type { RefreshKind } from '../refresh/policy';
+import { webConfigQueryOptions } from './webConfig';
+
+/** The refetch interval for a query of this kind, following /config and the user's choice. */
+export function usePollInterval(kind: RefreshKind = 'live'): number | false {
+  const { data: serverDefault } = useQuery({
+    ...webConfigQueryOptions(),
+    select: (config) => config['refresh-interval'],
+  });
+  useEffect(() => {
+    if (serverDefault !== undefined) setServerRefreshInterval(serverDefault);
+  }, [serverDefault]);
+  return useRefreshInterval(kind);
+}
+
+/**
+ * useQuery with the refresh policy applied: `refetchInterval` from the policy for `kind`, and
+ * no polling while the tab is hidden. Every GET hook of src/api goes through here.
+ */
+export function usePolledQuery<TQueryFnData, TQueryKey extends QueryKey>(
+  options: UseQueryOptions<TQueryFnData, Error, TQueryFnData, TQueryKey>,
+  kind: RefreshKind = 'live',
+): UseQueryResult<TQueryFnData, Error> {
+  const refetchInterval = usePollInterval(kind);
+  return useQuery({ ...options, refetchInterval, refetchIntervalInBackground: false });
+}
+
+/** usePolledQuery for endpoints that sample on demand: fast until `isReady(data)`. */
+export function useSampledQuery<TQueryFnData, TQueryKey extends QueryKey>(
+  options: UseQueryOptions<TQueryFnData, Error, TQueryFnData, TQueryKey>,
+  isReady: (data: TQueryFnData) => boolean,
+): UseQueryResult<TQueryFnData, Error> {
+  const live = usePollInterval('live');
+  const sampling = usePollInterval('sampling');
+  return useQuery({
+    ...options,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      return data !== undefined && isReady(data) ? live : sampling;
+    },
+    refetchIntervalInBackground: false,
+  });
+}

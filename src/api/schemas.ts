@@ -1,0 +1,179 @@
+// Schemas shared by several REST resources. Objects are loose (unknown extra fields pass, so a
+// newer Flink does not break the dashboard); fields the UI uses are required; fields that some
+// Flink line lacks are optional, with a comment saying which.
+
+import * as v from 'valibot';
+
+/** Flink's JSON numbers are Java longs/ints/doubles; `NaN` never appears in valid JSON. */
+export const num = v.number();
+export const int = v.pipe(v.number(), v.integer());
+export const str = v.string();
+export const bool = v.boolean();
+
+/** A map of string keys to numbers (`tasks`, `status-counts`, `timestamps`). */
+export const NumberRecord = v.record(v.string(), v.number());
+
+export const JobStateSchema = v.picklist([
+  'INITIALIZING',
+  'CREATED',
+  'RUNNING',
+  'FAILING',
+  'FAILED',
+  'CANCELLING',
+  'CANCELED',
+  'FINISHED',
+  'RESTARTING',
+  'SUSPENDED',
+  'RECONCILING',
+]);
+export type JobState = v.InferOutput<typeof JobStateSchema>;
+
+export const ExecutionStateSchema = v.picklist([
+  'CREATED',
+  'SCHEDULED',
+  'DEPLOYING',
+  'RUNNING',
+  'FINISHED',
+  'CANCELING',
+  'CANCELED',
+  'FAILED',
+  'RECONCILING',
+  'INITIALIZING',
+]);
+export type ExecutionState = v.InferOutput<typeof ExecutionStateSchema>;
+
+/** Per-task I/O counters of vertices, subtasks and attempts. */
+export const IOMetricsSchema = v.looseObject({
+  'read-bytes': num,
+  'read-bytes-complete': bool,
+  'write-bytes': num,
+  'write-bytes-complete': bool,
+  'read-records': num,
+  'read-records-complete': bool,
+  'write-records': num,
+  'write-records-complete': bool,
+  'accumulated-backpressured-time': v.optional(num),
+  'accumulated-idle-time': v.optional(num),
+  /** A double; `NaN` is sent as the string "NaN" by Jackson in some lines, so accept both. */
+  'accumulated-busy-time': v.optional(v.union([num, str])),
+});
+export type IOMetrics = v.InferOutput<typeof IOMetricsSchema>;
+
+/** `{ "key": ..., "value": ... }` configuration entries (`/jobmanager/config`, ...). */
+export const ConfigEntrySchema = v.looseObject({ key: str, value: str });
+export const ConfigEntriesSchema = v.array(ConfigEntrySchema);
+export type ConfigEntry = v.InferOutput<typeof ConfigEntrySchema>;
+
+/** JVM environment (`/jobmanager/environment`, `/jobs/:jobid/jobmanager/environment`). */
+export const EnvironmentSchema = v.looseObject({
+  jvm: v.looseObject({ version: str, arch: str, options: v.array(str) }),
+  classpath: v.array(str),
+});
+export type Environment = v.InferOutput<typeof EnvironmentSchema>;
+
+/** Log file lists (`/jobmanager/logs`, `/taskmanagers/:id/logs`). */
+export const LogListSchema = v.looseObject({
+  logs: v.array(v.looseObject({ name: str, size: num, /** 1.20 and 2.x; absent before 1.16 */ mtime: v.optional(num) })),
+});
+export type LogList = v.InferOutput<typeof LogListSchema>;
+
+/** `{ "url": ... }` of the log-url endpoints. */
+export const LogUrlSchema = v.looseObject({ url: str });
+export type LogUrl = v.InferOutput<typeof LogUrlSchema>;
+
+export const ThreadDumpSchema = v.looseObject({
+  threadInfos: v.array(v.looseObject({ threadName: str, stringifiedThreadInfo: str })),
+});
+export type ThreadDump = v.InferOutput<typeof ThreadDumpSchema>;
+
+/** The answer of every trigger endpoint: `{ "request-id": <trigger id> }`. */
+export const TriggerResponseSchema = v.looseObject({ 'request-id': v.pipe(str, v.regex(/^[0-9a-f]{32}$/i)) });
+export type TriggerResponse = v.InferOutput<typeof TriggerResponseSchema>;
+
+/**
+ * A Java throwable as Flink serialises it. 1.20: `class`, `stack-trace`, `serialized-throwable`;
+ * 2.x adds `message` (and nests `cause` / `suppressed` the same way).
+ */
+export interface SerializedThrowable {
+  class?: string | undefined;
+  'stack-trace'?: string | undefined;
+  message?: string | undefined;
+  cause?: SerializedThrowable | undefined;
+  [extra: string]: unknown;
+}
+export const SerializedThrowableSchema: v.GenericSchema<SerializedThrowable> = v.looseObject({
+  class: v.optional(str),
+  'stack-trace': v.optional(str),
+  message: v.optional(str),
+  cause: v.optional(v.lazy(() => SerializedThrowableSchema)),
+});
+
+/**
+ * Status of an asynchronous operation (savepoint, stop, checkpoint, rescale, disposal, dataset
+ * deletion): `{ status: { id }, operation? }`. The operation carries the result or the failure:
+ * savepoints `location` / `failure-cause`; checkpoints (1.19+) `checkpointId` / `failureCause`;
+ * other operations only `failure-cause`.
+ */
+export const AsyncOperationStatusSchema = v.looseObject({
+  status: v.looseObject({ id: v.picklist(['IN_PROGRESS', 'COMPLETED']) }),
+  operation: v.optional(
+    v.nullable(
+      v.looseObject({
+        location: v.optional(v.nullable(str)),
+        checkpointId: v.optional(v.nullable(num)),
+        'failure-cause': v.optional(v.nullable(SerializedThrowableSchema)),
+        failureCause: v.optional(v.nullable(SerializedThrowableSchema)),
+      }),
+    ),
+  ),
+});
+export type AsyncOperationStatus = v.InferOutput<typeof AsyncOperationStatusSchema>;
+
+/** An empty acknowledgement (`{}`); loose so a future body does not break anything. */
+export const EmptySchema = v.looseObject({});
+export type Empty = v.InferOutput<typeof EmptySchema>;
+
+/** Metric ids and values (`/.../metrics`): a JSON array; `value` only when asked with `get`. */
+export const MetricValuesSchema = v.array(v.looseObject({ id: str, value: v.optional(str) }));
+export type MetricValues = v.InferOutput<typeof MetricValuesSchema>;
+
+/** Aggregated metrics (`/jobs/metrics`, `/taskmanagers/metrics`, `.../subtasks/metrics`). */
+export const AggregatedMetricsSchema = v.array(
+  v.looseObject({
+    id: str,
+    min: v.optional(num),
+    max: v.optional(num),
+    avg: v.optional(num),
+    sum: v.optional(num),
+    skew: v.optional(num),
+  }),
+);
+export type AggregatedMetrics = v.InferOutput<typeof AggregatedMetricsSchema>;
+
+/** A job's dataflow plan (`/jobs/:jobid/plan`, `/jars/:jarid/plan`, inside job details). */
+export const PlanSchema = v.looseObject({
+  jid: str,
+  name: str,
+  /** 1.20 and 2.x: `STREAMING` | `BATCH` (absent in older lines). */
+  type: v.optional(str),
+  nodes: v.array(
+    v.looseObject({
+      id: str,
+      parallelism: num,
+      operator: v.optional(str),
+      operator_strategy: v.optional(str),
+      description: str,
+      inputs: v.optional(
+        v.array(v.looseObject({ num: num, id: str, ship_strategy: v.optional(str), exchange: v.optional(str) })),
+      ),
+      optimizer_properties: v.optional(v.unknown()),
+    }),
+  ),
+});
+export type Plan = v.InferOutput<typeof PlanSchema>;
+export const PlanResponseSchema = v.looseObject({ plan: PlanSchema });
+export type PlanResponse = v.InferOutput<typeof PlanResponseSchema>;
+
+/** User accumulators of vertices and subtasks. */
+export const UserAccumulatorSchema = v.looseObject({ name: str, type: str, value: str });
+export type UserAccumulator = v.InferOutput<typeof UserAccumulatorSchema>;

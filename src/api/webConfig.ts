@@ -1,0 +1,38 @@
+// GET /config: the web UI configuration. Its own module because the refresh policy (polling.ts)
+// needs its `refresh-interval`, and every resource module's hooks need polling.ts.
+
+import { queryOptions } from '@tanstack/react-query';
+import * as v from 'valibot';
+import { requestJson } from './client';
+import { endpoints } from './endpoints';
+import { flinkKeys } from './keys';
+import { bool, int, num, str } from './schemas';
+
+export const WebConfigSchema = v.looseObject({
+  'refresh-interval': num,
+  'timezone-name': str,
+  'timezone-offset': int,
+  'flink-version': str,
+  'flink-revision': str,
+  features: v.looseObject({
+    'web-submit': bool,
+    'web-cancel': bool,
+    /** 1.20 and 2.x; absent before 1.19 (treated as false). */
+    'web-rescale': v.optional(bool, false),
+    'web-history': bool,
+  }),
+});
+export type WebConfig = v.InferOutput<typeof WebConfigSchema>;
+
+export function fetchWebConfig(signal?: AbortSignal): Promise<WebConfig> {
+  return requestJson(endpoints.webConfig, WebConfigSchema, { signal });
+}
+
+/** The configuration does not change while the JobManager runs: fetched once. */
+export function webConfigQueryOptions() {
+  return queryOptions({
+    queryKey: flinkKeys.config(),
+    queryFn: ({ signal }) => fetchWebConfig(signal),
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useRuntimeConfig } from './runtime-config-context';
+import { links } from '../lib/paths';
+
+/** The shell: a header naming the cluster, the main navigation, and the routed page. */
+export function Layout(): ReactNode {
+  const config = useRuntimeConfig();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">{config.clusterName}</span>
+        <nav aria-label="Main">
+          <NavLink to={links.overview()} end>
+            Overview
+          </NavLink>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import type { ClusterOverview } from '../../api/cluster';
+
+interface ClusterSummaryProps {
+  overview: ClusterOverview;
+  /** Job counts by state from /jobs/overview: /overview has no count of restarting jobs. */
+  jobsByState: Record<string, number>;
+}
+
+/** The cluster at a glance: version, capacity, and how many jobs are in which state. */
+export function ClusterSummary({ overview, jobsByState }: ClusterSummaryProps): ReactNode {
+  const restarting = (jobsByState.RESTARTING ?? 0) + (jobsByState.FAILING ?? 0);
+  const stats: { label: string; value: ReactNode; tone?: 'bad' | 'warn' }[] = [
+    {
+      label: 'Flink version',
+      value: (
+        <>
+          {overview['flink-version']}
+          <span className="stat-sub"> commit {overview['flink-commit']}</span>
+        </>
+      ),
+    },
+    { label: 'Task managers', value: overview.taskmanagers, tone: overview.taskmanagers === 0 ? 'bad' : undefined },
+    {
+      label: 'Slots free / total',
+      value: `${overview['slots-available']} / ${overview['slots-total']}`,
+      tone: overview['slots-total'] > 0 && overview['slots-available'] === 0 ? 'warn' : undefined,
+    },
+    { label: 'Running jobs', value: overview['jobs-running'] },
+    { label: 'Restarting jobs', value: restarting, tone: restarting > 0 ? 'bad' : undefined },
+    { label: 'Failed jobs', value: overview['jobs-failed'], tone: overview['jobs-failed'] > 0 ? 'bad' : undefined },
+    { label: 'Finished jobs', value: overview['jobs-finished'] },
+    { label: 'Canceled jobs', value: overview['jobs-cancelled'] },
+  ];
+  return (
+    <dl className="stat-grid" aria-label="Cluster summary">
+      {stats.map((s) => (
+        <div key={s.label} className={`stat${s.tone ? ` stat-${s.tone}` : ''}`}>
+          <dt>{s.label}</dt>
+          <dd>{s.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

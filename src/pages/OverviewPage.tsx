@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { useClusterOverview } from '../api/cluster';
+import { useJobsOverview } from '../api/jobs';
+import { useTaskManagers } from '../api/taskmanagers';
+import { QueryState } from '../components/QueryState';
+import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
+import { byUrgency, countByState, isActive } from '../features/cluster-overview/job-ordering';
+import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable';
+import { TaskManagersSummary } from '../features/cluster-overview/TaskManagersSummary';
+
+export function OverviewPage(): ReactNode {
+  const overview = useClusterOverview();
+  const jobs = useJobsOverview();
+  const taskManagers = useTaskManagers();
+  const jobList = jobs.data?.jobs ?? [];
+
+  return (
+    <div className="page">
+      <h1>Cluster overview</h1>
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading" className="visually-hidden">
+          Summary
+        </h2>
+        <QueryState query={overview} what="the cluster overview">
+          {(data) => <ClusterSummary overview={data} jobsByState={countByState(jobList)} />}
+        </QueryState>
+      </section>
+      <section aria-labelledby="jobs-heading">
+        <h2 id="jobs-heading">Jobs</h2>
+        <QueryState query={jobs} what="the jobs">
+          {(data) => {
+            const ordered = byUrgency(data.jobs);
+            return (
+              <>
+                <JobsSummaryTable caption="Running jobs" jobs={ordered.filter((j) => isActive(j.state))} />
+                <JobsSummaryTable caption="Completed jobs" jobs={ordered.filter((j) => !isActive(j.state))} />
+              </>
+            );
+          }}
+        </QueryState>
+      </section>
+      <section aria-labelledby="tm-heading">
+        <h2 id="tm-heading">Task managers</h2>
+        <QueryState query={taskManagers} what="the task managers">
+          {(data) => <TaskManagersSummary taskManagers={data.taskmanagers} />}
+        </QueryState>
+      </section>
+    </div>
+  );
+}

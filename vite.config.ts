@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The dev server proxies the JobManager's REST API so the browser only ever talks to the
+// dashboard's own origin, exactly as it does behind a reverse proxy in production.
+const flinkUrl = process.env.FLINK_URL ?? 'http://127.0.0.1:8081';
+
+// The app calls the JobManager at `api/` relative to the page (see public/config.json); the dev
+// and preview servers forward that prefix to the JobManager, as the example nginx config does.
+const apiProxy = {
+  '/api/': {
+    target: flinkUrl,
+    changeOrigin: true,
+    rewrite: (p: string) => p.replace(/^\/api/, ''),
+  },
+};
+
+export default defineConfig({
+  // Relative asset URLs: the same dist/ works at / and at any prefix without a rebuild.
+  base: './',
+  plugins: [react()],
+  server: { host: '127.0.0.1', proxy: apiProxy },
+  preview: { host: '127.0.0.1', proxy: apiProxy },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
