@@ -17,6 +17,7 @@ export function Layout(): ReactNode {
           <NavLink to={links.overview()} end>
             Overview
           </NavLink>
+          <NavLink to={links.jobs()}>Jobs</NavLink>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,9 +1,15 @@
+import type { ComponentType } from 'react';
 import { createHashRouter } from 'react-router-dom';
 import { Layout } from './Layout';
 import { RouteErrorPage } from '../components/RouteErrorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { routes } from '../lib/paths';
+
+/** A route whose page loads in its own chunk: the overview stays small. */
+function lazyPage(load: () => Promise<ComponentType>): { lazy: () => Promise<{ Component: ComponentType }> } {
+  return { lazy: async () => ({ Component: await load() }) };
+}
 
 // Hash routing: `index.html#/jobs/<id>` reloads at any prefix with a plain static server.
 export function createAppRouter(): ReturnType<typeof createHashRouter> {
@@ -15,6 +21,9 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
           errorElement: <RouteErrorPage />,
           children: [
             { path: routes.overview, element: <OverviewPage /> },
+            { path: routes.jobs, ...lazyPage(async () => (await import('../pages/JobsPage')).JobsPage) },
+            { path: routes.vertex, ...lazyPage(async () => (await import('../pages/VertexPage')).VertexPage) },
+            { path: routes.job, ...lazyPage(async () => (await import('../pages/JobPage')).JobPage) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -4,7 +4,7 @@ import { useJobsOverview } from '../api/jobs';
 import { useTaskManagers } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
 import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
-import { byUrgency, countByState, isActive } from '../features/cluster-overview/job-ordering';
+import { byUrgency, countByState, isActive } from '../lib/job-states';
 import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable';
 import { TaskManagersSummary } from '../features/cluster-overview/TaskManagersSummary';
 

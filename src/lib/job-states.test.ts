@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, countByState, isActive } from './job-ordering';
+import { byUrgency, countByState, isActive } from './job-states';
 
 const job = (state: string, start: number): { state: string; 'start-time': number } => ({ state, 'start-time': start });
 
