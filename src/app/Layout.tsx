@@ -18,6 +18,9 @@ export function Layout(): ReactNode {
             Overview
           </NavLink>
           <NavLink to={links.jobs()}>Jobs</NavLink>
+          <NavLink to={links.taskManagers()}>Task managers</NavLink>
+          <NavLink to={links.jobManager()}>Job manager</NavLink>
+          <NavLink to={links.metrics()}>Metrics</NavLink>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>

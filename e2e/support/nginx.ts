@@ -1,0 +1,129 @@
+// Runs the repository's example nginx configuration (e2e/deploy/nginx-dashboard.conf) for real:
+// Debian's nginx on loopback, in front of the built dist/ and the Flink sandbox, with basic auth.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const NGINX_TEMPLATE = path.join(repoRoot, 'e2e/deploy/nginx-dashboard.conf');
+
+export interface ProxySite {
+  prefix: string;
+  port: number;
+  /** The dashboard's address, e.g. http://127.0.0.1:PORT/flink/ */
+  url: string;
+}
+
+export interface RunningNginx {
+  sites: ProxySite[];
+  user: string;
+  password: string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForPort(port: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nginx did not listen on ${port}`);
+}
+
+/** Renders the example server block for one prefix, as an operator would. */
+export function renderServerBlock(opts: { listen: string; prefix: string; dist: string; jobManager: string; htpasswd: string }): string {
+  return readFileSync(NGINX_TEMPLATE, 'utf8')
+    .replaceAll('__LISTEN__', opts.listen)
+    .replaceAll('__PREFIX__', opts.prefix)
+    .replaceAll('__DIST__', opts.dist.endsWith('/') ? opts.dist : `${opts.dist}/`)
+    .replaceAll('__JOBMANAGER__', opts.jobManager)
+    .replaceAll('__HTPASSWD__', opts.htpasswd);
+}
+
+/** Starts nginx in the foreground (so its PID is ours to stop) with one site per prefix. */
+export async function startNginx(opts: { prefixes: string[]; jobManager: string; dist?: string }): Promise<RunningNginx> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dashboard-nginx-'));
+  const user = 'oncall';
+  const password = 'flink-dashboard-test';
+  // nginx's {SHA} scheme: base64 of the SHA-1 digest.
+  const htpasswd = path.join(dir, 'htpasswd');
+  writeFileSync(htpasswd, `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}\n`);
+  const dist = opts.dist ?? path.join(repoRoot, 'dist');
+  const sites: ProxySite[] = [];
+  const blocks: string[] = [];
+  for (const prefix of opts.prefixes) {
+    const port = await freePort();
+    sites.push({ prefix, port, url: `http://127.0.0.1:${port}${prefix}` });
+    blocks.push(renderServerBlock({ listen: `127.0.0.1:${port}`, prefix, dist, jobManager: opts.jobManager, htpasswd }));
+  }
+  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, 'tmp', sub), { recursive: true });
+  const conf = path.join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `# Test harness around the example server blocks.
+${process.getuid?.() === 0 ? 'user root root;' : ''}
+daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/tmp/body;
+  proxy_temp_path ${dir}/tmp/proxy;
+  fastcgi_temp_path ${dir}/tmp/fastcgi;
+  uwsgi_temp_path ${dir}/tmp/uwsgi;
+  scgi_temp_path ${dir}/tmp/scgi;
+${blocks.join('\n')}
+}
+`,
+  );
+  const child: ChildProcess = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    for (const site of sites) await waitForPort(site.port, Date.now() + 10_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`${err instanceof Error ? err.message : String(err)}: ${stderr}`);
+  }
+  return {
+    sites,
+    user,
+    password,
+    stop: async () => {
+      child.kill('SIGQUIT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
