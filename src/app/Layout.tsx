@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
+import { ConnectionBanner } from './ConnectionBanner';
+import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
 import { links } from '../lib/paths';
 
 /** The shell: a header naming the cluster, the main navigation, and the routed page. */
 export function Layout(): ReactNode {
   const config = useRuntimeConfig();
+  const connection = useConnectionStatus();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -23,7 +26,8 @@ export function Layout(): ReactNode {
           <NavLink to={links.metrics()}>Metrics</NavLink>
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>
+      <ConnectionBanner status={connection} />
+      <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
         <Outlet />
       </main>
     </div>

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { FlinkApiError } from '../api/errors';
+import { ConnectionHealth, connectionFailure } from './connection-health';
+
+const err = (kind: ConstructorParameters<typeof FlinkApiError>[0]['kind'], status = 0): FlinkApiError =>
+  new FlinkApiError({ kind, endpoint: 'GET /overview', status });
+
+describe('connectionFailure', () => {
+  it('tells connection failures from one panel’s problems', () => {
+    expect(connectionFailure(err('network'))).toBe('unreachable');
+    expect(connectionFailure(err('timeout'))).toBe('unreachable');
+    expect(connectionFailure(err('http', 502))).toBe('unreachable');
+    expect(connectionFailure(err('session-expired', 401))).toBe('session-expired');
+    expect(connectionFailure(err('not-found', 404))).toBeNull();
+    expect(connectionFailure(err('bad-shape'))).toBeNull();
+    expect(connectionFailure(new Error('x'))).toBeNull();
+  });
+});
+
+describe('ConnectionHealth', () => {
+  it('keeps the time the connection went down until an answer comes back', () => {
+    let t = 1000;
+    const health = new ConnectionHealth(() => t);
+    let notified = 0;
+    health.subscribe(() => (notified += 1));
+    health.recordError(err('network'));
+    t = 5000;
+    health.recordError(err('network'));
+    expect(health.get()).toMatchObject({ state: 'unreachable', since: 1000 });
+    health.recordError(err('not-found', 404));
+    expect(health.get().state).toBe('unreachable');
+    health.recordSuccess();
+    expect(health.get()).toEqual({ state: 'ok' });
+    expect(notified).toBe(2);
+  });
+
+  it('reports an expired session over an unreachable one', () => {
+    const health = new ConnectionHealth(() => 7);
+    health.recordError(err('network'));
+    health.recordError(err('session-expired', 401));
+    expect(health.get()).toEqual({ state: 'session-expired', since: 7 });
+  });
+});
