@@ -4,6 +4,7 @@ import { configureApi } from './api/settings';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
 import { loadRuntimeConfig } from './app/runtime-config';
+import { initTheme } from './app/theme';
 import './app/styles.css';
 
 async function start(): Promise<void> {
@@ -21,7 +22,7 @@ async function start(): Promise<void> {
     versionPrefix: config.restVersionPrefix ?? '',
     readOnly: config.readOnly,
   });
-  document.documentElement.dataset.theme = config.theme;
+  initTheme(config.theme);
   root.render(
     <StrictMode>
       <App config={config} />

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { ConnectionBanner } from './ConnectionBanner';
+import { RefreshControl } from './RefreshControl';
+import { ThemeToggle } from './ThemeToggle';
 import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
 import { links } from '../lib/paths';
@@ -25,6 +27,10 @@ export function Layout(): ReactNode {
           <NavLink to={links.jobManager()}>Job manager</NavLink>
           <NavLink to={links.metrics()}>Metrics</NavLink>
         </nav>
+        <div className="topbar-tools">
+          <RefreshControl />
+          <ThemeToggle />
+        </div>
       </header>
       <ConnectionBanner status={connection} />
       <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>

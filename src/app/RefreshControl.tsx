@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { useRefreshControls } from '../refresh/useRefreshInterval';
+
+const CHOICES = [1000, 2000, 3000, 5000, 10_000, 30_000, 60_000];
+
+function label(ms: number): string {
+  return ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`;
+}
+
+/** The user's say over polling: an interval (or the JobManager's default) and pause. */
+export function RefreshControl(): ReactNode {
+  const controls = useRefreshControls();
+  if (controls.override) {
+    return <span className="refresh-control">Refresh every {label(controls.override.intervalMs)} ({controls.override.reason ?? 'fixed'})</span>;
+  }
+  const serverDefault = controls.serverDefaultMs;
+  return (
+    <span className="refresh-control">
+      <label>
+        <span>Refresh</span>
+        <select
+          value={controls.userIntervalMs === null ? 'server' : String(controls.userIntervalMs)}
+          onChange={(e) => controls.setIntervalMs(e.target.value === 'server' ? null : Number(e.target.value))}
+        >
+          <option value="server">Cluster default{serverDefault ? ` (${label(serverDefault)})` : ''}</option>
+          {CHOICES.map((ms) => (
+            <option key={ms} value={ms}>
+              Every {label(ms)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" aria-pressed={controls.paused} onClick={() => controls.setPaused(!controls.paused)}>
+        {controls.paused ? 'Resume' : 'Pause'}
+      </button>
+    </span>
+  );
+}
