@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react';
+import type { UserAccumulator } from '../../api/schemas';
+import { useSubtasksAccumulators, useVertexAccumulators, type SubtasksAccumulators } from '../../api/vertices';
+import { DataTable, type Column } from '../../components/DataTable';
+import { QueryState } from '../../components/QueryState';
+
+// User accumulators: names, types and values come from the job's code, so they are untrusted
+// text and only ever rendered as React text.
+
+const vertexColumns: Column<UserAccumulator>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    rowHeader: true,
+    className: 'untrusted-text',
+    cell: (a) => a.name,
+    sortValue: (a) => a.name,
+    filterText: (a) => a.name,
+  },
+  { id: 'type', header: 'Type', cell: (a) => a.type, sortValue: (a) => a.type, filterText: (a) => a.type },
+  {
+    id: 'value',
+    header: 'Value',
+    className: 'untrusted-text',
+    cell: (a) => a.value,
+    sortValue: (a) => numericOrText(a.value),
+    filterText: (a) => a.value,
+  },
+];
+
+interface SubtaskAccumulatorRow extends UserAccumulator {
+  key: string;
+  subtask: number;
+  attempt: number;
+  endpoint: string;
+}
+
+/** Accumulator values are strings; numbers sort as numbers. */
+function numericOrText(value: string): number | string {
+  const n = Number(value);
+  return value.trim() !== '' && Number.isFinite(n) ? n : value;
+}
+
+export function subtaskAccumulatorRows(data: SubtasksAccumulators): SubtaskAccumulatorRow[] {
+  return data.subtasks.flatMap((s) =>
+    s['user-accumulators'].map((a, i) => ({
+      ...a,
+      key: `${s.subtask}|${s.attempt}|${i}`,
+      subtask: s.subtask,
+      attempt: s.attempt,
+      endpoint: s.endpoint,
+    })),
+  );
+}
+
+const subtaskColumns: Column<SubtaskAccumulatorRow>[] = [
+  {
+    id: 'subtask',
+    header: 'Subtask',
+    rowHeader: true,
+    className: 'num',
+    cell: (r) => r.subtask,
+    sortValue: (r) => r.subtask,
+    filterText: (r) => String(r.subtask),
+  },
+  { id: 'attempt', header: 'Attempt', className: 'num', cell: (r) => r.attempt, sortValue: (r) => r.attempt },
+  { id: 'host', header: 'Host', cell: (r) => <span className="mono">{r.endpoint}</span>, sortValue: (r) => r.endpoint, filterText: (r) => r.endpoint },
+  { id: 'name', header: 'Name', className: 'untrusted-text', cell: (r) => r.name, sortValue: (r) => r.name, filterText: (r) => r.name },
+  { id: 'type', header: 'Type', cell: (r) => r.type, sortValue: (r) => r.type, filterText: (r) => r.type },
+  {
+    id: 'value',
+    header: 'Value',
+    className: 'untrusted-text',
+    cell: (r) => r.value,
+    sortValue: (r) => numericOrText(r.value),
+    filterText: (r) => r.value,
+  },
+];
+
+export function AccumulatorsTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
+  const vertex = useVertexAccumulators(jobId, vertexId);
+  const subtasks = useSubtasksAccumulators(jobId, vertexId);
+  return (
+    <>
+      <section aria-labelledby="acc-vertex-heading">
+        <h3 id="acc-vertex-heading">Vertex accumulators</h3>
+        <QueryState query={vertex} what="the accumulators">
+          {(data) => (
+            <DataTable
+              caption="Vertex accumulators"
+              captionHidden
+              columns={vertexColumns}
+              rows={data['user-accumulators']}
+              rowKey={(a) => `${a.name}|${a.type}`}
+              defaultSort={{ column: 'name', direction: 'asc' }}
+              filterable
+              empty="This vertex has no user accumulators."
+            />
+          )}
+        </QueryState>
+      </section>
+      <section aria-labelledby="acc-subtasks-heading">
+        <h3 id="acc-subtasks-heading">Per subtask</h3>
+        <QueryState query={subtasks} what="the accumulators per subtask">
+          {(data) => (
+            <DataTable
+              caption="Accumulators per subtask"
+              captionHidden
+              columns={subtaskColumns}
+              rows={subtaskAccumulatorRows(data)}
+              rowKey={(r) => r.key}
+              defaultSort={{ column: 'subtask', direction: 'asc' }}
+              filterable
+              empty="No subtask has user accumulators."
+            />
+          )}
+        </QueryState>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,265 @@
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { subtasksMetricsQueryOptions, vertexMetricsQueryOptions } from '../../api/metrics';
+import { usePolledQuery } from '../../api/polling';
+import { METRIC_AGGREGATIONS, type MetricAggregation } from '../../api/query';
+import { TimeSeriesChart } from '../../charts/time-series/TimeSeriesChart';
+import { DataTable, type Column } from '../../components/DataTable';
+import { QueryState } from '../../components/QueryState';
+import { formatTimestamp } from '../../lib/format';
+import { useSearchState } from '../../lib/search-state';
+import { historyKey, metricHistory, seriesPoints, useHistory } from './history-store';
+import {
+  addPick,
+  AGG_WORDS,
+  formatMetricNumber,
+  isPickable,
+  MAX_PICKS,
+  parsePick,
+  pickKey,
+  pickLabel,
+  pickRequests,
+  picksParam,
+  pickValue,
+  removePick,
+  replacePick,
+  reshapePick,
+  searchMetricIds,
+  type MetricPick,
+} from './metric-picks';
+
+/** Results listed under the search box; refine the search for more. */
+const MAX_RESULTS = 60;
+const SERIES = 'value';
+
+function pickHistoryKey(jobId: string, vertexId: string, pick: MetricPick): string {
+  return `${historyKey(jobId, vertexId)}/${pickKey(pick)}`;
+}
+
+/**
+ * Metrics of a vertex: search Flink's list of metric ids, pick some (kept in the URL), and
+ * watch them over time. A pick is one subtask's metric or an aggregate over all subtasks.
+ */
+export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
+  const [picks, setPicks] = useSearchState('metrics', picksParam);
+  const { ids, aggNames, aggs } = useMemo(() => pickRequests(picks), [picks]);
+
+  const values = usePolledQuery({ ...vertexMetricsQueryOptions(jobId, vertexId, { get: ids }), enabled: ids.length > 0 });
+  const aggregated = usePolledQuery({
+    ...subtasksMetricsQueryOptions(jobId, vertexId, { get: aggNames, agg: aggs }),
+    enabled: aggNames.length > 0,
+  });
+
+  // Every answer becomes one point per pick, in a history that outlives this tab.
+  useEffect(() => {
+    if (!values.data) return;
+    for (const pick of picks) {
+      if (pick.kind !== 'subtask') continue;
+      const value = pickValue(pick, values.data, undefined);
+      if (typeof value !== 'string') metricHistory.record(pickHistoryKey(jobId, vertexId, pick), values.dataUpdatedAt, { [SERIES]: value ?? null });
+    }
+  }, [values.data, values.dataUpdatedAt, picks, jobId, vertexId]);
+  useEffect(() => {
+    if (!aggregated.data) return;
+    for (const pick of picks) {
+      if (pick.kind !== 'agg') continue;
+      const value = pickValue(pick, undefined, aggregated.data);
+      metricHistory.record(pickHistoryKey(jobId, vertexId, pick), aggregated.dataUpdatedAt, { [SERIES]: typeof value === 'number' ? value : null });
+    }
+  }, [aggregated.data, aggregated.dataUpdatedAt, picks, jobId, vertexId]);
+
+  const problems = [values, aggregated].filter((q) => q.isError && q.error).map((q) => q.error?.message ?? '');
+
+  const pickColumns = useMemo<Column<MetricPick>[]>(
+    () => [
+      {
+        id: 'metric',
+        header: 'Metric',
+        rowHeader: true,
+        className: 'untrusted-text',
+        cell: (p) => p.name,
+        sortValue: (p) => p.name,
+        filterText: (p) => pickLabel(p),
+      },
+      {
+        id: 'shown-as',
+        header: 'Shown as',
+        cell: (p) => (
+          <select
+            aria-label={`Show ${pickLabel(p)} as`}
+            value={p.kind === 'agg' ? p.agg : 'subtask'}
+            onChange={(e) => {
+              const shape = e.target.value === 'subtask' ? 'subtask' : METRIC_AGGREGATIONS.find((a) => a === e.target.value);
+              if (shape) setPicks(replacePick(picks, pickKey(p), reshapePick(p, shape)));
+            }}
+          >
+            <option value="subtask">subtask {p.kind === 'subtask' ? p.subtask : 0}</option>
+            {METRIC_AGGREGATIONS.map((a: MetricAggregation) => (
+              <option key={a} value={a}>
+                {AGG_WORDS[a]} over subtasks
+              </option>
+            ))}
+          </select>
+        ),
+        sortValue: (p) => (p.kind === 'agg' ? p.agg : `subtask ${p.subtask}`),
+        filterText: (p) => (p.kind === 'agg' ? AGG_WORDS[p.agg] : `subtask ${p.subtask}`),
+      },
+      {
+        id: 'value',
+        header: 'Latest value',
+        className: 'num untrusted-text',
+        cell: (p) => describeValue(pickValue(p, values.data, aggregated.data)),
+        sortValue: (p) => {
+          const v = pickValue(p, values.data, aggregated.data);
+          return typeof v === 'number' ? v : null;
+        },
+      },
+      {
+        id: 'remove',
+        header: '',
+        cell: (p) => (
+          <button type="button" onClick={() => setPicks(removePick(picks, pickKey(p)))} aria-label={`Remove ${pickLabel(p)}`}>
+            Remove
+          </button>
+        ),
+      },
+    ],
+    [picks, setPicks, values.data, aggregated.data],
+  );
+
+  return (
+    <>
+      <MetricPicker jobId={jobId} vertexId={vertexId} picks={picks} onPick={(p) => setPicks(addPick(picks, p))} />
+      <section aria-labelledby="picked-heading">
+        <h3 id="picked-heading">Charted metrics</h3>
+        {problems.length > 0 && (
+          <p className="panel-warning" role="status">
+            Could not read the latest values: {problems.join('; ')}
+          </p>
+        )}
+        {picks.length === 0 ? (
+          <p className="empty">Pick metrics above to chart them. Picks are kept in the link.</p>
+        ) : (
+          <>
+            <DataTable caption="Charted metrics" captionHidden columns={pickColumns} rows={picks} rowKey={pickKey} filterable />
+            <div className="metric-charts">
+              {picks.map((p) => (
+                <PickChart
+                  key={pickKey(p)}
+                  historyKey={pickHistoryKey(jobId, vertexId, p)}
+                  label={pickLabel(p)}
+                  latest={pickValue(p, values.data, aggregated.data)}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function describeValue(value: number | string | undefined): string {
+  if (value === undefined) return '–';
+  return typeof value === 'number' ? formatMetricNumber(value) : value;
+}
+
+function PickChart({ historyKey: key, label, latest }: { historyKey: string; label: string; latest: number | string | undefined }): ReactNode {
+  const samples = useHistory(metricHistory, key);
+  const series = useMemo(() => [{ name: label, points: seriesPoints(samples, SERIES) }], [samples, label]);
+  return (
+    <figure className="metric-chart">
+      <figcaption className="untrusted-text">{label}</figcaption>
+      {typeof latest === 'string' ? (
+        <p className="empty">
+          Not a number, so not charted. Latest value: <span className="untrusted-text">{latest}</span>
+        </p>
+      ) : samples.length === 0 ? (
+        <p className="empty">Waiting for the first value…</p>
+      ) : (
+        <>
+          <TimeSeriesChart series={series} label={`Chart of ${label}`} height={200} />
+          <p className="chart-note">
+            {samples.length} value{samples.length === 1 ? '' : 's'} since {formatTimestamp(samples[0]?.t)}
+          </p>
+        </>
+      )}
+    </figure>
+  );
+}
+
+interface MetricPickerProps {
+  jobId: string;
+  vertexId: string;
+  picks: readonly MetricPick[];
+  onPick: (pick: MetricPick) => void;
+}
+
+function MetricPicker({ jobId, vertexId, picks, onPick }: MetricPickerProps): ReactNode {
+  // The list of ids changes only when operators register metrics: fetched once, reloadable.
+  const list = usePolledQuery(vertexMetricsQueryOptions(jobId, vertexId), 'static');
+  const [search, setSearch] = useState('');
+  const searchId = useId();
+  const picked = useMemo(() => new Set(picks.map(pickKey)), [picks]);
+  const full = picks.length >= MAX_PICKS;
+
+  return (
+    <section aria-labelledby="metric-search-heading" className="metric-picker">
+      <h3 id="metric-search-heading">Pick metrics</h3>
+      <QueryState query={list} what="the metric list">
+        {(data) => {
+          const matches = searchMetricIds(
+            data.map((m) => m.id),
+            search,
+          );
+          const shown = matches.slice(0, MAX_RESULTS);
+          return (
+            <>
+              <div className="toolbar">
+                <label htmlFor={searchId} className="inline-field">
+                  <span>Search metrics</span>
+                  <input
+                    id={searchId}
+                    type="search"
+                    value={search}
+                    placeholder="e.g. numRecordsInPerSecond"
+                    onChange={(e) => setSearch(e.target.value)}
+                  />
+                </label>
+                <span className="result-count" aria-live="polite">
+                  {matches.length} of {data.length} metrics{matches.length > shown.length ? `, first ${shown.length} shown` : ''}
+                </span>
+                <button type="button" onClick={() => void list.refetch()}>
+                  Reload list
+                </button>
+              </div>
+              {full && <p className="empty">{MAX_PICKS} metrics are charted, the most at once: remove one to add another.</p>}
+              <ul className="metric-results" aria-label="Matching metrics">
+                {shown.map((id) => {
+                  const pickable = isPickable(id);
+                  const already = picked.has(id);
+                  return (
+                    <li key={id}>
+                      <button
+                        type="button"
+                        className="metric-option untrusted-text"
+                        disabled={!pickable || already || full}
+                        title={!pickable ? 'This id contains a comma, which Flink cannot be asked for.' : undefined}
+                        onClick={() => {
+                          const pick = pickable ? parsePick(id) : null;
+                          if (pick) onPick(pick);
+                        }}
+                      >
+                        {id}
+                        {already && <span className="metric-charted"> (charted)</span>}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}

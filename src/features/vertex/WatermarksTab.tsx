@@ -1,0 +1,192 @@
+import { useMemo, type ReactNode } from 'react';
+import { vertexMetricsQueryOptions } from '../../api/metrics';
+import { usePolledQuery } from '../../api/polling';
+import { useWatermarks } from '../../api/vertices';
+import { DataTable, type Column } from '../../components/DataTable';
+import { QueryState } from '../../components/QueryState';
+import { formatDuration } from '../../lib/format';
+import { enumParam, useSearchState } from '../../lib/search-state';
+import {
+  describeLag,
+  formatWatermarkTime,
+  isIdleSubtask,
+  lowestWatermark,
+  parseWatermarks,
+  watermarkLag,
+  watermarkSkew,
+  type SubtaskWatermark,
+} from './watermarks';
+
+export const timeZoneParam = enumParam(['local', 'utc'] as const, 'local');
+
+interface WatermarkRow extends SubtaskWatermark {
+  lag: number | null;
+  /** How far ahead of the vertex's lowest watermark. */
+  ahead: number | null;
+  idle: boolean;
+}
+
+function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+}
+
+/**
+ * Per subtask: the input watermark, how far it lags behind the wall clock, and how far ahead of
+ * the slowest subtask it is. "No watermark yet" and idle subtasks are said in words.
+ */
+export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
+  const query = useWatermarks(jobId, vertexId);
+  const [zone, setZone] = useSearchState('tz', timeZoneParam);
+  const timeZone = zone === 'utc' ? 'UTC' : undefined;
+  const parsed = useMemo(() => (query.data ? parseWatermarks(query.data) : []), [query.data]);
+
+  // Idle subtasks: no records in (a per-subtask rate). Only asked for subtasks with watermarks.
+  const rateIds = useMemo(() => parsed.map((r) => `${r.subtask}.numRecordsInPerSecond`), [parsed]);
+  const rates = usePolledQuery({ ...vertexMetricsQueryOptions(jobId, vertexId, { get: rateIds }), enabled: rateIds.length > 0 });
+
+  const takenAt = query.dataUpdatedAt;
+  const rows = useMemo<WatermarkRow[]>(() => {
+    const lowest = lowestWatermark(parsed) ?? watermarkSkewBase(parsed);
+    return parsed.map((r) => {
+      const rate = rates.data?.find((m) => m.id === `${r.subtask}.numRecordsInPerSecond`)?.value;
+      return {
+        ...r,
+        lag: watermarkLag(r.watermark, takenAt),
+        ahead: r.watermark !== null && lowest !== null ? r.watermark - lowest : null,
+        idle: isIdleSubtask(rate === undefined ? undefined : Number(rate)),
+      };
+    });
+  }, [parsed, rates.data, takenAt]);
+
+  const columns = useMemo<Column<WatermarkRow>[]>(
+    () => [
+      {
+        id: 'subtask',
+        header: 'Subtask',
+        rowHeader: true,
+        className: 'num',
+        cell: (r) => r.subtask,
+        sortValue: (r) => r.subtask,
+        filterText: (r) => String(r.subtask),
+      },
+      {
+        id: 'watermark',
+        header: `Watermark (${zone === 'utc' ? 'UTC' : browserZone()})`,
+        cell: (r) =>
+          r.state === 'none' ? (
+            <span className="badge badge-warn">no watermark yet</span>
+          ) : r.state === 'end' ? (
+            <span className="badge badge-done">end of input</span>
+          ) : (
+            <span className="mono">{formatWatermarkTime(r.watermark ?? 0, timeZone)}</span>
+          ),
+        sortValue: (r) => r.watermark,
+        filterText: (r) => (r.state === 'none' ? 'no watermark yet' : r.state === 'end' ? 'end of input' : formatWatermarkTime(r.watermark ?? 0, timeZone)),
+      },
+      {
+        id: 'lag',
+        header: 'Lag behind wall clock',
+        className: 'num',
+        cell: (r) => describeLag(r.lag, formatDuration),
+        sortValue: (r) => r.lag,
+      },
+      {
+        id: 'ahead',
+        header: 'Ahead of slowest subtask',
+        className: 'num',
+        cell: (r) => (r.ahead === null ? '–' : formatDuration(r.ahead)),
+        sortValue: (r) => r.ahead,
+      },
+      {
+        id: 'input',
+        header: 'Input',
+        cell: (r) => (r.idle ? <span className="badge badge-neutral">idle: no records in</span> : rates.data ? 'receiving' : '–'),
+        sortValue: (r) => (r.idle ? 1 : 0),
+        filterText: (r) => (r.idle ? 'idle' : 'receiving'),
+      },
+    ],
+    [zone, timeZone, rates.data],
+  );
+
+  return (
+    <>
+      <div className="toolbar">
+        <div role="group" aria-label="Show times in" className="button-group">
+          <button type="button" aria-pressed={zone === 'local'} onClick={() => setZone('local')}>
+            Your time zone ({browserZone()})
+          </button>
+          <button type="button" aria-pressed={zone === 'utc'} onClick={() => setZone('utc')}>
+            UTC
+          </button>
+        </div>
+      </div>
+      <QueryState query={query} what="the watermarks">
+        {() =>
+          rows.length === 0 ? (
+            <p className="empty">
+              Flink reports no input watermarks for this vertex. Sources have none: their watermarks arrive as the input
+              watermarks of the next vertex.
+            </p>
+          ) : (
+            <>
+              <WatermarkSummary rows={rows} timeZone={timeZone} />
+              <DataTable
+                caption="Watermarks per subtask"
+                columns={columns}
+                rows={rows}
+                rowKey={(r) => String(r.subtask)}
+                rowClassName={(r) => (r.state === 'none' ? 'row-warn' : undefined)}
+                defaultSort={{ column: 'subtask', direction: 'asc' }}
+                filterable
+              />
+            </>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}
+
+/** The lowest real watermark, for "ahead of slowest" when some subtask has none yet. */
+function watermarkSkewBase(rows: readonly SubtaskWatermark[]): number | null {
+  const times = rows.flatMap((r) => (r.state === 'time' && r.watermark !== null ? [r.watermark] : []));
+  return times.length ? Math.min(...times) : null;
+}
+
+function WatermarkSummary({ rows, timeZone }: { rows: readonly WatermarkRow[]; timeZone: string | undefined }): ReactNode {
+  const lowest = lowestWatermark(rows);
+  const skew = watermarkSkew(rows.map((r) => r.watermark));
+  const lags = rows.flatMap((r) => (r.lag === null ? [] : [r.lag]));
+  const maxLag = lags.length ? Math.max(...lags) : null;
+  const missing = rows.filter((r) => r.state === 'none').length;
+  const idle = rows.filter((r) => r.idle).length;
+  return (
+    <dl className="stat-grid vertex-stats">
+      <div className={`stat ${missing ? 'stat-warn' : ''}`}>
+        <dt>Vertex watermark (lowest)</dt>
+        <dd className="mono">
+          {lowest !== null ? formatWatermarkTime(lowest, timeZone) : missing ? 'no watermark yet' : '–'}
+          {missing > 0 && (
+            <span className="stat-sub">
+              {missing} of {rows.length} subtasks have no watermark yet
+            </span>
+          )}
+        </dd>
+      </div>
+      <div className="stat">
+        <dt>Largest lag</dt>
+        <dd>{describeLag(maxLag, formatDuration)}</dd>
+      </div>
+      <div className="stat">
+        <dt>Skew across subtasks</dt>
+        <dd>{skew === null ? '–' : formatDuration(skew)}</dd>
+      </div>
+      <div className="stat">
+        <dt>Idle subtasks</dt>
+        <dd>
+          {idle} of {rows.length}
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeLag,
+  formatWatermarkTime,
+  isEndOfInput,
+  isIdleSubtask,
+  isNoWatermark,
+  lowestWatermark,
+  NO_WATERMARK,
+  parseWatermarks,
+  watermarkLag,
+  watermarkSkew,
+} from './watermarks';
+
+describe('isNoWatermark', () => {
+  it("recognises Flink's Long.MIN_VALUE as JSON parsing delivers it", () => {
+    // The long does not fit a double: JSON.parse rounds it to -2^63.
+    const parsed = (JSON.parse('{"v":-9223372036854775808}') as { v: number }).v;
+    expect(isNoWatermark(parsed)).toBe(true);
+    expect(isNoWatermark(Number('-9223372036854775808'))).toBe(true);
+    expect(isNoWatermark(NO_WATERMARK)).toBe(true);
+    expect(isNoWatermark(Number.NaN)).toBe(true);
+  });
+  it('accepts real times, including 0 and the distant past', () => {
+    expect(isNoWatermark(0)).toBe(false);
+    expect(isNoWatermark(1_795_721_496_557)).toBe(false);
+    expect(isNoWatermark(-1)).toBe(false);
+  });
+  it('tells the end of input (Long.MAX_VALUE) apart', () => {
+    expect(isEndOfInput(Number('9223372036854775807'))).toBe(true);
+    expect(isEndOfInput(1_795_721_496_557)).toBe(false);
+  });
+});
+
+describe('parseWatermarks', () => {
+  it('reads the per-subtask metric values, sorted by subtask', () => {
+    const rows = parseWatermarks([
+      { id: '1.currentInputWatermark', value: '-9223372036854775808' },
+      { id: '0.currentInputWatermark', value: '1795721496557' },
+      { id: '2.currentInputWatermark', value: '9223372036854775807' },
+      { id: '0.somethingElse', value: '1' },
+      { id: '3.currentInputWatermark' },
+    ]);
+    expect(rows).toEqual([
+      { subtask: 0, watermark: 1795721496557, state: 'time' },
+      { subtask: 1, watermark: null, state: 'none' },
+      { subtask: 2, watermark: null, state: 'end' },
+    ]);
+  });
+});
+
+describe('watermarkLag', () => {
+  it('is the distance behind wall-clock time', () => {
+    expect(watermarkLag(1_000, 5_000)).toBe(4_000);
+    expect(watermarkLag(6_000, 5_000)).toBe(-1_000);
+  });
+  it('is null without a watermark', () => {
+    expect(watermarkLag(null, 5_000)).toBeNull();
+    expect(watermarkLag(NO_WATERMARK, 5_000)).toBeNull();
+    expect(watermarkLag(Number('9223372036854775807'), 5_000)).toBeNull();
+  });
+});
+
+describe('watermarkSkew', () => {
+  it('is the spread between the most and least advanced subtask', () => {
+    expect(watermarkSkew([1_000, 4_000, 2_500])).toBe(3_000);
+    expect(watermarkSkew([1_000])).toBe(0);
+  });
+  it('ignores subtasks without a watermark, and is null when none has one', () => {
+    expect(watermarkSkew([1_000, null, NO_WATERMARK, 3_000])).toBe(2_000);
+    expect(watermarkSkew([null, NO_WATERMARK])).toBeNull();
+    expect(watermarkSkew([])).toBeNull();
+  });
+});
+
+describe('lowestWatermark', () => {
+  it('is the minimum, or null while any subtask has none', () => {
+    expect(
+      lowestWatermark([
+        { subtask: 0, watermark: 5, state: 'time' },
+        { subtask: 1, watermark: 3, state: 'time' },
+      ]),
+    ).toBe(3);
+    expect(
+      lowestWatermark([
+        { subtask: 0, watermark: 5, state: 'time' },
+        { subtask: 1, watermark: null, state: 'none' },
+      ]),
+    ).toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  it('shows milliseconds in the chosen zone', () => {
+    expect(formatWatermarkTime(Date.UTC(2026, 10, 26, 19, 14, 36, 250), 'UTC')).toBe('2026-11-26 19:14:36.250');
+    expect(formatWatermarkTime(Date.UTC(2026, 10, 26, 19, 14, 36, 5), 'Asia/Tokyo')).toBe('2026-11-27 04:14:36.005');
+  });
+  it('says which way the watermark is off', () => {
+    const fmt = (ms: number) => `${ms}ms`;
+    expect(describeLag(40, fmt)).toBe('40ms behind');
+    expect(describeLag(-40, fmt)).toBe('40ms ahead');
+    expect(describeLag(null, fmt)).toBe('–');
+  });
+  it('calls a subtask idle only when it receives nothing', () => {
+    expect(isIdleSubtask(0)).toBe(true);
+    expect(isIdleSubtask(0.5)).toBe(false);
+    expect(isIdleSubtask(undefined)).toBe(false);
+    expect(isIdleSubtask(Number.NaN)).toBe(false);
+  });
+});
