@@ -1,0 +1,330 @@
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { layoutJobGraph, structureKey, type GraphLayout, type GraphStructure, type PlacedEdge, type PlacedNode } from './layout';
+import { roundedPath, truncate } from './text';
+import { fitTransform, MAX_SCALE, MIN_SCALE, visibleNodeIds, type Size } from './viewport';
+import './job-graph.css';
+
+/** How a node is coloured; the caller decides what each tone means and says so in the legend. */
+export type NodeTone = 'bad' | 'warn' | 'ok' | 'neutral' | 'unknown';
+
+/** What one node shows: plain strings only, drawn as SVG text (never parsed as markup). */
+export interface GraphNodeView {
+  readonly id: string;
+  /** The full name: truncated on the node, complete in its tooltip. */
+  readonly title: string;
+  /** Lines of detail under the name; hidden when zoomed far out. */
+  readonly lines: readonly string[];
+  readonly tone: NodeTone;
+  readonly href: string;
+  /** The node's accessible name; it should start with the full name. */
+  readonly ariaLabel: string;
+}
+
+export interface GraphViewState {
+  /** Nodes overlapping the viewport, in layout order. */
+  readonly visible: readonly string[];
+  /** Whether the zoom level shows node details (below it, nodes show only their names). */
+  readonly detailed: boolean;
+}
+
+export interface LegendEntry {
+  readonly tone: NodeTone;
+  readonly label: string;
+}
+
+interface JobGraphCanvasProps {
+  structure: GraphStructure;
+  nodes: ReadonlyMap<string, GraphNodeView>;
+  /** Accessible name of the graph. */
+  label: string;
+  legend?: readonly LegendEntry[];
+  onOpenNode: (id: string) => void;
+  /** Called after panning or zooming settles (never per frame), and after the first fit. */
+  onViewChange?: (view: GraphViewState) => void;
+  /** Zoom level below which node details are hidden (they would be unreadable). */
+  detailScale?: number;
+}
+
+export const NODE_WIDTH = 232;
+const LINE_HEIGHT = 16;
+const NAME_CHARS = 27;
+
+/** Node height for a number of detail lines. */
+export function nodeHeight(lines: number): number {
+  return 30 + lines * LINE_HEIGHT;
+}
+
+/**
+ * Keeps the layout across renders and runs dagre again only when the graph's structure changes,
+ * not when its numbers do.
+ */
+export function useGraphLayout(structure: GraphStructure): GraphLayout {
+  const key = structureKey(structure);
+  const [cached, setCached] = useState(() => ({ key, layout: layoutJobGraph(structure) }));
+  if (cached.key !== key) {
+    const next = { key, layout: layoutJobGraph(structure) };
+    setCached(next);
+    return next.layout;
+  }
+  return cached.layout;
+}
+
+/**
+ * The job graph in SVG: nodes are links (focusable, Enter opens them), edges carry their labels,
+ * pan and zoom with the mouse, wheel or the buttons. Panning moves one `<g>` by its transform
+ * attribute directly, so React renders nothing while the graph moves.
+ */
+export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
+  const { structure, nodes, label, legend, onOpenNode, detailScale = 0.6 } = props;
+  const layout = useGraphLayout(structure);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const sceneRef = useRef<SVGGElement>(null);
+  const behaviorRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const layoutRef = useRef(layout);
+  const onViewChangeRef = useRef(props.onViewChange);
+  const lastReportRef = useRef('');
+  const userMovedRef = useRef(false);
+  const markerId = `jg-arrow-${useId().replace(/[^\w-]/g, '')}`;
+  const [zoomedOut, setZoomedOut] = useState(false);
+
+  useEffect(() => {
+    layoutRef.current = layout;
+    onViewChangeRef.current = props.onViewChange;
+  });
+
+  const viewportSize = useCallback((): Size => {
+    const rect = svgRef.current?.getBoundingClientRect();
+    return { width: rect?.width ?? 0, height: rect?.height ?? 0 };
+  }, []);
+
+  const report = useCallback((): void => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const t = zoomTransform(svg);
+    const visible = visibleNodeIds(layoutRef.current, t, viewportSize());
+    const detailed = t.k >= detailScale;
+    const key = `${detailed ? 1 : 0}|${visible.join(',')}`;
+    if (key === lastReportRef.current) return;
+    lastReportRef.current = key;
+    onViewChangeRef.current?.({ visible, detailed });
+  }, [detailScale, viewportSize]);
+
+  const fit = useCallback((): void => {
+    const svg = svgRef.current;
+    const behavior = behaviorRef.current;
+    if (!svg || !behavior) return;
+    const t = fitTransform(layoutRef.current, viewportSize());
+    behavior.transform(select(svg), zoomIdentity.translate(t.x, t.y).scale(t.k));
+  }, [viewportSize]);
+
+  // The zoom behaviour lives as long as the component; it writes the transform straight to the DOM.
+  useEffect(() => {
+    const svg = svgRef.current;
+    const scene = sceneRef.current;
+    if (!svg || !scene) return undefined;
+    const behavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([MIN_SCALE, MAX_SCALE])
+      .extent(() => {
+        const size = viewportSize();
+        return [
+          [0, 0],
+          [size.width, size.height],
+        ];
+      })
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        scene.setAttribute('transform', event.transform.toString());
+        if (event.sourceEvent) userMovedRef.current = true;
+        svg.classList.toggle('jg-zoomed-out', event.transform.k < detailScale);
+      })
+      .on('end', () => {
+        setZoomedOut(zoomTransform(svg).k < detailScale);
+        report();
+      });
+    const selection = select(svg);
+    selection.call(behavior).on('dblclick.zoom', null);
+    behaviorRef.current = behavior;
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver(() => (userMovedRef.current ? report() : fit()));
+    observer?.observe(svg);
+    return () => {
+      observer?.disconnect();
+      selection.on('.zoom', null);
+      behaviorRef.current = null;
+    };
+  }, [detailScale, fit, report, viewportSize]);
+
+  // Fit when the graph first appears and whenever its structure changes.
+  useEffect(() => {
+    layoutRef.current = layout;
+    userMovedRef.current = false;
+    lastReportRef.current = '';
+    fit();
+  }, [layout, fit]);
+
+  const fitAgain = (): void => {
+    userMovedRef.current = false; // resizing the window fits again, as at first
+    fit();
+  };
+
+  const zoomBy = (factor: number): void => {
+    const svg = svgRef.current;
+    const behavior = behaviorRef.current;
+    if (!svg || !behavior) return;
+    userMovedRef.current = true;
+    behavior.scaleBy(select(svg), factor);
+  };
+
+  /** Keyboard focus on a node off screen pans it into view (a mouse click never pans). */
+  const reveal = useCallback(
+    (node: PlacedNode): void => {
+      const svg = svgRef.current;
+      const behavior = behaviorRef.current;
+      if (!svg || !behavior) return;
+      const t = zoomTransform(svg);
+      const size = viewportSize();
+      const left = node.x * t.k + t.x;
+      const top = node.y * t.k + t.y;
+      const inside = left >= 0 && top >= 0 && left + node.width * t.k <= size.width && top + node.height * t.k <= size.height;
+      if (inside) return;
+      userMovedRef.current = true;
+      behavior.translateTo(select(svg), node.x + node.width / 2, node.y + node.height / 2);
+    },
+    [viewportSize],
+  );
+
+  return (
+    <div className="jg">
+      <div className="jg-toolbar">
+        <div className="jg-controls">
+          <button type="button" onClick={fitAgain}>
+            Fit to screen
+          </button>
+          <button type="button" onClick={() => zoomBy(1.4)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label="Zoom out">
+            −
+          </button>
+          {zoomedOut && <span className="jg-hint">Zoom in to read details and watermarks</span>}
+        </div>
+        {legend && legend.length > 0 && (
+          <ul className="jg-legend" aria-label="Legend">
+            {legend.map((entry) => (
+              <li key={entry.tone}>
+                <svg className={`jg-swatch jg-tone-${entry.tone}`} width="14" height="14" aria-hidden="true">
+                  <rect className="jg-node-box" x="1" y="1" width="12" height="12" rx="3" />
+                </svg>
+                {entry.label}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="jg-frame">
+        <svg ref={svgRef} className="jg-svg" role="group" aria-label={label}>
+          <defs>
+            <marker id={markerId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path className="jg-arrow" d="M0,0 L10,5 L0,10 z" />
+            </marker>
+          </defs>
+          <g ref={sceneRef}>
+            <g className="jg-edges">
+              {layout.edges.map((edge) => (
+                <GraphEdge key={edge.id} edge={edge} markerId={markerId} />
+              ))}
+            </g>
+            <g className="jg-nodes">
+              {layout.nodes.map((placed) => {
+                const view = nodes.get(placed.id);
+                return view ? <GraphNode key={placed.id} placed={placed} view={view} onOpen={onOpenNode} onReveal={reveal} /> : null;
+              })}
+            </g>
+          </g>
+        </svg>
+      </div>
+    </div>
+  );
+}
+
+const GraphEdge = memo(function GraphEdge({ edge, markerId }: { edge: PlacedEdge; markerId: string }): ReactNode {
+  return (
+    <g className="jg-edge">
+      <path d={roundedPath(edge.points)} markerEnd={`url(#${markerId})`} />
+      {edge.label && (
+        <text className="jg-edge-label" x={edge.labelAt.x} y={edge.labelAt.y - 5} textAnchor="middle">
+          {edge.label}
+        </text>
+      )}
+    </g>
+  );
+});
+
+interface GraphNodeProps {
+  placed: PlacedNode;
+  view: GraphNodeView;
+  onOpen: (id: string) => void;
+  onReveal: (node: PlacedNode) => void;
+}
+
+const GraphNode = memo(
+  function GraphNode({ placed, view, onOpen, onReveal }: GraphNodeProps): ReactNode {
+    const onClick = (event: MouseEvent<Element>): void => {
+      // Let the browser open new tabs and windows itself.
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      onOpen(view.id);
+    };
+    return (
+      <g transform={`translate(${placed.x},${placed.y})`}>
+        <a
+          href={view.href}
+          className={`jg-node jg-tone-${view.tone}`}
+          aria-label={view.ariaLabel}
+          data-vertex-id={view.id}
+          onClick={onClick}
+          onFocus={(event) => {
+            if (isKeyboardFocus(event.currentTarget)) onReveal(placed);
+          }}
+        >
+          <title>{view.title}</title>
+          <rect className="jg-node-box" width={placed.width} height={placed.height} rx="6" />
+          <rect className="jg-node-bar" width="5" height={placed.height} rx="2" />
+          <text className="jg-node-name" x="14" y="21">
+            {truncate(view.title, NAME_CHARS)}
+          </text>
+          <g className="jg-node-details">
+            {view.lines.map((line, i) => (
+              <text key={i} className="jg-node-line" x="14" y={21 + (i + 1) * LINE_HEIGHT + 2}>
+                {line}
+              </text>
+            ))}
+          </g>
+        </a>
+      </g>
+    );
+  },
+  (a, b) =>
+    a.placed === b.placed &&
+    a.onOpen === b.onOpen &&
+    a.onReveal === b.onReveal &&
+    a.view.id === b.view.id &&
+    a.view.title === b.view.title &&
+    a.view.tone === b.view.tone &&
+    a.view.href === b.view.href &&
+    a.view.ariaLabel === b.view.ariaLabel &&
+    a.view.lines.length === b.view.lines.length &&
+    a.view.lines.every((line, i) => line === b.view.lines[i]),
+);
+
+/** Focus that shows a focus ring: from the keyboard, not from a mouse click. */
+function isKeyboardFocus(element: Element): boolean {
+  try {
+    return element.matches(':focus-visible');
+  } catch {
+    return true; // an engine without :focus-visible
+  }
+}

@@ -1,0 +1,103 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes, useParams } from 'react-router-dom';
+import * as v from 'valibot';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JobDetailsSchema, type JobDetails } from '../../api/jobs';
+import { configureApi, resetApiSettings } from '../../api/settings';
+import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
+import { routes } from '../../lib/paths';
+import bp1 from './fixtures/backpressure-details-1.json';
+import bp2 from './fixtures/backpressure-details-2.json';
+import hostile from './fixtures/hostile-details.json';
+import wide from './fixtures/wide-details.json';
+import { JobGraphView } from './JobGraphView';
+
+const details = (json: unknown): JobDetails => v.parse(JobDetailsSchema, json);
+
+function VertexStub(): ReactNode {
+  return <p>vertex page {useParams().vertexId}</p>;
+}
+
+function tree(client: QueryClient, d: JobDetails): ReactNode {
+  return (
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[`/jobs/${d.jid}/graph`]}>
+        <Routes>
+          <Route path={routes.job} element={<JobGraphView jobId={d.jid} details={d} />} />
+          <Route path={routes.vertex} element={<VertexStub />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>
+  );
+}
+
+function renderGraph(initial: JobDetails) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const view = render(tree(client, initial));
+  return { ...view, update: (next: JobDetails): void => view.rerender(tree(client, next)) };
+}
+
+beforeEach(() => {
+  configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
+  // Only GET /config is expected: jsdom has no layout, so no vertex is on screen and no
+  // watermark is asked for.
+  stubFetch((url) => {
+    if (new URL(url).pathname === '/config') return responseFrom(fixture('flink-2.3.0/config'));
+    throw new Error(`unexpected request ${url}`);
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  resetApiSettings();
+});
+
+describe('JobGraphView', () => {
+  it('draws every vertex of the wide job as a link named after it, and every ship strategy', () => {
+    const { container } = renderGraph(details(wide));
+    const graph = screen.getByRole('group', { name: 'Job graph: 44 vertices' });
+    const nodes = within(graph).getAllByRole('link');
+    expect(nodes).toHaveLength(44);
+    expect(nodes.some((n) => n.getAttribute('aria-label')?.startsWith('Stage 17: '))).toBe(true);
+    expect(container.querySelectorAll('.jg-edge-label')).toHaveLength(44);
+    expect(screen.getByRole('button', { name: 'Fit to screen' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Legend' }).textContent).toContain('Back-pressured ≥ 50%');
+  });
+
+  it('colours the back-pressured source and the busy operator from two successive answers', () => {
+    const first = details(bp1);
+    const { update } = renderGraph(first);
+    const source = (): HTMLElement => screen.getByRole('link', { name: /^Source: Fast event source -> Build payload: / });
+    const slow = (): HTMLElement => screen.getByRole('link', { name: /^Slow enrichment: / });
+    expect(source().getAttribute('aria-label')).toBe('Source: Fast event source -> Build payload: no rates yet');
+    expect(source().textContent).toContain('busy – · back-pressured –');
+
+    update(details(bp2));
+    expect(source().getAttribute('aria-label')).toBe('Source: Fast event source -> Build payload: busy 0%, back-pressured 100%');
+    expect(source().getAttribute('class')).toContain('jg-tone-bad');
+    expect(slow().getAttribute('class')).toContain('jg-tone-warn');
+    expect(slow().textContent).toContain('in 196/s · out 196/s');
+  });
+
+  it('keeps hostile operator names as text: nothing they contain becomes an element', () => {
+    const { container } = renderGraph(details(hostile));
+    const img = screen.getByRole('link', { name: /^<img src=x onerror=alert\('xss-img'\)>: / });
+    expect(img.querySelector('title')?.textContent).toBe("<img src=x onerror=alert('xss-img')>");
+    expect(container.querySelector('img, script, details, b')).toBeNull();
+    const long = screen.getByRole('link', { name: /^LONG<b>:0000/ });
+    expect(long.querySelector('.jg-node-name')?.textContent).toBe('LONG<b>:0000-abcdefghijklm…');
+  });
+
+  it('opens the vertex on click, through the router', async () => {
+    const d = details(bp1);
+    renderGraph(d);
+    const slowId = d.vertices.find((vx) => vx.name === 'Slow enrichment')?.id ?? '';
+    const slow = screen.getByRole('link', { name: /^Slow enrichment: / });
+    expect(slow.getAttribute('href')).toBe(`/jobs/${d.jid}/vertices/${slowId}`);
+    fireEvent.click(slow);
+    expect(await screen.findByText(`vertex page ${slowId}`)).toBeTruthy();
+  });
+});

@@ -1,0 +1,123 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useHref, useNavigate } from 'react-router-dom';
+import type { JobDetails } from '../../api/jobs';
+import {
+  JobGraphCanvas,
+  nodeHeight,
+  NODE_WIDTH,
+  type GraphNodeView,
+  type GraphViewState,
+  type LegendEntry,
+  type NodeTone,
+} from '../../charts/job-graph/JobGraphCanvas';
+import type { GraphStructure } from '../../charts/job-graph/layout';
+import { links } from '../../lib/paths';
+import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
+import { buildGraphModel } from './model';
+import { NO_RATES } from './rates';
+import { useVertexRates } from './useVertexRates';
+import { useVisibleWatermarks } from './useVisibleWatermarks';
+import './job-graph.css';
+
+const TONE: Record<VertexLoad, NodeTone> = {
+  'back-pressured': 'bad',
+  busy: 'warn',
+  ok: 'ok',
+  inactive: 'neutral',
+  'no-data': 'unknown',
+};
+
+const hot = `${Math.round(HOT_SHARE * 100)}%`;
+const LEGEND: readonly LegendEntry[] = [
+  { tone: 'bad', label: `Back-pressured ≥ ${hot}` },
+  { tone: 'warn', label: `Busy ≥ ${hot}` },
+  { tone: 'ok', label: 'Running' },
+  { tone: 'unknown', label: 'No rates yet' },
+  { tone: 'neutral', label: 'Not running' },
+];
+
+const DETAIL_LINES = 4;
+const TERMINAL = new Set(['FINISHED', 'CANCELED', 'FAILED', 'SUSPENDED']);
+
+interface JobGraphViewProps {
+  jobId: string;
+  /** The job's details, polled by the page; the graph needs no request of its own for them. */
+  details: JobDetails;
+}
+
+/**
+ * The job graph tab: vertices coloured by busy and back-pressured time, records per second
+ * and low watermarks, edges labelled with their ship strategy. A refresh costs the job details
+ * (already polled by the page) plus one watermark request per vertex on screen and readable.
+ */
+export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
+  const navigate = useNavigate();
+  const hrefBase = useHref('/').replace(/\/$/, '');
+  const model = useMemo(() => buildGraphModel(details.plan, details), [details]);
+  const rates = useVertexRates(details);
+  const [view, setView] = useState<GraphViewState>({ visible: [], detailed: false });
+  const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], !TERMINAL.has(details.state));
+
+  const structure = useMemo<GraphStructure>(
+    () => ({
+      nodes: model.vertices.map((v) => ({ id: v.id, width: NODE_WIDTH, height: nodeHeight(DETAIL_LINES) })),
+      edges: model.edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        ...(e.shipStrategy === undefined ? {} : { label: e.shipStrategy }),
+      })),
+    }),
+    [model],
+  );
+
+  const nodes = useMemo(() => {
+    const out = new Map<string, GraphNodeView>();
+    for (const vertex of model.vertices) {
+      const vertexRates = rates.get(vertex.id) ?? NO_RATES;
+      const load = classifyVertex(vertexRates, vertex.status);
+      const text = vertexText({
+        name: vertex.name,
+        parallelism: vertex.parallelism,
+        status: vertex.status,
+        rates: vertexRates,
+        load,
+        watermark: watermarks.get(vertex.id),
+      });
+      out.set(vertex.id, {
+        id: vertex.id,
+        title: vertex.name,
+        lines: text.lines,
+        tone: TONE[load],
+        href: `${hrefBase}${links.vertex(jobId, vertex.id)}`,
+        ariaLabel: text.ariaLabel,
+      });
+    }
+    return out;
+  }, [model, rates, watermarks, hrefBase, jobId]);
+
+  const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
+
+  if (model.vertices.length === 0) {
+    return <p className="empty">This job has no vertices yet.</p>;
+  }
+  return (
+    <section className="job-graph" aria-labelledby="job-graph-heading">
+      <h2 id="job-graph-heading" className="visually-hidden">
+        Job graph
+      </h2>
+      <JobGraphCanvas
+        structure={structure}
+        nodes={nodes}
+        label={`Job graph: ${model.vertices.length} vertices`}
+        legend={LEGEND}
+        onOpenNode={openNode}
+        onViewChange={setView}
+      />
+      <p className="job-graph-note">
+        Busy and back-pressured time and records per second are measured between the last two refreshes; open a vertex for its
+        subtasks.
+      </p>
+    </section>
+  );
+}

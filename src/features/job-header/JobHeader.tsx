@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import type { JobDetails } from '../../api/jobs';
+import { JobStateBadge } from '../../components/JobStateBadge';
+import { formatDuration, formatTimestamp } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { liveDuration } from './restarts';
+import { useRestartCount } from './useRestartCount';
+import './job-header.css';
+
+interface JobHeaderProps {
+  details: JobDetails;
+  /** When the details arrived (the query's `dataUpdatedAt`), for the live duration. */
+  receivedAt: number;
+}
+
+/** The job's name (as text: names are untrusted), id, state, times and restart count. */
+export function JobHeader({ details, receivedAt }: JobHeaderProps): ReactNode {
+  const restarts = useRestartCount(details.jid, details);
+  const ended = details['end-time'] > 0;
+  return (
+    <header className="job-header">
+      <h1 className="job-title">{details.name}</h1>
+      <dl className="job-facts">
+        <div>
+          <dt>State</dt>
+          <dd>
+            <JobStateBadge state={details.state} />
+          </dd>
+        </div>
+        <div>
+          <dt>Job ID</dt>
+          <dd>
+            <code>{details.jid}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd>{formatTimestamp(details['start-time'])}</dd>
+        </div>
+        {ended && (
+          <div>
+            <dt>Ended</dt>
+            <dd>{formatTimestamp(details['end-time'])}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Duration</dt>
+          <dd>{ended ? formatDuration(details.duration) : <LiveDuration details={details} receivedAt={receivedAt} />}</dd>
+        </div>
+        <div>
+          <dt>Restarts</dt>
+          <dd className={restarts !== null && restarts > 0 ? 'job-restarts-some' : undefined}>{restarts ?? '–'}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
+
+/** Ticks every second on the shared clock; only this text re-renders. */
+function LiveDuration({ details, receivedAt }: JobHeaderProps): ReactNode {
+  const now = useNow();
+  return formatDuration(liveDuration(details, receivedAt, now));
+}
