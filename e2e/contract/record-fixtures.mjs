@@ -102,6 +102,11 @@ async function recordFlink(flinkUrl, state) {
   save(dir, 'taskmanagers', await record(base, 'GET', '/taskmanagers', from));
   save(dir, 'job-details', await record(base, 'GET', `/jobs/${eventTime}`, from));
   save(dir, 'job-checkpoints', await record(base, 'GET', `/jobs/${failing}/checkpoints`, from));
+  const stats = /** @type {{ latest: { completed: { id: number } | null } }} */ (await getJson(`${flinkUrl}/jobs/${eventTime}/checkpoints`));
+  const eventTimeDetails = /** @type {{ vertices: { id: string }[] }} */ (await getJson(`${flinkUrl}/jobs/${eventTime}`));
+  const latest = stats.latest.completed?.id ?? 0;
+  save(dir, 'checkpoint-details', await record(base, 'GET', `/jobs/${eventTime}/checkpoints/details/${latest}`, from));
+  save(dir, 'checkpoint-subtasks', await record(base, 'GET', `/jobs/${eventTime}/checkpoints/details/${latest}/subtasks/${eventTimeDetails.vertices[0]?.id ?? ''}`, from));
   save(dir, 'job-checkpoint-config', await record(base, 'GET', `/jobs/${eventTime}/checkpoints/config`, from));
   save(dir, 'job-exceptions', await record(base, 'GET', `/jobs/${flaky}/exceptions?maxExceptions=2`, from));
   save(dir, 'job-execution-result-finished', await record(base, 'GET', `/jobs/${bounded}/execution-result`, from));
@@ -109,17 +114,23 @@ async function recordFlink(flinkUrl, state) {
   const source = details.vertices[0]?.id ?? '';
   save(dir, 'vertex-details', await record(base, 'GET', `/jobs/${eventTime}/vertices/${source}`, from));
   save(dir, 'vertex-backpressure', await record(base, 'GET', `/jobs/${eventTime}/vertices/${source}/backpressure`, from));
-  // A vertex nobody asked about before: the first answer is "sampling started, no data yet".
+  // A vertex nobody asked about before: the first answer is "sampling started, no data yet"
+  // (a vertex sampled within rest.flamegraph.refresh-interval answers from its cache).
   const wide = /** @type {{ vertices: { id: string }[] }} */ (await getJson(`${flinkUrl}/jobs/${ids.wide ?? ''}`));
-  const fresh = wide.vertices[wide.vertices.length - 1]?.id ?? '';
-  save(dir, 'vertex-flamegraph-waiting', await record(base, 'GET', `/jobs/${ids.wide}/vertices/${fresh}/flamegraph?type=OFF_CPU`, from));
-  for (let i = 0; i < 30; i++) {
-    const f = await record(base, 'GET', `/jobs/${ids.wide}/vertices/${fresh}/flamegraph?type=OFF_CPU`, from);
-    if (f.json && typeof f.json === 'object' && 'data' in f.json) {
-      save(dir, 'vertex-flamegraph-ready', f);
-      break;
+  for (const vertex of [...wide.vertices].reverse()) {
+    const flamegraph = `/jobs/${ids.wide}/vertices/${vertex.id}/flamegraph?type=OFF_CPU`;
+    const first = await record(base, 'GET', flamegraph, from);
+    if (!(first.json && typeof first.json === 'object' && !('data' in first.json))) continue;
+    save(dir, 'vertex-flamegraph-waiting', first);
+    for (let i = 0; i < 30; i++) {
+      const f = await record(base, 'GET', flamegraph, from);
+      if (f.json && typeof f.json === 'object' && 'data' in f.json) {
+        save(dir, 'vertex-flamegraph-ready', f);
+        break;
+      }
+      await sleep(1000);
     }
-    await sleep(1000);
+    break;
   }
   save(dir, 'job-metrics-get', await record(base, 'GET', `/jobs/${eventTime}/metrics?get=uptime,numRestarts`, from));
   save(dir, 'subtasks-metrics-agg', await record(base, 'GET', `/jobs/${eventTime}/vertices/${source}/subtasks/metrics?get=numRecordsOut&agg=min,max,sum&subtasks=0-1`, from));

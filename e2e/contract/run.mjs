@@ -91,17 +91,27 @@ async function main() {
   let shutdownCode = 0;
   if (owns) {
     shutdownCode = await vitest({ ...env, CONTRACT_PHASE: 'shutdown' });
-    const processes = state.processes;
+    // DELETE /cluster stops the JobManager. A standalone cluster's TaskManagers are processes
+    // of their own: they keep retrying to register (taskmanager.registration.timeout) and are
+    // stopped by the sandbox's `down` below.
+    const jobManagers = state.processes.filter((p) => p.role === 'jobmanager');
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && processes.some((p) => isAlive(p.pid))) await sleep(500);
-    const alive = processes.filter((p) => isAlive(p.pid));
-    if (alive.length) {
-      log(`still running after DELETE /cluster: ${alive.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
+    while (Date.now() < deadline && jobManagers.some((p) => isAlive(p.pid))) await sleep(500);
+    const stillUp = jobManagers.filter((p) => isAlive(p.pid));
+    if (stillUp.length) {
+      log(`the JobManager did not exit within 60 s of DELETE /cluster: ${stillUp.map((p) => `pid ${p.pid}`).join(', ')}`);
       shutdownCode = shutdownCode || 1;
     } else {
-      log(`every sandbox process exited after DELETE /cluster: ${processes.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
+      log(`the JobManager exited after DELETE /cluster (${jobManagers.map((p) => `pid ${p.pid}`).join(', ')})`);
     }
     await down(settings.port);
+    const leftover = state.processes.filter((p) => isAlive(p.pid));
+    if (leftover.length) {
+      log(`still running after the sandbox's down: ${leftover.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
+      shutdownCode = shutdownCode || 1;
+    } else {
+      log(`every sandbox process has exited: ${state.processes.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
+    }
   }
 
   /** @type {{ exercised: Record<string, { status: number, count: number }> }} */

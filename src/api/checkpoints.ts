@@ -9,20 +9,21 @@ import { newTriggerId } from './ids';
 import { flinkKeys } from './keys';
 import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
 import { usePolledQuery } from './polling';
-import { AsyncOperationStatusSchema, bool, int, num, str, TriggerResponseSchema, type AsyncOperationStatus } from './schemas';
+import { AsyncOperationStatusSchema, bool, double, int, num, str, TriggerResponseSchema, type AsyncOperationStatus } from './schemas';
 
 export const CheckpointStatusSchema = v.picklist(['IN_PROGRESS', 'COMPLETED', 'FAILED']);
 export type CheckpointStatus = v.InferOutput<typeof CheckpointStatusSchema>;
 
+/** min/max/avg are longs; percentiles are doubles, "NaN" when there are too few samples. */
 const StatsSummarySchema = v.looseObject({
   min: num,
   max: num,
   avg: num,
-  p50: v.optional(num),
-  p90: v.optional(num),
-  p95: v.optional(num),
-  p99: v.optional(num),
-  p999: v.optional(num),
+  p50: v.optional(double),
+  p90: v.optional(double),
+  p95: v.optional(double),
+  p99: v.optional(double),
+  p999: v.optional(double),
 });
 export type StatsSummary = v.InferOutput<typeof StatsSummarySchema>;
 
@@ -185,9 +186,11 @@ export function useCheckpointDetails(jobId: string, checkpointId: number) {
   return usePolledQuery(checkpointDetailsQueryOptions(jobId, checkpointId));
 }
 
-const SubtaskCheckpointStatsSchema = v.variant('status', [
+/** One subtask in one checkpoint: `className` `completed` or `pending` (pending or failed). */
+const SubtaskCheckpointStatsSchema = v.variant('className', [
   v.looseObject({
-    status: v.literal('completed'),
+    className: v.literal('completed'),
+    status: str,
     index: int,
     ack_timestamp: num,
     end_to_end_duration: num,
@@ -199,7 +202,7 @@ const SubtaskCheckpointStatsSchema = v.variant('status', [
     unaligned_checkpoint: bool,
     aborted: bool,
   }),
-  v.looseObject({ status: v.literal('pending_or_failed'), index: int }),
+  v.looseObject({ className: v.literal('pending'), status: str, index: int }),
 ]);
 export type SubtaskCheckpointStats = v.InferOutput<typeof SubtaskCheckpointStatsSchema>;
 

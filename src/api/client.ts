@@ -81,7 +81,7 @@ export function buildUrl<E extends EndpointSpec>(
   settings: ApiSettings = getApiSettings(),
 ): string {
   const key = endpointKey(endpoint);
-  const path = buildPath(endpoint, options.params as Readonly<Record<string, string | number>> | undefined).replace(/^\//, '');
+  const path = buildPath(endpoint, options.params).replace(/^\//, '');
   const prefix = settings.versionPrefix ? `${settings.versionPrefix}/` : '';
   return new URL(`${prefix}${path}${serializeQuery(options.query, key)}`, resolveBase(settings, key)).href;
 }
@@ -91,11 +91,14 @@ export function buildUrl<E extends EndpointSpec>(
 const SNIPPET_LENGTH = 160;
 
 export function snippetOf(text: string): string {
-  const flat = text
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+  // The page's visible text; its <title> only when the body says nothing.
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? '';
+  const visible = text
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  const flat = visible || title.replace(/\s+/g, ' ').trim();
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}...` : flat;
 }
 
@@ -235,7 +238,8 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] 
       else if (typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k)) path += path ? `.${k}` : k;
       else path += `[${JSON.stringify(k)}]`;
     }
-    const what = issue.expected ? `expected ${issue.expected}, received ${issue.received}` : issue.message;
+    const missingKey = issue.received === 'undefined' && /^".*"$/.test(issue.expected ?? '');
+    const what = missingKey ? 'missing' : issue.expected ? `expected ${issue.expected}, received ${issue.received}` : issue.message;
     return `${path || '(root)'}: ${what}`;
   });
 }

@@ -149,7 +149,7 @@ export function userMessage(error: unknown): string {
         ? `The JobManager refused this action: ${flink}`
         : 'You are not allowed to do this on this cluster.';
     case 'not-found':
-      return flink && !/^Not found: \//.test(flink)
+      return flink && !/^(Not found: \/|Unable to load requested file )/.test(flink)
         ? `Flink no longer knows this: ${flink}`
         : 'Flink does not know this resource; it may have finished and been removed, or this Flink version does not offer it.';
     case 'read-only':

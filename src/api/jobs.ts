@@ -64,8 +64,12 @@ export const JobOverviewSchema = v.looseObject({
   duration: num,
   'last-modification': num,
   tasks: TaskCountsSchema,
-  /** 2.x only (operators not yet scheduled, FLIP-469 / dynamic graphs); absent in 1.20. */
+  /** 2.x only (operators not yet turned into vertices, adaptive graphs); absent in 1.20. */
   'pending-operators': v.optional(int),
+  /** 2.x only: `STREAMING` | `BATCH`; absent in 1.20 (which has `job-type` in the details only). */
+  jobType: v.optional(str),
+  /** 2.x only: `Default` | `Adaptive` | `AdaptiveBatch`; absent in 1.20. */
+  schedulerType: v.optional(str),
 });
 export type JobOverview = v.InferOutput<typeof JobOverviewSchema>;
 
@@ -138,9 +142,13 @@ export const JobDetailsSchema = v.looseObject({
   plan: PlanSchema,
   /** `STREAMING` | `BATCH`: 1.20 and 2.x. */
   'job-type': v.optional(v.picklist(['STREAMING', 'BATCH'])),
-  /** 2.x only: operators not yet turned into vertices (adaptive graphs). */
+  /** 2.x only: operators not yet turned into vertices (adaptive graphs); absent in 1.20. */
   'pending-operators': v.optional(int),
-  /** 2.x only: the stream graph as raw JSON (adaptive graphs); shape not relied upon. */
+  /** 2.x only: `Default` | `Adaptive` | `AdaptiveBatch`; absent in 1.20. */
+  schedulerType: v.optional(str),
+  /** 2.3+ only: the application the job belongs to (FLIP-549 applications); absent in 1.20. */
+  'application-id': v.optional(str),
+  /** 2.x, only for jobs with an adaptive stream graph; never sent by 1.20. Not relied upon. */
   'stream-graph': v.optional(v.unknown()),
 });
 export type JobDetails = v.InferOutput<typeof JobDetailsSchema>;
@@ -198,8 +206,10 @@ export const JobConfigSchema = v.looseObject({
     v.looseObject({
       'job-parallelism': v.optional(int),
       'object-reuse-mode': v.optional(bool),
-      /** 1.20 sends a description; 2.x too (the configured strategy's name). */
+      /** A description such as "Cluster level default restart strategy" (1.20 and 2.x). */
       'restart-strategy': v.optional(str),
+      /** 1.20 only (`PIPELINED`, ...; the DataSet-era execution mode was removed in 2.0). */
+      'execution-mode': v.optional(str),
       'user-config': v.optional(v.record(str, v.nullable(str))),
     }),
   ),
@@ -266,6 +276,11 @@ export const JobExecutionResultSchema = v.looseObject({
       'net-runtime': num,
       'accumulator-results': v.optional(v.record(str, v.unknown())),
       'failure-cause': v.optional(v.unknown()),
+      /** 2.3 only: name, application and times of the job; absent in 1.20. */
+      name: v.optional(str),
+      'application-id': v.optional(str),
+      'start-time': v.optional(num),
+      'end-time': v.optional(num),
     }),
   ),
 });

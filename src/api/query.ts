@@ -90,8 +90,8 @@ export function failureLabelFilter(labels: Readonly<Record<string, string>>): st
 
 /**
  * Serialises query parameters the way Flink's router reads them: each value percent-encoded,
- * list items joined with a literal comma. A list item containing a comma cannot be expressed
- * in Flink's syntax and is refused.
+ * list items joined with a literal comma. Flink splits every query value on commas, so a list
+ * item containing one cannot be expressed and is refused (send such values in a JSON body).
  */
 export function serializeQuery(query: QueryParams | undefined, endpoint: string): string {
   if (!query) return '';
@@ -113,7 +113,9 @@ export function serializeQuery(query: QueryParams | undefined, endpoint: string)
           message: `query parameter ${key}: list item "${text}" contains a comma, which Flink's list syntax cannot carry`,
         });
       }
-      return encodeURIComponent(text);
+      // Flink splits every query value on commas (all its query parameters are lists), so a
+      // comma is a separator whether or not it is percent-encoded: keep it readable.
+      return encodeURIComponent(text).replace(/%2C/gi, ',');
     });
     parts.push(`${encodeURIComponent(key)}=${encoded.join(',')}`);
   }

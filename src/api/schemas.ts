@@ -10,6 +10,19 @@ export const int = v.pipe(v.number(), v.integer());
 export const str = v.string();
 export const bool = v.boolean();
 
+/**
+ * A Java double: Jackson writes non-finite values as the strings "NaN", "Infinity",
+ * "-Infinity" (seen in checkpoint percentiles of both 1.20 and 2.3 when a summary has one
+ * sample). Decoded to a number; NaN stays NaN for the UI to show as "n/a".
+ */
+export const double = v.union([v.number(), v.pipe(v.picklist(['NaN', 'Infinity', '-Infinity']), v.transform(Number))]);
+
+/** A finite number from a decoded double (`NaN`, "NaN", "Infinity" ... give null). */
+export function finiteNumber(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
 /** A map of string keys to numbers (`tasks`, `status-counts`, `timestamps`). */
 export const NumberRecord = v.record(v.string(), v.number());
 
@@ -54,7 +67,10 @@ export const IOMetricsSchema = v.looseObject({
   'write-records-complete': bool,
   'accumulated-backpressured-time': v.optional(num),
   'accumulated-idle-time': v.optional(num),
-  /** A double; `NaN` is sent as the string "NaN" by Jackson in some lines, so accept both. */
+  /**
+   * A double; Jackson sends "NaN" (a string) while the busy time is unknown. Kept as sent
+   * (`number | string`) because pages already read it that way; `finiteNumber()` reads it.
+   */
   'accumulated-busy-time': v.optional(v.union([num, str])),
 });
 export type IOMetrics = v.InferOutput<typeof IOMetricsSchema>;
@@ -101,7 +117,7 @@ export interface SerializedThrowable {
   cause?: SerializedThrowable | undefined;
   [extra: string]: unknown;
 }
-export const SerializedThrowableSchema: v.GenericSchema<SerializedThrowable> = v.looseObject({
+export const SerializedThrowableSchema: v.GenericSchema<unknown, SerializedThrowable> = v.looseObject({
   class: v.optional(str),
   'stack-trace': v.optional(str),
   message: v.optional(str),
@@ -141,11 +157,11 @@ export type MetricValues = v.InferOutput<typeof MetricValuesSchema>;
 export const AggregatedMetricsSchema = v.array(
   v.looseObject({
     id: str,
-    min: v.optional(num),
-    max: v.optional(num),
-    avg: v.optional(num),
-    sum: v.optional(num),
-    skew: v.optional(num),
+    min: v.optional(double),
+    max: v.optional(double),
+    avg: v.optional(double),
+    sum: v.optional(double),
+    skew: v.optional(double),
   }),
 );
 export type AggregatedMetrics = v.InferOutput<typeof AggregatedMetricsSchema>;

@@ -43,8 +43,10 @@ const TaskManagerFields = {
     totalFlinkMemory: num,
     totalProcessMemory: num,
   }),
-  /** Blocked by the blocklist (FLIP-224): 1.20 and 2.x. */
+  /** Blocked by the blocklist (FLIP-224); sent only while blocked (absent in both lines' sandboxes). */
   blocked: v.optional(bool),
+  /** 2.x only: number of tasks deployed on this TaskManager; absent in 1.20. */
+  assignedTasks: v.optional(int),
 };
 
 export const TaskManagerSummarySchema = v.looseObject(TaskManagerFields);
@@ -89,8 +91,11 @@ export const TaskManagerDetailsSchema = v.looseObject({
     nettyShuffleMemoryUsed: v.optional(num),
     nettyShuffleMemoryTotal: v.optional(num),
     garbageCollectors: v.array(v.looseObject({ name: str, count: num, time: num })),
+    /** 1.20 only (deprecated names of nettyShuffleMemorySegments*), removed in 2.0. */
+    memorySegmentsAvailable: v.optional(num),
+    memorySegmentsTotal: v.optional(num),
   }),
-  /** Slots and the jobs in them (1.19+). */
+  /** Slots and the jobs in them (1.20 and 2.x); `assignedTasks` per slot is 2.x only. */
   allocatedSlots: v.optional(
     v.array(v.looseObject({ jobId: str, resource: v.optional(ResourceProfileSchema), assignedTasks: v.optional(int) })),
   ),

@@ -9,6 +9,7 @@ import { flinkKeys } from './keys';
 import { usePolledQuery, useSampledQuery } from './polling';
 import type { FlameGraphType } from './query';
 import {
+  double,
   ExecutionStateSchema,
   int,
   IOMetricsSchema,
@@ -26,8 +27,10 @@ const SubtaskAttemptFields = {
   subtask: int,
   status: ExecutionStateSchema,
   attempt: int,
-  /** `host:port` of the TaskManager; 1.20 and 2.x (older lines sent `host`). */
+  /** `host:port` of the TaskManager (1.20 and 2.x). */
   endpoint: str,
+  /** 1.20 only: the deprecated alias of `endpoint`, removed in 2.0. */
+  host: v.optional(str),
   'start-time': num,
   'end-time': num,
   duration: num,
@@ -37,14 +40,13 @@ const SubtaskAttemptFields = {
   'status-duration': v.optional(NumberRecord),
 };
 
-export interface SubtaskAttempt extends v.InferOutput<ReturnType<typeof subtaskAttemptObject>> {
+const SubtaskAttemptBaseSchema = v.looseObject(SubtaskAttemptFields);
+
+export interface SubtaskAttempt extends v.InferOutput<typeof SubtaskAttemptBaseSchema> {
   'other-concurrent-attempts'?: SubtaskAttempt[] | undefined;
 }
-function subtaskAttemptObject() {
-  return v.looseObject(SubtaskAttemptFields);
-}
-export const SubtaskAttemptSchema: v.GenericSchema<SubtaskAttempt> = v.looseObject({
-  ...SubtaskAttemptFields,
+export const SubtaskAttemptSchema: v.GenericSchema<unknown, SubtaskAttempt> = v.looseObject({
+  ...SubtaskAttemptBaseSchema.entries,
   /** Speculative execution: attempts running at the same time as this one (1.16+). */
   'other-concurrent-attempts': v.optional(v.array(v.lazy(() => SubtaskAttemptSchema))),
 });
@@ -153,6 +155,8 @@ export const SubtasksAccumulatorsSchema = v.looseObject({
       subtask: int,
       attempt: int,
       endpoint: str,
+      /** 1.20 only: deprecated alias of `endpoint`, removed in 2.0. */
+      host: v.optional(str),
       'user-accumulators': v.array(UserAccumulatorSchema),
     }),
   ),
@@ -222,13 +226,13 @@ export interface SubtaskBackPressure {
   'other-concurrent-attempts'?: SubtaskBackPressure[] | undefined;
   [extra: string]: unknown;
 }
-export const SubtaskBackPressureSchema: v.GenericSchema<SubtaskBackPressure> = v.looseObject({
+export const SubtaskBackPressureSchema: v.GenericSchema<unknown, SubtaskBackPressure> = v.looseObject({
   subtask: int,
   'attempt-number': v.optional(int),
   backpressureLevel: BackPressureLevelSchema,
-  ratio: num,
-  idleRatio: num,
-  busyRatio: num,
+  ratio: double,
+  idleRatio: double,
+  busyRatio: double,
   'other-concurrent-attempts': v.optional(v.array(v.lazy(() => SubtaskBackPressureSchema))),
 });
 
@@ -276,7 +280,7 @@ export interface FlameGraphNode {
   children: FlameGraphNode[];
   [extra: string]: unknown;
 }
-export const FlameGraphNodeSchema: v.GenericSchema<FlameGraphNode> = v.looseObject({
+export const FlameGraphNodeSchema: v.GenericSchema<unknown, FlameGraphNode> = v.looseObject({
   name: str,
   value: num,
   children: v.array(v.lazy(() => FlameGraphNodeSchema)),
@@ -346,8 +350,9 @@ export const SubtaskTimesSchema = v.looseObject({
   subtasks: v.array(
     v.looseObject({
       subtask: int,
-      /** `host:port`; 1.20 and 2.x (older lines sent `host`). */
+      /** `host:port` (1.20 and 2.x); 1.20 also sends the deprecated alias `host`. */
       endpoint: str,
+      host: v.optional(str),
       duration: num,
       /** Execution state -> time it was entered. */
       timestamps: NumberRecord,
@@ -380,6 +385,8 @@ export const VertexTaskManagersSchema = v.looseObject({
   taskmanagers: v.array(
     v.looseObject({
       endpoint: str,
+      /** 1.20 only: deprecated alias of `endpoint`, removed in 2.0. */
+      host: v.optional(str),
       'taskmanager-id': str,
       status: ExecutionStateSchema,
       'start-time': num,
