@@ -75,12 +75,17 @@ async function browserTests(version, port) {
   results.push({ suite: `browser (Flink ${version})`, passed, failed, seconds: (Date.now() - started) / 1000 });
 }
 
-/** @param {string} version @param {number} port */
-async function contractTests(version, port) {
+/**
+ * The contract suite ends with DELETE /cluster, so it runs on a sandbox it may shut down: the
+ * one this run started, or, when a developer's own sandbox was already up, a fresh one beside it.
+ * @param {string} version @param {number} port @param {boolean} owned
+ */
+async function contractTests(version, port, owned) {
   const started = Date.now();
   const { code, lastLine } = await run('node', ['e2e/contract/run.mjs'], {
     FLINK_VERSION: version,
-    SANDBOX_PORT: String(port),
+    SANDBOX_PORT: String(owned ? port : port + 5),
+    CONTRACT_OWNS_SANDBOX: owned ? '1' : '0',
   });
   const m = /contract: (\d+)\/(\d+) endpoints/.exec(lastLine);
   const ok = code === 0 && m !== null && m[1] === m[2];
@@ -92,10 +97,13 @@ async function main() {
   for (const [i, version] of versions.entries()) {
     const port = basePort + i * 10;
     const settings = { port, flinkVersion: version, versionRequested: true };
-    const ownedBefore = readState(port) === undefined;
+    const before = readState(port);
+    let owned = false;
     try {
       const started = Date.now();
-      await up(settings);
+      const state = await up(settings);
+      // Ours when this run started it (none was recorded, or the recorded one was gone).
+      owned = !before || before.startedAt !== state.startedAt;
       process.stdout.write(`sandbox: Flink ${version} up on port ${port} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     } catch (err) {
       process.stdout.write(`sandbox: Flink ${version} did not come up: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -105,10 +113,10 @@ async function main() {
     try {
       // The browser suite runs on every line: the pages must work on both.
       await browserTests(version, port);
-      await contractTests(version, port);
+      await contractTests(version, port, owned);
     } finally {
       // The contract suite shuts down a sandbox it owns; make sure nothing we started is left.
-      if (ownedBefore) await down(port);
+      if (owned) await down(port);
     }
   }
   process.stdout.write('\nsuite results:\n');
