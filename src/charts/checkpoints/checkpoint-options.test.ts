@@ -1,0 +1,134 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { CheckpointingStatisticsSchema } from '../../api/checkpoints';
+import failingRecorded from './fixtures/failing-checkpoints.json';
+import type { ChartPalette } from '../theme';
+import {
+  checkpointChartData,
+  checkpointDurationOption,
+  checkpointSizeOption,
+  checkpointTooltip,
+  LARGE_THRESHOLD,
+  type CheckpointPoint,
+} from './checkpoint-options';
+
+const palette: ChartPalette = {
+  text: '#111',
+  muted: '#555',
+  border: '#ddd',
+  surface: '#fff',
+  series: ['#1d5fbf', '#e07b00', '#1a7f37', '#b42318', '#7a3fc4'],
+  ok: '#1a7f37',
+  warn: '#8a5a00',
+  bad: '#b42318',
+};
+
+// The recorded history of "checkpoints that sometimes fail" (every third checkpoint expires).
+const recorded = v.parse(CheckpointingStatisticsSchema, failingRecorded);
+const points: CheckpointPoint[] = recorded.history.map((c) => ({
+  id: c.id,
+  status: c.status,
+  isSavepoint: c.is_savepoint,
+  triggerTime: c.trigger_timestamp,
+  durationMs: c.end_to_end_duration,
+  checkpointedBytes: c.checkpointed_size,
+  fullBytes: c.state_size,
+}));
+
+interface SeriesLike {
+  type?: string;
+  name?: string;
+  data?: unknown[];
+  large?: boolean;
+  itemStyle?: { color?: string };
+  markLine?: { data?: unknown[] };
+}
+function seriesOf(option: { series?: unknown }): SeriesLike[] {
+  const s = option.series;
+  return (Array.isArray(s) ? s : s === undefined ? [] : [s]) as SeriesLike[];
+}
+
+/** 1,000 checkpoints made from the recorded ones, renumbered. */
+function thousand(): CheckpointPoint[] {
+  const out: CheckpointPoint[] = [];
+  for (let i = 0; out.length < 1000; i++) {
+    const p = points[i % points.length];
+    if (p) out.push({ ...p, id: 10_000 + i });
+  }
+  return out;
+}
+
+describe('checkpoint chart data', () => {
+  it('orders checkpoints oldest first and drops duplicate ids', () => {
+    const data = checkpointChartData([...points, ...points.slice(0, 2)]);
+    expect(data.points).toHaveLength(points.length);
+    const sorted = points.map((p) => p.id).sort((a, b) => a - b);
+    expect(data.ids).toEqual(sorted.map(String));
+  });
+});
+
+describe('the duration chart', () => {
+  it('draws completed and failed checkpoints as separate series, failed in the bad colour', () => {
+    const data = checkpointChartData(points);
+    const series = seriesOf(checkpointDurationOption(data, palette));
+    expect(series.map((s) => s.name)).toEqual(['Completed', 'Failed']);
+    const failed = series.find((s) => s.name === 'Failed');
+    expect(failed?.itemStyle?.color).toBe(palette.bad);
+    // One slot per checkpoint; each checkpoint in exactly one series.
+    for (const s of series) expect(s.data).toHaveLength(data.points.length);
+    data.points.forEach((p, i) => {
+      const values = series.map((s) => s.data?.[i]);
+      expect(values.filter((x) => x !== null)).toEqual([p.durationMs]);
+      expect(series[values.findIndex((x) => x !== null)]?.name).toBe(p.status === 'FAILED' ? 'Failed' : 'Completed');
+    });
+  });
+
+  it('marks the timeout when checkpoints come close to it', () => {
+    const data = checkpointChartData(points);
+    // The recorded failures expired after ~2 s: a 2 s timeout is in sight, 10 minutes is not.
+    expect(seriesOf(checkpointDurationOption(data, palette, 2000))[0]?.markLine?.data).toEqual([{ yAxis: 2000 }]);
+    expect(seriesOf(checkpointDurationOption(data, palette, 600_000))[0]?.markLine).toBeUndefined();
+  });
+
+  it('shows unknown (-1) durations as gaps, not as negative bars', () => {
+    const first = points[0];
+    if (!first) throw new Error('no recorded points');
+    const data = checkpointChartData([{ ...first, status: 'IN_PROGRESS', durationMs: -1 }]);
+    const series = seriesOf(checkpointDurationOption(data, palette));
+    expect(series.map((s) => s.name)).toEqual(['In progress']);
+    expect(series[0]?.data).toEqual([null]);
+  });
+});
+
+describe('the size chart', () => {
+  it('draws checkpointed size per status and the full size as a line', () => {
+    const data = checkpointChartData(points);
+    const series = seriesOf(checkpointSizeOption(data, palette));
+    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:Completed', 'bar:Failed', 'line:Full size']);
+    expect(series[2]?.data).toEqual(data.points.map((p) => p.fullBytes));
+  });
+});
+
+describe('a 1,000-checkpoint history', () => {
+  it('builds in large mode, with no animation and a zoom slider', () => {
+    const data = checkpointChartData(thousand());
+    const duration = checkpointDurationOption(data, palette, 2000);
+    const size = checkpointSizeOption(data, palette);
+    expect(data.points).toHaveLength(1000);
+    expect(data.points.length).toBeGreaterThan(LARGE_THRESHOLD);
+    expect(duration.animation).toBe(false);
+    expect(seriesOf(duration).every((s) => s.large === true)).toBe(true);
+    expect(Array.isArray(size.dataZoom) ? size.dataZoom.length : 0).toBe(2);
+  });
+});
+
+describe('the tooltip', () => {
+  it('is escaped HTML naming the checkpoint', () => {
+    const first = points[0];
+    if (!first) throw new Error('no recorded points');
+    const text = checkpointTooltip(first);
+    expect(text).toContain(`Checkpoint ${first.id}`);
+    expect(text).toContain(first.status);
+    expect(checkpointTooltip({ ...first, status: '<img src=x>' as CheckpointPoint['status'] })).not.toContain('<img');
+  });
+});
