@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import type { Environment } from '../../api/jobmanager';
+import { DataTable, type Column } from '../../components/DataTable';
+import './job-manager.css';
+
+interface Item {
+  readonly index: number;
+  readonly text: string;
+}
+
+function items(list: readonly string[]): Item[] {
+  return list.map((text, index) => ({ index, text }));
+}
+
+function listColumns(header: string): Column<Item>[] {
+  return [
+    { id: 'index', header: '#', sortValue: (i) => i.index, cell: (i) => i.index + 1, className: 'num-col' },
+    { id: 'text', header, rowHeader: true, sortValue: (i) => i.text, filterText: (i) => i.text, className: 'mono wrap-anywhere', cell: (i) => i.text },
+  ];
+}
+
+const optionColumns = listColumns('Option');
+const classpathColumns = listColumns('Entry');
+
+/**
+ * The job manager's JVM: version, architecture, options and classpath. A classpath can hold
+ * hundreds of long entries: one per row, wrapped anywhere, filterable.
+ */
+export function EnvironmentView({ environment }: { environment: Environment }): ReactNode {
+  // Flink sends the classpath as a list; a single `:`-joined entry (other builds) is split too.
+  const classpath = environment.classpath.length === 1 ? (environment.classpath[0] ?? '').split(':').filter(Boolean) : environment.classpath;
+  return (
+    <>
+      <h2>JVM</h2>
+      <dl className="stat-grid">
+        <div className="stat stat-wide">
+          <dt>Version</dt>
+          <dd className="env-value">{environment.jvm.version}</dd>
+        </div>
+        <div className="stat">
+          <dt>Architecture</dt>
+          <dd className="env-value">{environment.jvm.arch}</dd>
+        </div>
+      </dl>
+      <h2>JVM options</h2>
+      <DataTable caption="JVM options" columns={optionColumns} rows={items(environment.jvm.options)} rowKey={(i) => String(i.index)} filterable captionHidden empty="No options." />
+      <h2>Classpath</h2>
+      <DataTable caption="Classpath" columns={classpathColumns} rows={items(classpath)} rowKey={(i) => String(i.index)} filterable captionHidden empty="The classpath is empty." />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { TaskManagerSummary } from '../../api/taskmanagers';
+import { DataTable, type Column } from '../../components/DataTable';
+import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
+import { links } from '../../lib/paths';
+import type { SortState } from '../../lib/search-state';
+import { useNow } from '../../lib/use-now';
+import {
+  heapLevel,
+  heapRatio,
+  heartbeatSortKey,
+  lastHeartbeat,
+  slotLevel,
+  taskManagerAddress,
+  worst,
+  type Level,
+} from './task-managers';
+import type { HeapUsage } from './use-heap-usage';
+import './task-managers.css';
+
+export const TM_SORT_COLUMNS = ['id', 'address', 'slots', 'cpu', 'physical', 'heapSize', 'heapUsed', 'tasks', 'heartbeat'] as const;
+export const DEFAULT_TM_SORT: SortState = { column: 'id', direction: 'asc' };
+
+interface Row {
+  tm: TaskManagerSummary;
+  address: string;
+  heap: HeapUsage | undefined;
+  heapRatio: number | null;
+  level: Level;
+}
+
+interface TaskManagersTableProps {
+  taskManagers: readonly TaskManagerSummary[];
+  heapUsage: ReadonlyMap<string, HeapUsage>;
+  filter: string;
+  onFilterChange: (filter: string) => void;
+  sort: SortState;
+  onSortChange: (sort: SortState) => void;
+}
+
+function Percent({ ratio, level }: { ratio: number; level: Level }): ReactNode {
+  return (
+    <span className={`usage usage-${level}`}>
+      <meter min={0} max={1} low={0.75} high={0.9} optimum={0} value={ratio} aria-hidden="true" />
+      <span>{Math.round(ratio * 100)}%</span>
+    </span>
+  );
+}
+
+function Heartbeat({ tm }: { tm: TaskManagerSummary }): ReactNode {
+  const now = useNow();
+  const at = lastHeartbeat(tm, now);
+  if (at === null) return '–';
+  return (
+    <span title={formatTimestamp(at)}>
+      {formatDuration(Math.max(0, now - at))} ago
+    </span>
+  );
+}
+
+/** The task managers: capacity, memory and health; full or hot ones stand out. */
+export function TaskManagersTable({ taskManagers, heapUsage, filter, onFilterChange, sort, onSortChange }: TaskManagersTableProps): ReactNode {
+  const rows: Row[] = taskManagers.map((tm) => {
+    const heap = heapUsage.get(tm.id);
+    const ratio = heapRatio(heap?.used, heap?.max);
+    return { tm, address: taskManagerAddress(tm.path), heap, heapRatio: ratio, level: worst(slotLevel(tm.freeSlots, tm.slotsNumber), heapLevel(ratio)) };
+  });
+  const hasTasks = taskManagers.some((tm) => tm.assignedTasks !== undefined);
+  const columns: Column<Row>[] = [
+    {
+      id: 'id',
+      header: 'Task manager',
+      rowHeader: true,
+      sortValue: (r) => r.tm.id,
+      filterText: (r) => r.tm.id,
+      className: 'mono',
+      cell: (r) => <Link to={links.taskManager(r.tm.id)}>{r.tm.id}</Link>,
+    },
+    { id: 'address', header: 'Address', sortValue: (r) => r.address, filterText: (r) => `${r.address} ${r.tm.path}`, className: 'mono', cell: (r) => r.address },
+    {
+      id: 'slots',
+      header: 'Free / total slots',
+      sortValue: (r) => r.tm.freeSlots,
+      cell: (r) => {
+        const level = slotLevel(r.tm.freeSlots, r.tm.slotsNumber);
+        return (
+          <span className={level === 'ok' ? undefined : `usage-${level}`}>
+            {r.tm.freeSlots} / {r.tm.slotsNumber}
+            {level === 'bad' && <span className="badge badge-bad tm-flag">no free slot</span>}
+            {level === 'warn' && <span className="badge badge-warn tm-flag">few free slots</span>}
+          </span>
+        );
+      },
+    },
+    { id: 'cpu', header: 'CPU cores', sortValue: (r) => r.tm.hardware.cpuCores, cell: (r) => r.tm.hardware.cpuCores },
+    { id: 'physical', header: 'Physical memory', sortValue: (r) => r.tm.hardware.physicalMemory, cell: (r) => formatBytes(r.tm.hardware.physicalMemory) },
+    { id: 'heapSize', header: 'JVM heap', sortValue: (r) => r.tm.hardware.freeMemory, cell: (r) => formatBytes(r.tm.hardware.freeMemory) },
+    {
+      id: 'heapUsed',
+      header: 'Heap used',
+      sortValue: (r) => r.heapRatio,
+      cell: (r) =>
+        r.heapRatio === null ? (
+          '–'
+        ) : (
+          <span title={`${formatBytes(r.heap?.used)} of ${formatBytes(r.heap?.max)}`}>
+            <Percent ratio={r.heapRatio} level={heapLevel(r.heapRatio)} />
+            {heapLevel(r.heapRatio) === 'bad' && <span className="badge badge-bad tm-flag">high heap</span>}
+          </span>
+        ),
+    },
+    ...(hasTasks
+      ? [{ id: 'tasks', header: 'Tasks', sortValue: (r: Row) => r.tm.assignedTasks, cell: (r: Row) => r.tm.assignedTasks ?? '–' }]
+      : []),
+    {
+      id: 'heartbeat',
+      header: 'Last heartbeat',
+      sortValue: (r) => heartbeatSortKey(r.tm),
+      cell: (r) => <Heartbeat tm={r.tm} />,
+    },
+  ];
+  return (
+    <DataTable
+      caption="Task managers"
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.tm.id}
+      filter={filter}
+      onFilterChange={onFilterChange}
+      sort={sort}
+      onSortChange={onSortChange}
+      rowClassName={(r) => (r.level === 'bad' ? 'row-bad' : r.level === 'warn' ? 'row-warn' : undefined)}
+      empty="No task managers are registered."
+    />
+  );
+}
