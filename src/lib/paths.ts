@@ -31,6 +31,8 @@ export const routes = {
   taskManager: '/taskmanagers/:taskManagerId/:tab?',
   jobManager: '/jobmanager/:tab?',
   metrics: '/metrics',
+  jars: '/jars',
+  operations: '/operations',
 } as const;
 
 const seg = encodeURIComponent;
@@ -47,6 +49,8 @@ export const links = {
     `/taskmanagers/${seg(taskManagerId)}${tab ? `/${tab}` : ''}`,
   jobManager: (tab?: JobManagerTab): string => `/jobmanager${tab ? `/${tab}` : ''}`,
   metrics: (): string => '/metrics',
+  jars: (): string => '/jars',
+  operations: (): string => '/operations',
 };
 
 /** Reads a tab segment from the URL, falling back to the first tab for anything unknown. */

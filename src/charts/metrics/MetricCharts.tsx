@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { EChart } from '../EChart';
 import { readPalette } from '../theme';
-import type { MetricSample } from './history';
+import type { HistorySample } from '../../lib/history-store';
 import { chartSeries, type ChartSpec } from './jvm-charts';
 import { formatMetricValue, timeSeriesOption, type TimeSeries, type ValueUnit } from './options';
 import './metric-charts.css';
@@ -57,7 +57,7 @@ export function MetricChart({ title, series, unit, fromZero, label, waitingText,
 }
 
 /** A grid of charts drawn from one history (a JVM's heap, non-heap, GC ...). */
-export function MetricChartGrid({ specs, samples, subject }: { specs: readonly ChartSpec[]; samples: readonly MetricSample[]; subject: string }): ReactNode {
+export function MetricChartGrid({ specs, samples, subject }: { specs: readonly ChartSpec[]; samples: readonly HistorySample[]; subject: string }): ReactNode {
   return (
     <div className="metric-chart-grid">
       {specs.map((spec) => (
@@ -67,7 +67,7 @@ export function MetricChartGrid({ specs, samples, subject }: { specs: readonly C
   );
 }
 
-function SpecChart({ spec, samples, subject }: { spec: ChartSpec; samples: readonly MetricSample[]; subject: string }): ReactNode {
+function SpecChart({ spec, samples, subject }: { spec: ChartSpec; samples: readonly HistorySample[]; subject: string }): ReactNode {
   const series = useMemo(() => chartSeries(spec, samples), [spec, samples]);
   if (spec.series.length === 0) return null;
   return (

@@ -1,86 +1,15 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
+import type { HistoryStore } from '../../lib/history-store';
 
-// Short in-memory histories of metric values seen while the dashboard was open (a task manager's
-// heap, a picked metric). They live at module level, so leaving a page and coming back keeps the
-// line; they are bounded both ways: samples per key (oldest dropped) and keys per store (the least
-// recently used key forgotten). This is not react-query cache: nothing here is refetched.
-
-/** One observation: a time (epoch ms) and a value per series; null draws a gap. */
-export interface MetricSample {
-  readonly t: number;
-  readonly values: Readonly<Record<string, number | null>>;
-}
-
-export interface MetricHistoryLimits {
-  /** Most samples kept per key. */
-  readonly maxSamples: number;
-  /** Most keys kept; the least recently used goes first. */
-  readonly maxKeys: number;
-}
-
-export interface MetricHistoryStore {
-  /** Adds a sample unless one at the same or a later time is already there (remounts, cache hits). */
-  record: (key: string, t: number, values: Readonly<Record<string, number | null>>) => void;
-  /** The samples of a key, oldest first; the same array until something is recorded for it. */
-  get: (key: string) => readonly MetricSample[];
-  subscribe: (listener: () => void) => () => void;
-  keys: () => string[];
-  clear: () => void;
-}
-
-const EMPTY: readonly MetricSample[] = Object.freeze([]);
-
-export function createMetricHistory(limits: MetricHistoryLimits): MetricHistoryStore {
-  const maxSamples = Math.max(1, Math.floor(limits.maxSamples));
-  const maxKeys = Math.max(1, Math.floor(limits.maxKeys));
-  // A Map iterates in insertion order: re-inserting a key on use makes the first key the LRU.
-  const entries = new Map<string, readonly MetricSample[]>();
-  const listeners = new Set<() => void>();
-
-  return {
-    record(key, t, values) {
-      if (!Number.isFinite(t)) return;
-      const current = entries.get(key) ?? EMPTY;
-      const last = current[current.length - 1];
-      if (last && t <= last.t) return;
-      const appended = [...current, { t, values: { ...values } }];
-      const next = appended.length > maxSamples ? appended.slice(appended.length - maxSamples) : appended;
-      entries.delete(key);
-      entries.set(key, next);
-      while (entries.size > maxKeys) {
-        const oldest = entries.keys().next();
-        if (oldest.done) break;
-        entries.delete(oldest.value);
-      }
-      for (const listener of listeners) listener();
-    },
-    get: (key) => entries.get(key) ?? EMPTY,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    keys: () => [...entries.keys()],
-    clear() {
-      entries.clear();
-      for (const listener of listeners) listener();
-    },
-  };
-}
-
-/** The samples of one key, re-rendering when one is recorded. */
-export function useMetricHistory(store: MetricHistoryStore, key: string): readonly MetricSample[] {
-  const getSnapshot = useCallback(() => store.get(key), [store, key]);
-  return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
-}
+// Metric values into the bounded history stores of lib/history-store: parsing Flink's string
+// values, recording polled answers once, and rates of cumulative counters.
 
 /**
  * Records one answer of a polled query into a history: `t` is the query's `dataUpdatedAt`, so a
  * cached answer seen again on remount is not recorded twice.
  */
 export function useRecordMetricSample(
-  store: MetricHistoryStore,
+  store: HistoryStore,
   key: string,
   t: number,
   values: Readonly<Record<string, number | null>> | undefined,
@@ -103,15 +32,6 @@ export function sampleFromMetricValues(metrics: readonly { readonly id: string; 
   const out: Record<string, number | null> = {};
   for (const m of metrics) out[m.id] = parseMetricValue(m.value);
   return out;
-}
-
-/** The points of one series, as `[time, value]`, from the samples that carry it. */
-export function seriesPoints(samples: readonly MetricSample[], name: string): [number, number | null][] {
-  const points: [number, number | null][] = [];
-  for (const sample of samples) {
-    if (Object.hasOwn(sample.values, name)) points.push([sample.t, sample.values[name] ?? null]);
-  }
-  return points;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { ratePoints, seriesPoints, type MetricSample } from './history';
+import { seriesPoints, type HistorySample } from '../../lib/history-store';
+import { ratePoints } from './history';
 import type { TimeSeries, ValueUnit } from './options';
 
 // Which of Flink's JVM metrics the job manager and task manager pages chart, and how. The metric
@@ -109,7 +110,7 @@ export function chartMetricIds(specs: readonly ChartSpec[]): string[] {
 }
 
 /** The lines of one chart from recorded samples (counters turned into rates). */
-export function chartSeries(spec: ChartSpec, samples: readonly MetricSample[]): TimeSeries[] {
+export function chartSeries(spec: ChartSpec, samples: readonly HistorySample[]): TimeSeries[] {
   return spec.series.map((s) => {
     const points = seriesPoints(samples, s.metric);
     return { name: s.label, points: s.rate ? ratePoints(points) : points };

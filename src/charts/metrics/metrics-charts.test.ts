@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import jmList from './fixtures/jobmanager-metrics-list.json';
 import tmMetrics from './fixtures/taskmanager-metrics-get.json';
 import type { ChartPalette } from '../theme';
-import { createMetricHistory, parseMetricValue, ratePoints, sampleFromMetricValues, seriesPoints } from './history';
+import { createHistoryStore, seriesPoints } from '../../lib/history-store';
+import { parseMetricValue, ratePoints, sampleFromMetricValues } from './history';
 import { chartMetricIds, chartSeries, garbageCollectors, HEAP_CHART, gcChart, jobManagerCharts, taskManagerCharts } from './jvm-charts';
 import { formatMetricValue, timeSeriesOption } from './options';
 import { guessUnit } from './units';
@@ -107,7 +108,7 @@ describe('JVM charts', () => {
   });
 
   it('turn recorded samples into lines, counters into rates', () => {
-    const store = createMetricHistory({ maxSamples: 10, maxKeys: 2 });
+    const store = createHistoryStore({ maxSamples: 10, maxKeys: 2 });
     const first = sampleFromMetricValues(tmMetrics);
     store.record('tm', 1000, first);
     const time = 'Status.JVM.GarbageCollector.All.Time';
@@ -122,7 +123,7 @@ describe('JVM charts', () => {
 
 describe('the metric history', () => {
   it('keeps samples in order, ignores repeats, and is bounded in samples and keys', () => {
-    const store = createMetricHistory({ maxSamples: 3, maxKeys: 2 });
+    const store = createHistoryStore({ maxSamples: 3, maxKeys: 2 });
     let notified = 0;
     store.subscribe(() => notified++);
     for (const t of [1, 2, 2, 1, 3, 4]) store.record('a', t, { v: t });

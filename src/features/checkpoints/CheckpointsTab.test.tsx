@@ -4,7 +4,7 @@ import { resetApiSettings } from '../../api/settings';
 import { CheckpointDetail } from './CheckpointDetail';
 import { CheckpointsTab } from './CheckpointsTab';
 import { checkpointHistory } from './history';
-import { json, renderWithApi } from './render-with-api';
+import { json, renderWithApi } from '../../components/testing/render-with-api';
 import failingJobDetails from './fixtures/failing-job-details.json';
 import { EVENT_TIME_JOB, FAILING_JOB, recorded } from './test-fixtures';
 

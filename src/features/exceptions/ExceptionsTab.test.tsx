@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetApiSettings } from '../../api/settings';
 import { ExceptionsTab } from './ExceptionsTab';
-import { renderWithApi } from './render-with-api';
+import { renderWithApi } from '../../components/testing/render-with-api';
 import { FLAKY_JOB, recorded } from './test-fixtures';
 
 afterEach(() => {

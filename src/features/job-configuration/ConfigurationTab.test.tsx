@@ -10,7 +10,7 @@ import jmEnvironment from './fixtures/bounded-jobmanager-environment.json';
 import hostileAccumulators from './fixtures/hostile-accumulators.json';
 import hostileConfig from './fixtures/hostile-config.json';
 import eventTimeResult from './fixtures/event-time-execution-result.json';
-import { renderWithApi } from './render-with-api';
+import { renderWithApi } from '../../components/testing/render-with-api';
 
 afterEach(() => {
   cleanup();

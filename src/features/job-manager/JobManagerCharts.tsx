@@ -1,13 +1,14 @@
 import { useMemo, type ReactNode } from 'react';
 import { jobManagerMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
-import { createMetricHistory, sampleFromMetricValues, useMetricHistory, useRecordMetricSample } from '../../charts/metrics/history';
+import { createHistoryStore, useHistory } from '../../lib/history-store';
+import { sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
 import { chartMetricIds, jobManagerCharts } from '../../charts/metrics/jvm-charts';
 import { MetricChartGrid } from '../../charts/metrics/MetricCharts';
 import { QueryState } from '../../components/QueryState';
 
 /** The job manager's JVM metrics seen while the dashboard is open (~30 min at a 3 s refresh). */
-export const jobManagerHistory = createMetricHistory({ maxSamples: 600, maxKeys: 1 });
+export const jobManagerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 1 });
 const KEY = 'jobmanager';
 
 /** Heap, non-heap, threads and GC of the job manager over time, sampled at each refresh. */
@@ -18,7 +19,7 @@ export function JobManagerCharts(): ReactNode {
   const values = usePolledQuery({ ...jobManagerMetricsQueryOptions({ get }), enabled: available.data !== undefined });
   const sample = useMemo(() => (values.data ? sampleFromMetricValues(values.data) : undefined), [values.data]);
   useRecordMetricSample(jobManagerHistory, KEY, values.dataUpdatedAt, sample);
-  const samples = useMetricHistory(jobManagerHistory, KEY);
+  const samples = useHistory(jobManagerHistory, KEY);
   return (
     <QueryState query={available} what="the job manager's metrics">
       {() => (

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { jobDetailsQueryOptions, type JobOverview } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
-import { seriesPoints, useMetricHistory, type MetricSample } from '../../charts/metrics/history';
+import { seriesPoints, useHistory, type HistorySample } from '../../lib/history-store';
 import { MetricChart } from '../../charts/metrics/MetricCharts';
 import type { TimeSeries } from '../../charts/metrics/options';
 import { guessUnit } from '../../charts/metrics/units';
@@ -11,7 +11,7 @@ import { pickId, seriesName, type MetricPick, type MetricScope, type ScopeGroup 
 import { explorerHistory, ScopeSampler } from './samplers';
 
 /** The lines of one pick's chart: its value, or one line per aggregation. */
-export function pickSeries(pick: MetricPick, samples: readonly MetricSample[]): TimeSeries[] {
+export function pickSeries(pick: MetricPick, samples: readonly HistorySample[]): TimeSeries[] {
   if (pick.aggs.length === 0) return [{ name: pick.metric, points: seriesPoints(samples, pick.metric) }];
   return pick.aggs.map((agg) => ({ name: agg, points: seriesPoints(samples, seriesName(pick.metric, agg)) }));
 }
@@ -63,7 +63,7 @@ interface ScopeChartsProps {
 
 /** One scope's picked metrics: polled together, one chart per metric. */
 export function ScopeCharts({ group, jobs, onRemove }: ScopeChartsProps): ReactNode {
-  const samples = useMetricHistory(explorerHistory, group.key);
+  const samples = useHistory(explorerHistory, group.key);
   return (
     <section className="scope-charts" aria-label={`Metrics of ${group.key}`}>
       <h3 className="scope-title">
@@ -94,7 +94,7 @@ export function ScopeCharts({ group, jobs, onRemove }: ScopeChartsProps): ReactN
   );
 }
 
-function PickChart({ pick, samples, onRemove }: { pick: MetricPick; samples: readonly MetricSample[]; onRemove: (id: string) => void }): ReactNode {
+function PickChart({ pick, samples, onRemove }: { pick: MetricPick; samples: readonly HistorySample[]; onRemove: (id: string) => void }): ReactNode {
   const series = useMemo(() => pickSeries(pick, samples), [pick, samples]);
   const id = pickId(pick);
   return (

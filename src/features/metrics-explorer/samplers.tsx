@@ -12,11 +12,12 @@ import {
   type MetricValues,
 } from '../../api/metrics';
 import type { MetricAggregation } from '../../api/query';
-import { createMetricHistory, parseMetricValue, sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
+import { createHistoryStore } from '../../lib/history-store';
+import { parseMetricValue, sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
 import { seriesName, type ScopeGroup } from './picks';
 
 /** Picked metrics seen while the dashboard is open: ~30 min at a 3 s refresh, 32 scopes. */
-export const explorerHistory = createMetricHistory({ maxSamples: 600, maxKeys: 32 });
+export const explorerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 32 });
 
 /** An aggregated answer as history values: one series per metric and aggregation. */
 export function sampleFromAggregated(metrics: AggregatedMetrics, aggs: readonly MetricAggregation[]): Record<string, number | null> {

@@ -1,18 +1,14 @@
 import { useMemo, type ReactNode } from 'react';
 import { taskManagerMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
-import {
-  createMetricHistory,
-  sampleFromMetricValues,
-  useMetricHistory,
-  useRecordMetricSample,
-} from '../../charts/metrics/history';
+import { createHistoryStore, useHistory } from '../../lib/history-store';
+import { sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
 import { chartMetricIds, taskManagerCharts } from '../../charts/metrics/jvm-charts';
 import { MetricChartGrid } from '../../charts/metrics/MetricCharts';
 import { QueryState } from '../../components/QueryState';
 
 /** Task managers' JVM metrics seen while the dashboard is open: ~30 min at a 3 s refresh, 20 TMs. */
-export const taskManagerHistory = createMetricHistory({ maxSamples: 600, maxKeys: 20 });
+export const taskManagerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 20 });
 
 /**
  * Heap, non-heap, GC and network buffers of one task manager over time, sampled from its
@@ -26,7 +22,7 @@ export function TaskManagerCharts({ taskManagerId }: { taskManagerId: string }):
   const values = usePolledQuery({ ...taskManagerMetricsQueryOptions(taskManagerId, { get }), enabled: available.data !== undefined });
   const sample = useMemo(() => (values.data ? sampleFromMetricValues(values.data) : undefined), [values.data]);
   useRecordMetricSample(taskManagerHistory, taskManagerId, values.dataUpdatedAt, sample);
-  const samples = useMetricHistory(taskManagerHistory, taskManagerId);
+  const samples = useHistory(taskManagerHistory, taskManagerId);
   return (
     <QueryState query={available} what="the task manager's metrics">
       {() => (

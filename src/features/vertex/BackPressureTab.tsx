@@ -7,7 +7,8 @@ import { QueryState } from '../../components/QueryState';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { BACK_PRESSURE_SERIES, backPressureRows, backPressureSample, formatRatio, levelTone, type BackPressureRow } from './back-pressure';
-import { backPressureHistory, historyKey, seriesPoints, useHistory } from './history-store';
+import { seriesPoints, useHistory } from '../../lib/history-store';
+import { backPressureHistory, historyKey } from './histories';
 
 export function LevelBadge({ level }: { level: BackPressureLevel }): ReactNode {
   return <span className={`badge badge-${levelTone(level)}`}>{level}</span>;

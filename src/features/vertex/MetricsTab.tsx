@@ -7,7 +7,8 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatTimestamp } from '../../lib/format';
 import { useSearchState } from '../../lib/search-state';
-import { historyKey, metricHistory, seriesPoints, useHistory } from './history-store';
+import { seriesPoints, useHistory } from '../../lib/history-store';
+import { historyKey, metricHistory } from './histories';
 import {
   addPick,
   AGG_WORDS,

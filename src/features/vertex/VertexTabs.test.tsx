@@ -7,7 +7,7 @@ import { configureApi, resetApiSettings } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
 import { AccumulatorsTab } from './AccumulatorsTab';
 import { BackPressureTab } from './BackPressureTab';
-import { backPressureHistory } from './history-store';
+import { backPressureHistory } from './histories';
 import { WatermarksTab } from './WatermarksTab';
 
 const JOB = '52b55582369c4b745bdd71ecba17202d';

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-// Short in-memory histories of values seen while a page was open (back-pressure ratios, picked
-// metrics). They live at module level so leaving a tab or the page and coming back keeps the
+// Short in-memory histories of values seen while a page was open (back-pressure ratios, a task
+// manager's heap, picked metrics). They live at module level so leaving a tab or the page and coming back keeps the
 // line; they are bounded in both directions: samples per key and keys per store (the least
 // recently used key goes first). Not react-query cache: nothing here is refetched.
 
@@ -14,7 +14,7 @@ export interface HistorySample {
 export interface HistoryStoreLimits {
   /** Most samples kept per key; older ones are dropped. */
   readonly maxSamples: number;
-  /** Most keys (job + vertex) kept; the least recently used is forgotten. */
+  /** Most keys kept; the least recently used is forgotten. */
   readonly maxKeys: number;
 }
 
@@ -85,13 +85,4 @@ export function seriesPoints(samples: readonly HistorySample[], name: string): [
 export function useHistory(store: HistoryStore, key: string): readonly HistorySample[] {
   const getSnapshot = useCallback(() => store.get(key), [store, key]);
   return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
-}
-
-/** Back-pressure ratios per vertex: ~15 minutes at Flink's default sampling, 20 vertices. */
-export const backPressureHistory = createHistoryStore({ maxSamples: 300, maxKeys: 20 });
-/** Picked metrics, one key per vertex and pick: ~30 minutes at a 3 s refresh, 160 picks. */
-export const metricHistory = createHistoryStore({ maxSamples: 600, maxKeys: 160 });
-
-export function historyKey(jobId: string, vertexId: string): string {
-  return `${jobId}/${vertexId}`;
 }
