@@ -1,0 +1,226 @@
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { checkpointNowMutationOptions } from '../../api/checkpoints';
+import { newTriggerId } from '../../api/ids';
+import {
+  cancelJobMutationOptions,
+  rescaleJobMutationOptions,
+  updateJobResourceRequirementsMutationOptions,
+  useJobDetails,
+  type JobResourceRequirementsUpdate,
+} from '../../api/jobs';
+import { savepointMutationOptions, stopWithSavepointMutationOptions, type SavepointResult } from '../../api/savepoints';
+import { isActive } from '../../lib/job-states';
+import { links } from '../../lib/paths';
+import { useConfirm } from './ConfirmDialog';
+import { CheckpointDialog, RescaleDialog, SavepointDialog, StopDialog } from './JobActionDialogs';
+import { OperationResult, OperationStateBadge } from './OperationView';
+import { OPERATION_TITLES, trackOperation, type OperationRecord, type TrackedOutcome } from './operations-store';
+import { fromAsyncOutcome, followJobToEnd } from './outcomes';
+import { usePermissions } from './permissions';
+import { checkpointRequestFrom, savepointRequestFrom, stopRequestFrom } from './requests';
+import { ResourceRequirementsDialog } from './ResourceRequirementsDialog';
+import { useOperations } from './useOperations';
+import './operations.css';
+
+type OpenDialog = 'savepoint' | 'stop' | 'checkpoint' | 'rescale' | 'requirements';
+
+/** How many of the job's own operations the actions bar shows (the operations page has all). */
+const RECENT = 3;
+
+function savepointOutcome(result: SavepointResult): { result: string; copyable?: boolean } {
+  return result.location ? { result: result.location, copyable: true } : { result: 'Completed; Flink reported no location.' };
+}
+
+/**
+ * What can be done to one job: savepoint, stop with a savepoint, checkpoint, cancel, rescale and
+ * its resource requirements, each shown only where the job's state, the cluster's `/config`
+ * features and the dashboard's read-only mode allow it. Operations are followed to their end by
+ * the operations store (they go on when the page is left); the job's latest ones show below the
+ * buttons with their progress, then the savepoint's location or Flink's failure cause.
+ */
+export function JobActions({ jobId }: { jobId: string }): ReactNode {
+  const permissions = usePermissions();
+  const details = useJobDetails(jobId);
+  const { records } = useOperations();
+  const { confirm, dialog: confirmDialog } = useConfirm();
+  const [open, setOpen] = useState<OpenDialog | null>(null);
+
+  const savepoint = useMutation(savepointMutationOptions(jobId));
+  const stop = useMutation(stopWithSavepointMutationOptions(jobId));
+  const checkpoint = useMutation(checkpointNowMutationOptions(jobId));
+  const cancel = useMutation(cancelJobMutationOptions(jobId));
+  const rescale = useMutation(rescaleJobMutationOptions(jobId));
+  const requirements = useMutation(updateJobResourceRequirementsMutationOptions(jobId));
+
+  const job = details.data;
+  const jobName = job?.name ?? jobId;
+  const state = job?.state;
+  const running = state === 'RUNNING';
+  const active = state !== undefined && isActive(state);
+  const vertexNames = useMemo(() => new Map((job?.vertices ?? []).map((v) => [v.id, v.name])), [job?.vertices]);
+  const recent = records.filter((r) => r.jobId === jobId).slice(0, RECENT);
+
+  const close = (): void => setOpen(null);
+
+  const startSavepoint = (values: Parameters<typeof savepointRequestFrom>[0]): void => {
+    close();
+    const triggerId = newTriggerId();
+    void trackOperation({ kind: 'savepoint', jobId, subject: jobName, triggerId }, async (ctx) => {
+      ctx.note(values.cancelJob ? 'Taking a savepoint, then cancelling the job…' : 'Taking a savepoint…');
+      return fromAsyncOutcome(await savepoint.mutateAsync(savepointRequestFrom(values, triggerId)), savepointOutcome);
+    });
+  };
+
+  const startStop = (values: Parameters<typeof stopRequestFrom>[0]): void => {
+    close();
+    const triggerId = newTriggerId();
+    void trackOperation({ kind: 'stop-with-savepoint', jobId, subject: jobName, triggerId }, async (ctx) => {
+      ctx.note(values.drain ? 'Draining, taking a savepoint, stopping…' : 'Taking a savepoint, stopping…');
+      return fromAsyncOutcome(await stop.mutateAsync(stopRequestFrom(values, triggerId)), savepointOutcome);
+    });
+  };
+
+  const startCheckpoint = (type: 'CONFIGURED' | 'FULL'): void => {
+    close();
+    const triggerId = newTriggerId();
+    void trackOperation({ kind: 'checkpoint', jobId, subject: jobName, triggerId }, async (ctx) => {
+      ctx.note(type === 'FULL' ? 'Taking a full checkpoint…' : 'Taking a checkpoint…');
+      return fromAsyncOutcome(await checkpoint.mutateAsync(checkpointRequestFrom(type, triggerId)), (id) => ({
+        result: id === null ? 'Completed' : `Checkpoint ${id} completed`,
+      }));
+    });
+  };
+
+  const startRescale = (parallelism: number): void => {
+    close();
+    void trackOperation({ kind: 'rescale', jobId, subject: jobName }, async (ctx) => {
+      ctx.note(`Rescaling to ${parallelism}…`);
+      return fromAsyncOutcome(await rescale.mutateAsync(parallelism), () => ({ result: `Rescaled to ${parallelism}` }));
+    });
+  };
+
+  const saveRequirements = (update: JobResourceRequirementsUpdate): void => {
+    close();
+    void trackOperation({ kind: 'resource-requirements', jobId, subject: jobName }, async (): Promise<TrackedOutcome> => {
+      await requirements.mutateAsync(update);
+      return { ok: true, result: `Requirements of ${Object.keys(update).length} vertices saved` };
+    });
+  };
+
+  const askCancel = async (): Promise<void> => {
+    const yes = await confirm({
+      title: 'Cancel this job?',
+      message: (
+        <>
+          <p>
+            <span className="ops-subject">{jobName}</span> will be cancelled without a savepoint. Its state is lost unless a
+            checkpoint or savepoint is kept.
+          </p>
+        </>
+      ),
+      confirmLabel: 'Cancel job',
+      dismissLabel: 'Keep running',
+      danger: true,
+    });
+    if (!yes) return;
+    void trackOperation({ kind: 'cancel', jobId, subject: jobName }, async (ctx): Promise<TrackedOutcome> => {
+      ctx.note('Cancelling…');
+      await cancel.mutateAsync();
+      const end = await followJobToEnd(jobId, { onState: (s) => ctx.note(`The job is ${s}`) });
+      return end.final
+        ? { ok: true, result: end.state }
+        : { ok: false, message: `The job did not reach a final state in time; it is ${end.state}.` };
+    });
+  };
+
+  const canSnapshot = permissions.snapshot && running;
+  const canStop = permissions.cancel && running;
+  const canCancel = permissions.cancel && active;
+  const canRescale = permissions.rescale && running;
+  const anyAction = canSnapshot || canStop || canCancel || canRescale;
+
+  return (
+    <section className="ops-job-actions" aria-label="Actions on this job">
+      <div className="ops-toolbar" role="group" aria-label="Job actions">
+        {canSnapshot && (
+          <button type="button" onClick={() => setOpen('savepoint')}>
+            Trigger savepoint…
+          </button>
+        )}
+        {canStop && (
+          <button type="button" onClick={() => setOpen('stop')}>
+            Stop with savepoint…
+          </button>
+        )}
+        {canSnapshot && (
+          <button type="button" onClick={() => setOpen('checkpoint')}>
+            Trigger checkpoint…
+          </button>
+        )}
+        {canRescale && (
+          <button type="button" onClick={() => setOpen('rescale')}>
+            Rescale…
+          </button>
+        )}
+        {job && active && (
+          <button type="button" onClick={() => setOpen('requirements')}>
+            Resource requirements
+          </button>
+        )}
+        {canCancel && (
+          <button type="button" className="ops-danger-outline" onClick={() => void askCancel()}>
+            Cancel job…
+          </button>
+        )}
+        {!anyAction && job && !permissions.readOnly && !active && <span className="ops-hint">The job has ended: nothing to do.</span>}
+      </div>
+      {recent.length > 0 && (
+        <div className="ops-recent-wrap">
+          <ul className="ops-recent" aria-label="Operations on this job" aria-live="polite">
+            {recent.map((record) => (
+              <RecentOperation key={record.id} record={record} />
+            ))}
+          </ul>
+          <Link className="ops-recent-more" to={links.operations()}>
+            All operations in this tab
+          </Link>
+        </div>
+      )}
+      {open === 'savepoint' && <SavepointDialog jobName={jobName} allowCancel={permissions.cancel} onSubmit={startSavepoint} onClose={close} />}
+      {open === 'stop' && <StopDialog jobName={jobName} onSubmit={startStop} onClose={close} />}
+      {open === 'checkpoint' && <CheckpointDialog jobName={jobName} onSubmit={startCheckpoint} onClose={close} />}
+      {open === 'rescale' && (
+        <RescaleDialog
+          jobName={jobName}
+          current={job?.vertices.reduce((max, v) => Math.max(max, v.parallelism), 0) || undefined}
+          onSubmit={startRescale}
+          onClose={close}
+        />
+      )}
+      {open === 'requirements' && (
+        <ResourceRequirementsDialog
+          jobId={jobId}
+          jobName={jobName}
+          vertexNames={vertexNames}
+          editable={permissions.rescale}
+          onSave={saveRequirements}
+          onClose={close}
+        />
+      )}
+      {confirmDialog}
+    </section>
+  );
+}
+
+function RecentOperation({ record }: { record: OperationRecord }): ReactNode {
+  return (
+    <li className={`ops-recent-item ops-state-${record.state}`}>
+      <span className="ops-recent-head">
+        <strong>{OPERATION_TITLES[record.kind]}</strong> <OperationStateBadge record={record} />
+      </span>
+      <OperationResult record={record} />
+    </li>
+  );
+}
