@@ -5,6 +5,7 @@ import { RefreshControl } from './RefreshControl';
 import { ThemeToggle } from './ThemeToggle';
 import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
+import { OperationsIndicator } from '../features/operations/OperationsIndicator';
 import { links } from '../lib/paths';
 
 /** The shell: a header naming the cluster, the main navigation, and the routed page. */
@@ -13,7 +14,15 @@ export function Layout(): ReactNode {
   const connection = useConnectionStatus();
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      {/* Routes live in the hash, so the skip link moves focus itself instead of navigating to #main. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">
@@ -26,8 +35,11 @@ export function Layout(): ReactNode {
           <NavLink to={links.taskManagers()}>Task managers</NavLink>
           <NavLink to={links.jobManager()}>Job manager</NavLink>
           <NavLink to={links.metrics()}>Metrics</NavLink>
+          <NavLink to={links.jars()}>Jars</NavLink>
+          <NavLink to={links.operations()}>Operations</NavLink>
         </nav>
         <div className="topbar-tools">
+          <OperationsIndicator />
           <RefreshControl />
           <ThemeToggle />
         </div>

@@ -9,6 +9,7 @@ import { CheckpointsTab } from '../features/checkpoints/CheckpointsTab';
 import { ExceptionsTab } from '../features/exceptions/ExceptionsTab';
 import { JobGraphView } from '../features/job-graph/JobGraphView';
 import { ConfigurationTab } from '../features/job-configuration/ConfigurationTab';
+import { JobActions } from '../features/operations/JobActions';
 import { TimelineTab } from '../features/timeline/TimelineTab';
 import { JobHeader } from '../features/job-header/JobHeader';
 import { JobTabs } from '../features/job-header/JobTabs';
@@ -63,7 +64,7 @@ export function JobPage(): ReactNode {
       <QueryState query={details} what="the job">
         {(data) => (
           <>
-            <JobHeader details={data} receivedAt={details.dataUpdatedAt} />
+            <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />
             <JobTabs jobId={jobId} tabs={TABS} active={active.id} />
             {checkpointId === undefined ? (
               active.render(jobId, data)

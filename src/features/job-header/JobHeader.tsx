@@ -11,15 +11,20 @@ interface JobHeaderProps {
   details: JobDetails;
   /** When the details arrived (the query's `dataUpdatedAt`), for the live duration. */
   receivedAt: number;
+  /** The job's action controls, if any (the page passes them in: features don't import each other). */
+  actions?: ReactNode;
 }
 
 /** The job's name (as text: names are untrusted), id, state, times and restart count. */
-export function JobHeader({ details, receivedAt }: JobHeaderProps): ReactNode {
+export function JobHeader({ details, receivedAt, actions }: JobHeaderProps): ReactNode {
   const restarts = useRestartCount(details.jid, details);
   const ended = details['end-time'] > 0;
   return (
     <header className="job-header">
-      <h1 className="job-title">{details.name}</h1>
+      <div className="job-title-row">
+        <h1 className="job-title">{details.name}</h1>
+        {actions}
+      </div>
       <dl className="job-facts">
         <div>
           <dt>State</dt>
