@@ -102,7 +102,10 @@ test.describe('operations', () => {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: -1, uploadThroughput: 12 * 1024 });
       await page.getByLabel('Jar file').setInputFiles(demoJarPath());
       await page.getByRole('button', { name: 'Upload', exact: true }).click();
-      await expect(page.getByRole('progressbar', { name: 'Uploading demo-jobs.jar' })).toBeVisible();
+      const bar = page.getByRole('progressbar', { name: 'Uploading demo-jobs.jar' });
+      await expect(bar).toBeVisible();
+      // The bar measures the bytes sent: it moves past zero before the upload is done.
+      await expect.poll(async () => Number((await bar.getAttribute('value')) ?? 0), { intervals: [100] }).toBeGreaterThan(0);
       await expect(page.getByRole('status').filter({ hasText: /Uploading demo-jobs\.jar \(\d/ })).toBeVisible();
       const done = page.getByRole('status').filter({ hasText: /^Uploaded demo-jobs\.jar as / });
       await expect(done).toBeVisible({ timeout: 60_000 });

@@ -28,7 +28,64 @@ export type RequestOptions<E extends EndpointSpec> = ParamsOption<E> & {
   readonly signal?: AbortSignal;
   /** Overrides settings.timeoutMs for this request. */
   readonly timeoutMs?: number;
+  /**
+   * Reports the request body's upload progress (a jar upload). fetch cannot, so such a request
+   * goes through XMLHttpRequest; everything else (errors, read-only, instrumentation) is the same.
+   */
+  readonly onUploadProgress?: (loaded: number, total: number) => void;
 };
+
+/** What `send` needs of an answer, from fetch or from XMLHttpRequest. */
+interface Answer {
+  readonly status: number;
+  readonly redirected: boolean;
+  readonly type: string;
+  readonly contentType: string;
+  readonly text: () => Promise<string>;
+}
+
+async function fetchAnswer(url: string, init: RequestInit): Promise<Answer> {
+  const response = await fetch(url, init);
+  return {
+    status: response.status,
+    redirected: response.redirected,
+    type: response.type,
+    contentType: response.headers.get('content-type') ?? '',
+    text: () => response.text(),
+  };
+}
+
+/** The same request through XMLHttpRequest, for its upload progress events. */
+function xhrAnswer(url: string, init: RequestInit, onUploadProgress: (loaded: number, total: number) => void): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(init.method ?? 'GET', url);
+    xhr.withCredentials = init.credentials === 'include';
+    for (const [name, value] of Object.entries((init.headers ?? {}) as Record<string, string>)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => onUploadProgress(event.loaded, event.lengthComputable ? event.total : 0);
+    xhr.onload = () => {
+      const text = xhr.responseText;
+      resolve({
+        status: xhr.status,
+        redirected: xhr.responseURL !== '' && xhr.responseURL !== new URL(url, document.baseURI).href,
+        type: 'basic',
+        contentType: xhr.getResponseHeader('content-type') ?? '',
+        text: () => Promise.resolve(text),
+      });
+    };
+    xhr.onerror = () => reject(new TypeError('XMLHttpRequest failed'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    const signal = init.signal;
+    if (signal) {
+      if (signal.aborted) {
+        reject(new DOMException('aborted', 'AbortError'));
+        return;
+      }
+      signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send((init.body ?? null) as XMLHttpRequestBodyInit | null);
+  });
+}
 
 const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i;
 
@@ -199,9 +256,10 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
 
   emitRequest(base);
   try {
-    let response: Response;
+    let response: Answer;
+    const init: RequestInit = { method: endpoint.verb, headers, body, signal, credentials: 'same-origin', redirect: 'follow' };
     try {
-      response = await fetch(url, { method: endpoint.verb, headers, body, signal, credentials: 'same-origin', redirect: 'follow' });
+      response = options.onUploadProgress ? await xhrAnswer(url, init, options.onUploadProgress) : await fetchAnswer(url, init);
     } catch (cause) {
       return fail(whyStopped(cause));
     }
@@ -211,7 +269,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
     } catch (cause) {
       return fail(whyStopped(cause));
     }
-    const contentType = response.headers.get('content-type') ?? '';
+    const contentType = response.contentType;
     const problem = classifyResponse({
       endpoint: key,
       url,
@@ -246,7 +304,15 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] 
 
 /** Decodes an already-parsed value at the boundary, or throws a `bad-shape` error. */
 export function decode<S extends v.GenericSchema>(schema: S, value: unknown, endpoint: string, url = '', status = 0): v.InferOutput<S> {
-  const result = v.safeParse(schema, value);
+  let result: v.SafeParseResult<S>;
+  try {
+    result = v.safeParse(schema, value);
+  } catch (cause) {
+    // valibot recurses along the data: an answer nested deeper than the stack (a Java cause
+    // chain wrapped thousands of times, say) throws a RangeError, which must not escape as one.
+    const why = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    throw new FlinkApiError({ kind: 'bad-shape', endpoint, url, status, cause, issues: [`(root): could not be decoded (${why})`] });
+  }
   if (result.success) return result.output;
   throw new FlinkApiError({ kind: 'bad-shape', endpoint, url, status, issues: formatIssues(result.issues) });
 }

@@ -44,10 +44,25 @@ export function jarIdOf(upload: JarUpload): string {
 }
 
 /** POST /jars/upload: multipart with the jar as `jarfile`. */
-export function uploadJar(jar: Blob, fileName: string, signal?: AbortSignal): Promise<JarUpload> {
+/**
+ * Uploads a jar (multipart field `jarfile`). With `onProgress`, reports how much of the file
+ * was sent, as a fraction from 0 to 1.
+ */
+export function uploadJar(
+  jar: Blob,
+  fileName: string,
+  signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<JarUpload> {
   const form = new FormData();
   form.append('jarfile', jar.type ? jar : new Blob([jar], { type: 'application/x-java-archive' }), fileName);
-  return requestJson(endpoints.uploadJar, JarUploadSchema, { body: form, signal });
+  return requestJson(endpoints.uploadJar, JarUploadSchema, {
+    body: form,
+    signal,
+    ...(onProgress ? { onUploadProgress: (loaded: number, total: number) => onProgress(total > 0 ? Math.min(1, loaded / total) : 0) } : {}),
+    // A large jar over a slow link takes longer than an ordinary request.
+    timeoutMs: 10 * 60_000,
+  });
 }
 
 export async function deleteJar(jarId: string, signal?: AbortSignal): Promise<void> {
@@ -119,7 +134,8 @@ export function runJar(jarId: string, request: JarRunRequest = {}, query: JarQue
 export function uploadJarMutationOptions() {
   return mutationOptions({
     mutationKey: [...flinkKeys.jars(), 'upload'],
-    mutationFn: ({ jar, fileName }: { jar: Blob; fileName: string }) => uploadJar(jar, fileName),
+    mutationFn: ({ jar, fileName, onProgress }: { jar: Blob; fileName: string; onProgress?: (fraction: number) => void }) =>
+      uploadJar(jar, fileName, undefined, onProgress),
     onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.jars() }),
   });
 }

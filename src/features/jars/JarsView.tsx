@@ -74,9 +74,14 @@ function UploadJar({ track, onUploaded }: { track: TrackOperation; onUploaded: (
     setState({ phase: 'uploading', name, size });
     const outcome = await track({ kind: 'jar-upload', subject: name }, async (ctx): Promise<TrackedOutcome> => {
       ctx.note(`Uploading ${formatBytes(size)}…`);
-      // The API's upload goes through fetch, which reports no upload progress: the bar stays
-      // indeterminate until src/api offers an upload with progress events.
-      const answer = await upload.mutateAsync({ jar: file, fileName: name });
+      const answer = await upload.mutateAsync({
+        jar: file,
+        fileName: name,
+        onProgress: (fraction) => {
+          ctx.progress(fraction);
+          setState({ phase: 'uploading', name, size, fraction });
+        },
+      });
       return { ok: true, result: jarIdOf(answer) };
     });
     if (outcome.ok && outcome.result) {
