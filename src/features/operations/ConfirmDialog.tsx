@@ -1,20 +1,8 @@
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { ConfirmRequest } from '../../lib/action-ports';
 import { Modal } from './Modal';
 
-export interface ConfirmRequest {
-  /** The dialog's heading: what is about to happen ("Cancel job?"). */
-  readonly title: string;
-  /** What it means, in a sentence or two. Untrusted names must be passed as text. */
-  readonly message: ReactNode;
-  /** The button that does it, named for the action ("Cancel job", "Delete jar"). */
-  readonly confirmLabel: string;
-  /** The button that backs out; "Back" by default. */
-  readonly dismissLabel?: string;
-  /** Red accents: the action destroys something. */
-  readonly danger?: boolean;
-  /** The user must type this text exactly before the action is enabled (shutting a cluster down). */
-  readonly requireText?: string;
-}
+export type { ConfirmRequest } from '../../lib/action-ports';
 
 interface ConfirmDialogProps extends ConfirmRequest {
   onConfirm: () => void;

@@ -7,7 +7,10 @@
 // Other features reach the store through the page (they must not import this feature): the page
 // passes `trackOperation` down as a prop typed structurally by the feature (see jars/ports.ts).
 
-import { describeActionError, type ActionFailure } from './action-errors';
+import type { RunContext, TrackedOutcome } from '../../lib/action-ports';
+import { describeActionError } from './action-errors';
+
+export type { RunContext, TrackedOutcome } from '../../lib/action-ports';
 
 export type OperationKind =
   | 'savepoint'
@@ -51,19 +54,6 @@ export interface OperationSpec {
   readonly triggerId?: string;
 }
 
-/** How a tracked run ended, as a value. */
-export type TrackedOutcome =
-  | {
-      readonly ok: true;
-      /** One line: a savepoint's location, "checkpoint 42", a jar id, a job id. */
-      readonly result?: string;
-      /** A job the operation created or acted on (a run jar's new job), for a link. */
-      readonly jobId?: string;
-      /** The result is a path or id someone will paste elsewhere: offer to copy it. */
-      readonly copyable?: boolean;
-    }
-  | ({ readonly ok: false } & ActionFailure);
-
 export interface OperationRecord extends OperationSpec {
   readonly id: number;
   readonly startedAt: number;
@@ -74,13 +64,6 @@ export interface OperationRecord extends OperationSpec {
   readonly note?: string;
   readonly settledAt?: number;
   readonly outcome?: TrackedOutcome;
-}
-
-export interface RunContext {
-  /** Reports progress (0..1), for operations that know it. */
-  readonly progress: (fraction: number) => void;
-  /** Replaces the running note, e.g. "job is CANCELLING". */
-  readonly note: (text: string) => void;
 }
 
 export type OperationRun = (context: RunContext) => Promise<TrackedOutcome>;
