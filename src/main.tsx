@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { configureApi } from './api/settings';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
+import { detectKiosk } from './app/kiosk-mode';
 import { loadRuntimeConfig } from './app/runtime-config';
 import { initTheme } from './app/theme';
+import { setRefreshOverride } from './refresh/store';
 import './app/styles.css';
 
 async function start(): Promise<void> {
@@ -17,15 +19,22 @@ async function start(): Promise<void> {
     return;
   }
   const { config } = result;
+  // Kiosk mode (`?kiosk`, or config.json `kiosk.enabled`): read-only whatever the file says, its
+  // own polling rate from the first request on, dark unless configured otherwise, large type.
+  const kiosk = detectKiosk(window.location, config);
   configureApi({
     baseUrl: config.apiBase,
     versionPrefix: config.restVersionPrefix ?? '',
-    readOnly: config.readOnly,
+    readOnly: config.readOnly || kiosk !== null,
   });
-  initTheme(config.theme);
+  if (kiosk) {
+    document.documentElement.classList.add('kiosk');
+    if (kiosk.refreshIntervalMs !== null) setRefreshOverride({ intervalMs: kiosk.refreshIntervalMs, reason: 'kiosk mode' });
+  }
+  initTheme(kiosk ? kiosk.theme : config.theme);
   root.render(
     <StrictMode>
-      <App config={config} />
+      <App config={config} kiosk={kiosk} />
     </StrictMode>,
   );
 }

@@ -242,6 +242,9 @@ function flinkConfig({ port, rpcPort, runDir }) {
     'heartbeat.interval': 3000,
     'heartbeat.timeout': 20000,
     'classloader.check-leaked-classloader': false,
+    // Finished and canceled demo jobs stay listed for a day, not Flink's default hour, so a
+    // sandbox left running keeps the states the tests look for.
+    'jobstore.expiration-time': 86400,
   };
   return Object.entries(conf)
     .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)

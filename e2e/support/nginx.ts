@@ -22,7 +22,22 @@ export interface RunningNginx {
   sites: ProxySite[];
   user: string;
   password: string;
+  /** With `authGate`: an authenticating proxy in front of each site whose session can expire. */
+  gate?: AuthGate;
   stop: () => Promise<void>;
+}
+
+/**
+ * How the harness's authenticating proxy answers for `api/`: passing requests through (`open`),
+ * with a bare 401, with a 302 to its sign-in page, or with that page itself (HTML, 200) in place
+ * of the JSON the app asked for.
+ */
+export type GateMode = 'open' | '401' | 'login-redirect' | 'login-page';
+
+export interface AuthGate {
+  /** The dashboard's address through the gate, one per prefix, e.g. http://127.0.0.1:PORT/flink/ */
+  sites: ProxySite[];
+  set: (mode: GateMode) => void;
 }
 
 function freePort(): Promise<number> {
@@ -62,8 +77,39 @@ export function renderServerBlock(opts: { listen: string; prefix: string; dist: 
     .replaceAll('__HTPASSWD__', opts.htpasswd);
 }
 
+const GATE_FLAGS: Record<Exclude<GateMode, 'open'>, string> = { '401': 'gate-401', 'login-redirect': 'gate-302', 'login-page': 'gate-html' };
+
+/**
+ * TEST HARNESS ONLY, not part of the example configuration: a stand-in for an authenticating
+ * proxy (oauth2-proxy, an SSO gateway) in front of the example server block. Normally it passes
+ * everything through; a flag file in the harness directory makes it answer `api/` the way such a
+ * proxy does once the session ended. nginx checks the flag on every request: no reload needed.
+ */
+function renderGateBlock(opts: { listen: string; prefix: string; upstream: string; flags: string }): string {
+  const login = `${opts.prefix}login.html`;
+  return `
+  server {
+    listen ${opts.listen};
+    location = ${login} {
+      default_type text/html;
+      add_header Cache-Control "no-store" always;
+      return 200 '<!doctype html><html lang="en"><head><title>Sign in</title></head><body><h1>Sign in</h1><form method="post"><label>User <input name="user"></label></form></body></html>';
+    }
+    location ${opts.prefix}api/ {
+      if (-f ${opts.flags}/${GATE_FLAGS['401']}) { return 401; }
+      if (-f ${opts.flags}/${GATE_FLAGS['login-redirect']}) { return 302 ${login}; }
+      if (-f ${opts.flags}/${GATE_FLAGS['login-page']}) { rewrite ^ ${login} last; }
+      proxy_pass ${opts.upstream};
+    }
+    location / {
+      proxy_pass ${opts.upstream};
+    }
+  }
+`;
+}
+
 /** Starts nginx in the foreground (so its PID is ours to stop) with one site per prefix. */
-export async function startNginx(opts: { prefixes: string[]; jobManager: string; dist?: string }): Promise<RunningNginx> {
+export async function startNginx(opts: { prefixes: string[]; jobManager: string; dist?: string; authGate?: boolean }): Promise<RunningNginx> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dashboard-nginx-'));
   const user = 'oncall';
   const password = 'flink-dashboard-test';
@@ -73,11 +119,26 @@ export async function startNginx(opts: { prefixes: string[]; jobManager: string;
   const dist = opts.dist ?? path.join(repoRoot, 'dist');
   const sites: ProxySite[] = [];
   const blocks: string[] = [];
+  const gateSites: ProxySite[] = [];
   for (const prefix of opts.prefixes) {
     const port = await freePort();
     sites.push({ prefix, port, url: `http://127.0.0.1:${port}${prefix}` });
     blocks.push(renderServerBlock({ listen: `127.0.0.1:${port}`, prefix, dist, jobManager: opts.jobManager, htpasswd }));
+    if (opts.authGate) {
+      const gatePort = await freePort();
+      gateSites.push({ prefix, port: gatePort, url: `http://127.0.0.1:${gatePort}${prefix}` });
+      blocks.push(renderGateBlock({ listen: `127.0.0.1:${gatePort}`, prefix, upstream: `http://127.0.0.1:${port}`, flags: dir }));
+    }
   }
+  const gate: AuthGate | undefined = opts.authGate
+    ? {
+        sites: gateSites,
+        set: (mode) => {
+          for (const flag of Object.values(GATE_FLAGS)) rmSync(path.join(dir, flag), { force: true });
+          if (mode !== 'open') writeFileSync(path.join(dir, GATE_FLAGS[mode]), '');
+        },
+      }
+    : undefined;
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, 'tmp', sub), { recursive: true });
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
@@ -109,15 +170,16 @@ ${blocks.join('\n')}
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    for (const site of sites) await waitForPort(site.port, Date.now() + 10_000);
+    for (const site of [...sites, ...gateSites]) await waitForPort(site.port, Date.now() + 10_000);
   } catch (err) {
     child.kill('SIGKILL');
-    throw new Error(`${err instanceof Error ? err.message : String(err)}: ${stderr}`);
+    throw new Error(`${err instanceof Error ? err.message : String(err)}: ${stderr}`, { cause: err });
   }
   return {
     sites,
     user,
     password,
+    ...(gate ? { gate } : {}),
     stop: async () => {
       child.kill('SIGQUIT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -1,17 +1,53 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { ConnectionBanner } from './ConnectionBanner';
+import type { ConnectionStatus } from './connection-health';
+import { useKiosk } from './kiosk-context';
+import type { KioskSettings } from './kiosk-mode';
 import { RefreshControl } from './RefreshControl';
 import { ThemeToggle } from './ThemeToggle';
 import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
+import { KioskFrame } from '../features/kiosk/KioskFrame';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
 import { links } from '../lib/paths';
+
+/**
+ * A kiosk whose proxy session expired reloads itself once the proxy answers again (a query
+ * succeeded): the reload picks up a fresh session, or shows the proxy's sign-in page.
+ */
+function useReloadAfterExpiredSession(connection: ConnectionStatus): void {
+  const expired = useRef(false);
+  useEffect(() => {
+    if (connection.state === 'session-expired') expired.current = true;
+    else if (connection.state === 'ok' && expired.current) {
+      expired.current = false;
+      window.location.reload();
+    }
+  }, [connection]);
+}
+
+/** Kiosk mode's shell: no navigation, no controls; the routed view, the kiosk bar, the banner. */
+function KioskLayout({ kiosk, clusterName, connection }: { kiosk: KioskSettings; clusterName: string; connection: ConnectionStatus }): ReactNode {
+  useReloadAfterExpiredSession(connection);
+  return (
+    <div className="shell kiosk-shell">
+      <ConnectionBanner status={connection} kiosk />
+      <KioskFrame settings={kiosk} clusterName={clusterName} connected={connection.state === 'ok'}>
+        <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
+          <Outlet />
+        </main>
+      </KioskFrame>
+    </div>
+  );
+}
 
 /** The shell: a header naming the cluster, the main navigation, and the routed page. */
 export function Layout(): ReactNode {
   const config = useRuntimeConfig();
   const connection = useConnectionStatus();
+  const kiosk = useKiosk();
+  if (kiosk) return <KioskLayout kiosk={kiosk} clusterName={config.clusterName} connection={connection} />;
   return (
     <div className="shell">
       {/* Routes live in the hash, so the skip link moves focus itself instead of navigating to #main. */}
@@ -37,6 +73,7 @@ export function Layout(): ReactNode {
           <NavLink to={links.metrics()}>Metrics</NavLink>
           <NavLink to={links.jars()}>Jars</NavLink>
           <NavLink to={links.operations()}>Operations</NavLink>
+          <NavLink to={links.wall()}>Health wall</NavLink>
         </nav>
         <div className="topbar-tools">
           <OperationsIndicator />

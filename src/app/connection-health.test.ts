@@ -15,6 +15,12 @@ describe('connectionFailure', () => {
     expect(connectionFailure(err('bad-shape'))).toBeNull();
     expect(connectionFailure(new Error('x'))).toBeNull();
   });
+
+  it('takes a web page where JSON was expected for a sign-in page, but not broken JSON', () => {
+    expect(connectionFailure(err('not-json', 200))).toBe('session-expired');
+    const broken = new FlinkApiError({ kind: 'not-json', endpoint: 'GET /overview', status: 200, cause: new SyntaxError('Unexpected end of JSON input') });
+    expect(connectionFailure(broken)).toBeNull();
+  });
 });
 
 describe('ConnectionHealth', () => {
@@ -38,6 +44,22 @@ describe('ConnectionHealth', () => {
     const health = new ConnectionHealth(() => 7);
     health.recordError(err('network'));
     health.recordError(err('session-expired', 401));
-    expect(health.get()).toEqual({ state: 'session-expired', since: 7 });
+    expect(health.get()).toEqual({ state: 'session-expired', since: 7, lastSuccessAt: null });
+  });
+
+  it('remembers when the last answer came, without notifying for it', () => {
+    let t = 100;
+    const health = new ConnectionHealth(() => t);
+    let notified = 0;
+    health.subscribe(() => (notified += 1));
+    expect(health.lastSuccess()).toBeNull();
+    health.recordSuccess();
+    t = 200;
+    health.recordSuccess();
+    expect(health.lastSuccess()).toBe(200);
+    expect(notified).toBe(0);
+    t = 900;
+    health.recordError(err('http', 502));
+    expect(health.get()).toMatchObject({ state: 'unreachable', since: 900, lastSuccessAt: 200 });
   });
 });

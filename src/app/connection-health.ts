@@ -7,15 +7,23 @@ import { FlinkApiError } from '../api/errors';
 
 export type ConnectionStatus =
   | { state: 'ok' }
-  | { state: 'unreachable'; since: number; message: string }
-  | { state: 'session-expired'; since: number };
+  | { state: 'unreachable'; since: number; message: string; lastSuccessAt: number | null }
+  | { state: 'session-expired'; since: number; lastSuccessAt: number | null };
 
 const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
 
-/** Which failures mean the connection is down, as opposed to one panel's problem. */
+/**
+ * Which failures mean the connection is down, as opposed to one panel's problem. An expired
+ * session behind an authenticating proxy shows as a 401, a 403 that is not Flink's, a redirect
+ * to a sign-in page, or a web page where JSON was expected (`not-json` that is not broken JSON):
+ * the JobManager itself always answers JSON, so a web page comes from something in front of it.
+ */
 export function connectionFailure(error: unknown): 'unreachable' | 'session-expired' | null {
   if (!(error instanceof FlinkApiError)) return null;
   if (error.kind === 'session-expired') return 'session-expired';
+  // A web page where JSON was expected, not JSON that broke on the way (a parse error: the same
+  // rule as errors.ts's isBrokenJson), which is one answer's problem.
+  if (error.kind === 'not-json' && !(error.cause instanceof SyntaxError)) return 'session-expired';
   if (error.kind === 'network' || error.kind === 'timeout') return 'unreachable';
   if (error.kind === 'http' && UNREACHABLE_STATUSES.has(error.status)) return 'unreachable';
   return null;
@@ -23,11 +31,15 @@ export function connectionFailure(error: unknown): 'unreachable' | 'session-expi
 
 export class ConnectionHealth {
   private status: ConnectionStatus = { state: 'ok' };
+  private lastSuccessAt: number | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   get = (): ConnectionStatus => this.status;
+
+  /** When a query last got an answer (the page's "updated X s ago"); not a notifying change. */
+  lastSuccess = (): number | null => this.lastSuccessAt;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -38,6 +50,7 @@ export class ConnectionHealth {
 
   /** A query answered: the connection works. */
   recordSuccess(): void {
+    this.lastSuccessAt = this.now();
     if (this.status.state !== 'ok') this.set({ state: 'ok' });
   }
 
@@ -45,11 +58,13 @@ export class ConnectionHealth {
     const failure = connectionFailure(error);
     if (failure === null) return;
     if (failure === 'session-expired') {
-      if (this.status.state !== 'session-expired') this.set({ state: 'session-expired', since: this.now() });
+      if (this.status.state !== 'session-expired') {
+        this.set({ state: 'session-expired', since: this.now(), lastSuccessAt: this.lastSuccessAt });
+      }
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (this.status.state === 'ok') this.set({ state: 'unreachable', since: this.now(), message });
+    if (this.status.state === 'ok') this.set({ state: 'unreachable', since: this.now(), message, lastSuccessAt: this.lastSuccessAt });
   }
 
   /** Follows every query of a cache; returns the function that stops following. */

@@ -31,6 +31,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
             { path: routes.metrics, ...lazyPage(async () => (await import('../pages/MetricsPage')).MetricsPage) },
             { path: routes.jars, ...lazyPage(async () => (await import('../pages/JarsPage')).JarsPage) },
             { path: routes.operations, ...lazyPage(async () => (await import('../pages/OperationsPage')).OperationsPage) },
+            { path: routes.wall, ...lazyPage(async () => (await import('../features/kiosk/WallPage')).WallPage) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -30,3 +30,44 @@ describe('runtime config', () => {
     if (!result.ok) expect(result.problems[0]).toMatch(/config.json: is not valid JSON/);
   });
 });
+
+describe('runtime config: refresh and kiosk settings', () => {
+  it('has kiosk defaults: off, 30 s rotation through every view, 10 s polling, dark', () => {
+    expect(defaultRuntimeConfig().kiosk).toEqual({
+      enabled: false,
+      rotateSeconds: 30,
+      views: ['wall', 'overview', 'job-graphs', 'failing-checkpoints'],
+      refreshIntervalMs: 10_000,
+      theme: 'dark',
+    });
+    expect(defaultRuntimeConfig().refreshIntervalMs).toBeNull();
+  });
+
+  it('accepts a partial kiosk block and fills the rest', () => {
+    const result = parseRuntimeConfig({ refreshIntervalMs: 5000, kiosk: { enabled: true, rotateSeconds: 0, views: ['wall'], theme: 'light' } });
+    expect(result).toMatchObject({
+      ok: true,
+      config: { refreshIntervalMs: 5000, kiosk: { enabled: true, rotateSeconds: 0, views: ['wall'], refreshIntervalMs: 10_000, theme: 'light' } },
+    });
+  });
+
+  it('names bad kiosk fields with their path and form', () => {
+    const result = parseRuntimeConfig({ kiosk: { rotateSeconds: 1, views: ['wall', 'flamegraphs'], refreshIntervalMs: 100, blink: true } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    expect(text).toMatch(/kiosk\.rotateSeconds: .*0 \(no rotation\) or an integer ≥ 3/);
+    expect(text).toMatch(/kiosk\.views\.1: .*"wall" \| "overview" \| "job-graphs" \| "failing-checkpoints"/);
+    expect(text).toMatch(/kiosk\.refreshIntervalMs: .*500/);
+    expect(text).toMatch(/kiosk\.blink: is not a known setting/);
+  });
+
+  it('wants the kiosk block to be an object with at least one view', () => {
+    const result = parseRuntimeConfig({ kiosk: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatch(/^kiosk: .*Object/);
+    const empty = parseRuntimeConfig({ kiosk: { views: [] } });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.problems[0]).toMatch(/^kiosk\.views: /);
+  });
+});

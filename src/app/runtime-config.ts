@@ -3,6 +3,39 @@ import * as v from 'valibot';
 // Runtime configuration: `config.json` beside index.html, read at start-up so one build serves
 // every deployment (and no inline script is needed, which keeps the CSP strict).
 
+const ThemeSchema = v.picklist(['system', 'light', 'dark']);
+
+/** The views a kiosk cycles through, in this order (see src/features/kiosk/rotation.ts). */
+export const KIOSK_VIEWS = ['wall', 'overview', 'job-graphs', 'failing-checkpoints'] as const;
+export type KioskView = (typeof KIOSK_VIEWS)[number];
+
+/** No refresh interval is shorter than this, whatever a file says. */
+const MIN_INTERVAL_MS = 500;
+/** A rotation faster than this is unreadable; 0 turns rotation off. */
+export const MIN_ROTATE_SECONDS = 3;
+
+const IntervalSchema = v.pipe(v.number(), v.integer(), v.minValue(MIN_INTERVAL_MS));
+
+const KioskSchema = v.strictObject({
+  /** Every page load is a kiosk, without `?kiosk` in the URL. */
+  enabled: v.optional(v.boolean(), false),
+  /** Seconds each view stays on screen; 0 keeps the first view. */
+  rotateSeconds: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.check((n) => n === 0 || n >= MIN_ROTATE_SECONDS, `Invalid value: expected 0 (no rotation) or an integer ≥ ${MIN_ROTATE_SECONDS}`),
+    ),
+    30,
+  ),
+  /** Which views the kiosk shows, in order. */
+  views: v.optional(v.pipe(v.array(v.picklist(KIOSK_VIEWS)), v.minLength(1)), [...KIOSK_VIEWS]),
+  /** The kiosk's polling interval; null uses `refreshIntervalMs`, then the JobManager's. */
+  refreshIntervalMs: v.optional(v.nullable(IntervalSchema), 10_000),
+  /** A wall display is dark unless told otherwise. */
+  theme: v.optional(ThemeSchema, 'dark'),
+});
+
 const RuntimeConfigSchema = v.strictObject({
   /** Where the JobManager's REST API is, relative to the page unless absolute. */
   apiBase: v.optional(v.pipe(v.string(), v.minLength(1)), 'api/'),
@@ -10,13 +43,19 @@ const RuntimeConfigSchema = v.strictObject({
   restVersionPrefix: v.optional(v.nullable(v.picklist(['v1'])), null),
   /** A human name for the cluster, shown in the header and used to confirm shutting it down. */
   clusterName: v.optional(v.pipe(v.string(), v.maxLength(200)), 'Flink'),
-  /** Overrides the JobManager's own `refresh-interval`. */
-  refreshIntervalMs: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(500))), null),
+  /**
+   * The deployment's default refresh interval: wins over the JobManager's `refresh-interval`,
+   * loses to the interval a user picks in the header.
+   */
+  refreshIntervalMs: v.optional(v.nullable(IntervalSchema), null),
   readOnly: v.optional(v.boolean(), false),
-  theme: v.optional(v.picklist(['system', 'light', 'dark']), 'system'),
+  theme: v.optional(ThemeSchema, 'system'),
+  /** Kiosk mode (a wall display): see README, "Kiosk mode". */
+  kiosk: v.optional(KioskSchema, {}),
 });
 
 export type RuntimeConfig = v.InferOutput<typeof RuntimeConfigSchema>;
+export type KioskConfig = RuntimeConfig['kiosk'];
 
 export type RuntimeConfigResult =
   | { ok: true; config: RuntimeConfig; source: 'file' | 'defaults' }
@@ -34,7 +73,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfigResult {
     ok: false,
     problems: result.issues.map((issue) => {
       const field = issue.path?.map((p) => String(p.key)).join('.') ?? '(the file)';
-      return issue.type === 'strict_object' && issue.path
+      return issue.type === 'strict_object' && issue.path && issue.expected === 'never'
         ? `${field}: is not a known setting`
         : `${field}: ${issue.message}`;
     }),

@@ -33,6 +33,8 @@ export const routes = {
   metrics: '/metrics',
   jars: '/jars',
   operations: '/operations',
+  /** The health wall (kiosk mode's first view; also a page of its own). */
+  wall: '/kiosk',
 } as const;
 
 const seg = encodeURIComponent;
@@ -51,6 +53,7 @@ export const links = {
   metrics: (): string => '/metrics',
   jars: (): string => '/jars',
   operations: (): string => '/operations',
+  wall: (): string => '/kiosk',
 };
 
 /** Reads a tab segment from the URL, falling back to the first tab for anything unknown. */

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { EChart } from '../EChart';
-import { readPalette } from '../theme';
+import { usePalette } from '../time-series/use-palette';
 import {
   checkpointChartData,
   checkpointDurationOption,
@@ -19,7 +19,8 @@ interface CheckpointChartsProps {
 /** Duration and size per checkpoint, side by side; clicking a bar selects that checkpoint. */
 export function CheckpointCharts({ points, timeoutMs, onSelect }: CheckpointChartsProps): ReactNode {
   const data = useMemo(() => checkpointChartData(points), [points]);
-  const palette = useMemo(() => readPalette(), []);
+  // Re-read when the theme changes, so an open chart follows the theme toggle.
+  const palette = usePalette();
   const duration = useMemo(() => checkpointDurationOption(data, palette, timeoutMs), [data, palette, timeoutMs]);
   const size = useMemo(() => checkpointSizeOption(data, palette), [data, palette]);
   const click = useCallback(

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { EChart } from '../EChart';
-import { readPalette } from '../theme';
+import { usePalette } from '../time-series/use-palette';
 import type { HistorySample } from '../../lib/history-store';
 import { chartSeries, type ChartSpec } from './jvm-charts';
 import { formatMetricValue, timeSeriesOption, type TimeSeries, type ValueUnit } from './options';
@@ -30,7 +30,8 @@ function latest(series: TimeSeries): number | null {
 
 /** One metric chart with its title and latest values; titles and names render as text. */
 export function MetricChart({ title, series, unit, fromZero, label, waitingText, height = 220, actions }: MetricChartProps): ReactNode {
-  const palette = useMemo(() => readPalette(), []);
+  // Re-read when the theme changes, so an open chart follows the theme toggle.
+  const palette = usePalette();
   const option = useMemo(() => timeSeriesOption({ series, unit, palette, fromZero, area: true }), [series, unit, palette, fromZero]);
   const points = series.reduce((n, s) => Math.max(n, s.points.length), 0);
   return (

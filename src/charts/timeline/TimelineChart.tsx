@@ -1,6 +1,6 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { EChart } from '../EChart';
-import { readPalette } from '../theme';
+import { usePalette } from '../time-series/use-palette';
 import { timelineHeight, timelineOption, timelineSeriesSegments, type TimelineData } from './timeline-options';
 
 interface TimelineChartProps {
@@ -12,7 +12,8 @@ interface TimelineChartProps {
 
 /** Which row was in which state when, as bars on a time axis. */
 export function TimelineChart({ data, label, onRowClick }: TimelineChartProps): ReactNode {
-  const palette = useMemo(() => readPalette(), []);
+  // Re-read when the theme changes, so an open chart follows the theme toggle.
+  const palette = usePalette();
   const option = useMemo(() => timelineOption(data, palette), [data, palette]);
   const series = useMemo(() => timelineSeriesSegments(data), [data]);
   const click = useCallback(

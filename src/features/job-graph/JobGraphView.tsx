@@ -14,7 +14,7 @@ import type { GraphStructure } from '../../charts/job-graph/layout';
 import { links } from '../../lib/paths';
 import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
-import { NO_RATES } from './rates';
+import { NO_RATES } from '../../lib/vertex-rates';
 import { useVertexRates } from './useVertexRates';
 import { useVisibleWatermarks } from './useVisibleWatermarks';
 import './job-graph.css';

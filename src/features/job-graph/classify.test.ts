@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { watermarksBySubtask } from '../../api/vertices';
 import { classifyVertex, formatRate, formatShare, formatWatermark, lowWatermark, vertexText } from './classify';
-import { NO_RATES, type VertexRates } from './rates';
+import { NO_RATES, type VertexRates } from '../../lib/vertex-rates';
 
 const r = (busy: number | null, backPressured: number | null): VertexRates => ({
   ...NO_RATES,

@@ -1,7 +1,7 @@
 // What a vertex looks like on the graph: its colour class, its text lines and accessible name.
 
 import { formatCount, formatTimestamp } from '../../lib/format';
-import type { VertexRates } from './rates';
+import type { VertexRates } from '../../lib/vertex-rates';
 
 /** Back pressure or busy time at or above this share colours a vertex. */
 export const HOT_SHARE = 0.5;

@@ -6,7 +6,7 @@ import poll2 from './fixtures/backpressure-details-2.json';
 import finished from './fixtures/bounded-finished-details.json';
 import widePoll1 from './fixtures/wide-details-poll-1.json';
 import widePoll2 from './fixtures/wide-details-poll-2.json';
-import { advanceRates, EMPTY_TRACKER, NO_RATES, ratesBetween, sampleOf, type RateOutcome, type VertexRates } from './rates';
+import { advanceRates, EMPTY_TRACKER, NO_RATES, ratesBetween, sampleOf, type RateOutcome, type VertexRates } from '../../lib/vertex-rates';
 
 const details = (json: unknown): JobDetails => v.parse(JobDetailsSchema, json);
 const first = details(poll1);

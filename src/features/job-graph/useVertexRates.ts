@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { JobDetails } from '../../api/jobs';
-import { advanceRates, EMPTY_TRACKER, sampleOf, type RateTracker, type VertexRates } from './rates';
+import { advanceRates, EMPTY_TRACKER, sampleOf, type RateTracker, type VertexRates } from '../../lib/vertex-rates';
 
 /**
  * Rates per vertex from the job details the page already polls: each new answer is compared

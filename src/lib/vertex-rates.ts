@@ -1,4 +1,5 @@
 // Busy / back-pressured shares and record rates from two successive `GET /jobs/:id` answers.
+// Shared by the job graph and the kiosk's health wall (features do not import each other).
 //
 // The job details carry, per vertex, counters summed over its subtasks: records read and
 // written, and the milliseconds spent busy, idle and back-pressured. Rates come from the
@@ -14,7 +15,7 @@
 // send the time counters. Idle and back-pressured time are true counters; Flink derives busy
 // time from them, so busy time alone may step back a little and is not taken for a reset.
 
-import type { JobDetails, JobVertexSummary } from '../../api/jobs';
+import type { JobDetails, JobVertexSummary } from '../api/jobs';
 
 export interface VertexCounters {
   /** When the answer carrying these counters was made (its `now`). */

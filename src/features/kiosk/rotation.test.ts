@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { currentStop, nextStop, rotationStops, secondsLeft, WALL_PATH } from './rotation';
+
+const running = [
+  { jid: 'a1', name: 'Orders' },
+  { jid: 'b2', name: 'Flaky' },
+];
+
+describe('rotation', () => {
+  it('expands the configured views into stops, in order', () => {
+    const stops = rotationStops(['wall', 'overview', 'job-graphs', 'failing-checkpoints'], running, [{ jid: 'b2', name: 'Flaky' }]);
+    expect(stops.map((s) => s.path)).toEqual([WALL_PATH, '/', '/jobs/a1/graph', '/jobs/b2/graph', '/jobs/b2/checkpoints']);
+    expect(stops.map((s) => s.label)).toEqual(['Health wall', 'Cluster overview', 'Graph: Orders', 'Graph: Flaky', 'Checkpoints: Flaky']);
+  });
+
+  it('falls back to the wall when the views expand to nothing', () => {
+    expect(rotationStops(['job-graphs'], [], [])).toEqual([{ path: WALL_PATH, label: 'Health wall' }]);
+  });
+
+  it('moves to the next stop, wraps around, and starts over from a page not in the list', () => {
+    const stops = rotationStops(['wall', 'job-graphs'], running, []);
+    expect(nextStop(stops, WALL_PATH).path).toBe('/jobs/a1/graph');
+    expect(nextStop(stops, '/jobs/b2/graph').path).toBe(WALL_PATH);
+    expect(nextStop(stops, '/taskmanagers').path).toBe(WALL_PATH);
+    expect(currentStop(stops, '/jobs/a1/graph')?.label).toBe('Graph: Orders');
+    expect(currentStop(stops, '/metrics')).toBeUndefined();
+  });
+
+  it('counts down the seconds a view has left', () => {
+    expect(secondsLeft(10, 1000, 1000)).toBe(10);
+    expect(secondsLeft(10, 1000, 4500)).toBe(7);
+    expect(secondsLeft(10, 1000, 60_000)).toBe(0);
+  });
+});
