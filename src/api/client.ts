@@ -189,6 +189,9 @@ export function classifyResponse(args: {
   if (type === 'opaqueredirect') {
     return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, message: `${endpoint}: redirected (opaque redirect), most likely to a sign-in page` });
   }
+  // A plain 2xx answer is the common case: no error to describe, so the body is not parsed
+  // or scanned here (a 50 MB log or a 3 MB flame graph would be, twice).
+  if (status >= 200 && status < 300 && !(redirected && isHtml(contentType, text))) return undefined;
   const flinkMessages = parseFlinkErrors(text);
   const snippet = flinkMessages ? '' : snippetOf(text);
   if (status === 401) return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, flinkMessages, snippet });

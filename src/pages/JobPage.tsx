@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { isFlinkApiError } from '../api/errors';
 import { isJobId } from '../api/ids';
 import { useJobDetails, type JobDetails } from '../api/jobs';
+import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { CheckpointDetail } from '../features/checkpoints/CheckpointDetail';
 import { CheckpointsTab } from '../features/checkpoints/CheckpointsTab';
@@ -29,7 +30,9 @@ interface JobTabView {
  * tab in the URL falls back to the first.
  */
 const TABS: readonly [JobTabView, ...JobTabView[]] = [
-  { id: 'graph', label: 'Graph', render: (jobId, details) => <JobGraphView jobId={jobId} details={details} /> },
+  // Keyed by job: moving from one job's graph to another's (a link, the kiosk's rotation) starts
+  // a fresh view, instead of asking the new job for the watermarks of the old job's vertices.
+  { id: 'graph', label: 'Graph', render: (jobId, details) => <JobGraphView key={jobId} jobId={jobId} details={details} /> },
   { id: 'exceptions', label: 'Exceptions', render: (jobId) => <ExceptionsTab jobId={jobId} /> },
   { id: 'checkpoints', label: 'Checkpoints', render: (jobId) => <CheckpointsTab jobId={jobId} /> },
   { id: 'timeline', label: 'Timeline', render: (jobId) => <TimelineTab jobId={jobId} /> },
@@ -44,6 +47,15 @@ export function JobPage(): ReactNode {
   const activeId = checkpointId === undefined ? parseTab(TABS.map((t) => t.id), tab) : 'checkpoints';
   const active = TABS.find((t) => t.id === activeId) ?? TABS[0];
   useDocumentTitle(details.data?.name);
+  // Most job views draw charts: compile the chart library while the user reads, not after a click.
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(preloadECharts, 2000);
+      return () => window.clearTimeout(timer);
+    }
+    const id = window.requestIdleCallback(preloadECharts, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
 
   if (!isJobId(jobId)) {
     return (
@@ -52,7 +64,9 @@ export function JobPage(): ReactNode {
       </div>
     );
   }
-  if (details.data === undefined && isFlinkApiError(details.error) && details.error.kind === 'not-found') {
+  // Also when data was on screen: a JobManager that restarted without HA no longer knows the job,
+  // and its last details must not stay up as if it were merely stale.
+  if (isFlinkApiError(details.error) && details.error.kind === 'not-found') {
     return (
       <div className="page">
         <UnknownJob jobId={jobId} />

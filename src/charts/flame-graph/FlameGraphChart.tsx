@@ -6,8 +6,11 @@ import './flame-graph.css';
 type SetupModule = typeof Setup;
 
 let loading: Promise<SetupModule> | undefined;
-/** d3-flame-graph arrives in its own chunk, once, the first time a flame graph is shown. */
-function loadFlameGraph(): Promise<SetupModule> {
+/**
+ * d3-flame-graph arrives in its own chunk, once, the first time a flame graph is shown. Exported
+ * so the flame graph tab can start the download while it fetches the sample.
+ */
+export function loadFlameGraph(): Promise<SetupModule> {
   loading ??= import('./flamegraph-setup');
   return loading;
 }

@@ -48,6 +48,8 @@ export function createFlameGraph(element: HTMLDivElement, setup: FlameGraphSetup
   let chart: FlameGraph | null = null;
   let drawn: { version: number; colors: FlameColors } | null = null;
   let term = '';
+  /** Whether the drawn frames carry search highlights that `clear()` would have to undo. */
+  let highlighted = false;
 
   const build = (colors: FlameColors): FlameGraph => {
     const c = flamegraph()
@@ -68,10 +70,17 @@ export function createFlameGraph(element: HTMLDivElement, setup: FlameGraphSetup
     return c;
   };
 
+  // chart.search() and chart.clear() each walk every frame and redraw the graph: call them only
+  // when there is a highlight to set or to remove (not after every draw).
   const applySearch = (): void => {
     if (!chart) return;
-    if (term.trim()) chart.search(term);
-    else chart.clear();
+    if (term.trim()) {
+      chart.search(term);
+      highlighted = true;
+    } else if (highlighted) {
+      chart.clear();
+      highlighted = false;
+    }
   };
 
   return {
@@ -86,6 +95,7 @@ export function createFlameGraph(element: HTMLDivElement, setup: FlameGraphSetup
         chart.update(data);
       }
       drawn = { version, colors };
+      highlighted = false; // fresh data: no frame is highlighted yet
       applySearch();
     },
     setWidth(next) {
@@ -95,6 +105,7 @@ export function createFlameGraph(element: HTMLDivElement, setup: FlameGraphSetup
       if (chart) chart.width(w).update();
     },
     search(next) {
+      if (next === term) return;
       term = next;
       applySearch();
     },

@@ -89,12 +89,19 @@ export function structureKey(structure: GraphStructure): string {
   return `${nodes}|${edges}`;
 }
 
+/** Vertices above which the layout trades a little compactness for speed. */
+export const LARGE_GRAPH = 150;
+
 /** Lays the graph out in layers along `direction`; edges to unknown nodes are dropped. */
 export function layoutJobGraph(structure: GraphStructure, options: LayoutOptions = {}): GraphLayout {
   const direction = options.direction ?? 'LR';
   const margin = options.margin ?? 20;
   const graph = new dagre.graphlib.Graph<Record<string, unknown>, NodeAttrs, EdgeAttrs>({ multigraph: true });
   graph.setGraph({
+    // dagre's default ranker (network simplex) grows much faster than linear: about 5 s for 500
+    // vertices and 1,000 edges on a slow machine. Above a small graph, tight-tree (longest path,
+    // then tightened) gives nearly the same layers in a fraction of the time.
+    ranker: structure.nodes.length > LARGE_GRAPH ? 'tight-tree' : 'network-simplex',
     rankdir: direction,
     nodesep: options.nodeGap ?? 28,
     ranksep: options.layerGap ?? 90,

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
   useCheckpointConfig,
@@ -8,6 +8,7 @@ import {
 } from '../../api/checkpoints';
 import { FlinkApiError } from '../../api/errors';
 import { CheckpointCharts } from '../../charts/checkpoints/CheckpointCharts';
+import { preloadECharts } from '../../charts/EChart';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../../lib/format';
@@ -24,6 +25,7 @@ export function CheckpointsTab({ jobId }: { jobId: string }): ReactNode {
   const stats = useCheckpointingStatistics(jobId);
   const config = useCheckpointConfig(jobId);
   const history = useCheckpointHistory(jobId, stats.data?.history);
+  useEffect(() => preloadECharts(), []);
 
   if (stats.data === undefined && stats.error instanceof FlinkApiError && stats.error.kind === 'not-found') {
     return (

@@ -1,6 +1,6 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useFlameGraph } from '../../api/vertices';
-import { FlameGraphChart } from '../../charts/flame-graph/FlameGraphChart';
+import { FlameGraphChart, loadFlameGraph } from '../../charts/flame-graph/FlameGraphChart';
 import { searchSamples, sharePercent, type FlameNode } from '../../charts/flame-graph/flame-data';
 import type { FlameColors } from '../../charts/flame-graph/flamegraph-setup';
 import { QueryState } from '../../components/QueryState';
@@ -30,6 +30,10 @@ export function FlameGraphPanel({ jobId, vertexId, parallelism }: FlameGraphPane
   const subtask = validSubtask(subtaskRaw, parallelism);
   const query = useFlameGraph(jobId, vertexId, { type, subtaskIndex: subtask ?? undefined });
   const subtaskId = useId();
+  // Fetch the chart library in parallel with the sample, not after it.
+  useEffect(() => {
+    loadFlameGraph().catch(() => undefined); // FlameGraphChart reports a failed load
+  }, []);
 
   return (
     <div className="flame-graph-panel">

@@ -1,0 +1,170 @@
+// @ts-check
+/* global window, document, requestAnimationFrame, HTMLCanvasElement */
+// The in-page half of the benchmark, installed with `addInitScript` before any page script runs.
+// Conditions ("the first running job's name is visible", "44 nodes are in the graph") are checked
+// once per animation frame, so both dashboards are observed the same way and neither pays for a
+// MutationObserver. A condition met in frame N is stamped twice: `name` at that frame's
+// requestAnimationFrame callback (the DOM that frame paints), and `name:painted` from a task
+// posted in that callback, which runs once the frame has been rendered. Times are
+// `performance.now()`: milliseconds since the document's navigation started.
+
+/**
+ * @typedef {'ours-overview' | 'theirs-overview' | 'ours-graph' | 'theirs-graph' | 'flame-frames' | 'charts-drawn' | 'log-rows' | 'log-count'} WatchKind
+ * @typedef {{ name: string, kind: WatchKind, arg: number }} Watch
+ * @typedef {{ watch?: Watch[] }} ProbeConfig
+ * @typedef {{
+ *   marks: Record<string, number>,
+ *   longTasks: { start: number, duration: number }[],
+ *   watch: (name: string, kind: WatchKind, arg: number) => void,
+ *   arm: (event: 'click' | 'input', name: string) => void,
+ *   count: (kind: WatchKind) => number,
+ * }} BenchApi
+ */
+
+/**
+ * Installed in the page (serialised by Playwright: it must not use anything from this module).
+ * @param {ProbeConfig} config
+ */
+export function installProbe(config) {
+  /** @type {Record<string, number>} */
+  const marks = {};
+  /** @type {{ start: number, duration: number }[]} */
+  const longTasks = [];
+  /** @type {Watch[]} */
+  const pending = [];
+  /** @type {Partial<Record<'click' | 'input', string>>} */
+  const armed = {};
+  let looping = false;
+
+  /** @param {Element | null | undefined} el */
+  const visible = (el) => {
+    if (!el) return false;
+    const rect = el.getBoundingClientRect();
+    if (rect.width <= 0 || rect.height <= 0) return false;
+    return typeof el.checkVisibility === 'function' ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : true;
+  };
+  /** @param {HTMLCanvasElement} canvas */
+  const drawn = (canvas) => {
+    if (canvas.width === 0 || canvas.height === 0) return false;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return false;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < data.length; i += 64) if (data[i] !== 0) return true;
+    return false;
+  };
+  /** @param {string} caption */
+  const ourTable = (caption) =>
+    [...document.querySelectorAll('table')].find((t) => t.caption?.textContent?.trim() === caption);
+  /** @param {string} title */
+  const theirCard = (title) =>
+    [...document.querySelectorAll('nz-card')].find((c) => c.querySelector('.ant-card-head-title')?.textContent?.trim() === title);
+
+  /** @type {Record<WatchKind, (arg: number) => number>} how many of the things the condition counts are there */
+  const counters = {
+    'ours-overview': () => {
+      const link = ourTable('Running jobs')?.querySelector('tbody tr th.job-name a');
+      return link && (link.textContent ?? '').trim() !== '' && visible(link) ? 1 : 0;
+    },
+    'theirs-overview': () => {
+      const card = theirCard('Running Application List') ?? theirCard('Running Job List');
+      const cell = card?.querySelector('tbody tr.ant-table-row td');
+      return cell && (cell.textContent ?? '').trim() !== '' && visible(cell) ? 1 : 0;
+    },
+    'ours-graph': () => {
+      const svg = document.querySelector('svg.jg-svg');
+      return svg && visible(svg) ? svg.querySelectorAll('a.jg-node').length : 0;
+    },
+    'theirs-graph': () => {
+      const node = document.querySelector('svg g.node');
+      const svg = node?.closest('svg');
+      return svg && visible(svg) ? svg.querySelectorAll('g.node').length : 0;
+    },
+    'flame-frames': () => {
+      const svg = document.querySelector('.flame-graph svg');
+      return svg && visible(svg) ? svg.querySelectorAll('g.frame').length : 0;
+    },
+    'charts-drawn': () => {
+      let n = 0;
+      for (const figure of document.querySelectorAll('.checkpoint-chart')) {
+        const canvas = figure.querySelector('canvas');
+        if (canvas instanceof HTMLCanvasElement && visible(canvas) && drawn(canvas)) n += 1;
+      }
+      return n;
+    },
+    'log-rows': () => {
+      const line = document.querySelector('.log-lines .log-line');
+      return line && visible(line) ? document.querySelectorAll('.log-lines .log-line').length : 0;
+    },
+    'log-count': () => (/(matches|No matches)$/.test(document.querySelector('.log-count')?.textContent ?? '') ? 1 : 0),
+  };
+
+  /** @param {number} now */
+  const frame = (now) => {
+    const t = Math.max(now, performance.now());
+    for (let i = pending.length - 1; i >= 0; i -= 1) {
+      const w = pending[i];
+      if (!w) continue;
+      let met;
+      try {
+        met = counters[w.kind](w.arg) >= w.arg;
+      } catch {
+        met = false;
+      }
+      if (!met) continue;
+      pending.splice(i, 1);
+      marks[w.name] = t;
+      const name = w.name;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        marks[`${name}:painted`] = performance.now();
+        channel.port1.close();
+      };
+      channel.port2.postMessage(0);
+    }
+    if (pending.length > 0) requestAnimationFrame(frame);
+    else looping = false;
+  };
+  const loop = () => {
+    if (looping) return;
+    looping = true;
+    requestAnimationFrame(frame);
+  };
+
+  /** @type {BenchApi} */
+  const api = {
+    marks,
+    longTasks,
+    watch(name, kind, arg) {
+      pending.push({ name, kind, arg });
+      loop();
+    },
+    arm(event, name) {
+      armed[event] = name;
+    },
+    count(kind) {
+      return counters[kind](0);
+    },
+  };
+  for (const event of /** @type {const} */ (['click', 'input'])) {
+    window.addEventListener(
+      event,
+      (e) => {
+        const name = armed[event];
+        if (name === undefined) return;
+        delete armed[event];
+        // The event's own time stamp counts the time it waited for a busy main thread.
+        marks[name] = Math.min(e.timeStamp > 0 ? e.timeStamp : performance.now(), performance.now());
+      },
+      true,
+    );
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long-task timing in this engine
+  }
+  Object.defineProperty(window, '__bench', { value: api, configurable: false, enumerable: false });
+  for (const w of config.watch ?? []) api.watch(w.name, w.kind, w.arg);
+}

@@ -1,0 +1,269 @@
+// @ts-check
+// Synthetic inputs for the scale measurements, built from responses recorded from the running
+// sandbox and scaled up: the same fields, types and shapes the JobManager sends, only more of
+// them. Deterministic (a seeded generator), so every run draws the same graph.
+
+/** @typedef {Record<string, unknown>} Json */
+
+/** A small deterministic PRNG (mulberry32). @param {number} seed */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A 32-hex-digit id like Flink's, unique per (salt, n). @param {number} salt @param {number} n */
+function hexId(salt, n) {
+  return `${salt.toString(16).padStart(8, '0')}${'0'.repeat(16)}${n.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * `GET /jobs/:jobid` of a job with `vertexCount` vertices and `edgeCount` edges, shaped like the
+ * recorded answer for the wide demo job (same top-level fields, vertex objects and plan nodes).
+ * Vertices are laid out as a layered DAG, 20 wide; every non-source vertex reads from the layer
+ * before it, and further inputs are added round-robin until there are exactly `edgeCount` edges.
+ * @param {any} real the recorded `GET /jobs/:jobid` of the wide job
+ * @param {number} vertexCount
+ * @param {number} edgeCount
+ * @returns {{ body: string, name: string, vertices: number, edges: number }}
+ */
+export function jobGraphResponse(real, vertexCount, edgeCount) {
+  const width = 20;
+  /** @type {any[]} */
+  const realVertices = real.vertices;
+  /** @type {any[]} */
+  const realNodes = real.plan.nodes;
+  const template = realVertices[Math.min(1, realVertices.length - 1)];
+  const planTemplate = realNodes[Math.min(1, realNodes.length - 1)];
+  const rand = prng(500);
+  const name = `Bench: synthetic graph (${vertexCount} vertices)`;
+  /** @param {number} i */
+  const layerOf = (i) => Math.floor(i / width);
+  /** @param {number} layer @param {number} pos */
+  const indexAt = (layer, pos) => Math.min(vertexCount - 1, layer * width + (pos % width));
+
+  /** @type {{ id: string, num: number, exchange: string, ship_strategy: string }[][]} */
+  const inputs = Array.from({ length: vertexCount }, () => []);
+  let edges = 0;
+  const seen = new Set();
+  for (let pass = 0; edges < edgeCount && pass < 8; pass += 1) {
+    for (let i = width; i < vertexCount && edges < edgeCount; i += 1) {
+      const layer = layerOf(i);
+      const pos = i % width;
+      const from =
+        pass === 0 ? indexAt(layer - 1, pos) : pass === 1 ? indexAt(layer - 1, pos + 1) : indexAt(Math.max(0, layer - pass + 1), pos + pass + 1);
+      const key = `${from}>${i}`;
+      if (from >= i || seen.has(key)) continue;
+      seen.add(key);
+      inputs[i]?.push({
+        id: hexId(0xbe0c, from),
+        num: inputs[i]?.length ?? 0,
+        exchange: 'pipelined_bounded',
+        ship_strategy: pass === 0 ? 'FORWARD' : pass === 1 ? 'HASH' : 'REBALANCE',
+      });
+      edges += 1;
+    }
+  }
+
+  const vertices = [];
+  const nodes = [];
+  for (let i = 0; i < vertexCount; i += 1) {
+    const id = hexId(0xbe0c, i);
+    const source = i < width;
+    const vname = source ? `Source: Wide source ${i}` : `Stage ${i}`;
+    const busy = Math.round(rand() * 1000);
+    vertices.push({
+      ...template,
+      id,
+      name: vname,
+      parallelism: 1 + (i % 4),
+      metrics: {
+        ...template.metrics,
+        'read-bytes': source ? 0 : Math.round(rand() * 1e9),
+        'write-bytes': Math.round(rand() * 1e9),
+        'read-records': source ? 0 : Math.round(rand() * 1e7),
+        'write-records': Math.round(rand() * 1e7),
+        'accumulated-backpressured-time': Math.round(rand() * 1e6),
+        'accumulated-idle-time': Math.round(rand() * 1e6),
+        'accumulated-busy-time': busy * 1000,
+      },
+    });
+    nodes.push({
+      ...planTemplate,
+      id,
+      parallelism: 1 + (i % 4),
+      description: `${vname.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}<br/>`,
+      ...(source ? { inputs: undefined } : { inputs: inputs[i] }),
+    });
+  }
+  const statusCounts = Object.fromEntries(Object.keys(real['status-counts'] ?? {}).map((k) => [k, 0]));
+  statusCounts.RUNNING = vertexCount;
+  const body = JSON.stringify({
+    ...real,
+    name,
+    vertices,
+    'status-counts': statusCounts,
+    plan: { ...real.plan, name, nodes },
+  });
+  return { body, name, vertices: vertexCount, edges };
+}
+
+/**
+ * `GET /jobs/:jobid/vertices/:vertexid/flamegraph` with `frameCount` frames below the root, shaped
+ * like the recorded sample: stack samples (root -> Thread.run -> ... -> leaf) merged into a tree,
+ * every node with `name`, `value` (samples through it) and `children`, as Flink sends them.
+ * Names are the recorded frame names plus frames named like them.
+ * @param {any} realData the recorded answer's `data` (the root node)
+ * @param {number} frameCount
+ * @returns {{ body: string, frames: number, samples: number, depth: number }}
+ */
+export function flameGraphResponse(realData, frameCount) {
+  /** @type {string[]} */
+  const realNames = [];
+  /** @type {string[]} */
+  const trunk = [];
+  /** @param {any} node @param {boolean} onTrunk */
+  const walk = (node, onTrunk) => {
+    for (const [i, child] of (node.children ?? []).entries()) {
+      realNames.push(String(child.name));
+      const stay = onTrunk && i === 0 && trunk.length < 6;
+      if (stay) trunk.push(String(child.name));
+      walk(child, stay);
+    }
+  };
+  walk(realData, true);
+  const packages = ['org.apache.flink.streaming.runtime.tasks', 'org.apache.flink.runtime.io.network', 'org.apache.flink.streaming.api.operators', 'java.util.concurrent', 'org.apache.flink.runtime.state'];
+  const classes = ['StreamTask', 'MailboxProcessor', 'RecordWriter', 'KeyedProcessOperator', 'ThreadPoolExecutor', 'HeapKeyedStateBackend', 'SerializationDelegate', 'InputGate'];
+  const methods = ['processInput', 'runMailboxLoop', 'emit', 'processElement', 'runWorker', 'get', 'serialize', 'pollNext'];
+  const pool = [...new Set(realNames)];
+  for (let i = 0; pool.length < 400; i += 1) {
+    pool.push(`${packages[i % packages.length]}.${classes[(i * 3) % classes.length]}.${methods[(i * 5) % methods.length]}:${100 + ((i * 37) % 900)}`);
+  }
+
+  /** @typedef {{ name: string, value: number, children: Map<string, Node> }} Node */
+  /** @type {Node} */
+  const root = { name: 'root', value: 0, children: new Map() };
+  const rand = prng(50_000);
+  let frames = 0;
+  let samples = 0;
+  let depth = 0;
+  while (frames < frameCount) {
+    samples += 1;
+    root.value += 1;
+    let node = root;
+    const stackDepth = 18 + Math.floor(rand() * 40);
+    for (let d = 0; d < stackDepth; d += 1) {
+      let name;
+      if (d < trunk.length) name = trunk[d] ?? 'java.lang.Thread.run:840';
+      else {
+        // Mostly the common path, sometimes one of a few others: a realistic fan-out.
+        const r = rand();
+        const choice = r < 0.75 ? 0 : r < 0.9 ? 1 : r < 0.97 ? 2 : 3 + Math.floor(rand() * 5);
+        name = pool[(d * 31 + choice * 7 + node.name.length) % pool.length] ?? 'frame';
+      }
+      let child = node.children.get(name);
+      if (!child) {
+        if (frames >= frameCount) break;
+        child = { name, value: 0, children: new Map() };
+        node.children.set(name, child);
+        frames += 1;
+      }
+      child.value += 1;
+      node = child;
+      depth = Math.max(depth, d + 1);
+    }
+  }
+  /** @param {Node} n @returns {Json} */
+  const toJson = (n) => ({ name: n.name, value: n.value, children: [...n.children.values()].map(toJson) });
+  const body = JSON.stringify({ endTimestamp: Date.now(), data: toJson(root) });
+  return { body, frames, samples, depth };
+}
+
+/**
+ * `GET /jobs/:jobid/checkpoints` with `count` entries in `history`, shaped like the recorded
+ * answer (its template entries, counts, summary and latest), with varied durations and sizes and
+ * every 25th checkpoint failed.
+ * @param {any} real the recorded `GET /jobs/:jobid/checkpoints`
+ * @param {number} count
+ * @returns {{ body: string, entries: number }}
+ */
+export function checkpointsResponse(real, count) {
+  /** @type {any[]} */
+  const history = real.history ?? [];
+  const template = history.find((h) => h.className === 'completed') ?? history[0];
+  if (!template) throw new Error('the recorded checkpoint statistics have no history to scale up');
+  const rand = prng(1000);
+  const newest = Number(template.id) || count;
+  const firstId = Math.max(count, newest);
+  const now = Date.now();
+  const entries = [];
+  let failed = 0;
+  for (let i = 0; i < count; i += 1) {
+    const id = firstId - i;
+    const trigger = now - i * 5000;
+    const duration = Math.round(5 + rand() * 200 + (i % 50 === 7 ? 4000 : 0));
+    const size = Math.round(10_000 + rand() * 40_000 + i * 10);
+    const base = {
+      ...template,
+      id,
+      trigger_timestamp: trigger,
+      latest_ack_timestamp: trigger + duration,
+      end_to_end_duration: duration,
+      checkpointed_size: size,
+      state_size: size * 3,
+      tasks: {},
+    };
+    if (i % 25 === 24) {
+      failed += 1;
+      const rest = { ...base };
+      delete rest.external_path;
+      delete rest.discarded;
+      entries.push({
+        ...rest,
+        className: 'failed',
+        status: 'FAILED',
+        failure_timestamp: trigger + duration,
+        failure_message: 'Checkpoint expired before completing.',
+      });
+    } else {
+      entries.push({ ...base, className: 'completed', status: 'COMPLETED', external_path: `${String(template.external_path ?? 'file:/tmp/chk')}-${id}`, discarded: i > 0 });
+    }
+  }
+  const body = JSON.stringify({
+    ...real,
+    counts: { ...real.counts, total: count, completed: count - failed, failed, in_progress: 0 },
+    latest: { ...real.latest, completed: entries.find((e) => e.className === 'completed') ?? null, failed: entries.find((e) => e.className === 'failed') ?? null },
+    history: entries,
+  });
+  return { body, entries: count };
+}
+
+/**
+ * A log file of at least `bytes` characters: the recorded JobManager log repeated line by line.
+ * @param {string} realLog
+ * @param {number} bytes
+ * @returns {{ body: string, lines: number }}
+ */
+export function logResponse(realLog, bytes) {
+  const source = realLog.endsWith('\n') ? realLog : `${realLog}\n`;
+  if (source.length < 2) throw new Error('the recorded log is empty');
+  const parts = [];
+  let length = 0;
+  while (length < bytes) {
+    const take = source.slice(0, Math.min(source.length, bytes - length));
+    const cut = take.length < source.length ? take.lastIndexOf('\n') + 1 || take.length : take.length;
+    const piece = take.slice(0, cut);
+    parts.push(piece);
+    length += piece.length;
+    if (piece.length === 0) break;
+  }
+  const body = parts.join('');
+  let lines = 0;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lines += 1;
+  return { body, lines };
+}
