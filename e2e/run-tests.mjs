@@ -3,8 +3,9 @@
 // `npm test`: every suite, against the real Flink sandbox.
 //   1. unit tests (vitest, fixtures recorded from the sandbox)
 //   2. for each Flink line (default 2.x, then 1.20.x): bring the sandbox up (or reuse a running
-//      one), run the browser and sandbox tests (Playwright, Debian's Chromium) on the default line,
-//      then the REST contract suite, which ends by shutting down a sandbox it owns.
+//      one), run the browser and sandbox tests (Playwright, Debian's Chromium), on the default
+//      line a smoke run of the benchmark, then the REST contract suite, which ends by shutting
+//      down a sandbox it owns.
 // Its last line is the total, as `tests: N passed, N failed`.
 //
 // TEST_FLINK_VERSIONS=2.3.0,1.20.5 picks the lines (the first is the default line).
@@ -76,6 +77,17 @@ async function browserTests(version, port) {
 }
 
 /**
+ * A one-run smoke of `npm run bench` (no thresholds: it fails only when a measurement could not
+ * be taken), so the benchmark cannot silently rot. Flink 2.x only: it drives Flink's own UI too.
+ * @param {string} version @param {number} port
+ */
+async function benchSmoke(version, port) {
+  const started = Date.now();
+  const { code } = await run('node', ['e2e/bench/run.mjs', '--smoke'], { SANDBOX_PORT: String(port), FLINK_VERSION: version });
+  results.push({ suite: `bench smoke (Flink ${version})`, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+}
+
+/**
  * The contract suite ends with DELETE /cluster, so it runs on a sandbox it may shut down: the
  * one this run started, or, when a developer's own sandbox was already up, a fresh one beside it.
  * @param {string} version @param {number} port @param {boolean} owned
@@ -113,6 +125,7 @@ async function main() {
     try {
       // The browser suite runs on every line: the pages must work on both.
       await browserTests(version, port);
+      if (i === 0) await benchSmoke(version, port);
       await contractTests(version, port, owned);
     } finally {
       // The contract suite shuts down a sandbox it owns; make sure nothing we started is left.
