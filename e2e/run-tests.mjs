@@ -110,18 +110,19 @@ async function main() {
     const port = basePort + i * 10;
     const settings = { port, flinkVersion: version, versionRequested: true };
     const before = readState(port);
-    let owned = false;
+    const started = Date.now();
+    /** @type {Awaited<ReturnType<typeof up>>} */
+    let state;
     try {
-      const started = Date.now();
-      const state = await up(settings);
-      // Ours when this run started it (none was recorded, or the recorded one was gone).
-      owned = !before || before.startedAt !== state.startedAt;
-      process.stdout.write(`sandbox: Flink ${version} up on port ${port} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      state = await up(settings);
     } catch (err) {
       process.stdout.write(`sandbox: Flink ${version} did not come up: ${err instanceof Error ? err.message : String(err)}\n`);
       results.push({ suite: `sandbox (Flink ${version})`, passed: 0, failed: 1, seconds: 0 });
       continue;
     }
+    process.stdout.write(`sandbox: Flink ${version} up on port ${port} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    // Ours when this run started it (none was recorded, or the recorded one was gone).
+    const owned = !before || before.startedAt !== state.startedAt;
     try {
       // The browser suite runs on every line: the pages must work on both.
       await browserTests(version, port);
