@@ -3,7 +3,7 @@ import { fetchClusterOverview } from './cluster';
 import { fetchCheckpointingStatistics } from './checkpoints';
 import { requestJson } from './client';
 import { endpoints } from './endpoints';
-import { FlinkApiError, isRetryable, shouldRetry, stripJavaExceptionPrefix, userMessage, type FlinkApiErrorKind } from './errors';
+import { FlinkApiError, isBrokenJson, isRetryable, shouldRetry, stripJavaExceptionPrefix, userMessage, type FlinkApiErrorKind } from './errors';
 import { cancelJob, fetchJobDetails, fetchJobResourceRequirements, fetchJobsOverview, rescaleJob, submitJob } from './jobs';
 import { fetchJobManagerLogFile } from './logs';
 import { EmptySchema } from './schemas';
@@ -171,9 +171,11 @@ describe('bad shapes', () => {
     expect(error.issues).toEqual(['jobs[0].name: missing']);
   });
 
-  it('broken JSON with a JSON content type is not-json', async () => {
+  it('broken JSON with a JSON content type is not-json, and is not blamed on a proxy web page', async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/overview'), { body: '{"taskmanagers": 2,' }));
-    await failure(fetchClusterOverview(), 'not-json');
+    const error = await failure(fetchClusterOverview(), 'not-json');
+    expect(isBrokenJson(error)).toBe(true);
+    expect(userMessage(error)).toMatch(/^The JobManager's answer was not valid JSON \(cut off or corrupted on the way\)/);
   });
 });
 

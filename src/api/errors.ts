@@ -88,6 +88,15 @@ export function isFlinkApiError(value: unknown): value is FlinkApiError {
   return value instanceof FlinkApiError;
 }
 
+/**
+ * A `not-json` answer that looked like JSON but did not parse (cut off, corrupted, a bare NaN),
+ * as opposed to a web page (a proxy's error or sign-in page) where JSON was expected. Only the
+ * latter says something about a proxy or a session.
+ */
+export function isBrokenJson(error: unknown): boolean {
+  return error instanceof FlinkApiError && error.kind === 'not-json' && error.cause instanceof SyntaxError;
+}
+
 /** See {@link FlinkApiError.flinkMessage}. */
 export function summarizeFlinkMessages(messages: readonly string[]): string | undefined {
   const meaningful = messages.map((m) => m.trim()).filter((m) => m !== '' && m !== 'Internal server error.');
@@ -159,7 +168,9 @@ export function userMessage(error: unknown): string {
     case 'aborted':
       return 'The request was cancelled.';
     case 'not-json':
-      return 'Something between the dashboard and the JobManager (a proxy?) answered with a web page instead of data; check the proxy configuration.';
+      return isBrokenJson(error)
+        ? "The JobManager's answer was not valid JSON (cut off or corrupted on the way); it is asked again at the next refresh."
+        : 'Something between the dashboard and the JobManager (a proxy?) answered with a web page instead of data; check the proxy configuration.';
     case 'bad-shape':
       return 'The JobManager answered in a form this dashboard does not understand; this Flink version may not be supported.';
     case 'http':
