@@ -4,8 +4,8 @@
 //   1. unit tests (vitest, fixtures recorded from the sandbox)
 //   2. for each Flink line (default 2.x, then 1.20.x): bring the sandbox up (or reuse a running
 //      one), run the browser and sandbox tests (Playwright, Debian's Chromium), on the default
-//      line a smoke run of the benchmark, then the REST contract suite, which ends by shutting
-//      down a sandbox it owns.
+//      line a smoke run of the benchmark and a 3-minute soak, then the REST contract suite, which
+//      ends by shutting down a sandbox it owns.
 // Its last line is the total, as `tests: N passed, N failed`.
 //
 // TEST_FLINK_VERSIONS=2.3.0,1.20.5 picks the lines (the first is the default line).
@@ -25,8 +25,29 @@ const versions = (process.env.TEST_FLINK_VERSIONS ?? `${DEFAULT_FLINK_VERSION},1
   .filter(Boolean);
 const basePort = Number(process.env.SANDBOX_PORT ?? 8081);
 
-/** @type {{ suite: string, passed: number, failed: number, seconds: number }[]} */
+/** @type {{ suite: string, passed: number, failed: number, seconds: number, failures?: string[] }[]} */
 const results = [];
+
+/**
+ * The titles of the tests that did not pass, from Playwright's JSON report, so the summary at
+ * the end (all CI keeps of a long run) says which ones.
+ * @param {any} report @returns {string[]}
+ */
+function failedTitles(report) {
+  /** @type {string[]} */
+  const out = [];
+  /** @param {any} suite @param {string[]} trail */
+  const walk = (suite, trail) => {
+    const here = suite.title && !String(suite.title).endsWith('.ts') ? [...trail, suite.title] : trail;
+    for (const spec of suite.specs ?? []) {
+      const bad = (spec.tests ?? []).some((/** @type {any} */ t) => t.status === 'unexpected' || t.status === 'flaky');
+      if (bad) out.push(`${spec.file}: ${[...here, spec.title].join(' › ')}`);
+    }
+    for (const child of suite.suites ?? []) walk(child, here);
+  };
+  for (const suite of report?.suites ?? []) walk(suite, []);
+  return out;
+}
 
 /**
  * @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env]
@@ -70,10 +91,11 @@ async function browserTests(version, port) {
     FLINK_URL: `http://127.0.0.1:${port}`,
     PLAYWRIGHT_JSON_OUTPUT: out,
   });
-  const stats = readJson(out)?.stats;
+  const report = readJson(out);
+  const stats = report?.stats;
   const passed = stats?.expected ?? 0;
   const failed = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (code !== 0 && !stats?.unexpected ? 1 : 0);
-  results.push({ suite: `browser (Flink ${version})`, passed, failed, seconds: (Date.now() - started) / 1000 });
+  results.push({ suite: `browser (Flink ${version})`, passed, failed, seconds: (Date.now() - started) / 1000, failures: failedTitles(report) });
 }
 
 /**
@@ -85,6 +107,18 @@ async function benchSmoke(version, port) {
   const started = Date.now();
   const { code } = await run('node', ['e2e/bench/run.mjs', '--smoke'], { SANDBOX_PORT: String(port), FLINK_VERSION: version });
   results.push({ suite: `bench smoke (Flink ${version})`, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+}
+
+/**
+ * The short soak (3 minutes of kiosk rotation at a 1 s refresh; `npm run soak` is the 30-minute
+ * one): heap after GC, DOM counts, errors and rotation timing, on the default line.
+ * @param {string} version @param {number} port
+ */
+async function shortSoak(version, port) {
+  const started = Date.now();
+  const { code, lastLine } = await run('node', ['e2e/soak/run.mjs', '--minutes', '3'], { FLINK_URL: `http://127.0.0.1:${port}` });
+  const ok = code === 0 && lastLine.startsWith('soak: 1 passed');
+  results.push({ suite: `soak, 3 min (Flink ${version})`, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 });
 }
 
 /**
@@ -126,7 +160,10 @@ async function main() {
     try {
       // The browser suite runs on every line: the pages must work on both.
       await browserTests(version, port);
-      if (i === 0) await benchSmoke(version, port);
+      if (i === 0) {
+        await benchSmoke(version, port);
+        await shortSoak(version, port);
+      }
       await contractTests(version, port, owned);
     } finally {
       // The contract suite shuts down a sandbox it owns; make sure nothing we started is left.
@@ -136,6 +173,7 @@ async function main() {
   process.stdout.write('\nsuite results:\n');
   for (const r of results) {
     process.stdout.write(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.suite}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(0)} s)\n`);
+    for (const title of r.failures ?? []) process.stdout.write(`         failed: ${title}\n`);
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoJob, demoJobId, flinkJson } from '../support/flink';
+import { watchForProblems } from '../support/problems';
 
 interface VertexSummary {
   id: string;
@@ -15,16 +16,6 @@ function node(scope: Page | Locator, name: string): Locator {
   return scope.getByRole('link', { name: new RegExp(`^${escapeRegExp(name)}: `) });
 }
 
-/** Page errors and dialogs (an `alert` from injected markup would open one) fail the test. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog opened: ${d.message()}`);
-    void d.dismiss();
-  });
-  return problems;
-}
 
 /** Requests the page sends to the JobManager (through the `api/` proxy), with their times. */
 function recordApiRequests(page: Page): { at: number; path: string }[] {

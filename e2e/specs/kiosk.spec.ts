@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
 import { down, isAlive, readState, spawnDetached, up } from '../sandbox/sandbox.mjs';
+import { ownSandboxPort, sharedFlinkVersion } from '../support/flink';
 import { startNginx, type RunningNginx } from '../support/nginx';
 
 // Kiosk mode against its own Flink sandbox (this spec stops its JobManager), behind the example
@@ -8,7 +9,7 @@ import { startNginx, type RunningNginx } from '../support/nginx';
 // on-demand sampling, the health wall's tiles, and an unattended screen that shows stale data
 // with its time while the JobManager is gone and recovers by itself when it is back.
 
-const PORT = 8141;
+const PORT = ownSandboxPort(60);
 const JOB_MANAGER = `http://127.0.0.1:${PORT}`;
 const SAMPLING = /\/(flamegraph|thread-dump|backpressure)\b/;
 
@@ -20,7 +21,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  await up({ port: PORT, flinkVersion: process.env.FLINK_VERSION ?? '2.3.0', versionRequested: false });
+  await up({ port: PORT, flinkVersion: sharedFlinkVersion(), versionRequested: false });
   nginx = await startNginx({ prefixes: ['/wall/'], jobManager: JOB_MANAGER });
 });
 

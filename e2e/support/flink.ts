@@ -13,6 +13,19 @@ export function sandboxState(): NonNullable<ReturnType<typeof readState>> {
   return state;
 }
 
+/**
+ * A port for a spec's own sandbox (one it kills processes of), `offset` above the shared one, so
+ * runs on different base ports (two Flink lines, two checkouts) never meet.
+ */
+export function ownSandboxPort(offset: number): number {
+  return sandboxPort + offset;
+}
+
+/** The Flink version of the shared sandbox, for a spec's own sandbox to match it. */
+export function sharedFlinkVersion(): string {
+  return process.env.FLINK_VERSION ?? readState(sandboxPort)?.flinkVersion ?? '2.3.0';
+}
+
 export type DemoJobKey = Parameters<typeof demoJob>[0];
 
 /** The job id the sandbox submitted for a demo job. */

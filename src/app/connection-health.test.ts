@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { FlinkApiError } from '../api/errors';
 import { ConnectionHealth, connectionFailure } from './connection-health';
@@ -61,5 +62,28 @@ describe('ConnectionHealth', () => {
     t = 900;
     health.recordError(err('http', 502));
     expect(health.get()).toMatchObject({ state: 'unreachable', since: 900, lastSuccessAt: 200 });
+  });
+});
+
+describe('ConnectionHealth.follow', () => {
+  it('hears of the first failed attempt, before the query client has finished retrying', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: 2, retryDelay: 60_000 } } });
+    const health = new ConnectionHealth(() => 42);
+    const stop = health.follow(client.getQueryCache());
+    let attempts = 0;
+    const pending = client.fetchQuery({
+      queryKey: ['overview'],
+      queryFn: () => {
+        attempts += 1;
+        return Promise.reject(err('network'));
+      },
+    });
+    pending.catch(() => undefined);
+    await expect.poll(() => health.get().state).toBe('unreachable');
+    // One attempt so far; the retries would wait a minute before the query reports an error.
+    expect(attempts).toBe(1);
+    expect(client.getQueryState(['overview'])?.status).toBe('pending');
+    stop();
+    client.clear();
   });
 });

@@ -72,7 +72,9 @@ export class ConnectionHealth {
     return cache.subscribe((event) => {
       if (event.type !== 'updated') return;
       if (event.action.type === 'success') this.recordSuccess();
-      else if (event.action.type === 'error') this.recordError(event.action.error);
+      // 'failed' is one attempt that will be retried: hearing of it at once puts the banner up
+      // within a refresh interval of the JobManager going away, not after the retries' back-off.
+      else if (event.action.type === 'error' || event.action.type === 'failed') this.recordError(event.action.error);
     });
   }
 

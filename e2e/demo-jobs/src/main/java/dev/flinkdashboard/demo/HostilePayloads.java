@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Untrusted text that the dashboard must render as literal text, never as markup, script or
- * URL. Used for operator names, accumulators, metrics, log lines, stdout and records by
- * {@link HostileNamesJob}. Non-ASCII characters are written as escapes to keep the source ASCII.
+ * URL. Used by {@link HostileNamesJob} for the job name, operator names, accumulator names and
+ * values, metric names and values, user configuration keys and values, exception messages, log
+ * lines, stdout and records. Non-ASCII characters are written as escapes to keep the source ASCII.
  */
 public final class HostilePayloads {
     public static final String SCRIPT = "<script>alert(\"xss-script\")</script>";
@@ -30,6 +31,13 @@ public final class HostilePayloads {
     public static final String URL_ENCODED = "%3Cscript%3Ealert('xss-encoded')%3C%2Fscript%3E";
     public static final String UNICODE =
             "Unicode \u00dcml\u00e4ut \u65e5\u672c\u8a9e \u0645\u0631\u062d\u0628\u0627 \uD83D\uDE80 zero\u200Bwidth";
+    /** Sets the test's canary instead of opening a dialog: an executed payload leaves a trace. */
+    public static final String CANARY_IMG = "<img src=x onerror=\"window.__xss=(window.__xss||0)+1\">";
+    /** An SVG animation handler, which some sanitizers forget. */
+    public static final String CANARY_SVG =
+            "<svg><animate onbegin=\"window.__xss=(window.__xss||0)+1\" attributeName=x dur=1s></svg>";
+    /** Terminal escapes (ANSI colour) and a bell, as a log line might carry them. */
+    public static final String ANSI = "\u001b[31mred\u001b[0m \u0007bell";
     /** Exactly 2,000 characters, without spaces, to test wrapping and truncation. */
     public static final String LONG = longPayload(2000);
 
@@ -54,7 +62,37 @@ public final class HostilePayloads {
                     TEXTAREA_BREAKOUT,
                     SINGLE_QUOTE_BREAKOUT,
                     URL_ENCODED,
-                    UNICODE);
+                    UNICODE,
+                    CANARY_IMG,
+                    CANARY_SVG,
+                    ANSI);
+
+    /** A short name for each payload, for configuration keys and accumulator names. */
+    public static final List<String> NAMES =
+            List.of(
+                    "script",
+                    "img",
+                    "svg",
+                    "js-url",
+                    "js-link",
+                    "mathml",
+                    "angular-template",
+                    "js-template",
+                    "entities",
+                    "iframe",
+                    "rtl-override",
+                    "multiline",
+                    "long",
+                    "attribute-breakout",
+                    "style",
+                    "details",
+                    "textarea-breakout",
+                    "single-quote-breakout",
+                    "url-encoded",
+                    "unicode",
+                    "canary-img",
+                    "canary-svg",
+                    "ansi");
 
     private HostilePayloads() {}
 

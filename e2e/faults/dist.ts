@@ -1,0 +1,31 @@
+// A private build of the dashboard for tests that serve it themselves (behind the fault proxy or
+// nginx): built from the working tree into a temporary folder, once per test process, so another
+// run rebuilding the shared dist/ cannot pull files from under a running test.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let built: string | undefined;
+
+/** The folder of a fresh production build (vite build, ~3 s). */
+export function privateDist(): string {
+  if (built && existsSync(path.join(built, 'index.html'))) return built;
+  const dir = mkdtempSync(path.join(tmpdir(), 'flink-dashboard-dist-'));
+  execFileSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 180_000,
+  });
+  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`vite build produced no index.html in ${dir}`);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  built = dir;
+  return dir;
+}
+
+/** dist's own config.json, as the build ships it. */
+export function shippedConfig(): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(privateDist(), 'config.json'), 'utf8')) as Record<string, unknown>;
+}
