@@ -17,7 +17,7 @@ import { watchForProblems } from '../support/problems';
 //    throws; and the panel recovers by itself when the fault clears, both on a first load and
 //    when it already had data (then marked stale). The message the user saw is recorded as a
 //    test annotation and in test-results/fault-matrix-flink-<version>.md.
-// 2. Cluster failures on a sandbox of its own (the shared port + 70, never the shared one): a TaskManager
+// 2. Cluster failures on a sandbox of its own (the shared port + 65, never the shared one): a TaskManager
 //    killed, then the JobManager killed and started again, behind the example nginx config.
 
 const REFRESH_MS = 1000;
@@ -207,7 +207,7 @@ test.describe('the fault matrix: one endpoint failing behind a fault-injecting p
 
 // ---- cluster failures -------------------------------------------------------------------------
 
-const OWN_PORT = ownSandboxPort(70);
+const OWN_PORT = ownSandboxPort(65);
 /** The sandbox's refresh interval: Flink's `web.refresh-interval` default, from GET /config. */
 const SERVER_REFRESH_MS = 3000;
 /** Which sandbox process runs a TaskManager (its log names its resource id). */
