@@ -2,48 +2,16 @@
 // Serving our production build for the benchmark the way an operator would: `vite build` into a
 // temporary folder, then the repository's example nginx configuration (e2e/deploy/
 // nginx-dashboard.conf: static files, `api/` proxied to the JobManager, gzip on, basic auth)
-// on a loopback port. This is the same harness as e2e/support/nginx.ts, in plain JavaScript so
-// `node e2e/bench/run.mjs` runs without a TypeScript loader.
+// on a loopback port, through the same harness as the browser tests (e2e/support/nginx.mjs).
 
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startNginx as startHarness } from '../support/nginx.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const NGINX_TEMPLATE = path.join(repoRoot, 'e2e/deploy/nginx-dashboard.conf');
-
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** @param {number} port @param {number} deadline */
-async function waitForPort(port, deadline) {
-  while (Date.now() < deadline) {
-    const open = await new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nginx did not listen on ${port}`);
-}
 
 /**
  * `npx vite build` of the working tree into a fresh temporary folder (dist/ is left alone).
@@ -73,79 +41,15 @@ export async function buildDashboard() {
 }
 
 /**
- * @typedef {object} RunningNginx
- * @property {string} url       the dashboard's address, e.g. http://127.0.0.1:PORT/
- * @property {number} pid
- * @property {string} user
- * @property {string} password
- * @property {() => Promise<void>} stop
- */
-
-/**
- * Starts nginx in the foreground (its PID is ours to stop) with the example server block at `/`.
+ * The example server block at `/`, behind nginx (its PID is ours to stop).
  * @param {{ dist: string, jobManager: string }} opts
- * @returns {Promise<RunningNginx>}
+ * @returns {Promise<{ url: string, pid: number, user: string, password: string, stop: () => Promise<void> }>}
  */
 export async function startNginx(opts) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dashboard-bench-nginx-'));
-  const user = 'oncall';
-  const password = 'flink-dashboard-bench';
-  const htpasswd = path.join(dir, 'htpasswd');
-  writeFileSync(htpasswd, `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}\n`);
-  const port = await freePort();
-  const block = readFileSync(NGINX_TEMPLATE, 'utf8')
-    .replaceAll('__LISTEN__', `127.0.0.1:${port}`)
-    .replaceAll('__PREFIX__', '/')
-    .replaceAll('__DIST__', opts.dist.endsWith('/') ? opts.dist : `${opts.dist}/`)
-    .replaceAll('__JOBMANAGER__', opts.jobManager)
-    .replaceAll('__HTPASSWD__', htpasswd);
-  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, 'tmp', sub), { recursive: true });
-  const conf = path.join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `# Benchmark harness around the example server block.
-${process.getuid?.() === 0 ? 'user root root;' : ''}
-daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${dir}/tmp/body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
-${block}
-}
-`,
-  );
-  const child = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
-  try {
-    await waitForPort(port, Date.now() + 10_000);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw new Error(`${err instanceof Error ? err.message : String(err)}: ${stderr}`, { cause: err });
-  }
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    pid: child.pid ?? 0,
-    user,
-    password,
-    stop: async () => {
-      child.kill('SIGQUIT');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const nginx = await startHarness({ prefixes: ['/'], jobManager: opts.jobManager, dist: opts.dist });
+  const site = nginx.sites[0];
+  if (!site) throw new Error('nginx started without a site');
+  return { url: site.url, pid: nginx.pid, user: nginx.user, password: nginx.password, stop: nginx.stop };
 }
 
 /**

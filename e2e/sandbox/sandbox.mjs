@@ -134,8 +134,8 @@ async function sendJson(url, init) {
   return text ? JSON.parse(text) : {};
 }
 
-/** @returns {Promise<number>} */
-function freePort() {
+/** A free TCP port on loopback, as the OS hands one out. @returns {Promise<number>} */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -6,7 +6,7 @@ import { killProcess, restartProcess, stateOf, waitForCluster, waitUntil, getJso
 import { privateDist, shippedConfig } from '../faults/dist';
 import { FLINK_403_MESSAGE, FLINK_500_MESSAGE, startFaultProxy, type FaultKind, type FaultProxy, type FaultRule } from '../faults/fault-proxy';
 import { demoJob, demoJobId, flinkUrl, ownSandboxPort, sharedFlinkVersion } from '../support/flink';
-import { startNginx, type RunningNginx } from '../support/nginx';
+import { startNginx, type RunningNginx } from '../support/nginx.mjs';
 import { watchForProblems } from '../support/problems';
 
 // Failures between the browser and a real JobManager, and of the cluster itself.
@@ -117,6 +117,14 @@ test.describe('the fault matrix: one endpoint failing behind a fault-injecting p
   let proxy: FaultProxy;
 
   test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    // The panel under test shows the flaky job's exception history, which must not be empty: on
+    // a sandbox that just started, wait for the job's first failure (it throws every 30 s).
+    await waitUntil(
+      'the flaky job to fail once',
+      async () => (await getJson<{ exceptionHistory: { entries: unknown[] } }>(`${flinkUrl}/jobs/${demoJobId('flaky')}/exceptions`)).exceptionHistory.entries.length > 0,
+      90_000,
+    );
     proxy = await startFaultProxy({
       jobManager: flinkUrl,
       dist: privateDist(),
@@ -301,9 +309,12 @@ test.describe('cluster failures, on a sandbox of its own', () => {
       (window as unknown as { __notReloaded: boolean }).__notReloaded = true;
     });
 
-    await killProcess(OWN_PORT, 'jobmanager', 'SIGKILL');
-    const killedAt = Date.now();
     const banner = page.getByRole('alert').filter({ hasText: 'The JobManager is unreachable' });
+    await expect(banner).toHaveCount(0);
+    // From the moment the signal is sent: the page may notice before killProcess has seen the
+    // process gone (it polls every 50 ms).
+    const killedAt = Date.now();
+    await killProcess(OWN_PORT, 'jobmanager', 'SIGKILL');
     // Within two refresh intervals (the banner hears of the first failed attempt, not the retries).
     await expect(banner).toBeVisible({ timeout: 2 * SERVER_REFRESH_MS });
     const bannerAfter = Date.now() - killedAt;

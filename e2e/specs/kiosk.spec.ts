@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { demoJob } from '../sandbox/demo-jobs.mjs';
 import { down, isAlive, readState, spawnDetached, up } from '../sandbox/sandbox.mjs';
 import { ownSandboxPort, sharedFlinkVersion } from '../support/flink';
-import { startNginx, type RunningNginx } from '../support/nginx';
+import { startNginx, type RunningNginx } from '../support/nginx.mjs';
 
 // Kiosk mode against its own Flink sandbox (this spec stops its JobManager), behind the example
 // nginx configuration with basic auth: the rotation through its views, no controls and no

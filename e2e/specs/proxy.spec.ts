@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { watchPage } from '../support/csp';
 import { demoJob, demoJobId, flinkUrl } from '../support/flink';
-import { startNginx, type RunningNginx } from '../support/nginx';
+import { startNginx, type RunningNginx } from '../support/nginx.mjs';
 
 // The example nginx configuration, run for real in front of the sandbox, at two prefixes, with
 // basic auth and the strict CSP. The same dist/ serves both: no rebuild, no rewriting.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { flinkUrl } from '../support/flink';
-import { startNginx, type GateMode, type ProxySite, type RunningNginx } from '../support/nginx';
+import { startNginx, type GateMode, type ProxySite, type RunningNginx } from '../support/nginx.mjs';
 
 // An expired session behind an authenticating proxy, for real: the example nginx configuration
 // in front of the sandbox, and in front of it the harness's stand-in for an SSO proxy, which

@@ -34,8 +34,8 @@ describe('ConnectionHealth', () => {
     t = 5000;
     health.recordError(err('network'));
     expect(health.get()).toMatchObject({ state: 'unreachable', since: 1000 });
-    health.recordError(err('not-found', 404));
-    expect(health.get().state).toBe('unreachable');
+    health.recordError(err('timeout'));
+    expect(health.get()).toMatchObject({ state: 'unreachable', since: 1000 });
     health.recordSuccess();
     expect(health.get()).toEqual({ state: 'ok' });
     expect(notified).toBe(2);
@@ -62,6 +62,33 @@ describe('ConnectionHealth', () => {
     t = 900;
     health.recordError(err('http', 502));
     expect(health.get()).toMatchObject({ state: 'unreachable', since: 900, lastSuccessAt: 200 });
+  });
+});
+
+describe('an error that is still an answer from the JobManager', () => {
+  it('clears the banner: a restarted JobManager answering 404 for the job on screen is reachable', () => {
+    const health = new ConnectionHealth(() => 5);
+    health.recordError(err('network'));
+    expect(health.get().state).toBe('unreachable');
+    health.recordError(err('not-found', 404));
+    expect(health.get()).toEqual({ state: 'ok' });
+    // An answer is not data: "updated X ago" still counts from the last success.
+    expect(health.lastSuccess()).toBeNull();
+  });
+
+  it('counts Flink answers, not gateway pages, timeouts or local refusals', () => {
+    for (const answered of [err('not-found', 404), err('forbidden', 403), err('bad-shape', 200), err('http', 500), err('http', 400)]) {
+      const health = new ConnectionHealth();
+      health.recordError(err('http', 502));
+      health.recordError(answered);
+      expect(health.get().state, `${answered.kind} ${answered.status}`).toBe('ok');
+    }
+    for (const notAnswered of [err('http', 503), err('http', 504), err('timeout'), err('read-only'), err('invalid-request'), err('aborted')]) {
+      const health = new ConnectionHealth();
+      health.recordError(err('network'));
+      health.recordError(notAnswered);
+      expect(health.get().state, `${notAnswered.kind} ${notAnswered.status}`).toBe('unreachable');
+    }
   });
 });
 

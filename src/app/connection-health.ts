@@ -29,6 +29,26 @@ export function connectionFailure(error: unknown): 'unreachable' | 'session-expi
   return null;
 }
 
+/**
+ * An error that is still an answer from the JobManager (a 404 for a job it no longer knows, its
+ * JSON refusal, a 500 in its error JSON, an answer of an unexpected shape): the connection and
+ * the session work, whatever that one request's problem is. A JobManager that restarted without
+ * the job on screen answers nothing but 404s for that page.
+ */
+export function provesConnection(error: unknown): boolean {
+  if (!(error instanceof FlinkApiError)) return false;
+  switch (error.kind) {
+    case 'not-found':
+    case 'forbidden':
+    case 'bad-shape':
+      return true;
+    case 'http':
+      return !UNREACHABLE_STATUSES.has(error.status);
+    default:
+      return false;
+  }
+}
+
 export class ConnectionHealth {
   private status: ConnectionStatus = { state: 'ok' };
   private lastSuccessAt: number | null = null;
@@ -56,7 +76,10 @@ export class ConnectionHealth {
 
   recordError(error: unknown): void {
     const failure = connectionFailure(error);
-    if (failure === null) return;
+    if (failure === null) {
+      if (provesConnection(error) && this.status.state !== 'ok') this.set({ state: 'ok' });
+      return;
+    }
     if (failure === 'session-expired') {
       if (this.status.state !== 'session-expired') {
         this.set({ state: 'session-expired', since: this.now(), lastSuccessAt: this.lastSuccessAt });

@@ -1,59 +1,54 @@
+// @ts-check
 // Runs the repository's example nginx configuration (e2e/deploy/nginx-dashboard.conf) for real:
-// Debian's nginx on loopback, in front of the built dist/ and the Flink sandbox, with basic auth.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Debian's nginx on loopback, in front of a built dashboard and a Flink JobManager, with basic
+// auth. One harness for the Playwright specs and the benchmark (plain JavaScript, so
+// `node e2e/bench/run.mjs` needs no TypeScript loader).
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../sandbox/sandbox.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const NGINX_TEMPLATE = path.join(repoRoot, 'e2e/deploy/nginx-dashboard.conf');
 
-export interface ProxySite {
-  prefix: string;
-  port: number;
-  /** The dashboard's address, e.g. http://127.0.0.1:PORT/flink/ */
-  url: string;
-}
-
-export interface RunningNginx {
-  sites: ProxySite[];
-  user: string;
-  password: string;
-  /** With `authGate`: an authenticating proxy in front of each site whose session can expire. */
-  gate?: AuthGate;
-  stop: () => Promise<void>;
-}
+/**
+ * @typedef {object} ProxySite
+ * @property {string} prefix
+ * @property {number} port
+ * @property {string} url the dashboard's address, e.g. http://127.0.0.1:PORT/flink/
+ */
 
 /**
  * How the harness's authenticating proxy answers for `api/`: passing requests through (`open`),
  * with a bare 401, with a 302 to its sign-in page, or with that page itself (HTML, 200) in place
  * of the JSON the app asked for.
+ * @typedef {'open' | '401' | 'login-redirect' | 'login-page'} GateMode
  */
-export type GateMode = 'open' | '401' | 'login-redirect' | 'login-page';
 
-export interface AuthGate {
-  /** The dashboard's address through the gate, one per prefix, e.g. http://127.0.0.1:PORT/flink/ */
-  sites: ProxySite[];
-  set: (mode: GateMode) => void;
-}
+/**
+ * @typedef {object} AuthGate
+ * @property {ProxySite[]} sites the dashboard's address through the gate, one per prefix
+ * @property {(mode: GateMode) => void} set
+ */
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+/**
+ * @typedef {object} RunningNginx
+ * @property {ProxySite[]} sites
+ * @property {number} pid
+ * @property {string} user
+ * @property {string} password
+ * @property {AuthGate} [gate] with `authGate`: an authenticating proxy in front of each site whose session can expire
+ * @property {() => Promise<void>} stop
+ */
 
-async function waitForPort(port: number, deadline: number): Promise<void> {
+/** @param {number} port @param {number} deadline */
+async function waitForPort(port, deadline) {
   while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
+    const open = await new Promise((resolve) => {
       const socket = net.connect(port, '127.0.0.1');
       socket.once('connect', () => {
         socket.destroy();
@@ -67,8 +62,11 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
   throw new Error(`nginx did not listen on ${port}`);
 }
 
-/** Renders the example server block for one prefix, as an operator would. */
-export function renderServerBlock(opts: { listen: string; prefix: string; dist: string; jobManager: string; htpasswd: string }): string {
+/**
+ * Renders the example server block for one prefix, as an operator would.
+ * @param {{ listen: string, prefix: string, dist: string, jobManager: string, htpasswd: string }} opts
+ */
+export function renderServerBlock(opts) {
   return readFileSync(NGINX_TEMPLATE, 'utf8')
     .replaceAll('__LISTEN__', opts.listen)
     .replaceAll('__PREFIX__', opts.prefix)
@@ -77,15 +75,17 @@ export function renderServerBlock(opts: { listen: string; prefix: string; dist: 
     .replaceAll('__HTPASSWD__', opts.htpasswd);
 }
 
-const GATE_FLAGS: Record<Exclude<GateMode, 'open'>, string> = { '401': 'gate-401', 'login-redirect': 'gate-302', 'login-page': 'gate-html' };
+/** @type {Record<Exclude<GateMode, 'open'>, string>} */
+const GATE_FLAGS = { '401': 'gate-401', 'login-redirect': 'gate-302', 'login-page': 'gate-html' };
 
 /**
  * TEST HARNESS ONLY, not part of the example configuration: a stand-in for an authenticating
  * proxy (oauth2-proxy, an SSO gateway) in front of the example server block. Normally it passes
  * everything through; a flag file in the harness directory makes it answer `api/` the way such a
  * proxy does once the session ended. nginx checks the flag on every request: no reload needed.
+ * @param {{ listen: string, prefix: string, upstream: string, flags: string }} opts
  */
-function renderGateBlock(opts: { listen: string; prefix: string; upstream: string; flags: string }): string {
+function renderGateBlock(opts) {
   const login = `${opts.prefix}login.html`;
   return `
   server {
@@ -108,8 +108,13 @@ function renderGateBlock(opts: { listen: string; prefix: string; upstream: strin
 `;
 }
 
-/** Starts nginx in the foreground (so its PID is ours to stop) with one site per prefix. */
-export async function startNginx(opts: { prefixes: string[]; jobManager: string; dist?: string; authGate?: boolean }): Promise<RunningNginx> {
+/**
+ * Starts nginx in the foreground (so its PID is ours to stop) with one site per prefix, serving
+ * `dist` (default: the repository's dist/).
+ * @param {{ prefixes: string[], jobManager: string, dist?: string, authGate?: boolean }} opts
+ * @returns {Promise<RunningNginx>}
+ */
+export async function startNginx(opts) {
   const dir = mkdtempSync(path.join(tmpdir(), 'dashboard-nginx-'));
   const user = 'oncall';
   const password = 'flink-dashboard-test';
@@ -117,9 +122,12 @@ export async function startNginx(opts: { prefixes: string[]; jobManager: string;
   const htpasswd = path.join(dir, 'htpasswd');
   writeFileSync(htpasswd, `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}\n`);
   const dist = opts.dist ?? path.join(repoRoot, 'dist');
-  const sites: ProxySite[] = [];
-  const blocks: string[] = [];
-  const gateSites: ProxySite[] = [];
+  /** @type {ProxySite[]} */
+  const sites = [];
+  /** @type {ProxySite[]} */
+  const gateSites = [];
+  /** @type {string[]} */
+  const blocks = [];
   for (const prefix of opts.prefixes) {
     const port = await freePort();
     sites.push({ prefix, port, url: `http://127.0.0.1:${port}${prefix}` });
@@ -130,7 +138,8 @@ export async function startNginx(opts: { prefixes: string[]; jobManager: string;
       blocks.push(renderGateBlock({ listen: `127.0.0.1:${gatePort}`, prefix, upstream: `http://127.0.0.1:${port}`, flags: dir }));
     }
   }
-  const gate: AuthGate | undefined = opts.authGate
+  /** @type {AuthGate | undefined} */
+  const gate = opts.authGate
     ? {
         sites: gateSites,
         set: (mode) => {
@@ -149,7 +158,7 @@ daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-events { worker_connections 256; }
+events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
@@ -163,12 +172,12 @@ ${blocks.join('\n')}
 }
 `,
   );
-  const child: ChildProcess = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk) => {
+  child.stderr.on('data', (chunk) => {
     stderr += String(chunk);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
   try {
     for (const site of [...sites, ...gateSites]) await waitForPort(site.port, Date.now() + 10_000);
   } catch (err) {
@@ -177,6 +186,7 @@ ${blocks.join('\n')}
   }
   return {
     sites,
+    pid: child.pid ?? 0,
     user,
     password,
     ...(gate ? { gate } : {}),
