@@ -164,7 +164,7 @@ test.describe('operations', () => {
   });
 
   test('takes a savepoint and shows its location, copyable', async ({ page }) => {
-    test.skip(!jobId, 'needs the job started by the previous test');
+    expect(jobId, 'needs the job started by the previous test').toBeTruthy();
     const actions = await openJobActions(page, jobId);
     await actions.getByRole('button', { name: 'Trigger savepoint…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Trigger a savepoint' });
@@ -185,7 +185,7 @@ test.describe('operations', () => {
   });
 
   test('triggers a checkpoint and follows it to its completion', async ({ page }) => {
-    test.skip(!jobId, 'needs the job started by the first test');
+    expect(jobId, 'needs the job started by the first test').toBeTruthy();
     const actions = await openJobActions(page, jobId);
     await actions.getByRole('button', { name: 'Trigger checkpoint…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Trigger a checkpoint' });
@@ -199,7 +199,7 @@ test.describe('operations', () => {
   });
 
   test('stops a job with a savepoint, followed to the end while the user is elsewhere', async ({ page }) => {
-    test.skip(!jobId, 'needs the job started by the first test');
+    expect(jobId, 'needs the job started by the first test').toBeTruthy();
     const actions = await openJobActions(page, jobId);
     await actions.getByRole('button', { name: 'Stop with savepoint…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop the job with a savepoint' });
@@ -248,7 +248,7 @@ test.describe('operations', () => {
   });
 
   test('disposes of the savepoint taken earlier', async ({ page }) => {
-    test.skip(!savepointLocation, 'needs the savepoint taken by an earlier test');
+    expect(savepointLocation, 'needs the savepoint taken by an earlier test').toBeTruthy();
     await page.goto('./#/operations');
     await page.getByLabel('Savepoint path').fill(savepointLocation);
     await page.getByRole('button', { name: 'Dispose savepoint…' }).click();
@@ -282,7 +282,7 @@ test.describe('operations', () => {
   });
 
   test('deletes the uploaded jar after confirmation', async ({ page }) => {
-    test.skip(!jarId, 'needs the jar uploaded by the first test');
+    expect(jarId, 'needs the jar uploaded by the first test').toBeTruthy();
     await page.goto(`./#/jars?jar=${encodeURIComponent(jarId)}`);
     const detail = page.getByRole('region', { name: 'demo-jobs.jar' });
     await detail.getByRole('button', { name: 'Delete jar…' }).click();
