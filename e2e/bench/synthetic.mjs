@@ -3,19 +3,9 @@
 // sandbox and scaled up: the same fields, types and shapes the JobManager sends, only more of
 // them. Deterministic (a seeded generator), so every run draws the same graph.
 
-/** @typedef {Record<string, unknown>} Json */
+import { prng } from '../support/prng.mjs';
 
-/** A small deterministic PRNG (mulberry32). @param {number} seed */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** @typedef {Record<string, unknown>} Json */
 
 /** A 32-hex-digit id like Flink's, unique per (salt, n). @param {number} salt @param {number} n */
 function hexId(salt, n) {

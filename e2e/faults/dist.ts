@@ -1,25 +1,16 @@
 // A private build of the dashboard for tests that serve it themselves (behind the fault proxy or
 // nginx): built from the working tree into a temporary folder, once per test process, so another
 // run rebuilding the shared dist/ cannot pull files from under a running test.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildPrivateDist } from '../support/dist-files.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let built: string | undefined;
 
 /** The folder of a fresh production build (vite build, ~3 s). */
 export function privateDist(): string {
   if (built && existsSync(path.join(built, 'index.html'))) return built;
-  const dir = mkdtempSync(path.join(tmpdir(), 'flink-dashboard-dist-'));
-  execFileSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 180_000,
-  });
-  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`vite build produced no index.html in ${dir}`);
+  const dir = buildPrivateDist('dist');
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   built = dir;
   return dir;

@@ -110,6 +110,13 @@ const NGINX_502 = recordedPage('nginx-502-bad-gateway');
 const NGINX_504 = recordedPage('nginx-504-gateway-timeout');
 const NGINX_401 = recordedPage('nginx-401-basic-auth');
 const NGINX_403 = recordedPage('nginx-403-forbidden');
+/** The faults answered with a page recorded from nginx, as it is (status, type and body). */
+const RECORDED_FAULTS: Partial<Record<FaultKind, Recorded>> = {
+  'nginx-502': NGINX_502,
+  'nginx-504': NGINX_504,
+  'unauthorized-401': NGINX_401,
+  'forbidden-403': NGINX_403,
+};
 
 /** Flink's answer to a handler that threw: the shape of src/api/fixtures/flink-2.3.0/error-*.json. */
 export const FLINK_500_MESSAGE =
@@ -215,22 +222,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       record({ at: started, method: req.method ?? 'GET', path: upstreamPath, status, ms: Date.now() - started, upstream: upstreamAsked, fault });
     const body = await readBody(req);
 
+    const recorded = fault ? RECORDED_FAULTS[fault] : undefined;
+    if (recorded) {
+      sendRecorded(res, recorded);
+      return done(recorded.status, false);
+    }
     switch (fault) {
       case 'flink-500':
         send(res, 500, 'application/json; charset=UTF-8', FLINK_500_BODY);
         return done(500, false);
-      case 'nginx-502':
-        sendRecorded(res, NGINX_502);
-        return done(502, false);
-      case 'nginx-504':
-        sendRecorded(res, NGINX_504);
-        return done(504, false);
-      case 'unauthorized-401':
-        sendRecorded(res, NGINX_401);
-        return done(401, false);
-      case 'forbidden-403':
-        sendRecorded(res, NGINX_403);
-        return done(403, false);
       case 'forbidden-403-flink':
         send(res, 403, 'application/json; charset=UTF-8', FLINK_403_BODY);
         return done(403, false);

@@ -14,16 +14,12 @@
 
 /* global document -- the page.evaluate callback runs in the browser */
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
 import { serve } from '../soak/serve.mjs';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { buildPrivateDist } from '../support/dist-files.mjs';
 
 /** @param {string} name @param {number} fallback */
 function arg(name, fallback) {
@@ -74,8 +70,7 @@ async function main() {
   );
   const wide = overview.jobs.find((j) => j.name === demoJob('wide').name && j.state === 'RUNNING');
   if (!wide) throw new Error(`no RUNNING wide job on ${flinkUrl}`);
-  const dist = mkdtempSync(path.join(tmpdir(), 'flink-dashboard-viewers-'));
-  execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  const dist = buildPrivateDist('viewers');
   const shipped = JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'));
   const server = await serve({ dist, jobManager: flinkUrl, config: REFRESH_MS ? { ...shipped, refreshIntervalMs: REFRESH_MS } : shipped });
   const browser = await chromium.launch({

@@ -18,16 +18,12 @@
 
 /* global window, location, document, NodeFilter -- trackRoutes and the page.evaluate callbacks run in the browser */
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { sandboxSettings, up } from '../sandbox/sandbox.mjs';
+import { buildPrivateDist } from '../support/dist-files.mjs';
 import { serve } from './serve.mjs';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -65,12 +61,6 @@ function quantile(xs, q) {
   return sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN);
 }
 
-function buildDist() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'flink-dashboard-soak-'));
-  execFileSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 });
-  return dir;
-}
-
 /** Records route changes (hash routes change with history.replaceState: no event fires). */
 function trackRoutes() {
   const w = /** @type {{ __soakRoutes: [number, string][] }} */ (/** @type {unknown} */ (window));
@@ -87,7 +77,7 @@ function trackRoutes() {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const flinkUrl = process.env.FLINK_URL ?? (await up(sandboxSettings())).url;
-  const dist = buildDist();
+  const dist = buildPrivateDist('soak');
   const shipped = JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'));
   /** @type {Record<string, unknown>} */
   const config = { ...shipped, refreshIntervalMs: opts.refreshMs, kiosk: { rotateSeconds: opts.rotateSeconds, refreshIntervalMs: opts.refreshMs } };

@@ -248,7 +248,7 @@ test.describe('hostile data renders as text everywhere', () => {
     await expect(accumulators.getByRole('rowheader', { name: 'text.script', exact: true })).toBeVisible(POLL);
     const accumulatorTexts = await textsOf(accumulators.locator('td, th'));
     const textValues = await textAccumulatorValues(jobId);
-    const accValues = [...textValues.entries()].filter(([, value]) => accumulatorTexts.includes(value)).map(([name]) => name);
+    const accValues = shownExactly(textValues, accumulatorTexts);
     note('accumulator values (job configuration)', accValues, textValues.size);
     expect(accValues.length).toBe(textValues.size);
     expect(textValues.size).toBe(payloads.size);
@@ -299,7 +299,7 @@ test.describe('hostile data renders as text everywhere', () => {
       await expect(table.getByRole('rowheader', { name: 'text.img', exact: true })).toBeVisible(POLL);
       const texts = await textsOf(table.locator('td, th'));
       const textValues = await textAccumulatorValues(jobId);
-      const values = [...textValues.entries()].filter(([, value]) => texts.includes(value)).map(([name]) => name);
+      const values = shownExactly(textValues, texts);
       note('accumulator values (vertex)', values, textValues.size);
       expect(values.length).toBe(textValues.size);
       await expectSafe(page, problems, 'vertex accumulators', vertexHeading(instrumented.name));

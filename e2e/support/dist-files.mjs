@@ -1,10 +1,33 @@
 // @ts-check
-// Reading the built dashboard's files for the test servers that serve it themselves (the fault
-// proxy, the soak server): one place for the content types and the path check, in plain
-// JavaScript so both TypeScript specs and node scripts import it.
+// The built dashboard for the test servers that serve it themselves (the fault proxy, the soak
+// and many-viewers server): a private build, and reading its files (content types, path check).
+// Plain JavaScript, so both TypeScript specs and node scripts import it.
 
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * `vite build` of the working tree into a fresh temporary folder (`dist/` is left alone, so a
+ * concurrent run rebuilding it cannot pull files from under a running server). The caller
+ * removes the folder.
+ * @param {string} label part of the folder's name @returns {string} the folder
+ */
+export function buildPrivateDist(label) {
+  const dir = mkdtempSync(path.join(tmpdir(), `flink-dashboard-${label}-`));
+  execFileSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 180_000,
+  });
+  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`vite build produced no index.html in ${dir}`);
+  return dir;
+}
 
 /** @type {Record<string, string>} */
 const CONTENT_TYPES = {

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { prng } from '../../e2e/support/prng.mjs';
 import { fetchCheckpointConfig, fetchCheckpointDetails, fetchCheckpointingStatistics, fetchCheckpointSubtasks } from './checkpoints';
 import { fetchClusterOverview } from './cluster';
 import { FlinkApiError } from './errors';
@@ -114,19 +115,6 @@ function targets(): Target[] {
     list.push({ name: `features/${name}`, body, call });
   }
   return list;
-}
-
-// ---- a small seeded PRNG (mulberry32) --------------------------------------------------------
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

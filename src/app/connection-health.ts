@@ -1,5 +1,5 @@
 import type { QueryCache } from '@tanstack/react-query';
-import { FlinkApiError } from '../api/errors';
+import { FlinkApiError, isBrokenJson } from '../api/errors';
 
 // Whether the JobManager (or the proxy in front of it) is answering, derived from what every
 // query reports: the app shows one banner for the whole connection instead of an error in
@@ -21,9 +21,8 @@ const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
 export function connectionFailure(error: unknown): 'unreachable' | 'session-expired' | null {
   if (!(error instanceof FlinkApiError)) return null;
   if (error.kind === 'session-expired') return 'session-expired';
-  // A web page where JSON was expected, not JSON that broke on the way (a parse error: the same
-  // rule as errors.ts's isBrokenJson), which is one answer's problem.
-  if (error.kind === 'not-json' && !(error.cause instanceof SyntaxError)) return 'session-expired';
+  // A web page where JSON was expected, not JSON that broke on the way, which is one answer's problem.
+  if (error.kind === 'not-json' && !isBrokenJson(error)) return 'session-expired';
   if (error.kind === 'network' || error.kind === 'timeout') return 'unreachable';
   if (error.kind === 'http' && UNREACHABLE_STATUSES.has(error.status)) return 'unreachable';
   return null;
