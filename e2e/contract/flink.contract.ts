@@ -117,7 +117,7 @@ function vertexNamed(job: JobDetails, pattern: RegExp) {
 describe('the endpoints table', () => {
   it('has a client function for every row of the reference list', () => {
     const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-    const tsv = readFileSync(path.resolve(repo, '../shared/reference/rest-endpoints.tsv'), 'utf8');
+    const tsv = readFileSync(path.join(repo, 'reference/rest-endpoints.tsv'), 'utf8');
     const rows = tsv.trim().split('\n').slice(1).map((line) => line.split('\t'));
     const table = new Set(allEndpoints().map(({ spec }) => endpointKey(spec)));
     const missing = rows.map(([verb, p]) => `${verb} ${p}`).filter((key) => !table.has(key));

@@ -20,7 +20,7 @@ import { down, isAlive, readState, sandboxSettings, up } from '../sandbox/sandbo
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const tsvPath = path.resolve(repoRoot, '../shared/reference/rest-endpoints.tsv');
+const tsvPath = path.join(repoRoot, 'reference/rest-endpoints.tsv');
 
 /** @param {string} msg */
 function log(msg) {

@@ -7,7 +7,7 @@ import { checkPathParam } from './ids';
 import type { ParamName } from './endpoints';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsv = readFileSync(path.resolve(repo, '../shared/reference/rest-endpoints.tsv'), 'utf8');
+const tsv = readFileSync(path.join(repo, 'reference/rest-endpoints.tsv'), 'utf8');
 const reference = tsv
   .trim()
   .split('\n')
