@@ -262,7 +262,7 @@ test.describe('hostile data renders as text everywhere', () => {
     await expect(chart).toBeVisible(POLL);
     const box = await chart.boundingBox();
     if (box) {
-      // Hover each row's bar: the HTML tooltip shows the (escaped) vertex name.
+      // Hover each row's bar: the tooltip (canvas text) shows the vertex name.
       for (let y = box.y + 40; y < box.y + box.height - 40; y += 18) await page.mouse.move(box.x + box.width * 0.6, y);
     }
     await expectSafe(page, problems, 'timeline', demoJob('hostile').name);

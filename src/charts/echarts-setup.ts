@@ -10,6 +10,11 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { installTrustedTypesPolicy } from './trusted-types';
+
+// Before the first chart: ECharts' renderer clears its container with `innerHTML = ''`, which a
+// page under Trusted Types allows only through the policy (see trusted-types.ts).
+installTrustedTypesPolicy();
 
 echarts.use([
   LineChart,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CheckpointingStatisticsSchema } from '../../api/checkpoints';
+import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
 import failingRecorded from './fixtures/failing-checkpoints.json';
 import type { ChartPalette } from '../theme';
 import {
@@ -123,12 +124,26 @@ describe('a 1,000-checkpoint history', () => {
 });
 
 describe('the tooltip', () => {
-  it('is escaped HTML naming the checkpoint', () => {
+  it('is plain text, one fact per line, naming the checkpoint', () => {
     const first = points[0];
     if (!first) throw new Error('no recorded points');
-    const text = checkpointTooltip(first);
-    expect(text).toContain(`Checkpoint ${first.id}`);
-    expect(text).toContain(first.status);
-    expect(checkpointTooltip({ ...first, status: '<img src=x>' as CheckpointPoint['status'] })).not.toContain('<img');
+    expect(checkpointTooltip(first).split('\n')).toEqual([
+      `Checkpoint ${first.id} — ${first.status}`,
+      `Triggered ${formatTimestamp(first.triggerTime)}`,
+      `End-to-end duration ${formatDuration(first.durationMs)}`,
+      `Checkpointed size ${formatBytes(first.checkpointedBytes)}`,
+      `Full size ${formatBytes(first.fullBytes)}`,
+    ]);
+    expect(checkpointTooltip(first)).toMatch(/^Checkpoint \d+ — (COMPLETED|FAILED)\nTriggered \d{4}-\d\d-\d\d.*\nEnd-to-end duration \S+/);
+  });
+
+  it('is drawn on the canvas, so text stays text and no HTML string is written into the page', () => {
+    for (const option of [checkpointDurationOption(checkpointChartData(points), palette), checkpointSizeOption(checkpointChartData(points), palette)]) {
+      const tooltip = Array.isArray(option.tooltip) ? option.tooltip[0] : option.tooltip;
+      expect(tooltip?.renderMode).toBe('richText');
+    }
+    const first = points[0];
+    if (!first) throw new Error('no recorded points');
+    expect(checkpointTooltip({ ...first, status: '<img src=x>' as CheckpointPoint['status'] })).toContain('— <img src=x>');
   });
 });

@@ -72,13 +72,15 @@ describe('the timeline option', () => {
     expect(bySeries[running]?.segments[1]?.row).toBe(1);
   });
 
-  it('escapes row names in tooltips', () => {
+  it('shows row names in tooltips as plain text, drawn on the canvas (never parsed as HTML)', () => {
     const seg = data.segments[6];
     if (!seg) throw new Error('no segment');
-    const html = segmentTooltip(data.rows[1] ?? '', seg);
-    expect(html).not.toContain('<img');
-    expect(html).toContain('&#60;img src=x');
-    expect(html).toContain('RUNNING');
+    const lines = segmentTooltip(data.rows[1] ?? '', seg).split('\n');
+    expect(lines[0]).toBe("<img src=x onerror=alert('xss-img')>");
+    expect(lines[1]).toBe('RUNNING for 2.0s');
+    expect(lines[2]).toMatch(/^\d{4}-\d\d-\d\d .+ → \d{4}-\d\d-\d\d /);
+    const tooltip = timelineOption(data, palette).tooltip;
+    expect((Array.isArray(tooltip) ? tooltip[0] : tooltip)?.renderMode).toBe('richText');
   });
 });
 

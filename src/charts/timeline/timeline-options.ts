@@ -81,16 +81,15 @@ export function timelineSeriesSegments(data: TimelineData): { state: string; seg
     .map(([state, segments]) => ({ state, segments }));
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The tooltip of one interval: row label (untrusted, escaped), state, times and duration. */
+/**
+ * The tooltip of one interval: row label (untrusted), state, times and duration, one per line.
+ * Plain text: the tooltip is drawn on the canvas (`renderMode: 'richText'`), so no label can
+ * become markup, and no HTML string is written into the page (Trusted Types would refuse it).
+ */
 export function segmentTooltip(label: string, seg: TimelineSegment): string {
   const span = seg.end > seg.start ? ` for ${formatDuration(seg.end - seg.start)}` : '';
-  return `${escapeHtml(label)}<br/><b>${escapeHtml(seg.state)}</b>${escapeHtml(span)}<br/>${escapeHtml(formatTimestamp(seg.start))}${
-    seg.end > seg.start ? ` → ${escapeHtml(formatTimestamp(seg.end))}` : ''
-  }`;
+  const times = seg.end > seg.start ? `${formatTimestamp(seg.start)} → ${formatTimestamp(seg.end)}` : formatTimestamp(seg.start);
+  return [label, `${seg.state}${span}`, times].join('\n');
 }
 
 interface Box {
@@ -151,6 +150,7 @@ export function timelineOption(data: TimelineData, palette: ChartPalette): Timel
     legend: { top: 0, textStyle: { color: palette.text } },
     tooltip: {
       trigger: 'item',
+      renderMode: 'richText',
       confine: true,
       formatter: (params) => {
         const p = Array.isArray(params) ? params[0] : params;
