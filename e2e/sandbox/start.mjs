@@ -111,21 +111,14 @@ async function main() {
   process.env.FLINK_URL = flinkUrl;
   await ensureBuild();
   const { preview } = await import('vite');
-  const server = await preview({
+  // Vite's preview server closes itself and exits on SIGTERM; Ctrl-C (SIGINT) ends the process.
+  await preview({
     root: repoRoot,
     logLevel: 'warn',
     preview: { port, strictPort: true },
     plugins: isProjectSandbox(flinkUrl) ? [clusterNamePlugin(SANDBOX_CLUSTER_NAME)] : [],
   });
   process.stdout.write(`\nFlink dashboard: http://127.0.0.1:${port}/   (production build; JobManager: ${flinkUrl})\n\n`);
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((err) => {
