@@ -5,11 +5,39 @@ import { RouteErrorPage } from '../components/RouteErrorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { routes } from '../lib/paths';
+import { discoverTabbedPages, type TabbedPage } from '../lib/tab-routes';
 
 /** A route whose page loads in its own chunk: the overview stays small. */
 function lazyPage(load: () => Promise<ComponentType>): { lazy: () => Promise<{ Component: ComponentType }> } {
   return { lazy: async () => ({ Component: await load() }) };
 }
+
+// Pages whose tabs are child routes, from one tab table per page (pages/*-tabs.ts), added to the
+// router when a URL first reaches them (see discoverTabbedPages). A vertex's URL is inside its
+// job's, so the vertex page comes first.
+const vertexPage: TabbedPage = {
+  id: 'vertex',
+  path: routes.vertex,
+  load: async () => (await import('../pages/VertexPage')).tabbedPageRoute,
+};
+const jobPage: TabbedPage = {
+  id: 'job',
+  path: routes.job,
+  load: async () => (await import('../pages/JobPage')).tabbedPageRoute,
+};
+const taskManagerPage: TabbedPage = {
+  id: 'task-manager',
+  path: routes.taskManager,
+  load: async () => (await import('../pages/TaskManagerPage')).tabbedPageRoute,
+};
+const jobManagerPage: TabbedPage = {
+  id: 'job-manager',
+  path: routes.jobManager,
+  load: async () => (await import('../pages/JobManagerPage')).tabbedPageRoute,
+};
+const tabbedPages = [vertexPage, jobPage, taskManagerPage, jobManagerPage];
+/** The route that holds the pages (and shows their errors). */
+const PAGES = 'pages';
 
 // Hash routing: `index.html#/jobs/<id>` reloads at any prefix with a plain static server.
 export function createAppRouter(): ReturnType<typeof createHashRouter> {
@@ -18,16 +46,12 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
       element: <Layout />,
       children: [
         {
+          id: PAGES,
           errorElement: <RouteErrorPage />,
           children: [
             { path: routes.overview, element: <OverviewPage /> },
             { path: routes.jobs, ...lazyPage(async () => (await import('../pages/JobsPage')).JobsPage) },
-            { path: routes.vertex, ...lazyPage(async () => (await import('../pages/VertexPage')).VertexPage) },
-            { path: routes.checkpoint, ...lazyPage(async () => (await import('../pages/JobPage')).JobPage) },
-            { path: routes.job, ...lazyPage(async () => (await import('../pages/JobPage')).JobPage) },
             { path: routes.taskManagers, ...lazyPage(async () => (await import('../pages/TaskManagersPage')).TaskManagersPage) },
-            { path: routes.taskManager, ...lazyPage(async () => (await import('../pages/TaskManagerPage')).TaskManagerPage) },
-            { path: routes.jobManager, ...lazyPage(async () => (await import('../pages/JobManagerPage')).JobManagerPage) },
             { path: routes.metrics, ...lazyPage(async () => (await import('../pages/MetricsPage')).MetricsPage) },
             { path: routes.jars, ...lazyPage(async () => (await import('../pages/JarsPage')).JarsPage) },
             { path: routes.operations, ...lazyPage(async () => (await import('../pages/OperationsPage')).OperationsPage) },
@@ -37,5 +61,5 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         },
       ],
     },
-  ]);
+  ], { patchRoutesOnNavigation: discoverTabbedPages(PAGES, tabbedPages) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_TABS, links, parseTab } from './paths';
+import { links } from './paths';
 
 describe('links', () => {
   it('encodes ids into path segments', () => {
@@ -7,13 +7,7 @@ describe('links', () => {
     expect(links.job('abc', 'checkpoints')).toBe('/jobs/abc/checkpoints');
     expect(links.vertex('j', 'v', 'watermarks')).toBe('/jobs/j/vertices/v/watermarks');
     expect(links.taskManager('127.0.0.1:45603-311eea', 'logs')).toBe('/taskmanagers/127.0.0.1%3A45603-311eea/logs');
-  });
-});
-
-describe('parseTab', () => {
-  it('falls back to the first tab for unknown values', () => {
-    expect(parseTab(JOB_TABS, 'checkpoints')).toBe('checkpoints');
-    expect(parseTab(JOB_TABS, '<script>')).toBe('graph');
-    expect(parseTab(JOB_TABS, undefined)).toBe('graph');
+    expect(links.jobManager('thread-dump')).toBe('/jobmanager/thread-dump');
+    expect(links.checkpoint('a/b', 7)).toBe('/jobs/a%2Fb/checkpoints/7');
   });
 });

@@ -1,6 +1,9 @@
 // Route patterns and link builders in one place. Routes live in the URL hash (`#/jobs/...`), so
 // a deep link reloads at any sub-path with no server rewriting (see README, deployment).
 
+// Each tabbed page's tab ids (URL segments), in link order. They type the links below; each
+// page's tab table (pages/*-tabs.ts) has exactly one row per id, checked by the compiler, and
+// becomes the page's child routes.
 export const JOB_TABS = ['graph', 'exceptions', 'checkpoints', 'timeline', 'configuration'] as const;
 export type JobTab = (typeof JOB_TABS)[number];
 
@@ -24,12 +27,12 @@ export type JobManagerTab = (typeof JOB_MANAGER_TABS)[number];
 export const routes = {
   overview: '/',
   jobs: '/jobs',
-  job: '/jobs/:jobId/:tab?',
-  vertex: '/jobs/:jobId/vertices/:vertexId/:tab?',
-  checkpoint: '/jobs/:jobId/checkpoints/:checkpointId',
+  // Tabbed pages: their tabs are child routes (`<page>/<tab>`, see lib/tabs).
+  job: '/jobs/:jobId',
+  vertex: '/jobs/:jobId/vertices/:vertexId',
   taskManagers: '/taskmanagers',
-  taskManager: '/taskmanagers/:taskManagerId/:tab?',
-  jobManager: '/jobmanager/:tab?',
+  taskManager: '/taskmanagers/:taskManagerId',
+  jobManager: '/jobmanager',
   metrics: '/metrics',
   jars: '/jars',
   operations: '/operations',
@@ -37,27 +40,22 @@ export const routes = {
   wall: '/kiosk',
 } as const;
 
-const seg = encodeURIComponent;
+/** An id (job, vertex, task manager) as one path segment: `:` and `/` in it stay inside it. */
+const encodeSegment = encodeURIComponent;
 
 export const links = {
   overview: (): string => '/',
   jobs: (): string => '/jobs',
-  job: (jobId: string, tab?: JobTab): string => `/jobs/${seg(jobId)}${tab ? `/${tab}` : ''}`,
+  job: (jobId: string, tab?: JobTab): string => `/jobs/${encodeSegment(jobId)}${tab ? `/${tab}` : ''}`,
   vertex: (jobId: string, vertexId: string, tab?: VertexTab): string =>
-    `/jobs/${seg(jobId)}/vertices/${seg(vertexId)}${tab ? `/${tab}` : ''}`,
-  checkpoint: (jobId: string, checkpointId: number): string => `/jobs/${seg(jobId)}/checkpoints/${checkpointId}`,
+    `/jobs/${encodeSegment(jobId)}/vertices/${encodeSegment(vertexId)}${tab ? `/${tab}` : ''}`,
+  checkpoint: (jobId: string, checkpointId: number): string => `/jobs/${encodeSegment(jobId)}/checkpoints/${checkpointId}`,
   taskManagers: (): string => '/taskmanagers',
   taskManager: (taskManagerId: string, tab?: TaskManagerTab): string =>
-    `/taskmanagers/${seg(taskManagerId)}${tab ? `/${tab}` : ''}`,
+    `/taskmanagers/${encodeSegment(taskManagerId)}${tab ? `/${tab}` : ''}`,
   jobManager: (tab?: JobManagerTab): string => `/jobmanager${tab ? `/${tab}` : ''}`,
   metrics: (): string => '/metrics',
   jars: (): string => '/jars',
   operations: (): string => '/operations',
   wall: (): string => '/kiosk',
 };
-
-/** Reads a tab segment from the URL, falling back to the first tab for anything unknown. */
-export function parseTab<T extends string>(tabs: readonly T[], value: string | undefined): T {
-  const found = tabs.find((t) => t === value);
-  return found ?? (tabs[0] as T);
-}

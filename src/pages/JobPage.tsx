@@ -2,50 +2,23 @@ import { useEffect, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { isFlinkApiError } from '../api/errors';
 import { isJobId } from '../api/ids';
-import { useJobDetails, type JobDetails } from '../api/jobs';
+import { useJobDetails } from '../api/jobs';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
-import { CheckpointDetail } from '../features/checkpoints/CheckpointDetail';
-import { CheckpointsTab } from '../features/checkpoints/CheckpointsTab';
-import { ExceptionsTab } from '../features/exceptions/ExceptionsTab';
-import { JobGraphView } from '../features/job-graph/JobGraphView';
-import { ConfigurationTab } from '../features/job-configuration/ConfigurationTab';
+import { TabNav } from '../components/TabNav';
 import { JobActions } from '../features/operations/JobActions';
-import { TimelineTab } from '../features/timeline/TimelineTab';
 import { JobHeader } from '../features/job-header/JobHeader';
-import { JobTabs } from '../features/job-header/JobTabs';
 import { UnknownJob } from '../features/job-header/UnknownJob';
 import { useDocumentTitle } from '../features/job-header/useDocumentTitle';
-import { parseTab, type JobTab } from '../lib/paths';
+import { links } from '../lib/paths';
+import type { TabbedPageRoute } from '../lib/tab-routes';
+import { tabRoutes } from '../lib/tabs';
+import { JOB_TAB_TABLE, jobTabContext } from './job-tabs';
 
-interface JobTabView {
-  readonly id: JobTab;
-  readonly label: string;
-  readonly render: (jobId: string, details: JobDetails) => ReactNode;
-}
-
-/**
- * The job's views, in the order of their links. A view is one entry here (its id must be one of
- * `JOB_TABS` in lib/paths); only views listed here get a link, and an unknown or not yet built
- * tab in the URL falls back to the first.
- */
-const TABS: readonly [JobTabView, ...JobTabView[]] = [
-  // Keyed by job: moving from one job's graph to another's (a link, the kiosk's rotation) starts
-  // a fresh view, instead of asking the new job for the watermarks of the old job's vertices.
-  { id: 'graph', label: 'Graph', render: (jobId, details) => <JobGraphView key={jobId} jobId={jobId} details={details} /> },
-  { id: 'exceptions', label: 'Exceptions', render: (jobId) => <ExceptionsTab jobId={jobId} /> },
-  { id: 'checkpoints', label: 'Checkpoints', render: (jobId) => <CheckpointsTab jobId={jobId} /> },
-  { id: 'timeline', label: 'Timeline', render: (jobId) => <TimelineTab jobId={jobId} /> },
-  { id: 'configuration', label: 'Configuration', render: (jobId) => <ConfigurationTab jobId={jobId} /> },
-];
-
-/** One job: header, view links, and the view named by the URL (`#/jobs/<id>/<tab>`). */
+/** One job: header, view links, and the view the URL names (a child route, see job-tabs). */
 export function JobPage(): ReactNode {
-  const { jobId = '', tab, checkpointId } = useParams();
+  const { jobId = '' } = useParams();
   const details = useJobDetails(jobId);
-  // `#/jobs/<id>/checkpoints/<checkpointId>` is one checkpoint, inside the checkpoints view.
-  const activeId = checkpointId === undefined ? parseTab(TABS.map((t) => t.id), tab) : 'checkpoints';
-  const active = TABS.find((t) => t.id === activeId) ?? TABS[0];
   useDocumentTitle(details.data?.name);
   // Most job views draw charts: compile the chart library while the user reads, not after a click.
   useEffect(() => {
@@ -79,15 +52,16 @@ export function JobPage(): ReactNode {
         {(data) => (
           <>
             <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />
-            <JobTabs jobId={jobId} tabs={TABS} active={active.id} />
-            {checkpointId === undefined ? (
-              active.render(jobId, data)
-            ) : (
-              <CheckpointDetail jobId={jobId} checkpointId={Number(checkpointId)} />
-            )}
+            <TabNav label="Job views" tabs={JOB_TAB_TABLE} linkTo={(tab) => links.job(jobId, tab)} />
+            {/* Keyed by job: moving from one job's view to another's (a link, the kiosk's rotation)
+                starts a fresh view, instead of asking the new job for the old job's vertices. */}
+            <jobTabContext.Outlet key={jobId} context={{ jobId, details: data }} />
           </>
         )}
       </QueryState>
     </div>
   );
 }
+
+/** The router's entry to this page: the page and its tabs as child routes. */
+export const tabbedPageRoute: TabbedPageRoute = { Component: JobPage, children: tabRoutes(JOB_TAB_TABLE) };

@@ -25,7 +25,7 @@ function tree(client: QueryClient, d: JobDetails): ReactNode {
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[`/jobs/${d.jid}/graph`]}>
         <Routes>
-          <Route path={routes.job} element={<JobGraphView jobId={d.jid} details={d} />} />
+          <Route path={`${routes.job}/:tab`} element={<JobGraphView jobId={d.jid} details={d} />} />
           <Route path={routes.vertex} element={<VertexStub />} />
         </Routes>
       </MemoryRouter>

@@ -3,6 +3,7 @@ import type { TaskManagerDetails } from '../../api/taskmanagers';
 import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { heapLevel, heapRatio, lastHeartbeat, slotLevel, taskManagerAddress } from './task-managers';
+import './task-managers.css';
 
 /** The headline numbers of one task manager. */
 export function TaskManagerSummary({ details }: { details: TaskManagerDetails }): ReactNode {

@@ -1,21 +1,11 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useJobDetails } from '../../api/jobs';
 import { useVertexDetails } from '../../api/vertices';
 import { JobStateBadge } from '../../components/JobStateBadge';
 import { QueryState } from '../../components/QueryState';
-import { links, VERTEX_TABS, type VertexTab } from '../../lib/paths';
+import { links } from '../../lib/paths';
 import './vertex.css';
-
-export const VERTEX_TAB_LABELS: Record<VertexTab, string> = {
-  subtasks: 'Subtasks',
-  taskmanagers: 'Task managers',
-  backpressure: 'Back pressure',
-  watermarks: 'Watermarks',
-  accumulators: 'Accumulators',
-  metrics: 'Metrics',
-  flamegraph: 'Flame graph',
-};
 
 interface VertexHeaderProps {
   jobId: string;
@@ -62,24 +52,5 @@ export function VertexHeader({ jobId, vertexId }: VertexHeaderProps): ReactNode 
         )}
       </QueryState>
     </header>
-  );
-}
-
-/** One link per tab; the query string (picks, time zone, flame graph type) carries over. */
-export function VertexTabs({ jobId, vertexId, active }: VertexHeaderProps & { active: VertexTab }): ReactNode {
-  const { search } = useLocation();
-  return (
-    <nav className="vertex-tabs" aria-label="Vertex views">
-      {VERTEX_TABS.map((tab) => (
-        <NavLink
-          key={tab}
-          to={{ pathname: links.vertex(jobId, vertexId, tab), search }}
-          className={tab === active ? 'active' : undefined}
-          aria-current={tab === active ? 'page' : undefined}
-        >
-          {VERTEX_TAB_LABELS[tab]}
-        </NavLink>
-      ))}
-    </nav>
   );
 }

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { useActiveTab, type TabTable } from '../lib/tabs';
+import styles from './TabNav.module.css';
+
+interface TabNavProps<Id extends string> {
+  /** Names the navigation for assistive technology ("Job views"). */
+  readonly label: string;
+  readonly tabs: TabTable<Id>;
+  /** The tab's URL (from `links` in lib/paths). */
+  readonly linkTo: (id: Id) => string;
+  /** Carry the query string over to the other tabs (a vertex's picked metrics, time zone). */
+  readonly keepSearch?: boolean;
+}
+
+/**
+ * A page's tabs as links, one URL per tab (a deep link reloads to the same tab); the tab the URL
+ * shows is marked as the current page.
+ */
+export function TabNav<Id extends string>({ label, tabs, linkTo, keepSearch = false }: TabNavProps<Id>): ReactNode {
+  const active = useActiveTab(tabs);
+  const { search } = useLocation();
+  return (
+    <nav className={styles.tabNav} aria-label={label}>
+      {tabs.map((tab) => (
+        <Link
+          key={tab.id}
+          to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}
+          aria-current={tab.id === active.id ? 'page' : undefined}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

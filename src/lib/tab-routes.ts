@@ -1,0 +1,41 @@
+import type { ComponentType } from 'react';
+import { matchPath, type PatchRoutesOnNavigationFunction, type RouteObject } from 'react-router-dom';
+
+// The router's side of tabbed pages, apart from lib/tabs so that the first page's download holds
+// only this.
+
+/** A page whose tabs are child routes, found when a URL first reaches the page. */
+export interface TabbedPage {
+  /** The page's route id in the router. */
+  readonly id: string;
+  /** The page's route pattern (`/jobs/:jobId`); its tabs are below it. */
+  readonly path: string;
+  /** Loads the page's module: its component and its tab routes (lib/tabs, `tabRoutes`). */
+  readonly load: () => Promise<TabbedPageRoute>;
+}
+
+/** What a tabbed page's module gives the router. */
+export interface TabbedPageRoute {
+  readonly Component: ComponentType;
+  readonly children: RouteObject[];
+}
+
+/**
+ * Adds a tabbed page's route, with its tab routes, under the route `parentId` the first time a URL
+ * reaches the page: the tab tables (and the code that loads each tab) stay out of the first
+ * page's download. Until then the URL matches only the catch-all route, which makes the router
+ * ask for more routes. `pages` are tried in order, so a page nested in another's URL (a vertex in
+ * its job) comes first.
+ */
+export function discoverTabbedPages(parentId: string, pages: readonly TabbedPage[]): PatchRoutesOnNavigationFunction {
+  const added = new Set<string>();
+  return async ({ path, patch }) => {
+    const page = pages.find((p) => matchPath({ path: p.path, end: false }, path) !== null);
+    if (page === undefined || added.has(page.id)) return;
+    const { Component, children } = await page.load();
+    if (added.has(page.id)) return;
+    added.add(page.id);
+    patch(parentId, [{ id: page.id, path: page.path, Component, children }]);
+  };
+}
+
