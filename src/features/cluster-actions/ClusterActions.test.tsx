@@ -5,15 +5,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureApi, resetApiSettings } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
 import { resetRefreshStore } from '../../refresh/store';
-import { ClusterActions } from './ClusterActions';
-import type { Confirm, TrackOperation } from './ports';
+import { ClusterActions, type ClusterOperationKind } from './ClusterActions';
+import type { ActionSpec, Confirm, TrackOperation } from '../../lib/action-ports';
 
 const TRIGGER = 'd554826a23078669373bc747b2fc4835';
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
 function renderActions(allowed: boolean, confirm: Confirm = vi.fn(() => Promise.resolve(true))) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const track = vi.fn<TrackOperation>((_spec, run) => run({ progress: () => undefined, note: () => undefined }));
+  const track = vi.fn<TrackOperation<ActionSpec<ClusterOperationKind>>>((_spec, run) => run({ progress: () => undefined, note: () => undefined }));
   const wrap = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
   render(<ClusterActions clusterName="Flink sandbox" allowed={allowed} track={track} confirm={confirm} />, { wrapper: wrap });
   return { track, confirm };

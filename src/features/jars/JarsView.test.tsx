@@ -10,8 +10,8 @@ import { isFlinkApiError } from '../../api/errors';
 import { configureApi, resetApiSettings } from '../../api/settings';
 import { responseFrom, stubFetch, type RecordedFixture } from '../../api/test-utils';
 import { resetRefreshStore } from '../../refresh/store';
-import { JarsView } from './JarsView';
-import type { Confirm, TrackOperation } from './ports';
+import { JarsView, type JarOperationKind } from './JarsView';
+import type { ActionSpec, Confirm, TrackOperation } from '../../lib/action-ports';
 
 const JAR = 'c423c713-fc12-4957-9c01-09a826f9dd6b_demo-jobs.jar';
 
@@ -24,7 +24,7 @@ function recorded(name: string): RecordedFixture {
  * A stand-in for the operations store (another feature, passed in by the page): it runs the
  * operation and, like the store, turns an error into Flink's line plus its full text.
  */
-const track: TrackOperation = async (_spec, run) => {
+const track: TrackOperation<ActionSpec<JarOperationKind>> = async (_spec, run) => {
   try {
     return await run({ progress: () => undefined, note: () => undefined });
   } catch (error) {
