@@ -28,5 +28,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'e2e/support/**/*.test.ts'],
+    // The resets every test needs (storage, refresh store, API settings, stubs, DOM), once.
+    setupFiles: ['src/test/setup.ts'],
   },
 });

@@ -55,7 +55,7 @@ test.describe('job tabs', () => {
     });
     await test.step('counts, summary and configuration', async () => {
       const counts = page.getByRole('region', { name: 'Checkpoint counts' });
-      await expect(counts.locator('.stat', { hasText: 'Completed' }).locator('dd')).toHaveText(/^[1-9][\d,]*$/);
+      await expect(counts.locator('dl > div', { has: page.getByText('Completed', { exact: true }) }).locator('dd')).toHaveText(/^[1-9][\d,]*$/);
       await expect(page.getByRole('table', { name: /Checkpoint summary/ }).getByRole('row', { name: /End-to-end duration/ })).toBeVisible();
       await expect(page.getByRole('table', { name: 'Checkpoint configuration' }).getByRole('row', { name: /Interval 5\.0s/ })).toBeVisible();
     });
@@ -75,7 +75,7 @@ test.describe('job tabs', () => {
     await expect(failed.first()).toBeVisible();
     await expect(failed.first()).toContainText(message ?? '');
     await expect(page.getByRole('article', { name: 'Latest failed' })).toContainText(message ?? '');
-    await expect(page.getByRole('region', { name: 'Checkpoint counts' }).locator('.stat-bad')).toContainText('Failed');
+    await expect(page.getByRole('region', { name: 'Checkpoint counts' }).locator('[data-tone="bad"]')).toContainText('Failed');
 
     // The failed ones can be picked out by filtering the table.
     await page.getByRole('searchbox', { name: /Filter checkpoint history/ }).fill('failed');

@@ -16,7 +16,7 @@ test.describe('cluster overview', () => {
     await expect(page.getByRole('heading', { name: 'Cluster overview' })).toBeVisible();
     const summary = page.getByRole('definition').filter({ hasText: config['flink-version'] });
     await expect(summary).toBeVisible();
-    await expect(page.locator('.stat', { hasText: 'Task managers' }).locator('dd')).toHaveText('2');
+    await expect(page.locator('dl > div', { has: page.getByText('Task managers', { exact: true }) }).locator('dd')).toHaveText('2');
 
     const running = page.getByRole('table', { name: 'Running jobs' });
     const completed = page.getByRole('table', { name: 'Completed jobs' });

@@ -49,7 +49,7 @@ class VertexPage {
   }
 
   stat(term: string) {
-    return this.page.locator('.stat', { has: this.page.getByText(term, { exact: true }) }).locator('dd');
+    return this.page.locator('dl > div', { has: this.page.getByText(term, { exact: true }) }).locator('dd');
   }
 }
 

@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRefreshState, resetRefreshStore, setRefreshInterval, setRefreshOverride, setRefreshPaused, setServerRefreshInterval } from '../refresh/store';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getRefreshState, setRefreshInterval, setRefreshOverride, setRefreshPaused, setServerRefreshInterval } from '../refresh/store';
 import { backoffInterval, MAX_BACKOFF_MS, refreshOverrideFor, useRefreshController, type RefreshInputs } from './refresh-controller';
 import type { ConnectionStatus } from './connection-health';
 
@@ -60,12 +60,9 @@ function Controller(props: { kioskIntervalMs: number | null | undefined; deploym
 
 describe('useRefreshController', () => {
   beforeEach(() => {
-    localStorage.clear();
-    resetRefreshStore();
     setRefreshOverride(null);
     setServerRefreshInterval(null);
   });
-  afterEach(() => localStorage.clear());
 
   it('keeps the store\'s override in line with the user\'s choices', () => {
     render(<Controller kioskIntervalMs={undefined} deploymentDefaultMs={15_000} connection={{ state: 'ok' }} />);

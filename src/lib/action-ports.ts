@@ -31,6 +31,20 @@ export interface RunContext {
   readonly note: (text: string) => void;
 }
 
+/**
+ * What an operation is about, as the person who started it would name it. Each feature names its
+ * own kinds ("jar-run", "cluster-shutdown"); the operations tracker accepts any of them.
+ */
+export interface ActionSpec<Kind extends string> {
+  readonly kind: Kind;
+  /** The job it acts on, for a link. */
+  readonly jobId?: string;
+  /** A human name for the subject: the job's name, the jar's file name, a path. Untrusted text. */
+  readonly subject?: string;
+  /** The trigger id the client chose for it, when there is one (shown, and useful to resume). */
+  readonly triggerId?: string;
+}
+
 /** Starts an operation, follows it to its end (also after the page is left), resolves with how it ended. */
 export type TrackOperation<Spec> = (spec: Spec, run: (context: RunContext) => Promise<TrackedOutcome>) => Promise<TrackedOutcome>;
 

@@ -1,5 +1,6 @@
-// Test helper: renders a component with a fresh QueryClient and a router, answering its
-// requests from recorded Flink responses at the network level (global fetch). Tests only.
+// Test helpers: render a component with a fresh QueryClient and a router; `renderWithApi` also
+// answers its requests from recorded Flink responses at the network level (global fetch). The
+// resets between tests are in src/test/setup.ts. Tests only.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -14,7 +15,27 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-export function renderWithApi(ui: ReactNode, answers: Answers, path = '/'): RenderResult & { requests: string[] } {
+/** A QueryClient for one test: no retries, so a failed request shows its error at once. */
+export function createTestQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } });
+}
+
+/** Renders `ui` inside a fresh QueryClient and a router at `path`; the test stubs fetch itself. */
+export function renderWithProviders(ui: ReactNode, path = '/'): RenderResult & { client: QueryClient } {
+  const client = createTestQueryClient();
+  // As a wrapper, the providers stay in place when the test calls `rerender` with new props.
+  function Providers({ children }: { children: ReactNode }): ReactNode {
+    return (
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
+      </QueryClientProvider>
+    );
+  }
+  return Object.assign(render(ui, { wrapper: Providers }), { client });
+}
+
+/** Renders `ui` answering each request from `answers` (by path with query, then by path); 404 otherwise. */
+export function renderWithApi(ui: ReactNode, answers: Answers, path = '/'): RenderResult & { client: QueryClient; requests: string[] } {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
   const requests: string[] = [];
   stubFetch((url) => {
@@ -27,11 +48,5 @@ export function renderWithApi(ui: ReactNode, answers: Answers, path = '/'): Rend
     if (answer === undefined) return json({ errors: [`Not found: ${key}`] }, 404);
     return json(answer);
   });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const result = render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-    </QueryClientProvider>,
-  );
-  return Object.assign(result, { requests });
+  return Object.assign(renderWithProviders(ui, path), { requests });
 }

@@ -10,6 +10,7 @@ import {
 import { FlinkApiError } from '../../api/errors';
 import { useJobDetails } from '../../api/jobs';
 import { DataTable, type Column } from '../../components/DataTable';
+import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
@@ -170,9 +171,9 @@ function VerticesAndSubtasks({ jobId, checkpoint, names }: { jobId: string; chec
         className: 'job-name',
         cell: (r) => (
           <>
-            <button type="button" className="link-button" aria-pressed={r.id === selected} onClick={() => setPicked(r.id)}>
+            <LinkButton aria-pressed={r.id === selected} onClick={() => setPicked(r.id)}>
               {r.name}
-            </button>
+            </LinkButton>
             {r.id === slowest && <span className="badge badge-warn slowest-mark">slowest</span>}
           </>
         ),

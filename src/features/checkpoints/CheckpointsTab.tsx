@@ -11,6 +11,7 @@ import { CheckpointCharts } from '../../charts/checkpoints/CheckpointCharts';
 import { preloadECharts } from '../../charts/EChart';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
+import { Stat, StatGrid, type StatTone } from '../../components/StatGrid';
 import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
 import { CheckpointHistoryTable } from './CheckpointHistoryTable';
@@ -83,7 +84,7 @@ function HistoryCharts({ jobId, history, timeoutMs }: { jobId: string; history: 
 }
 
 function CheckpointCounts({ counts }: { counts: CheckpointingStatistics['counts'] }): ReactNode {
-  const items: { label: string; value: number; tone?: 'bad' | 'warn' }[] = [
+  const items: { label: string; value: number; tone?: StatTone }[] = [
     { label: 'Triggered', value: counts.total },
     { label: 'In progress', value: counts.in_progress, tone: counts.in_progress > 0 ? 'warn' : undefined },
     { label: 'Completed', value: counts.completed },
@@ -91,14 +92,13 @@ function CheckpointCounts({ counts }: { counts: CheckpointingStatistics['counts'
     { label: 'Restored', value: counts.restored },
   ];
   return (
-    <dl className="stat-grid" aria-label="Checkpoint counts">
+    <StatGrid label="Checkpoint counts">
       {items.map((s) => (
-        <div key={s.label} className={`stat${s.tone ? ` stat-${s.tone}` : ''}`}>
-          <dt>{s.label}</dt>
-          <dd>{formatCount(s.value)}</dd>
-        </div>
+        <Stat key={s.label} term={s.label} tone={s.tone}>
+          {formatCount(s.value)}
+        </Stat>
       ))}
-    </dl>
+    </StatGrid>
   );
 }
 

@@ -1,33 +1,22 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
-import { resetRefreshStore } from '../../refresh/store';
-import { ClusterActions } from './ClusterActions';
-import type { Confirm, TrackOperation } from './ports';
+import { renderWithProviders } from '../../components/testing/render-with-api';
+import type { ActionSpec, Confirm, TrackOperation } from '../../lib/action-ports';
+import { ClusterActions, type ClusterOperationKind } from './ClusterActions';
 
 const TRIGGER = 'd554826a23078669373bc747b2fc4835';
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
 function renderActions(allowed: boolean, confirm: Confirm = vi.fn(() => Promise.resolve(true))) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const track = vi.fn<TrackOperation>((_spec, run) => run({ progress: () => undefined, note: () => undefined }));
-  const wrap = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  render(<ClusterActions clusterName="Flink sandbox" allowed={allowed} track={track} confirm={confirm} />, { wrapper: wrap });
+  const track = vi.fn<TrackOperation<ActionSpec<ClusterOperationKind>>>((_spec, run) => run({ progress: () => undefined, note: () => undefined }));
+  renderWithProviders(<ClusterActions clusterName="Flink sandbox" allowed={allowed} track={track} confirm={confirm} />);
   return { track, confirm };
 }
 
 beforeEach(() => {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
-  resetRefreshStore();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
 });
 
 describe('ClusterActions', () => {

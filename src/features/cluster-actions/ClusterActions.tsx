@@ -6,15 +6,18 @@ import type { AsyncOperationOutcome } from '../../api/operations';
 import { disposeSavepointMutationOptions } from '../../api/savepoints';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
-import type { Confirm, TrackedOutcome, TrackOperation } from './ports';
+import type { ActionSpec, Confirm, TrackedOutcome, TrackOperation } from '../../lib/action-ports';
 import './cluster-actions.css';
+
+/** The operations this feature starts, for the page's operations tracker (see lib/action-ports). */
+export type ClusterOperationKind = 'dataset-deletion' | 'savepoint-disposal' | 'cluster-shutdown';
 
 interface ClusterActionsProps {
   /** The cluster's name (config.json `clusterName`): typed to confirm shutting it down. */
   clusterName: string;
   /** Not read-only: data sets may be deleted, savepoints disposed, the cluster shut down. */
   allowed: boolean;
-  track: TrackOperation;
+  track: TrackOperation<ActionSpec<ClusterOperationKind>>;
   confirm: Confirm;
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ClusterOverview } from '../../api/cluster';
+import { Stat, StatDetail, StatGrid, type StatTone } from '../../components/StatGrid';
 
 interface ClusterSummaryProps {
   overview: ClusterOverview;
@@ -10,13 +11,13 @@ interface ClusterSummaryProps {
 /** The cluster at a glance: version, capacity, and how many jobs are in which state. */
 export function ClusterSummary({ overview, jobsByState }: ClusterSummaryProps): ReactNode {
   const restarting = (jobsByState.RESTARTING ?? 0) + (jobsByState.FAILING ?? 0);
-  const stats: { label: string; value: ReactNode; tone?: 'bad' | 'warn' }[] = [
+  const stats: { label: string; value: ReactNode; tone?: StatTone }[] = [
     {
       label: 'Flink version',
       value: (
         <>
           {overview['flink-version']}
-          <span className="stat-sub"> commit {overview['flink-commit']}</span>
+          <StatDetail> commit {overview['flink-commit']}</StatDetail>
         </>
       ),
     },
@@ -33,13 +34,12 @@ export function ClusterSummary({ overview, jobsByState }: ClusterSummaryProps): 
     { label: 'Canceled jobs', value: overview['jobs-cancelled'] },
   ];
   return (
-    <dl className="stat-grid" aria-label="Cluster summary">
+    <StatGrid label="Cluster summary">
       {stats.map((s) => (
-        <div key={s.label} className={`stat${s.tone ? ` stat-${s.tone}` : ''}`}>
-          <dt>{s.label}</dt>
-          <dd>{s.value}</dd>
-        </div>
+        <Stat key={s.label} term={s.label} tone={s.tone}>
+          {s.value}
+        </Stat>
       ))}
-    </dl>
+    </StatGrid>
   );
 }

@@ -1,15 +1,8 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resetApiSettings } from '../../api/settings';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { ExceptionsTab } from './ExceptionsTab';
 import { renderWithApi } from '../../components/testing/render-with-api';
 import { FLAKY_JOB, recorded } from './test-fixtures';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
-});
 
 const base = `/jobs/${FLAKY_JOB}/exceptions`;
 

@@ -5,6 +5,7 @@ import { jobExceptionsQueryOptions } from '../../api/exceptions';
 import { usePolledQuery } from '../../api/polling';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
+import { Toolbar } from '../../components/Toolbar';
 import { formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
 import { enumParam, listParam, stringParam, useSearchState, type SearchParam } from '../../lib/search-state';
@@ -68,7 +69,7 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
               {views.length > 1 && <RecurringCauses views={views} />}
               <section aria-labelledby="exc-history">
                 <h2 id="exc-history">Exception history</h2>
-                <div className="exceptions-toolbar">
+                <Toolbar gap="12px">
                   <label className="table-filter">
                     <span>Filter exceptions</span>
                     <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Type to filter" />
@@ -84,7 +85,7 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
                     {views.length === 0 ? '' : `${shown.length} of ${views.length} root exception${views.length === 1 ? '' : 's'}`}
                     {exceptions.isPlaceholderData ? ' (loading…)' : ''}
                   </span>
-                </div>
+                </Toolbar>
                 {views.length === 0 ? (
                   <p className="empty">
                     {failureLabels ? 'No exceptions carry the selected failure labels.' : 'This job has not failed: its exception history is empty.'}

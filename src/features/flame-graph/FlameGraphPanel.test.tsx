@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
+import { renderWithProviders } from '../../components/testing/render-with-api';
 import { FlameGraphPanel } from './FlameGraphPanel';
 
 const JOB = 'e500a2c642c6e8b82a9af81c5e3e65bb';
@@ -18,22 +17,9 @@ function renderPanel(endTimestamp: number) {
     if (u.pathname === '/config') return responseFrom(fixture('flink-2.3.0/config'));
     return new Response(JSON.stringify({ endTimestamp }), { status: 200, headers: { 'content-type': 'application/json' } });
   });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter>
-        <FlameGraphPanel jobId={JOB} vertexId={VERTEX} parallelism={2} />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<FlameGraphPanel jobId={JOB} vertexId={VERTEX} parallelism={2} />);
   return requests;
 }
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
-});
 
 describe('the flame graph panel', () => {
   it('tells how to enable flame graphs when they are disabled', async () => {

@@ -3,7 +3,9 @@ import { useFlameGraph } from '../../api/vertices';
 import { FlameGraphChart, loadFlameGraph } from '../../charts/flame-graph/FlameGraphChart';
 import { searchSamples, sharePercent, type FlameNode } from '../../charts/flame-graph/flame-data';
 import type { FlameColors } from '../../charts/flame-graph/flamegraph-setup';
+import { ButtonGroup } from '../../components/ButtonGroup';
 import { QueryState } from '../../components/QueryState';
+import { Toolbar, ToolbarField } from '../../components/Toolbar';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { useSearchState } from '../../lib/search-state';
 import { useNow } from '../../lib/use-now';
@@ -37,15 +39,15 @@ export function FlameGraphPanel({ jobId, vertexId, parallelism }: FlameGraphPane
 
   return (
     <div className="flame-graph-panel">
-      <div className="flame-controls">
-        <div role="group" aria-label="Flame graph type" className="button-group">
+      <Toolbar spaceBelow="10px">
+        <ButtonGroup label="Flame graph type">
           {FLAME_TYPE_ORDER.map((t) => (
             <button key={t} type="button" aria-pressed={t === type} onClick={() => setType(t)}>
               {FLAME_TYPE_LABELS[t]}
             </button>
           ))}
-        </div>
-        <label htmlFor={subtaskId} className="inline-field">
+        </ButtonGroup>
+        <ToolbarField htmlFor={subtaskId}>
           <span>Subtasks</span>
           <select
             id={subtaskId}
@@ -59,8 +61,8 @@ export function FlameGraphPanel({ jobId, vertexId, parallelism }: FlameGraphPane
               </option>
             ))}
           </select>
-        </label>
-      </div>
+        </ToolbarField>
+      </Toolbar>
       <QueryState query={query} what="the flame graph">
         {(graph) => {
           const view = flameView(graph);
@@ -132,11 +134,11 @@ function FlameGraphView({ tree, sampledAt, colors, label }: FlameGraphViewProps)
         Sampled at {formatTimestamp(sampledAt)} ({formatDuration(Math.max(0, now - sampledAt))} ago) · {tree.value} samples. Click a
         frame to zoom into it.
       </p>
-      <div className="flame-controls">
-        <label htmlFor={searchId} className="inline-field">
+      <Toolbar spaceBelow="10px">
+        <ToolbarField htmlFor={searchId}>
           <span>Find frames</span>
           <input id={searchId} type="search" value={search} placeholder="e.g. StreamTask" onChange={(e) => setSearch(e.target.value)} />
-        </label>
+        </ToolbarField>
         <button type="button" onClick={() => setResetToken((n) => n + 1)}>
           Reset zoom
         </button>
@@ -147,7 +149,7 @@ function FlameGraphView({ tree, sampledAt, colors, label }: FlameGraphViewProps)
               : `${found.frames} frame${found.frames === 1 ? '' : 's'} match, ${sharePercent(found.matched, found.total)} of samples.`}
           </span>
         )}
-      </div>
+      </Toolbar>
       <FlameGraphChart tree={tree} version={sampledAt} colors={colors} search={search} resetZoomToken={resetToken} label={label} />
     </>
   );

@@ -1,17 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isFlinkApiError } from '../../api/errors';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { configureApi } from '../../api/settings';
 import { responseFrom, stubFetch, type RecordedFixture } from '../../api/test-utils';
-import { resetRefreshStore } from '../../refresh/store';
-import { JarsView } from './JarsView';
-import type { Confirm, TrackOperation } from './ports';
+import { renderWithProviders } from '../../components/testing/render-with-api';
+import type { ActionSpec, Confirm, TrackOperation } from '../../lib/action-ports';
+import { JarsView, type JarOperationKind } from './JarsView';
 
 const JAR = 'c423c713-fc12-4957-9c01-09a826f9dd6b_demo-jobs.jar';
 
@@ -24,7 +21,7 @@ function recorded(name: string): RecordedFixture {
  * A stand-in for the operations store (another feature, passed in by the page): it runs the
  * operation and, like the store, turns an error into Flink's line plus its full text.
  */
-const track: TrackOperation = async (_spec, run) => {
+const track: TrackOperation<ActionSpec<JarOperationKind>> = async (_spec, run) => {
   try {
     return await run({ progress: () => undefined, note: () => undefined });
   } catch (error) {
@@ -34,15 +31,9 @@ const track: TrackOperation = async (_spec, run) => {
 };
 
 function renderView(props: Partial<Parameters<typeof JarsView>[0]> = {}) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrap = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={client}>
-      <MemoryRouter>{children}</MemoryRouter>
-    </QueryClientProvider>
-  );
   const onJobStarted = vi.fn();
   const confirm: Confirm = vi.fn(() => Promise.resolve(true));
-  render(
+  renderWithProviders(
     <JarsView
       canSubmit
       jarsServed
@@ -53,20 +44,12 @@ function renderView(props: Partial<Parameters<typeof JarsView>[0]> = {}) {
       confirm={confirm}
       {...props}
     />,
-    { wrapper: wrap },
   );
   return { onJobStarted, confirm };
 }
 
 beforeEach(() => {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
-  resetRefreshStore();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
 });
 
 describe('JarsView', () => {

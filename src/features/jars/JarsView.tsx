@@ -13,9 +13,12 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatTimestamp } from '../../lib/format';
 import { JarPlan } from './JarPlan';
-import type { Confirm, TrackedOutcome, TrackOperation } from './ports';
+import type { ActionSpec, Confirm, TrackedOutcome, TrackOperation } from '../../lib/action-ports';
 import { EMPTY_RUN_FORM, programFrom, runRequestFrom, type RunFormValues } from './run-request';
 import './jars.css';
+
+/** The operations this feature starts, for the page's operations tracker (see lib/action-ports). */
+export type JarOperationKind = 'jar-upload' | 'jar-run' | 'jar-delete';
 
 interface JarsViewProps {
   /** Upload, plan, run and delete jars: `web-submit` and not read-only. */
@@ -27,7 +30,7 @@ interface JarsViewProps {
   onSelect: (jarId: string | undefined) => void;
   /** A jar's program was submitted: go to the new job. */
   onJobStarted: (jobId: string) => void;
-  track: TrackOperation;
+  track: TrackOperation<ActionSpec<JarOperationKind>>;
   confirm: Confirm;
 }
 
@@ -58,7 +61,7 @@ type UploadState =
   | { readonly phase: 'done'; readonly name: string; readonly jarId: string }
   | { readonly phase: 'failed'; readonly name: string; readonly message: string; readonly detail?: string };
 
-function UploadJar({ track, onUploaded }: { track: TrackOperation; onUploaded: (jarId: string) => void }): ReactNode {
+function UploadJar({ track, onUploaded }: { track: TrackOperation<ActionSpec<JarOperationKind>>; onUploaded: (jarId: string) => void }): ReactNode {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);

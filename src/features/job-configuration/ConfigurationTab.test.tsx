@@ -1,6 +1,5 @@
-import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resetApiSettings } from '../../api/settings';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { ConfigurationTab } from './ConfigurationTab';
 import boundedAccumulators from './fixtures/bounded-accumulators.json';
 import boundedConfig from './fixtures/bounded-config.json';
@@ -11,12 +10,6 @@ import hostileAccumulators from './fixtures/hostile-accumulators.json';
 import hostileConfig from './fixtures/hostile-config.json';
 import eventTimeResult from './fixtures/event-time-execution-result.json';
 import { renderWithApi } from '../../components/testing/render-with-api';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
-});
 
 const BOUNDED = '0e8b4c8ef41a59b250d3286b1cbaf443';
 const HOSTILE = 'aae1aa5ced133a8314e35db7e756df46';

@@ -1,12 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router-dom';
+import { Route, Routes, useParams } from 'react-router-dom';
 import * as v from 'valibot';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { JobDetailsSchema, type JobDetails } from '../../api/jobs';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
+import { renderWithProviders } from '../../components/testing/render-with-api';
 import { routes } from '../../lib/paths';
 import bp1 from './fixtures/backpressure-details-1.json';
 import bp2 from './fixtures/backpressure-details-2.json';
@@ -20,23 +20,18 @@ function VertexStub(): ReactNode {
   return <p>vertex page {useParams().vertexId}</p>;
 }
 
-function tree(client: QueryClient, d: JobDetails): ReactNode {
+function tree(d: JobDetails): ReactNode {
   return (
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[`/jobs/${d.jid}/graph`]}>
-        <Routes>
-          <Route path={`${routes.job}/:tab`} element={<JobGraphView jobId={d.jid} details={d} />} />
-          <Route path={routes.vertex} element={<VertexStub />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>
+    <Routes>
+      <Route path={`${routes.job}/:tab`} element={<JobGraphView jobId={d.jid} details={d} />} />
+      <Route path={routes.vertex} element={<VertexStub />} />
+    </Routes>
   );
 }
 
 function renderGraph(initial: JobDetails) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const view = render(tree(client, initial));
-  return { ...view, update: (next: JobDetails): void => view.rerender(tree(client, next)) };
+  const view = renderWithProviders(tree(initial), `/jobs/${initial.jid}/graph`);
+  return { ...view, update: (next: JobDetails): void => view.rerender(tree(next)) };
 }
 
 beforeEach(() => {
@@ -47,12 +42,6 @@ beforeEach(() => {
     if (new URL(url).pathname === '/config') return responseFrom(fixture('flink-2.3.0/config'));
     throw new Error(`unexpected request ${url}`);
   });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
 });
 
 describe('JobGraphView', () => {

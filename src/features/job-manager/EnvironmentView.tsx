@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Environment } from '../../api/jobmanager';
 import { DataTable, type Column } from '../../components/DataTable';
+import { Stat, StatGrid } from '../../components/StatGrid';
 import './job-manager.css';
 
 interface Item {
@@ -32,16 +33,14 @@ export function EnvironmentView({ environment }: { environment: Environment }): 
   return (
     <>
       <h2>JVM</h2>
-      <dl className="stat-grid">
-        <div className="stat stat-wide">
-          <dt>Version</dt>
-          <dd className="env-value">{environment.jvm.version}</dd>
-        </div>
-        <div className="stat">
-          <dt>Architecture</dt>
-          <dd className="env-value">{environment.jvm.arch}</dd>
-        </div>
-      </dl>
+      <StatGrid>
+        <Stat term="Version" wide smallValue>
+          {environment.jvm.version}
+        </Stat>
+        <Stat term="Architecture" smallValue>
+          {environment.jvm.arch}
+        </Stat>
+      </StatGrid>
       <h2>JVM options</h2>
       <DataTable caption="JVM options" columns={optionColumns} rows={items(environment.jvm.options)} rowKey={(i) => String(i.index)} filterable captionHidden empty="No options." />
       <h2>Classpath</h2>

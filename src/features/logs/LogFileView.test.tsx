@@ -1,22 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
-import { resetRefreshStore, setRefreshInterval } from '../../refresh/store';
+import { renderWithProviders } from '../../components/testing/render-with-api';
+import { setRefreshInterval } from '../../refresh/store';
 import { LogFileView } from './LogFileView';
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-}
 
 let logCalls = 0;
 beforeEach(() => {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
-  localStorage.clear();
-  resetRefreshStore();
   setRefreshInterval(500); // the fastest the policy allows, to see polling in a short test
   logCalls = 0;
   stubFetch((url) => {
@@ -31,19 +23,11 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
-  localStorage.clear();
-  resetRefreshStore();
-});
-
 const source = { kind: 'taskmanager', taskManagerId: '127.0.0.1:45603-311eea' } as const;
 
 describe('LogFileView', () => {
   it('fetches a log once (static), and at the live rate while following', async () => {
-    render(wrap(<LogFileView source={source} file={{ kind: 'log' }} />));
+    renderWithProviders(<LogFileView source={source} file={{ kind: 'log' }} />);
     await screen.findByText('1 lines', { exact: false });
     await new Promise((resolve) => setTimeout(resolve, 1300));
     expect(logCalls).toBe(1);

@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
-import { resetRefreshStore } from '../../refresh/store';
+import { renderWithProviders } from '../../components/testing/render-with-api';
 import jmLogs from './fixtures/jobmanager-logs.json';
 import tmLogs from './fixtures/taskmanager-logs.json';
 import { LogFiles } from './LogFiles';
@@ -12,7 +11,6 @@ import { LogFiles } from './LogFiles';
 
 beforeEach(() => {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
-  resetRefreshStore();
   stubFetch((url) => {
     const path = decodeURIComponent(new URL(url).pathname);
     const body = { '/jobmanager/logs': jmLogs, '/taskmanagers/127.0.0.1:45603-311eea/logs': tmLogs }[path];
@@ -22,23 +20,13 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
-});
-
 describe('LogFiles', () => {
   it.each([
     ['the job manager', { kind: 'jobmanager' } as const, jmLogs],
     ['a task manager', { kind: 'taskmanager', taskManagerId: '127.0.0.1:45603-311eea' } as const, tmLogs],
   ])('lists the log files of %s, and opens one', async (_, source, recorded) => {
     const onSelect = vi.fn();
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <LogFiles source={source} selected={null} onSelect={onSelect} />
-      </QueryClientProvider>,
-    );
+    renderWithProviders(<LogFiles source={source} selected={null} onSelect={onSelect} />);
     const table = await screen.findByRole('table', { name: 'Log files' });
     const names = within(table).getAllByRole('rowheader').map((b) => b.textContent);
     expect(names).toEqual(recorded.logs.map((l) => l.name).sort());

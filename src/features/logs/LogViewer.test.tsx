@@ -1,5 +1,5 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLog, HOSTILE_LINE_TEXT } from './log-test-data';
 import { LogViewer } from './LogViewer';
 
@@ -21,11 +21,6 @@ afterAll(() => {
     const original = sizes[i];
     if (original) Object.defineProperty(HTMLElement.prototype, prop, original);
   });
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-  vi.useRealTimers();
 });
 
 describe('LogViewer', () => {

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Toolbar } from '../../components/Toolbar';
 import { formatBytes, formatCount } from '../../lib/format';
 import { downloadText } from './download';
 import {
@@ -120,7 +121,7 @@ export function LogViewer({ text, fileName, follow = false, onFollowChange, onRe
 
   return (
     <div className="log-viewer">
-      <div className="log-toolbar" role="toolbar" aria-label={`Log tools for ${fileName}`}>
+      <Toolbar gap="6px 10px" role="toolbar" aria-label={`Log tools for ${fileName}`}>
         <label className="log-search">
           <span className="visually-hidden">Search the log</span>
           <input
@@ -186,7 +187,7 @@ export function LogViewer({ text, fileName, follow = false, onFollowChange, onRe
         <span className="log-size">
           {formatCount(index.lineCount)} lines · {formatBytes(text.length)}
         </span>
-      </div>
+      </Toolbar>
       {index.lineCount === 0 ? (
         <p className="empty">The file is empty.</p>
       ) : (

@@ -3,7 +3,7 @@ import { jobManagerLogsQueryOptions, type LogList } from '../../api/jobmanager';
 import { jobManagerLogFileQueryOptions, taskManagerLogFileQueryOptions, type LogFile } from '../../api/logs';
 import { usePolledQuery } from '../../api/polling';
 import { taskManagerLogsQueryOptions } from '../../api/taskmanagers';
-import { anyKeyOptions } from './query-options';
+import { anyKeyOptions } from '../../lib/any-key-options';
 
 export type { LogFile } from '../../api/logs';
 

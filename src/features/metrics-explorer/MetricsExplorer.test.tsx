@@ -1,11 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
-import { resetRefreshStore } from '../../refresh/store';
+import { createTestQueryClient } from '../../components/testing/render-with-api';
 import aggFixture from './fixtures/taskmanagers-metrics-agg.json';
 import getFixture from './fixtures/jobmanager-metrics-get.json';
 import listFixture from './fixtures/jobmanager-metrics-list.json';
@@ -21,8 +21,6 @@ const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 
 
 beforeEach(() => {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
-  localStorage.clear();
-  resetRefreshStore();
   explorerHistory.clear();
   stubFetch((url) => {
     const { pathname, searchParams } = new URL(url);
@@ -33,15 +31,9 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
-});
-
 function Harness({ initial, onChange }: { initial: MetricPick[]; onChange: (raw: string | null) => void }): ReactNode {
   const [picks, setPicks] = useState(initial);
-  const client = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))[0];
+  const client = useState(createTestQueryClient)[0];
   return (
     <QueryClientProvider client={client}>
       <MemoryRouter>

@@ -1,9 +1,7 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfirmDialog, useConfirm, type ConfirmRequest } from './ConfirmDialog';
-
-afterEach(cleanup);
 
 const CANCEL_JOB: ConfirmRequest = {
   title: 'Cancel this job?',

@@ -11,6 +11,7 @@ import {
   type JobResourceRequirementsUpdate,
 } from '../../api/jobs';
 import { savepointMutationOptions, stopWithSavepointMutationOptions, type SavepointResult } from '../../api/savepoints';
+import { Toolbar } from '../../components/Toolbar';
 import { isActive } from '../../lib/job-states';
 import { links } from '../../lib/paths';
 import { useConfirm } from './ConfirmDialog';
@@ -143,7 +144,7 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
 
   return (
     <section className="ops-job-actions" aria-label="Actions on this job">
-      <div className="ops-toolbar" role="group" aria-label="Job actions">
+      <Toolbar gap="8px" role="group" aria-label="Job actions">
         {canSnapshot && (
           <button type="button" onClick={() => setOpen('savepoint')}>
             Trigger savepoint…
@@ -175,7 +176,7 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
           </button>
         )}
         {!anyAction && job && !permissions.readOnly && !active && <span className="ops-hint">The job has ended: nothing to do.</span>}
-      </div>
+      </Toolbar>
       {recent.length > 0 && (
         <div className="ops-recent-wrap">
           <ul className="ops-recent" aria-label="Operations on this job" aria-live="polite">

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OperationsIndicator } from './OperationsIndicator';
@@ -8,7 +8,6 @@ import { resetOperationsStore, trackOperation, type TrackedOutcome } from './ope
 const JOB = '52b55582369c4b745bdd71ecba17202d';
 
 afterEach(() => {
-  cleanup();
   resetOperationsStore();
 });
 

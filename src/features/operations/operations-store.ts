@@ -7,7 +7,7 @@
 // Other features reach the store through the page (they must not import this feature): the page
 // passes `trackOperation` down as a prop typed structurally by the feature (see jars/ports.ts).
 
-import type { RunContext, TrackedOutcome } from '../../lib/action-ports';
+import type { ActionSpec, RunContext, TrackedOutcome } from '../../lib/action-ports';
 import { describeActionError } from './action-errors';
 
 export type { RunContext, TrackedOutcome } from '../../lib/action-ports';
@@ -43,16 +43,7 @@ export const OPERATION_TITLES: Readonly<Record<OperationKind, string>> = {
 
 export type OperationState = 'running' | 'completed' | 'failed';
 
-/** What an operation is about, as the person who started it would name it. */
-export interface OperationSpec {
-  readonly kind: OperationKind;
-  /** The job it acts on, for a link. */
-  readonly jobId?: string;
-  /** A human name for the subject: the job's name, the jar's file name, a path. Untrusted text. */
-  readonly subject?: string;
-  /** The trigger id the client chose for it, when there is one (shown, and useful to resume). */
-  readonly triggerId?: string;
-}
+export type OperationSpec = ActionSpec<OperationKind>;
 
 export interface OperationRecord extends OperationSpec {
   readonly id: number;

@@ -1,12 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
 import type { WebConfig } from '../../api/webConfig';
-import { resetRefreshStore } from '../../refresh/store';
+import { createTestQueryClient } from '../../components/testing/render-with-api';
 import { JobActions } from './JobActions';
 import { resetOperationsStore } from './operations-store';
 import { NO_PERMISSIONS, permissionsFrom, usePermissions } from './permissions';
@@ -41,7 +41,7 @@ describe('permissionsFrom', () => {
 });
 
 function wrapper() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = createTestQueryClient();
   return ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <MemoryRouter>{children}</MemoryRouter>
@@ -66,13 +66,9 @@ function recordedCluster(features?: Partial<WebConfig['features']>) {
 
 beforeEach(() => {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
-  resetRefreshStore();
 });
 
 afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  resetApiSettings();
   resetOperationsStore();
 });
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkpointNow } from '../../api/checkpoints';
 import { shutdownCluster } from '../../api/cluster';
 import { deleteDataSet } from '../../api/datasets';
@@ -6,7 +6,7 @@ import { FlinkApiError } from '../../api/errors';
 import { deleteJar, fetchJars, runJar, uploadJar } from '../../api/jars';
 import { cancelJob, rescaleJob, updateJobResourceRequirements } from '../../api/jobs';
 import { disposeSavepoint, savepointNow, stopWithSavepoint } from '../../api/savepoints';
-import { configureApi, resetApiSettings } from '../../api/settings';
+import { configureApi } from '../../api/settings';
 import { stubFetch } from '../../api/test-utils';
 import { resetOperationsStore, trackOperation } from './operations-store';
 
@@ -38,8 +38,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  vi.unstubAllGlobals();
-  resetApiSettings();
   resetOperationsStore();
 });
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TaskManagerDetails } from '../../api/taskmanagers';
+import { Stat, StatDetail, StatGrid, type StatTone } from '../../components/StatGrid';
 import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { heapLevel, heapRatio, lastHeartbeat, slotLevel, taskManagerAddress } from './task-managers';
@@ -12,59 +13,34 @@ export function TaskManagerSummary({ details }: { details: TaskManagerDetails })
   const slots = slotLevel(details.freeSlots, details.slotsNumber);
   const ratio = heapRatio(details.metrics.heapUsed, details.metrics.heapMax);
   const heap = heapLevel(ratio);
-  const levelClass = (level: string) => (level === 'bad' ? 'stat stat-bad' : level === 'warn' ? 'stat stat-warn' : 'stat');
+  const tone = (level: string): StatTone | undefined => (level === 'bad' || level === 'warn' ? level : undefined);
   return (
-    <dl className="stat-grid" aria-label="Task manager summary">
-      <div className="stat">
-        <dt>Address</dt>
-        <dd className="mono stat-small">{taskManagerAddress(details.path)}</dd>
-      </div>
-      <div className={levelClass(slots)}>
-        <dt>Free / total slots</dt>
-        <dd>
-          {details.freeSlots} / {details.slotsNumber}
-        </dd>
-      </div>
-      <div className="stat">
-        <dt>CPU cores</dt>
-        <dd>{details.hardware.cpuCores}</dd>
-      </div>
-      <div className="stat">
-        <dt>Physical memory</dt>
-        <dd>{formatBytes(details.hardware.physicalMemory)}</dd>
-      </div>
-      <div className={levelClass(heap)}>
-        <dt>Heap used</dt>
-        <dd>
-          {ratio === null ? '–' : `${Math.round(ratio * 100)}%`}
-          <span className="stat-sub">
-            {formatBytes(details.metrics.heapUsed)} of {formatBytes(details.metrics.heapMax)}
-          </span>
-        </dd>
-      </div>
-      {details.assignedTasks !== undefined && (
-        <div className="stat">
-          <dt>Tasks</dt>
-          <dd>{details.assignedTasks}</dd>
-        </div>
-      )}
-      <div className="stat">
-        <dt>Last heartbeat</dt>
-        <dd>
-          {heartbeat === null ? '–' : `${formatDuration(Math.max(0, now - heartbeat))} ago`}
-          <span className="stat-sub">{formatTimestamp(heartbeat)}</span>
-        </dd>
-      </div>
-      <div className="stat">
-        <dt>Data port</dt>
-        <dd>{details.dataPort}</dd>
-      </div>
+    <StatGrid label="Task manager summary">
+      <Stat term="Address" smallValue valueClassName="mono">
+        {taskManagerAddress(details.path)}
+      </Stat>
+      <Stat term="Free / total slots" tone={tone(slots)}>
+        {details.freeSlots} / {details.slotsNumber}
+      </Stat>
+      <Stat term="CPU cores">{details.hardware.cpuCores}</Stat>
+      <Stat term="Physical memory">{formatBytes(details.hardware.physicalMemory)}</Stat>
+      <Stat term="Heap used" tone={tone(heap)}>
+        {ratio === null ? '–' : `${Math.round(ratio * 100)}%`}
+        <StatDetail>
+          {formatBytes(details.metrics.heapUsed)} of {formatBytes(details.metrics.heapMax)}
+        </StatDetail>
+      </Stat>
+      {details.assignedTasks !== undefined && <Stat term="Tasks">{details.assignedTasks}</Stat>}
+      <Stat term="Last heartbeat">
+        {heartbeat === null ? '–' : `${formatDuration(Math.max(0, now - heartbeat))} ago`}
+        <StatDetail>{formatTimestamp(heartbeat)}</StatDetail>
+      </Stat>
+      <Stat term="Data port">{details.dataPort}</Stat>
       {details.blocked === true && (
-        <div className="stat stat-bad">
-          <dt>Blocked</dt>
-          <dd>blocklisted: no new slots</dd>
-        </div>
+        <Stat term="Blocked" tone="bad">
+          blocklisted: no new slots
+        </Stat>
       )}
-    </dl>
+    </StatGrid>
   );
 }

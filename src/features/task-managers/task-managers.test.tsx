@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaskManagerDetails, TaskManagers } from '../../api/taskmanagers';
 import detailsFixture from './fixtures/taskmanager-details.json';
 import listFixture from './fixtures/taskmanagers.json';
@@ -21,8 +21,6 @@ import { DEFAULT_TM_SORT, TaskManagersTable } from './TaskManagersTable';
 // Recorded from the sandbox (Flink 2.3.0): GET /taskmanagers and GET /taskmanagers/:id.
 const list: TaskManagers = listFixture;
 const details: TaskManagerDetails = detailsFixture;
-
-afterEach(cleanup);
 
 describe('reading task managers', () => {
   it('takes the address from the RPC path', () => {

@@ -4,7 +4,7 @@ import { jobManagerThreadDumpQueryOptions, type ThreadDump } from '../../api/job
 import { usePolledQuery } from '../../api/polling';
 import { taskManagerThreadDumpQueryOptions } from '../../api/taskmanagers';
 import { QueryState } from '../../components/QueryState';
-import { anyKeyOptions } from './query-options';
+import { anyKeyOptions } from '../../lib/any-key-options';
 import { ThreadDumpView } from './ThreadDumpView';
 
 export type ThreadDumpSource = { readonly kind: 'jobmanager' } | { readonly kind: 'taskmanager'; readonly taskManagerId: string };

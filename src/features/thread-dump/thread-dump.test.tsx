@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { ThreadDump } from '../../api/jobmanager';
 import jmDump from './fixtures/jobmanager-thread-dump.json';
 import tmDump from './fixtures/taskmanager-thread-dump.json';
@@ -9,11 +9,6 @@ import { ThreadDumpView } from './ThreadDumpView';
 // Recorded from the sandbox: GET /jobmanager/thread-dump and /taskmanagers/:id/thread-dump.
 const jm: ThreadDump = jmDump;
 const tm: ThreadDump = tmDump;
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('parsing a thread dump', () => {
   it('reads every thread state of the recorded dumps', () => {

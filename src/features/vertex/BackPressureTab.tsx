@@ -4,6 +4,7 @@ import type { TimeSeriesOptions } from '../../charts/time-series/time-series-opt
 import { TimeSeriesChart } from '../../charts/time-series/TimeSeriesChart';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
+import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { BACK_PRESSURE_SERIES, backPressureRows, backPressureSample, formatRatio, levelTone, type BackPressureRow } from './back-pressure';
@@ -86,21 +87,15 @@ export function BackPressureTab({ jobId, vertexId }: { jobId: string; vertexId: 
 function BackPressureSummary({ level, sampledAt }: { level: BackPressureLevel; sampledAt: number }): ReactNode {
   const now = useNow();
   return (
-    <dl className="stat-grid vertex-stats">
-      <div className={`stat ${level === 'high' ? 'stat-bad' : level === 'low' ? 'stat-warn' : ''}`}>
-        <dt>Back pressure level</dt>
-        <dd>
-          <LevelBadge level={level} />
-        </dd>
-      </div>
-      <div className="stat">
-        <dt>Measured</dt>
-        <dd>
-          {formatDuration(Math.max(0, now - sampledAt))} ago
-          <span className="stat-sub">{formatTimestamp(sampledAt)}</span>
-        </dd>
-      </div>
-    </dl>
+    <StatGrid dense>
+      <Stat term="Back pressure level" tone={level === 'high' ? 'bad' : level === 'low' ? 'warn' : undefined}>
+        <LevelBadge level={level} />
+      </Stat>
+      <Stat term="Measured">
+        {formatDuration(Math.max(0, now - sampledAt))} ago
+        <StatDetail>{formatTimestamp(sampledAt)}</StatDetail>
+      </Stat>
+    </StatGrid>
   );
 }
 

@@ -5,6 +5,7 @@ import { METRIC_AGGREGATIONS, type MetricAggregation } from '../../api/query';
 import { TimeSeriesChart } from '../../charts/time-series/TimeSeriesChart';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
+import { Toolbar, ToolbarField } from '../../components/Toolbar';
 import { formatTimestamp } from '../../lib/format';
 import { useSearchState } from '../../lib/search-state';
 import { seriesPoints, useHistory } from '../../lib/history-store';
@@ -215,8 +216,8 @@ function MetricPicker({ jobId, vertexId, picks, onPick }: MetricPickerProps): Re
           const shown = matches.slice(0, MAX_RESULTS);
           return (
             <>
-              <div className="toolbar">
-                <label htmlFor={searchId} className="inline-field">
+              <Toolbar spaceBelow="12px">
+                <ToolbarField htmlFor={searchId}>
                   <span>Search metrics</span>
                   <input
                     id={searchId}
@@ -225,14 +226,14 @@ function MetricPicker({ jobId, vertexId, picks, onPick }: MetricPickerProps): Re
                     placeholder="e.g. numRecordsInPerSecond"
                     onChange={(e) => setSearch(e.target.value)}
                   />
-                </label>
+                </ToolbarField>
                 <span className="result-count" aria-live="polite">
                   {matches.length} of {data.length} metrics{matches.length > shown.length ? `, first ${shown.length} shown` : ''}
                 </span>
                 <button type="button" onClick={() => void list.refetch()}>
                   Reload list
                 </button>
-              </div>
+              </Toolbar>
               {full && <p className="empty">{MAX_PICKS} metrics are charted, the most at once: remove one to add another.</p>}
               <ul className="metric-results" aria-label="Matching metrics">
                 {shown.map((id) => {

@@ -4,6 +4,7 @@ import { FlinkApiError, userMessage } from '../../api/errors';
 import { subtaskAttemptQueryOptions, useVertexDetails, type SubtaskAttempt } from '../../api/vertices';
 import { DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
+import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { endTime, ioColumns, TaskManagerLink } from './cells';
@@ -88,13 +89,13 @@ export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
           if (s.attempt === 0 && others === 0) return s.attempt;
           const open = expanded.has(s.subtask);
           return (
-            <button type="button" className="link-button" aria-expanded={open} onClick={() => toggle(s.subtask)}>
+            <LinkButton aria-expanded={open} onClick={() => toggle(s.subtask)}>
               {s.attempt}
               <span className="visually-hidden">
                 {open ? ': hide' : ': show'} earlier attempts of subtask {s.subtask}
               </span>
               <span aria-hidden="true"> {open ? '▾' : '▸'}</span>
-            </button>
+            </LinkButton>
           );
         },
       },

@@ -4,6 +4,7 @@ import { useJobDetails } from '../../api/jobs';
 import { useVertexDetails } from '../../api/vertices';
 import { JobStateBadge } from '../../components/JobStateBadge';
 import { QueryState } from '../../components/QueryState';
+import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
 import { links } from '../../lib/paths';
 import './vertex.css';
 
@@ -32,23 +33,16 @@ export function VertexHeader({ jobId, vertexId }: VertexHeaderProps): ReactNode 
       </h1>
       <QueryState query={details} what="the vertex">
         {(data) => (
-          <dl className="stat-grid vertex-stats">
-            <div className="stat">
-              <dt>Status</dt>
-              <dd>{summary ? <JobStateBadge state={summary.status} /> : '–'}</dd>
-            </div>
-            <div className="stat">
-              <dt>Parallelism</dt>
-              <dd>
-                {data.parallelism}
-                <span className="stat-sub">max {data.maxParallelism}</span>
-              </dd>
-            </div>
-            <div className="stat">
-              <dt>Vertex ID</dt>
-              <dd className="mono vertex-id">{data.id}</dd>
-            </div>
-          </dl>
+          <StatGrid dense>
+            <Stat term="Status">{summary ? <JobStateBadge state={summary.status} /> : '–'}</Stat>
+            <Stat term="Parallelism">
+              {data.parallelism}
+              <StatDetail>max {data.maxParallelism}</StatDetail>
+            </Stat>
+            <Stat term="Vertex ID" wide valueClassName="mono vertex-id">
+              {data.id}
+            </Stat>
+          </StatGrid>
         )}
       </QueryState>
     </header>

@@ -2,8 +2,11 @@ import { useMemo, type ReactNode } from 'react';
 import { vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { useWatermarks } from '../../api/vertices';
+import { ButtonGroup } from '../../components/ButtonGroup';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
+import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
+import { Toolbar } from '../../components/Toolbar';
 import { formatDuration } from '../../lib/format';
 import { enumParam, useSearchState } from '../../lib/search-state';
 import {
@@ -110,16 +113,16 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
 
   return (
     <>
-      <div className="toolbar">
-        <div role="group" aria-label="Show times in" className="button-group">
+      <Toolbar spaceBelow="12px">
+        <ButtonGroup label="Show times in">
           <button type="button" aria-pressed={zone === 'local'} onClick={() => setZone('local')}>
             Your time zone ({browserZone()})
           </button>
           <button type="button" aria-pressed={zone === 'utc'} onClick={() => setZone('utc')}>
             UTC
           </button>
-        </div>
-      </div>
+        </ButtonGroup>
+      </Toolbar>
       <QueryState query={query} what="the watermarks">
         {() =>
           rows.length === 0 ? (
@@ -161,32 +164,20 @@ function WatermarkSummary({ rows, timeZone }: { rows: readonly WatermarkRow[]; t
   const missing = rows.filter((r) => r.state === 'none').length;
   const idle = rows.filter((r) => r.idle).length;
   return (
-    <dl className="stat-grid vertex-stats">
-      <div className={`stat ${missing ? 'stat-warn' : ''}`}>
-        <dt>Vertex watermark (lowest)</dt>
-        <dd className="mono">
-          {lowest !== null ? formatWatermarkTime(lowest, timeZone) : missing ? 'no watermark yet' : '–'}
-          {missing > 0 && (
-            <span className="stat-sub">
-              {missing} of {rows.length} subtasks have no watermark yet
-            </span>
-          )}
-        </dd>
-      </div>
-      <div className="stat">
-        <dt>Largest lag</dt>
-        <dd>{describeLag(maxLag, formatDuration)}</dd>
-      </div>
-      <div className="stat">
-        <dt>Skew across subtasks</dt>
-        <dd>{skew === null ? '–' : formatDuration(skew)}</dd>
-      </div>
-      <div className="stat">
-        <dt>Idle subtasks</dt>
-        <dd>
-          {idle} of {rows.length}
-        </dd>
-      </div>
-    </dl>
+    <StatGrid dense>
+      <Stat term="Vertex watermark (lowest)" tone={missing ? 'warn' : undefined} valueClassName="mono">
+        {lowest !== null ? formatWatermarkTime(lowest, timeZone) : missing ? 'no watermark yet' : '–'}
+        {missing > 0 && (
+          <StatDetail>
+            {missing} of {rows.length} subtasks have no watermark yet
+          </StatDetail>
+        )}
+      </Stat>
+      <Stat term="Largest lag">{describeLag(maxLag, formatDuration)}</Stat>
+      <Stat term="Skew across subtasks">{skew === null ? '–' : formatDuration(skew)}</Stat>
+      <Stat term="Idle subtasks">
+        {idle} of {rows.length}
+      </Stat>
+    </StatGrid>
   );
 }

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_REFRESH_MS, MIN_REFRESH_MS, resolveRefreshInterval, SAMPLING_REFRESH_MS, type RefreshState } from './policy';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_REFRESH_MS, SAMPLING_REFRESH_MS } from './policy';
 import {
   getRefreshState,
   REFRESH_STORAGE_KEY,
@@ -12,41 +12,11 @@ import {
 } from './store';
 import { useRefreshControls, useRefreshInterval } from './useRefreshInterval';
 
-const base: RefreshState = { userIntervalMs: null, paused: false, override: null, serverDefaultMs: null };
-
-describe('the refresh policy', () => {
-  it('uses Flink\'s default until /config answered, then the server\'s, then the user\'s', () => {
-    expect(resolveRefreshInterval(base, 'live')).toBe(DEFAULT_REFRESH_MS);
-    expect(resolveRefreshInterval({ ...base, serverDefaultMs: 10_000 }, 'live')).toBe(10_000);
-    expect(resolveRefreshInterval({ ...base, serverDefaultMs: 10_000, userIntervalMs: 5000 }, 'live')).toBe(5000);
-  });
-
-  it('does not poll static data, and polls sampling endpoints quickly', () => {
-    expect(resolveRefreshInterval(base, 'static')).toBe(false);
-    expect(resolveRefreshInterval({ ...base, serverDefaultMs: 10_000 }, 'sampling')).toBe(SAMPLING_REFRESH_MS);
-    // Never slower than live data.
-    expect(resolveRefreshInterval({ ...base, userIntervalMs: 600 }, 'sampling')).toBe(600);
-  });
-
-  it('pausing stops everything; a kiosk override wins over pausing', () => {
-    expect(resolveRefreshInterval({ ...base, paused: true }, 'live')).toBe(false);
-    expect(resolveRefreshInterval({ ...base, paused: true }, 'sampling')).toBe(false);
-    expect(resolveRefreshInterval({ ...base, paused: true, override: { intervalMs: 30_000 } }, 'live')).toBe(30_000);
-  });
-
-  it('clamps silly intervals', () => {
-    expect(resolveRefreshInterval({ ...base, userIntervalMs: 1 }, 'live')).toBe(MIN_REFRESH_MS);
-  });
-});
-
 describe('the refresh store and hooks', () => {
   beforeEach(() => {
-    localStorage.clear();
-    resetRefreshStore();
     setRefreshOverride(null);
     setServerRefreshInterval(null);
   });
-  afterEach(() => localStorage.clear());
 
   it('persists the user\'s interval and pause to localStorage, and reads them back', () => {
     setRefreshInterval(7000);
