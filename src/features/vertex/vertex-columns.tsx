@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { IOMetrics } from '../../api/schemas';
-import type { Column } from '../../components/DataTable';
+import { column, type Column } from '../../components/DataTable';
 import { formatBytes, formatCount } from '../../lib/format';
 import { links } from '../../lib/paths';
 
-// Table cells shared by the vertex tabs.
+// Table cells and columns shared by the vertex tabs.
 
 /** A TaskManager id as a link to its page; ids are untrusted text. */
 export function TaskManagerLink({ id }: { id: string }): ReactNode {
@@ -17,37 +17,18 @@ export function TaskManagerLink({ id }: { id: string }): ReactNode {
   );
 }
 
+/** Formats a value, or leaves the cell empty for a row without one (an attempt still loading). */
+export function ifPresent<Value>(format: (value: Value) => ReactNode): (value: Value | undefined) => ReactNode {
+  return (value) => (value === undefined ? null : format(value));
+}
+
 /** Records and bytes in and out, sortable, for any row carrying Flink's I/O metrics. */
-export function ioColumns<Row>(metrics: (row: Row) => IOMetrics): Column<Row>[] {
+export function ioColumns<Row>(metrics: (row: Row) => IOMetrics | undefined): Column<Row>[] {
   return [
-    {
-      id: 'records-in',
-      header: 'Records in',
-      className: 'num',
-      cell: (row) => formatCount(metrics(row)['read-records']),
-      sortValue: (row) => metrics(row)['read-records'],
-    },
-    {
-      id: 'bytes-in',
-      header: 'Bytes in',
-      className: 'num',
-      cell: (row) => formatBytes(metrics(row)['read-bytes']),
-      sortValue: (row) => metrics(row)['read-bytes'],
-    },
-    {
-      id: 'records-out',
-      header: 'Records out',
-      className: 'num',
-      cell: (row) => formatCount(metrics(row)['write-records']),
-      sortValue: (row) => metrics(row)['write-records'],
-    },
-    {
-      id: 'bytes-out',
-      header: 'Bytes out',
-      className: 'num',
-      cell: (row) => formatBytes(metrics(row)['write-bytes']),
-      sortValue: (row) => metrics(row)['write-bytes'],
-    },
+    column('records-in', { header: 'Records in', className: 'num', value: (row: Row) => metrics(row)?.['read-records'], format: ifPresent(formatCount) }),
+    column('bytes-in', { header: 'Bytes in', className: 'num', value: (row: Row) => metrics(row)?.['read-bytes'], format: ifPresent(formatBytes) }),
+    column('records-out', { header: 'Records out', className: 'num', value: (row: Row) => metrics(row)?.['write-records'], format: ifPresent(formatCount) }),
+    column('bytes-out', { header: 'Bytes out', className: 'num', value: (row: Row) => metrics(row)?.['write-bytes'], format: ifPresent(formatBytes) }),
   ];
 }
 
