@@ -1,14 +1,16 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { DataTable, filterRows, sortRows, type Column } from './DataTable';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { column, DataTable, filterRows, sortRows, type Column } from './DataTable';
+
+afterEach(cleanup);
 
 interface Row {
   name: string;
   n: number | null;
 }
 const columns: Column<Row>[] = [
-  { id: 'name', header: 'Name', cell: (r) => r.name, sortValue: (r) => r.name, filterText: (r) => r.name, rowHeader: true },
-  { id: 'n', header: 'Count', cell: (r) => r.n ?? '–', sortValue: (r) => r.n },
+  column('name', { header: 'Name', value: (r) => r.name, search: true, rowHeader: true }),
+  column('n', { header: 'Count', value: (r) => r.n, format: (n) => n ?? '–' }),
 ];
 const rows: Row[] = [
   { name: 'Stage 10', n: 3 },
@@ -31,6 +33,32 @@ describe('filterRows', () => {
   });
 });
 
+describe('column', () => {
+  const row: Row = { name: 'Stage 2', n: 7 };
+  it('shows, sorts by and searches the one value unless told otherwise', () => {
+    const plain = column('name', { header: 'Name', value: (r: Row) => r.name, search: true });
+    expect([plain.cell(row), plain.sortValue?.(row), plain.filterText?.(row)]).toEqual(['Stage 2', 'Stage 2', 'Stage 2']);
+  });
+  it('formats for display and derives a sort key or search text from the value and row', () => {
+    const derived = column('n', {
+      header: 'Count',
+      value: (r: Row) => r.n,
+      format: (n, r) => `${n ?? '–'} in ${r.name}`,
+      sort: (n) => (n === null ? null : -n),
+      search: (n) => `count ${n ?? 'unknown'}`,
+    });
+    expect(derived.cell(row)).toBe('7 in Stage 2');
+    expect(derived.sortValue?.(row)).toBe(-7);
+    expect(derived.filterText?.(row)).toBe('count 7');
+  });
+  it('is not searched by default, and not sortable when told so', () => {
+    const action = column('n', { header: '', value: (r: Row) => r.n, sort: false });
+    expect(action.filterText).toBeUndefined();
+    expect(action.sortValue).toBeUndefined();
+    expect(column('n', { header: 'Count', value: (r: Row) => r.n, search: true }).filterText?.({ name: 'x', n: null })).toBe('');
+  });
+});
+
 describe('DataTable', () => {
   it('sorts on header click, filters, and renders markup in cells as text', () => {
     render(<DataTable caption="Things" columns={columns} rows={rows} rowKey={(r) => r.name} filterable />);
@@ -44,5 +72,34 @@ describe('DataTable', () => {
 
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'stage' } });
     expect(within(table).getAllByRole('rowheader')).toHaveLength(2);
+  });
+});
+
+describe('DataTable paging', () => {
+  const many: Row[] = Array.from({ length: 7 }, (_, i) => ({ name: `Stage ${i + 1}`, n: i }));
+  const rowNames = (): string[] => screen.getAllByRole('rowheader').map((c) => c.textContent ?? '');
+
+  it('renders the first page after sorting and filtering, then more on demand', () => {
+    render(<DataTable caption="Things" columns={columns} rows={many} rowKey={(r) => r.name} filterable pageSize={3} defaultSort={{ column: 'n', direction: 'desc' }} />);
+    expect(rowNames()).toEqual(['Stage 7', 'Stage 6', 'Stage 5']);
+    expect(screen.getByText(/Showing 3 of 7\./)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show 3 more' }));
+    expect(rowNames()).toHaveLength(6);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more' }));
+    expect(rowNames()).toHaveLength(7);
+    expect(screen.queryByRole('button', { name: 'Show all' })).toBeNull();
+  });
+
+  it('counts only the rows matching the filter, and says when none does', () => {
+    render(<DataTable caption="Things" columns={columns} rows={many} rowKey={(r) => r.name} filterable pageSize={1} noMatch="No things match." />);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'stage 1' } });
+    expect(rowNames()).toEqual(['Stage 1']);
+    expect(screen.queryByText(/Showing/)).toBeNull();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'stage' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(rowNames()).toHaveLength(7);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'nothing' } });
+    expect(screen.getByText('No things match.')).toBeTruthy();
   });
 });

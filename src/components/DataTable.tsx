@@ -1,17 +1,55 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { SortState } from '../lib/search-state';
+import { filterByWords } from '../lib/word-filter';
 
+/** What a column sorts by: numbers sort numerically, strings naturally, missing values last. */
+export type SortKey = number | string | null | undefined;
+
+/** A column as DataTable renders it; build one with `column`, which derives it from one accessor. */
 export interface Column<Row> {
   id: string;
   header: string;
   cell: (row: Row) => ReactNode;
-  /** Makes the column sortable; numbers sort numerically, strings naturally. */
-  sortValue?: (row: Row) => number | string | null | undefined;
+  /** Present when the column is sortable. */
+  sortValue?: (row: Row) => SortKey;
   /** Text the filter box searches; columns without it are not searched. */
   filterText?: (row: Row) => string;
   /** The row's header cell (one per table), for screen readers and `getByRole('row', { name })`. */
   rowHeader?: boolean;
   className?: string;
+}
+
+export interface ColumnSpec<Row, Value extends SortKey> {
+  header: string;
+  /** The one accessor: what the cell shows, what the column sorts by and what the filter searches. */
+  value: (row: Row) => Value;
+  /** How the value shows when not as it is (a formatted number, a badge, a link); as text by default. */
+  format?: (value: Value, row: Row) => ReactNode;
+  /** Sorts by the value unless `false` (not sortable) or a key derived from the value. */
+  sort?: false | ((value: Value, row: Row) => SortKey);
+  /** The filter box searches the value's text when `true`, or the text given (e.g. what the cell shows). */
+  search?: true | ((value: Value, row: Row) => string);
+  rowHeader?: boolean;
+  className?: string;
+}
+
+const asText = (value: SortKey): string => (value == null ? '' : String(value));
+
+/**
+ * A column whose display, sort and filter all come from one accessor, so a field is named once:
+ * `column('state', { header: 'State', value: (job) => job.state, format: (s) => <Badge state={s} />, search: true })`.
+ */
+export function column<Row, Value extends SortKey>(id: string, spec: ColumnSpec<Row, Value>): Column<Row> {
+  const { header, value, format, sort, search, rowHeader, className } = spec;
+  return {
+    id,
+    header,
+    rowHeader,
+    className,
+    cell: format ? (row) => format(value(row), row) : value,
+    sortValue: sort === false ? undefined : sort ? (row) => sort(value(row), row) : value,
+    filterText: search === true ? (row) => asText(value(row)) : search ? (row) => search(value(row), row) : undefined,
+  };
 }
 
 interface DataTableProps<Row> {
@@ -29,8 +67,12 @@ interface DataTableProps<Row> {
   filterable?: boolean;
   rowClassName?: (row: Row) => string | undefined;
   empty?: ReactNode;
+  /** Shown when rows exist but none matches the filter. */
+  noMatch?: ReactNode;
   /** Hide the caption visually (a heading already names the table). */
   captionHidden?: boolean;
+  /** Render only this many rows at first (after sort and filter), with buttons for more. */
+  pageSize?: number;
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -56,23 +98,22 @@ export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row
     .map((x) => x.row);
 }
 
-/** Keeps rows whose filterable columns contain every word of the filter (case-insensitive). */
+/** Keeps rows whose searchable columns contain every word of the filter (case-insensitive). */
 export function filterRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], filter: string): Row[] {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...rows];
   const searchable = columns.filter((c) => c.filterText);
-  return rows.filter((row) => {
-    const text = searchable.map((c) => c.filterText?.(row) ?? '').join('\u0000').toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
+  // Joined with a character no word contains, so a word never matches across two cells.
+  return filterByWords(rows, filter, (row) => searchable.map((c) => c.filterText?.(row) ?? '').join('\u0000'));
 }
 
 /**
- * A table that sorts by any sortable column (click or Enter on the header) and filters by text.
- * Cells render React nodes, so Flink's untrusted strings stay text.
+ * The one table of the dashboard: every list of rows (jobs, checkpoints, subtasks, task managers,
+ * configuration...) is a column list handed to it. It owns what every such list needs: sort by
+ * any sortable column (click or Enter on the header), filter by words, an empty message, and
+ * paging of long lists (`pageSize`). Sort and filter can be controlled (kept in the URL) or
+ * left to it. Cells render React nodes, so Flink's untrusted strings stay text.
  */
 export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
-  const { caption, columns, rows, rowKey, rowClassName, empty, captionHidden } = props;
+  const { caption, columns, rows, rowKey, rowClassName, empty, noMatch, captionHidden, pageSize } = props;
   const [localSort, setLocalSort] = useState<SortState | undefined>(props.defaultSort);
   const [localFilter, setLocalFilter] = useState('');
   const sort = props.sort ?? localSort;
@@ -81,7 +122,10 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
   const setFilter = props.onFilterChange ?? setLocalFilter;
   const showFilter = props.filterable === true || props.filter !== undefined;
 
-  const visible = useMemo(() => sortRows(filterRows(rows, columns, filter), columns, sort), [rows, columns, filter, sort]);
+  const [limit, setLimit] = useState(pageSize ?? Infinity);
+  const matching = useMemo(() => sortRows(filterRows(rows, columns, filter), columns, sort), [rows, columns, filter, sort]);
+  const visible = useMemo(() => (matching.length > limit ? matching.slice(0, limit) : matching), [matching, limit]);
+  const hidden = matching.length - visible.length;
 
   const toggle = (column: Column<Row>): void => {
     if (!column.sortValue) return;
@@ -90,67 +134,80 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
   };
 
   return (
-    <div className="data-table-wrap">
-      {showFilter && (
-        <label className="table-filter">
-          <span>Filter {caption.toLowerCase()}</span>
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Type to filter" />
-        </label>
-      )}
-      <table className="data-table">
-        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => {
-              const sorted = sort?.column === column.id ? sort.direction : undefined;
-              return (
-                <th
-                  key={column.id}
-                  scope="col"
-                  className={column.className}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                >
-                  {column.sortValue ? (
-                    <button type="button" className="sort-button" onClick={() => toggle(column)}>
-                      {column.header}
-                      <span aria-hidden="true" className="sort-mark">
-                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    column.header
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {visible.length === 0 ? (
+    <>
+      <div className="data-table-wrap">
+        {showFilter && (
+          <label className="table-filter">
+            <span>Filter {caption.toLowerCase()}</span>
+            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Type to filter" />
+          </label>
+        )}
+        <table className="data-table">
+          <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+          <thead>
             <tr>
-              <td colSpan={columns.length} className="empty">
-                {rows.length === 0 ? (empty ?? 'Nothing to show.') : 'No rows match the filter.'}
-              </td>
+              {columns.map((column) => {
+                const sorted = sort?.column === column.id ? sort.direction : undefined;
+                return (
+                  <th
+                    key={column.id}
+                    scope="col"
+                    className={column.className}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {column.sortValue ? (
+                      <button type="button" className="sort-button" onClick={() => toggle(column)}>
+                        {column.header}
+                        <span aria-hidden="true" className="sort-mark">
+                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                        </span>
+                      </button>
+                    ) : (
+                      column.header
+                    )}
+                  </th>
+                );
+              })}
             </tr>
-          ) : (
-            visible.map((row) => (
-              <tr key={rowKey(row)} className={rowClassName?.(row)}>
-                {columns.map((column) =>
-                  column.rowHeader ? (
-                    <th key={column.id} scope="row" className={column.className}>
-                      {column.cell(row)}
-                    </th>
-                  ) : (
-                    <td key={column.id} className={column.className}>
-                      {column.cell(row)}
-                    </td>
-                  ),
-                )}
+          </thead>
+          <tbody>
+            {visible.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="empty">
+                  {rows.length === 0 ? (empty ?? 'Nothing to show.') : (noMatch ?? 'No rows match the filter.')}
+                </td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+            ) : (
+              visible.map((row) => (
+                <tr key={rowKey(row)} className={rowClassName?.(row)}>
+                  {columns.map((column) =>
+                    column.rowHeader ? (
+                      <th key={column.id} scope="row" className={column.className}>
+                        {column.cell(row)}
+                      </th>
+                    ) : (
+                      <td key={column.id} className={column.className}>
+                        {column.cell(row)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {hidden > 0 && pageSize !== undefined && (
+        <p className="show-more">
+          Showing {visible.length} of {matching.length}.{' '}
+          <button type="button" onClick={() => setLimit((l) => l + pageSize)}>
+            Show {Math.min(pageSize, hidden)} more
+          </button>{' '}
+          <button type="button" onClick={() => setLimit(matching.length)}>
+            Show all
+          </button>
+        </p>
+      )}
+    </>
   );
 }

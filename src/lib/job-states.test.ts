@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, countByState, isActive } from './job-states';
+import { byUrgency, countByState, isActive, isTerminal } from './job-states';
 
 const job = (state: string, start: number): { state: string; 'start-time': number } => ({ state, 'start-time': start });
 
@@ -28,5 +28,12 @@ describe('isActive', () => {
     expect(isActive('RESTARTING')).toBe(true);
     expect(isActive('CANCELED')).toBe(false);
     expect(isActive('FINISHED')).toBe(false);
+  });
+});
+
+describe('isTerminal', () => {
+  it('knows the four states after which nothing changes, for jobs and subtasks alike', () => {
+    expect(['FINISHED', 'CANCELED', 'FAILED', 'SUSPENDED'].every(isTerminal)).toBe(true);
+    expect(['RUNNING', 'CANCELLING', 'CANCELING', 'RESTARTING', 'DEPLOYING', 'SOMETHING_NEW'].some(isTerminal)).toBe(false);
   });
 });

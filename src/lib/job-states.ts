@@ -1,3 +1,5 @@
+import type { ExecutionState, JobState } from '../api/schemas';
+
 // Which jobs an on-call engineer needs first: the ones in trouble, then the running ones, then
 // the rest, newest first within each group.
 
@@ -18,8 +20,24 @@ const URGENCY: Record<string, number> = {
   SUSPENDED: 4,
 };
 
+/**
+ * The states after which a job (or a subtask: execution states share these names) changes no
+ * more: its timeline ends, its graph needs no live watermarks, operations on it are over.
+ */
+export const TERMINAL_STATES: ReadonlySet<JobState | ExecutionState> = new Set<JobState | ExecutionState>([
+  'FINISHED',
+  'CANCELED',
+  'FAILED',
+  'SUSPENDED',
+]);
+
+/** Whether a job or subtask in this state changes no more; unknown states count as live. */
+export function isTerminal(state: string): boolean {
+  return (TERMINAL_STATES as ReadonlySet<string>).has(state);
+}
+
 export function isActive(state: string): boolean {
-  return !['FINISHED', 'CANCELED', 'FAILED', 'SUSPENDED'].includes(state);
+  return !isTerminal(state);
 }
 
 export function byUrgency<T extends OrderableJob>(jobs: readonly T[]): T[] {

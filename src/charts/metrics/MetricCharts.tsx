@@ -3,7 +3,8 @@ import { EChart } from '../EChart';
 import { usePalette } from '../time-series/use-palette';
 import type { HistorySample } from '../../lib/history-store';
 import { chartSeries, type ChartSpec } from './jvm-charts';
-import { formatMetricValue, timeSeriesOption, type TimeSeries, type ValueUnit } from './options';
+import type { TimeSeries } from '../time-series/time-series-option';
+import { formatMetricValue, timeSeriesOption, type ValueUnit } from './options';
 import './metric-charts.css';
 
 interface MetricChartProps {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { HistoryStore } from '../../lib/history-store';
+import type { TimePoint } from '../time-series/time-series-option';
 
 // Metric values into the bounded history stores of lib/history-store: parsing Flink's string
 // values, recording polled answers once, and rates of cumulative counters.
@@ -38,7 +39,7 @@ export function sampleFromMetricValues(metrics: readonly { readonly id: string; 
  * A cumulative counter (GC time, GC count) as a rate per second between consecutive samples.
  * A counter that went down (the process restarted) or a gap gives a gap, never a negative rate.
  */
-export function ratePoints(points: readonly (readonly [number, number | null])[]): [number, number | null][] {
+export function ratePoints(points: readonly TimePoint[]): [number, number | null][] {
   const out: [number, number | null][] = [];
   for (let i = 1; i < points.length; i++) {
     const prev = points[i - 1];

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 import type { ChartPalette } from '../theme';
+import type { TimeSeries } from '../time-series/time-series-option';
 
 // Pure option builders for metric charts over time. They take plain data and a palette and
 // return an ECharts option; nothing here touches the DOM, so they are unit-tested as data.
@@ -10,10 +11,6 @@ import type { ChartPalette } from '../theme';
 /** How values of a chart read. */
 export type ValueUnit = 'bytes' | 'bytes-per-s' | 'count' | 'ms' | 'ms-per-s' | 'per-s' | 'ratio' | 'number';
 
-export interface TimeSeries {
-  readonly name: string;
-  readonly points: readonly (readonly [number, number | null])[];
-}
 
 export interface TimeSeriesChartInput {
   readonly series: readonly TimeSeries[];

@@ -9,7 +9,7 @@ import {
 } from '../../api/checkpoints';
 import { FlinkApiError } from '../../api/errors';
 import { useJobDetails } from '../../api/jobs';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
@@ -19,7 +19,7 @@ import { checkpointHistory } from './history';
 import { slowestSubtaskIndex, subtaskDelay, subtasksSlowestFirst, vertexDelay } from './slowest';
 import { StatsTable } from './StatsTable';
 import { subtaskSummaryRows } from './summary';
-import { checkpointKind, checkpointTone, checkpointTypeLabel } from './view';
+import { checkpointKind, checkpointTone, checkpointTypeLabel } from './checkpoint-display';
 import './checkpoints.css';
 
 const vertexParam = stringParam();
@@ -164,53 +164,48 @@ function VerticesAndSubtasks({ jobId, checkpoint, names }: { jobId: string; chec
   const selected = picked && checkpoint.tasks[picked] ? picked : slowest;
   const columns = useMemo<Column<VertexRow>[]>(
     () => [
-      {
-        id: 'name',
+      column('name', {
         header: 'Vertex',
         rowHeader: true,
         className: 'job-name',
-        cell: (r) => (
+        value: (r) => r.name,
+        format: (name, r) => (
           <>
             <LinkButton aria-pressed={r.id === selected} onClick={() => setPicked(r.id)}>
-              {r.name}
+              {name}
             </LinkButton>
             {r.id === slowest && <span className="badge badge-warn slowest-mark">slowest</span>}
           </>
         ),
-        sortValue: (r) => r.name,
-        filterText: (r) => `${r.name} ${r.id}`,
-      },
-      {
-        id: 'status',
+        search: (name, r) => `${name} ${r.id}`,
+      }),
+      column('status', {
         header: 'Status',
-        cell: (r) => <span className={`badge badge-${checkpointTone(r.stats.status)}`}>{r.stats.status}</span>,
-        sortValue: (r) => r.stats.status,
-        filterText: (r) => r.stats.status,
-      },
-      {
-        id: 'acks',
+        value: (r) => r.stats.status,
+        format: (status) => <span className={`badge badge-${checkpointTone(status)}`}>{status}</span>,
+        search: true,
+      }),
+      column('acks', {
         header: 'Acknowledged',
         className: 'num',
-        cell: (r) => `${r.stats.num_acknowledged_subtasks}/${r.stats.num_subtasks}`,
-        sortValue: (r) => (r.stats.num_subtasks > 0 ? r.stats.num_acknowledged_subtasks / r.stats.num_subtasks : null),
-      },
-      {
-        id: 'ack',
+        value: (r) => (r.stats.num_subtasks > 0 ? r.stats.num_acknowledged_subtasks / r.stats.num_subtasks : null),
+        format: (_share, r) => `${r.stats.num_acknowledged_subtasks}/${r.stats.num_subtasks}`,
+      }),
+      column('ack', {
         header: 'Latest acknowledgement',
-        cell: (r) => formatTimestamp(r.stats.latest_ack_timestamp),
-        sortValue: (r) => (r.stats.latest_ack_timestamp > 0 ? r.stats.latest_ack_timestamp : null),
-      },
-      {
-        id: 'duration',
+        value: (r) => (r.stats.latest_ack_timestamp > 0 ? r.stats.latest_ack_timestamp : null),
+        format: (t) => formatTimestamp(t),
+      }),
+      column('duration', {
         header: 'End-to-end duration',
         className: 'num',
-        cell: (r) => formatDuration(r.stats.end_to_end_duration),
-        sortValue: (r) => (r.stats.end_to_end_duration >= 0 ? r.stats.end_to_end_duration : null),
-      },
-      { id: 'checkpointed', header: 'Checkpointed size', className: 'num', cell: (r) => formatBytes(r.stats.checkpointed_size), sortValue: (r) => r.stats.checkpointed_size },
-      { id: 'full', header: 'Full size', className: 'num', cell: (r) => formatBytes(r.stats.state_size), sortValue: (r) => r.stats.state_size },
-      { id: 'processed', header: 'Processed in-flight data', className: 'num', cell: (r) => formatBytes(r.stats.processed_data), sortValue: (r) => r.stats.processed_data },
-      { id: 'persisted', header: 'Persisted in-flight data', className: 'num', cell: (r) => formatBytes(r.stats.persisted_data), sortValue: (r) => r.stats.persisted_data },
+        value: (r) => (r.stats.end_to_end_duration >= 0 ? r.stats.end_to_end_duration : null),
+        format: formatDuration,
+      }),
+      column('checkpointed', { header: 'Checkpointed size', className: 'num', value: (r) => r.stats.checkpointed_size, format: formatBytes }),
+      column('full', { header: 'Full size', className: 'num', value: (r) => r.stats.state_size, format: formatBytes }),
+      column('processed', { header: 'Processed in-flight data', className: 'num', value: (r) => r.stats.processed_data, format: formatBytes }),
+      column('persisted', { header: 'Persisted in-flight data', className: 'num', value: (r) => r.stats.persisted_data, format: formatBytes }),
     ],
     [selected, slowest, setPicked],
   );
@@ -268,38 +263,28 @@ function SubtasksOfVertex({ jobId, checkpointId, vertexId }: { jobId: string; ch
 function SubtaskTable({ subtasks, slowest }: { subtasks: readonly SubtaskCheckpointStats[]; slowest: number | undefined }): ReactNode {
   const rows = useMemo(() => subtasksSlowestFirst(subtasks), [subtasks]);
   const columns = useMemo<Column<SubtaskCheckpointStats>[]>(() => {
-    const bytes = (id: string, header: string, pick: (c: Extract<SubtaskCheckpointStats, { className: 'completed' }>) => number): Column<SubtaskCheckpointStats> => ({
-      id,
-      header,
-      className: 'num',
-      cell: (s) => formatBytes(completedValue(s, pick)),
-      sortValue: (s) => completedValue(s, pick),
-    });
-    const duration = (id: string, header: string, pick: (c: Extract<SubtaskCheckpointStats, { className: 'completed' }>) => number): Column<SubtaskCheckpointStats> => ({
-      id,
-      header,
-      className: 'num',
-      cell: (s) => formatDuration(completedValue(s, pick)),
-      sortValue: (s) => completedValue(s, pick),
-    });
+    type Completed = Extract<SubtaskCheckpointStats, { className: 'completed' }>;
+    const bytes = (id: string, header: string, pick: (c: Completed) => number): Column<SubtaskCheckpointStats> =>
+      column(id, { header, className: 'num', value: (s: SubtaskCheckpointStats) => completedValue(s, pick), format: formatBytes });
+    const duration = (id: string, header: string, pick: (c: Completed) => number): Column<SubtaskCheckpointStats> =>
+      column(id, { header, className: 'num', value: (s: SubtaskCheckpointStats) => completedValue(s, pick), format: formatDuration });
     return [
-      {
-        id: 'index',
+      column('index', {
         header: 'Subtask',
         rowHeader: true,
-        cell: (s) => (
+        value: (s) => s.index,
+        format: (index, s) => (
           <>
-            {s.index}
-            {s.index === slowest && s.className === 'completed' && <span className="badge badge-warn slowest-mark">slowest</span>}
+            {index}
+            {index === slowest && s.className === 'completed' && <span className="badge badge-warn slowest-mark">slowest</span>}
           </>
         ),
-        sortValue: (s) => s.index,
-        filterText: (s) => String(s.index),
-      },
-      {
-        id: 'status',
+        search: true,
+      }),
+      column('status', {
         header: 'Status',
-        cell: (s) =>
+        value: (s) => (s.className === 'completed' ? (s.aborted ? 'acknowledged aborted' : 'acknowledged') : 'not acknowledged'),
+        format: (_status, s) =>
           s.className === 'completed' ? (
             <>
               <span className="badge badge-ok">acknowledged</span>
@@ -308,22 +293,16 @@ function SubtaskTable({ subtasks, slowest }: { subtasks: readonly SubtaskCheckpo
           ) : (
             <span className="badge badge-warn">not acknowledged</span>
           ),
-        sortValue: (s) => (s.className === 'completed' ? (s.aborted ? 'acknowledged aborted' : 'acknowledged') : 'not acknowledged'),
-        filterText: (s) => (s.className === 'completed' ? `acknowledged ${s.aborted ? 'aborted' : ''}` : 'not acknowledged pending'),
-      },
-      {
-        id: 'ack',
-        header: 'Acknowledged at',
-        cell: (s) => formatTimestamp(completedValue(s, (c) => c.ack_timestamp)),
-        sortValue: (s) => completedValue(s, (c) => c.ack_timestamp),
-      },
-      {
-        id: 'duration',
+        // "pending" finds the subtasks still to acknowledge.
+        search: (status, s) => (s.className === 'completed' ? status : 'not acknowledged pending'),
+      }),
+      column('ack', { header: 'Acknowledged at', value: (s) => completedValue(s, (c) => c.ack_timestamp), format: (t) => formatTimestamp(t) }),
+      column('duration', {
         header: 'End-to-end duration',
         className: 'num',
-        cell: (s) => (s.className === 'completed' ? formatDuration(s.end_to_end_duration) : 'not acknowledged'),
-        sortValue: (s) => subtaskDelay(s),
-      },
+        value: subtaskDelay,
+        format: (delay, s) => (s.className === 'completed' ? formatDuration(delay) : 'not acknowledged'),
+      }),
       bytes('checkpointed', 'Checkpointed size', (c) => c.checkpointed_size),
       bytes('full', 'Full size', (c) => c.state_size),
       duration('sync', 'Sync duration', (c) => c.checkpoint.sync),
@@ -332,13 +311,12 @@ function SubtaskTable({ subtasks, slowest }: { subtasks: readonly SubtaskCheckpo
       bytes('persisted', 'Persisted in-flight data', (c) => c.alignment.persisted),
       duration('alignment', 'Alignment duration', (c) => c.alignment.duration),
       duration('start-delay', 'Start delay', (c) => c.start_delay),
-      {
-        id: 'unaligned',
+      column('unaligned', {
         header: 'Unaligned',
-        cell: (s) => (s.className === 'completed' ? yesNo(s.unaligned_checkpoint) : '–'),
-        sortValue: (s) => (s.className === 'completed' ? yesNo(s.unaligned_checkpoint) : null),
-        filterText: (s) => (s.className === 'completed' && s.unaligned_checkpoint ? 'unaligned' : ''),
-      },
+        value: (s) => (s.className === 'completed' ? yesNo(s.unaligned_checkpoint) : null),
+        format: (yes) => yes ?? '–',
+        search: (_yes, s) => (s.className === 'completed' && s.unaligned_checkpoint ? 'unaligned' : ''),
+      }),
     ];
   }, [slowest]);
   return (

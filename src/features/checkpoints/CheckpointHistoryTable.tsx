@@ -1,11 +1,11 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { CheckpointStats } from '../../api/checkpoints';
-import { DataTable, filterRows, sortRows, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
 import { sortParam, stringParam, useSearchState } from '../../lib/search-state';
-import { checkpointKind, checkpointTone, checkpointTypeLabel, failureMessage } from './view';
+import { checkpointKind, checkpointTone, checkpointTypeLabel, failureMessage } from './checkpoint-display';
 
 export const HISTORY_SORT_COLUMNS = [
   'id',
@@ -32,94 +32,80 @@ export const HISTORY_PAGE = 100;
 
 function columnsFor(jobId: string): Column<CheckpointStats>[] {
   return [
-    {
-      id: 'id',
+    column('id', {
       header: 'ID',
       rowHeader: true,
-      cell: (c) => <Link to={links.checkpoint(jobId, c.id)}>{c.id}</Link>,
-      sortValue: (c) => c.id,
-      filterText: (c) => String(c.id),
-    },
-    {
-      id: 'status',
+      value: (c) => c.id,
+      format: (id) => <Link to={links.checkpoint(jobId, id)}>{id}</Link>,
+      search: true,
+    }),
+    column('status', {
       header: 'Status',
-      cell: (c) => (
+      value: (c) => c.status,
+      format: (status, c) => (
         <>
-          <span className={`badge badge-${checkpointTone(c.status)}`}>{c.status}</span>
+          <span className={`badge badge-${checkpointTone(status)}`}>{status}</span>
           {c.className === 'completed' && c.discarded && <span className="cell-note"> discarded</span>}
         </>
       ),
-      sortValue: (c) => c.status,
-      filterText: (c) => c.status,
-    },
-    {
-      id: 'type',
+      search: true,
+    }),
+    column('type', {
       header: 'Type',
-      cell: (c) => (
+      value: (c) => c.checkpoint_type,
+      format: (type, c) => (
         <>
-          {checkpointTypeLabel(c.checkpoint_type)}
+          {checkpointTypeLabel(type)}
           {c.savepointFormat ? <span className="cell-note"> {c.savepointFormat}</span> : null}
         </>
       ),
-      sortValue: (c) => c.checkpoint_type,
-      filterText: (c) => `${c.checkpoint_type} ${checkpointTypeLabel(c.checkpoint_type)} ${c.savepointFormat ?? ''}`,
-    },
-    { id: 'kind', header: 'Savepoint or checkpoint', cell: checkpointKind, sortValue: checkpointKind, filterText: checkpointKind },
-    {
-      id: 'acks',
+      search: (type, c) => `${type} ${checkpointTypeLabel(type)} ${c.savepointFormat ?? ''}`,
+    }),
+    column('kind', { header: 'Savepoint or checkpoint', value: checkpointKind, search: true }),
+    column('acks', {
       header: 'Acknowledged',
       className: 'num',
-      cell: (c) => `${c.num_acknowledged_subtasks}/${c.num_subtasks}`,
-      sortValue: (c) => (c.num_subtasks > 0 ? c.num_acknowledged_subtasks / c.num_subtasks : null),
-    },
-    { id: 'trigger', header: 'Triggered', className: 'nowrap', cell: (c) => formatTimestamp(c.trigger_timestamp), sortValue: (c) => c.trigger_timestamp },
-    {
-      id: 'ack',
+      value: (c) => (c.num_subtasks > 0 ? c.num_acknowledged_subtasks / c.num_subtasks : null),
+      format: (_share, c) => `${c.num_acknowledged_subtasks}/${c.num_subtasks}`,
+    }),
+    column('trigger', { header: 'Triggered', className: 'nowrap', value: (c) => c.trigger_timestamp, format: (t) => formatTimestamp(t) }),
+    column('ack', {
       header: 'Latest acknowledgement',
       className: 'nowrap',
-      cell: (c) => formatTimestamp(c.latest_ack_timestamp),
-      sortValue: (c) => (c.latest_ack_timestamp > 0 ? c.latest_ack_timestamp : null),
-    },
-    {
-      id: 'duration',
+      value: (c) => (c.latest_ack_timestamp > 0 ? c.latest_ack_timestamp : null),
+      format: (t) => formatTimestamp(t),
+    }),
+    column('duration', {
       header: 'End-to-end duration',
       className: 'num',
-      cell: (c) => formatDuration(c.end_to_end_duration),
-      sortValue: (c) => (c.end_to_end_duration >= 0 ? c.end_to_end_duration : null),
-    },
-    { id: 'checkpointed', header: 'Checkpointed size', className: 'num', cell: (c) => formatBytes(c.checkpointed_size), sortValue: (c) => c.checkpointed_size },
-    { id: 'full', header: 'Full size', className: 'num', cell: (c) => formatBytes(c.state_size), sortValue: (c) => c.state_size },
-    { id: 'processed', header: 'Processed in-flight data', className: 'num', cell: (c) => formatBytes(c.processed_data), sortValue: (c) => c.processed_data },
-    { id: 'persisted', header: 'Persisted in-flight data', className: 'num', cell: (c) => formatBytes(c.persisted_data), sortValue: (c) => c.persisted_data },
-    {
-      id: 'buffered',
-      header: 'Alignment buffered',
-      className: 'num',
-      cell: (c) => formatBytes(c.alignment_buffered),
-      sortValue: (c) => c.alignment_buffered,
-    },
-    {
-      id: 'failure',
+      value: (c) => (c.end_to_end_duration >= 0 ? c.end_to_end_duration : null),
+      format: formatDuration,
+    }),
+    column('checkpointed', { header: 'Checkpointed size', className: 'num', value: (c) => c.checkpointed_size, format: formatBytes }),
+    column('full', { header: 'Full size', className: 'num', value: (c) => c.state_size, format: formatBytes }),
+    column('processed', { header: 'Processed in-flight data', className: 'num', value: (c) => c.processed_data, format: formatBytes }),
+    column('persisted', { header: 'Persisted in-flight data', className: 'num', value: (c) => c.persisted_data, format: formatBytes }),
+    column('buffered', { header: 'Alignment buffered', className: 'num', value: (c) => c.alignment_buffered, format: formatBytes }),
+    column('failure', {
       header: 'Failure',
       className: 'failure-cell',
-      cell: (c) =>
+      value: (c) => failureMessage(c) ?? null,
+      format: (_message, c) =>
         c.className === 'failed' ? (
           <>
             <span className="failure-message">{c.failure_message ?? 'No failure message'}</span>
             <span className="cell-note"> at {formatTimestamp(c.failure_timestamp)}</span>
           </>
         ) : null,
-      sortValue: (c) => failureMessage(c) ?? null,
-      filterText: (c) => failureMessage(c) ?? '',
-    },
-    {
-      id: 'path',
+      search: true,
+    }),
+    column('path', {
       header: 'External path',
       className: 'path-cell mono',
-      cell: (c) => (c.className === 'completed' && c.external_path ? <span title={c.external_path}>{c.external_path}</span> : null),
-      sortValue: (c) => (c.className === 'completed' ? (c.external_path ?? null) : null),
-      filterText: (c) => (c.className === 'completed' ? (c.external_path ?? '') : ''),
-    },
+      value: (c) => (c.className === 'completed' ? (c.external_path ?? null) : null),
+      format: (path) => (path ? <span title={path}>{path}</span> : null),
+      search: true,
+    }),
   ];
 }
 
@@ -137,11 +123,7 @@ interface CheckpointHistoryTableProps {
 export function CheckpointHistoryTable({ jobId, history, serverCount }: CheckpointHistoryTableProps): ReactNode {
   const [sort, setSort] = useSearchState('cp-sort', sortBy);
   const [filter, setFilter] = useSearchState('cp-q', filterParam);
-  const [limit, setLimit] = useState(HISTORY_PAGE);
   const columns = useMemo(() => columnsFor(jobId), [jobId]);
-  const matching = useMemo(() => sortRows(filterRows(history, columns, filter), columns, sort), [history, columns, filter, sort]);
-  const shown = useMemo(() => matching.slice(0, limit), [matching, limit]);
-  const hidden = matching.length - shown.length;
   return (
     <>
       <p className="history-note">
@@ -152,26 +134,17 @@ export function CheckpointHistoryTable({ jobId, history, serverCount }: Checkpoi
         caption="Checkpoint history"
         captionHidden
         columns={columns}
-        rows={shown}
+        rows={history}
         rowKey={(c) => String(c.id)}
         sort={sort}
         onSortChange={setSort}
         filter={filter}
         onFilterChange={setFilter}
+        pageSize={HISTORY_PAGE}
         rowClassName={(c) => (c.status === 'FAILED' ? 'row-bad' : c.status === 'IN_PROGRESS' ? 'row-warn' : undefined)}
-        empty={history.length === 0 ? 'No checkpoints yet.' : 'No checkpoints match the filter.'}
+        empty="No checkpoints yet."
+        noMatch="No checkpoints match the filter."
       />
-      {hidden > 0 && (
-        <p className="show-more">
-          Showing {shown.length} of {matching.length}.{' '}
-          <button type="button" onClick={() => setLimit((l) => l + HISTORY_PAGE)}>
-            Show {Math.min(HISTORY_PAGE, hidden)} more
-          </button>{' '}
-          <button type="button" onClick={() => setLimit(matching.length)}>
-            Show all
-          </button>
-        </p>
-      )}
     </>
   );
 }

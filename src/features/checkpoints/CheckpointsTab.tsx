@@ -9,7 +9,7 @@ import {
 import { FlinkApiError } from '../../api/errors';
 import { CheckpointCharts } from '../../charts/checkpoints/CheckpointCharts';
 import { preloadECharts } from '../../charts/EChart';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatGrid, type StatTone } from '../../components/StatGrid';
 import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../../lib/format';
@@ -18,7 +18,7 @@ import { CheckpointHistoryTable } from './CheckpointHistoryTable';
 import { useCheckpointHistory } from './history';
 import { StatsTable } from './StatsTable';
 import { checkpointSummaryRows } from './summary';
-import { checkpointConfigRows, checkpointKind, checkpointTone, toCheckpointPoint, type ConfigRow } from './view';
+import { checkpointConfigRows, checkpointKind, checkpointTone, toCheckpointPoint, type ConfigRow } from './checkpoint-display';
 import './checkpoints.css';
 
 /** The Checkpoints tab of a job: counts, latest, history with charts, summary, configuration. */
@@ -209,8 +209,8 @@ function LatestCheckpoints({ jobId, latest }: { jobId: string; latest: Checkpoin
 }
 
 const configColumns: Column<ConfigRow>[] = [
-  { id: 'label', header: 'Setting', rowHeader: true, cell: (r) => r.label, sortValue: (r) => r.label, filterText: (r) => r.label },
-  { id: 'value', header: 'Value', cell: (r) => r.value, sortValue: (r) => r.value, filterText: (r) => r.value },
+  column('label', { header: 'Setting', rowHeader: true, value: (r) => r.label, search: true }),
+  column('value', { header: 'Value', value: (r) => r.value, search: true }),
 ];
 
 function KeyValueTable({ caption, rows }: { caption: string; rows: readonly ConfigRow[] }): ReactNode {

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { formatStat, STAT_COLUMNS, type StatRow } from './summary';
 
 interface StatsTableProps {
@@ -11,15 +11,9 @@ interface StatsTableProps {
 export function StatsTable({ caption, rows }: StatsTableProps): ReactNode {
   const columns = useMemo<Column<StatRow>[]>(
     () => [
-      { id: 'measure', header: 'Measure', rowHeader: true, cell: (r) => r.label, sortValue: (r) => r.label, filterText: (r) => r.label },
-      ...STAT_COLUMNS.map(
-        ({ key, header }): Column<StatRow> => ({
-          id: key,
-          header,
-          className: 'num',
-          cell: (r) => formatStat(r.values[key], r.kind),
-          sortValue: (r) => r.values[key],
-        }),
+      column('measure', { header: 'Measure', rowHeader: true, value: (r) => r.label, search: true }),
+      ...STAT_COLUMNS.map(({ key, header }) =>
+        column(key, { header, className: 'num', value: (r: StatRow) => r.values[key], format: (stat, r) => formatStat(stat, r.kind) }),
       ),
     ],
     [],

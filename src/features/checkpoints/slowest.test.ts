@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubtaskCheckpointStats } from '../../api/checkpoints';
 import { slowestSubtaskIndex, slowestVertexId, subtasksSlowestFirst } from './slowest';
-import { checkpointConfigRows, checkpointTypeLabel, toCheckpointPoint } from './view';
+import { checkpointConfigRows, checkpointTypeLabel, toCheckpointPoint } from './checkpoint-display';
 import { fixtures } from './test-fixtures';
 
 describe('the slowest vertex and subtask', () => {

@@ -4,7 +4,7 @@ import { shutdownClusterMutationOptions } from '../../api/cluster';
 import { deleteDataSetMutationOptions, useDataSets } from '../../api/datasets';
 import type { AsyncOperationOutcome } from '../../api/operations';
 import { disposeSavepointMutationOptions } from '../../api/savepoints';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import type { ActionSpec, Confirm, TrackedOutcome, TrackOperation } from '../../lib/action-ports';
 import './cluster-actions.css';
@@ -62,19 +62,22 @@ function DataSetsSection({ allowed, track, confirm }: Omit<ClusterActionsProps, 
     });
   };
   const columns: Column<DataSet>[] = [
-    { id: 'id', header: 'Data set', rowHeader: true, cell: (d) => <code>{d.id}</code>, sortValue: (d) => d.id },
-    { id: 'complete', header: 'Complete', cell: (d) => (d.isComplete ? 'yes' : 'no'), sortValue: (d) => (d.isComplete ? 1 : 0) },
+    column('id', { header: 'Data set', rowHeader: true, value: (d) => d.id, format: (id) => <code>{id}</code> }),
+    column('complete', { header: 'Complete', value: (d) => (d.isComplete ? 1 : 0), format: (complete) => (complete ? 'yes' : 'no') }),
   ];
   if (allowed) {
-    columns.push({
-      id: 'actions',
-      header: 'Actions',
-      cell: (d) => (
-        <button type="button" className="ca-danger-outline" onClick={() => void remove(d)} aria-label={`Delete data set ${d.id}`}>
-          Delete
-        </button>
-      ),
-    });
+    columns.push(
+      column('actions', {
+        header: 'Actions',
+        value: (d) => d.id,
+        format: (id, d) => (
+          <button type="button" className="ca-danger-outline" onClick={() => void remove(d)} aria-label={`Delete data set ${id}`}>
+            Delete
+          </button>
+        ),
+        sort: false,
+      }),
+    );
   }
   return (
     <section aria-labelledby="ca-datasets">

@@ -3,10 +3,11 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { jobExceptionsQueryOptions } from '../../api/exceptions';
 import { usePolledQuery } from '../../api/polling';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { Toolbar } from '../../components/Toolbar';
 import { formatTimestamp } from '../../lib/format';
+import { filterByWords } from '../../lib/word-filter';
 import { links } from '../../lib/paths';
 import { enumParam, listParam, stringParam, useSearchState, type SearchParam } from '../../lib/search-state';
 import {
@@ -57,11 +58,7 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
       <LabelFilter views={views} selected={labels} onChange={setLabels} />
       <QueryState query={exceptions} what="the exception history">
         {(data) => {
-          const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-          const matching = views.filter((v) => {
-            const haystack = searchText(v);
-            return words.every((w) => haystack.includes(w));
-          });
+          const matching = filterByWords(views, text, searchText);
           const shown = order === 'oldest' ? [...matching].reverse() : matching;
           const truncated = data.exceptionHistory.truncated;
           return (
@@ -244,11 +241,11 @@ function RootException({ view }: { view: RootExceptionView }): ReactNode {
 }
 
 const recurringColumns: Column<RecurringCause>[] = [
-  { id: 'pattern', header: 'Failure', rowHeader: true, className: 'exception-pattern', cell: (r) => r.pattern, sortValue: (r) => r.pattern, filterText: (r) => r.pattern },
-  { id: 'count', header: 'Times', className: 'num', cell: (r) => r.count, sortValue: (r) => r.count },
-  { id: 'tasks', header: 'Tasks', cell: (r) => r.tasks.join(', '), sortValue: (r) => r.tasks.join(', '), filterText: (r) => r.tasks.join(' ') },
-  { id: 'first', header: 'First seen', cell: (r) => formatTimestamp(r.first), sortValue: (r) => r.first },
-  { id: 'last', header: 'Last seen', cell: (r) => formatTimestamp(r.last), sortValue: (r) => r.last },
+  column('pattern', { header: 'Failure', rowHeader: true, className: 'exception-pattern', value: (r) => r.pattern, search: true }),
+  column('count', { header: 'Times', className: 'num', value: (r) => r.count }),
+  column('tasks', { header: 'Tasks', value: (r) => r.tasks.join(', '), search: true }),
+  column('first', { header: 'First seen', value: (r) => r.first, format: (t) => formatTimestamp(t) }),
+  column('last', { header: 'Last seen', value: (r) => r.last, format: (t) => formatTimestamp(t) }),
 ];
 
 function RecurringCauses({ views }: { views: readonly RootExceptionView[] }): ReactNode {

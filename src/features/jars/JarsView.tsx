@@ -9,7 +9,7 @@ import {
   type JarFile,
   type JarProgram,
 } from '../../api/jars';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatTimestamp } from '../../lib/format';
 import { JarPlan } from './JarPlan';
@@ -155,12 +155,12 @@ function entryText(jar: JarFile): string {
 function JarList({ canSubmit, selectedJarId, onSelect }: Pick<JarsViewProps, 'canSubmit' | 'selectedJarId' | 'onSelect'>): ReactNode {
   const query = useJars();
   const columns: Column<JarFile>[] = [
-    { id: 'name', header: 'Jar', rowHeader: true, className: 'job-name', cell: (j) => j.name, sortValue: (j) => j.name, filterText: (j) => j.name },
-    { id: 'uploaded', header: 'Uploaded', cell: (j) => formatTimestamp(j.uploaded), sortValue: (j) => j.uploaded },
-    {
-      id: 'entry',
+    column('name', { header: 'Jar', rowHeader: true, className: 'job-name', value: (j) => j.name, search: true }),
+    column('uploaded', { header: 'Uploaded', value: (j) => j.uploaded, format: (t) => formatTimestamp(t) }),
+    column('entry', {
       header: 'Entry classes',
-      cell: (j) =>
+      value: entryText,
+      format: (_text, j) =>
         j.entry.length ? (
           <ul className="jars-entries">
             {j.entry.map((e) => (
@@ -173,25 +173,29 @@ function JarList({ canSubmit, selectedJarId, onSelect }: Pick<JarsViewProps, 'ca
         ) : (
           <span className="jars-hint">none in the manifest</span>
         ),
-      filterText: entryText,
-    },
-    { id: 'id', header: 'Id', cell: (j) => <code className="jars-id">{j.id}</code>, filterText: (j) => j.id },
+      sort: false,
+      search: true,
+    }),
+    column('id', { header: 'Id', value: (j) => j.id, format: (id) => <code className="jars-id">{id}</code>, sort: false, search: true }),
   ];
   if (canSubmit) {
-    columns.push({
-      id: 'open',
-      header: 'Details',
-      cell: (j) => (
-        <button
-          type="button"
-          aria-pressed={j.id === selectedJarId}
-          aria-label={`Open ${j.name} (${j.id})`}
-          onClick={() => onSelect(j.id === selectedJarId ? undefined : j.id)}
-        >
-          {j.id === selectedJarId ? 'Close' : 'Open'}
-        </button>
-      ),
-    });
+    columns.push(
+      column('open', {
+        header: 'Details',
+        value: (j) => j.id,
+        sort: false,
+        format: (_id, j) => (
+          <button
+            type="button"
+            aria-pressed={j.id === selectedJarId}
+            aria-label={`Open ${j.name} (${j.id})`}
+            onClick={() => onSelect(j.id === selectedJarId ? undefined : j.id)}
+          >
+            {j.id === selectedJarId ? 'Close' : 'Open'}
+          </button>
+        ),
+      }),
+    );
   }
   return (
     <section aria-labelledby="jars-list-heading">

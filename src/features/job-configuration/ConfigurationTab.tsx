@@ -6,7 +6,7 @@ import {
   useJobJobManagerConfig,
   useJobJobManagerEnvironment,
 } from '../../api/jobs';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import {
   accumulatorRows,
@@ -151,8 +151,8 @@ interface KeyValueTableProps {
 function KeyValueTable({ caption, keyHeader, rows, mono = false, captionHidden = false }: KeyValueTableProps): ReactNode {
   const columns = useMemo<Column<KeyValueRow>[]>(
     () => [
-      { id: 'key', header: keyHeader, rowHeader: true, className: `config-key${mono ? ' mono' : ''}`, cell: (r) => r.key, sortValue: (r) => r.key, filterText: (r) => r.key },
-      { id: 'value', header: 'Value', className: `config-value${mono ? ' mono' : ''}`, cell: (r) => r.value, sortValue: (r) => r.value, filterText: (r) => r.value },
+      column('key', { header: keyHeader, rowHeader: true, className: `config-key${mono ? ' mono' : ''}`, value: (r) => r.key, search: true }),
+      column('value', { header: 'Value', className: `config-value${mono ? ' mono' : ''}`, value: (r) => r.value, search: true }),
     ],
     [keyHeader, mono],
   );
@@ -160,16 +160,10 @@ function KeyValueTable({ caption, keyHeader, rows, mono = false, captionHidden =
 }
 
 const accumulatorColumns: Column<AccumulatorRow>[] = [
-  { id: 'name', header: 'Name', rowHeader: true, className: 'config-key', cell: (r) => r.name, sortValue: (r) => r.name, filterText: (r) => r.name },
-  { id: 'type', header: 'Type', cell: (r) => r.type, sortValue: (r) => r.type, filterText: (r) => r.type },
-  { id: 'value', header: 'Value', className: 'config-value', cell: (r) => r.value, sortValue: (r) => numericOrText(r.value), filterText: (r) => r.value },
-  {
-    id: 'serialized',
-    header: 'Serialized value',
-    className: 'config-value mono serialized',
-    cell: (r) => r.serialized ?? '–',
-    sortValue: (r) => r.serialized,
-  },
+  column('name', { header: 'Name', rowHeader: true, className: 'config-key', value: (r) => r.name, search: true }),
+  column('type', { header: 'Type', value: (r) => r.type, search: true }),
+  column('value', { header: 'Value', className: 'config-value', value: (r) => r.value, sort: numericOrText, search: true }),
+  column('serialized', { header: 'Serialized value', className: 'config-value mono serialized', value: (r) => r.serialized, format: (serialized) => serialized ?? '–' }),
 ];
 
 function numericOrText(value: string): number | string {
@@ -186,8 +180,8 @@ function ListTable({ caption, header, items }: { caption: string; header: string
   const rows = useMemo(() => items.map((value, index) => ({ index, value })), [items]);
   const columns = useMemo<Column<{ index: number; value: string }>[]>(
     () => [
-      { id: 'index', header: '#', className: 'num', cell: (r) => r.index + 1, sortValue: (r) => r.index },
-      { id: 'value', header, rowHeader: true, className: 'config-value mono', cell: (r) => r.value, sortValue: (r) => r.value, filterText: (r) => r.value },
+      column('index', { header: '#', className: 'num', value: (r) => r.index, format: (index) => index + 1 }),
+      column('value', { header, rowHeader: true, className: 'config-value mono', value: (r) => r.value, search: true }),
     ],
     [header],
   );

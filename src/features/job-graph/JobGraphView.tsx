@@ -11,6 +11,7 @@ import {
   type NodeTone,
 } from '../../charts/job-graph/JobGraphCanvas';
 import type { GraphStructure } from '../../charts/job-graph/layout';
+import { isTerminal } from '../../lib/job-states';
 import { links } from '../../lib/paths';
 import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
@@ -37,7 +38,6 @@ const LEGEND: readonly LegendEntry[] = [
 ];
 
 const DETAIL_LINES = 4;
-const TERMINAL = new Set(['FINISHED', 'CANCELED', 'FAILED', 'SUSPENDED']);
 
 interface JobGraphViewProps {
   jobId: string;
@@ -56,7 +56,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const model = useMemo(() => buildGraphModel(details.plan, details), [details]);
   const rates = useVertexRates(details);
   const [view, setView] = useState<GraphViewState>({ visible: [], detailed: false });
-  const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], !TERMINAL.has(details.state));
+  const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], !isTerminal(details.state));
 
   const structure = useMemo<GraphStructure>(
     () => ({

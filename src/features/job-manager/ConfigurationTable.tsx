@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ConfigEntry } from '../../api/jobmanager';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import type { SortState } from '../../lib/search-state';
 import './job-manager.css';
 
@@ -8,8 +8,8 @@ export const CONFIG_SORT_COLUMNS = ['key', 'value'] as const;
 export const DEFAULT_CONFIG_SORT: SortState = { column: 'key', direction: 'asc' };
 
 const columns: Column<ConfigEntry>[] = [
-  { id: 'key', header: 'Key', rowHeader: true, sortValue: (e) => e.key, filterText: (e) => e.key, className: 'mono config-key', cell: (e) => e.key },
-  { id: 'value', header: 'Value', sortValue: (e) => e.value, filterText: (e) => e.value, className: 'mono wrap-anywhere', cell: (e) => e.value },
+  column('key', { header: 'Key', rowHeader: true, className: 'mono config-key', value: (e) => e.key, search: true }),
+  column('value', { header: 'Value', className: 'mono wrap-anywhere', value: (e) => e.value, search: true }),
 ];
 
 interface ConfigurationTableProps {

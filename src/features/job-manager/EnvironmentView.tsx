@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Environment } from '../../api/jobmanager';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { Stat, StatGrid } from '../../components/StatGrid';
 import './job-manager.css';
 
@@ -15,8 +15,8 @@ function items(list: readonly string[]): Item[] {
 
 function listColumns(header: string): Column<Item>[] {
   return [
-    { id: 'index', header: '#', sortValue: (i) => i.index, cell: (i) => i.index + 1, className: 'num-col' },
-    { id: 'text', header, rowHeader: true, sortValue: (i) => i.text, filterText: (i) => i.text, className: 'mono wrap-anywhere', cell: (i) => i.text },
+    column('index', { header: '#', className: 'num-col', value: (i) => i.index, format: (index) => index + 1 }),
+    column('text', { header, rowHeader: true, className: 'mono wrap-anywhere', value: (i) => i.text, search: true }),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { JobOverview } from '../../api/jobs';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
@@ -30,32 +30,31 @@ export function JobsTable({ jobs, filter, onFilterChange, sort, onSortChange }: 
   const now = useNow();
   const columns = useMemo<Column<JobOverview>[]>(
     () => [
-      {
-        id: 'name',
+      column('name', {
         header: 'Job',
         rowHeader: true,
         className: 'job-name',
-        cell: (job) => <Link to={links.job(job.jid)}>{job.name}</Link>,
-        sortValue: (job) => job.name,
-        filterText: (job) => `${job.name} ${job.jid}`,
-      },
-      { id: 'state', header: 'State', cell: (job) => <JobStateBadge state={job.state} />, sortValue: (job) => job.state, filterText: (job) => job.state },
-      { id: 'start', header: 'Started', cell: (job) => formatTimestamp(job['start-time']), sortValue: (job) => job['start-time'] },
-      { id: 'end', header: 'Ended', cell: (job) => formatTimestamp(job['end-time']), sortValue: (job) => (job['end-time'] > 0 ? job['end-time'] : null) },
-      { id: 'duration', header: 'Duration', cell: (job) => formatDuration(jobDuration(job, now)), sortValue: (job) => jobDuration(job, now) },
-      {
-        id: 'tasks',
+        value: (job) => job.name,
+        format: (name, job) => <Link to={links.job(job.jid)}>{name}</Link>,
+        search: true,
+      }),
+      column('state', { header: 'State', value: (job) => job.state, format: (state) => <JobStateBadge state={state} />, search: true }),
+      column('start', { header: 'Started', value: (job) => job['start-time'], format: (t) => formatTimestamp(t) }),
+      column('end', { header: 'Ended', value: (job) => (job['end-time'] > 0 ? job['end-time'] : null), format: (t) => formatTimestamp(t) }),
+      column('duration', { header: 'Duration', value: (job) => jobDuration(job, now), format: formatDuration }),
+      column('tasks', {
         header: 'Tasks',
         className: 'task-counts',
-        sortValue: (job) => job.tasks.total,
-        cell: (job) =>
+        value: (job) => job.tasks.total,
+        format: (_total, job) =>
           TASK_STATES.filter((s) => (job.tasks[s] ?? 0) > 0).map((s) => (
             <span key={s} className={`task-count task-${s}`}>
               {job.tasks[s]} {s}
             </span>
           )),
-      },
-      { id: 'id', header: 'Job ID', className: 'mono', cell: (job) => job.jid },
+      }),
+      // Searched too: a job is found by its id as well as its name.
+      column('id', { header: 'Job ID', className: 'mono', value: (job) => job.jid, sort: false, search: true }),
     ],
     [now],
   );

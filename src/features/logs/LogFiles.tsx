@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LogList } from '../../api/jobmanager';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatTimestamp } from '../../lib/format';
 import { useLogList, type LogSource } from './log-source';
@@ -18,25 +18,24 @@ interface LogFilesProps {
 export function LogFiles({ source, selected, onSelect }: LogFilesProps): ReactNode {
   const list = useLogList(source);
   const columns: Column<LogEntry>[] = [
-    {
-      id: 'name',
+    column('name', {
       header: 'File',
       rowHeader: true,
-      sortValue: (f) => f.name,
-      filterText: (f) => f.name,
-      cell: (f) => (
+      value: (f) => f.name,
+      search: true,
+      format: (name) => (
         <button
           type="button"
           className="log-file-button"
-          aria-current={f.name === selected ? 'true' : undefined}
-          onClick={() => onSelect(f.name)}
+          aria-current={name === selected ? 'true' : undefined}
+          onClick={() => onSelect(name)}
         >
-          {f.name}
+          {name}
         </button>
       ),
-    },
-    { id: 'size', header: 'Size', sortValue: (f) => f.size, cell: (f) => formatBytes(f.size) },
-    { id: 'mtime', header: 'Modified', sortValue: (f) => f.mtime, cell: (f) => formatTimestamp(f.mtime) },
+    }),
+    column('size', { header: 'Size', value: (f) => f.size, format: formatBytes }),
+    column('mtime', { header: 'Modified', value: (f) => f.mtime, format: (t) => formatTimestamp(t) }),
   ];
   return (
     <section className="log-files" aria-label="Log files">

@@ -11,6 +11,7 @@ import {
 } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { QueryState } from '../../components/QueryState';
+import { searchMetricIds } from '../../lib/metric-search';
 import type { MetricScope } from './picks';
 
 /** Most metric ids listed at once; the search narrows the rest down. */
@@ -22,18 +23,11 @@ interface ListProps {
   onPick: (metric: string) => void;
 }
 
-/** Ids containing every word of the search, case-insensitively, sorted naturally. */
-export function filterMetricIds(ids: readonly string[], search: string): string[] {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const collator = new Intl.Collator('en', { numeric: true });
-  return ids.filter((id) => words.every((w) => id.toLowerCase().includes(w))).sort(collator.compare);
-}
-
 function MetricIdList<T extends readonly { readonly id: string }[]>({ query, picked, onPick }: ListProps & { query: UseQueryResult<T> }): ReactNode {
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const ids = useMemo(() => (query.data ?? []).map((m) => m.id), [query.data]);
-  const matches = useMemo(() => filterMetricIds(ids, deferred), [ids, deferred]);
+  const matches = useMemo(() => searchMetricIds(ids, deferred), [ids, deferred]);
   return (
     <QueryState query={query} what="the available metrics">
       {() => (

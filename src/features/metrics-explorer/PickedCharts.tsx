@@ -4,7 +4,7 @@ import { jobDetailsQueryOptions, type JobOverview } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { seriesPoints, useHistory, type HistorySample } from '../../lib/history-store';
 import { MetricChart } from '../../charts/metrics/MetricCharts';
-import type { TimeSeries } from '../../charts/metrics/options';
+import type { TimeSeries } from '../../charts/time-series/time-series-option';
 import { guessUnit } from '../../charts/metrics/units';
 import { links } from '../../lib/paths';
 import { pickId, seriesName, type MetricPick, type MetricScope, type ScopeGroup } from './picks';

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
 import { OperationResult, OperationStateBadge } from './OperationView';
@@ -9,19 +9,14 @@ import { useOperations } from './useOperations';
 import './operations.css';
 
 const COLUMNS: readonly Column<OperationRecord>[] = [
-  {
-    id: 'kind',
-    header: 'Operation',
-    rowHeader: true,
-    cell: (r) => OPERATION_TITLES[r.kind],
-    sortValue: (r) => OPERATION_TITLES[r.kind],
-    filterText: (r) => OPERATION_TITLES[r.kind],
-  },
-  {
-    id: 'subject',
+  column('kind', { header: 'Operation', rowHeader: true, value: (r) => OPERATION_TITLES[r.kind], search: true }),
+  column('subject', {
     header: 'Job or subject',
     className: 'job-name',
-    cell: (r) => (
+    value: (r) => `${r.subject ?? ''} ${r.jobId ?? ''}`,
+    sort: false,
+    search: true,
+    format: (_text, r) => (
       <>
         {r.jobId ? <Link to={links.job(r.jobId)}>{r.subject ?? r.jobId}</Link> : (r.subject ?? '–')}
         {r.triggerId && (
@@ -31,22 +26,10 @@ const COLUMNS: readonly Column<OperationRecord>[] = [
         )}
       </>
     ),
-    filterText: (r) => `${r.subject ?? ''} ${r.jobId ?? ''}`,
-  },
-  {
-    id: 'started',
-    header: 'Started',
-    cell: (r) => formatTimestamp(r.startedAt),
-    sortValue: (r) => r.startedAt,
-  },
-  {
-    id: 'state',
-    header: 'State',
-    cell: (r) => <OperationStateBadge record={r} />,
-    sortValue: (r) => r.state,
-    filterText: (r) => r.state,
-  },
-  { id: 'result', header: 'Result', className: 'ops-result-cell', cell: (r) => <OperationResult record={r} /> },
+  }),
+  column('started', { header: 'Started', value: (r) => r.startedAt, format: (t) => formatTimestamp(t) }),
+  column('state', { header: 'State', value: (r) => r.state, format: (_state, r) => <OperationStateBadge record={r} />, search: true }),
+  column('result', { header: 'Result', className: 'ops-result-cell', value: (r) => r.state, format: (_state, r) => <OperationResult record={r} />, sort: false }),
 ];
 
 /**

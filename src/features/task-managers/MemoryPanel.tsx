@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TaskManagerDetails } from '../../api/taskmanagers';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 import { memoryModel, networkSegments, type MemoryPart } from './task-managers';
 
@@ -11,22 +11,21 @@ export function MemoryModel({ config }: { config: TaskManagerDetails['memoryConf
   const parts = memoryModel(config);
   const total = config.totalProcessMemory > 0 ? config.totalProcessMemory : parts.reduce((n, p) => n + p.bytes, 0);
   const columns: Column<MemoryPart>[] = [
-    {
-      id: 'part',
+    column('part', {
       header: 'Component',
       rowHeader: true,
-      sortValue: (p) => p.label,
-      filterText: (p) => `${p.label} ${AREA_LABEL[p.area]}`,
-      cell: (p) => (
+      value: (p) => p.label,
+      format: (label, p) => (
         <>
           <span className={`memory-swatch memory-area-${p.area}`} aria-hidden="true" />
-          {p.label}
+          {label}
         </>
       ),
-    },
-    { id: 'area', header: 'Area', sortValue: (p) => AREA_LABEL[p.area], filterText: (p) => AREA_LABEL[p.area], cell: (p) => AREA_LABEL[p.area] },
-    { id: 'size', header: 'Configured', sortValue: (p) => p.bytes, cell: (p) => formatBytes(p.bytes) },
-    { id: 'share', header: 'Share of process', sortValue: (p) => p.bytes, cell: (p) => (total > 0 ? `${((p.bytes / total) * 100).toFixed(1)}%` : '–') },
+      search: true,
+    }),
+    column('area', { header: 'Area', value: (p) => AREA_LABEL[p.area], search: true }),
+    column('size', { header: 'Configured', value: (p) => p.bytes, format: formatBytes }),
+    column('share', { header: 'Share of process', value: (p) => p.bytes, format: (bytes) => (total > 0 ? `${((bytes / total) * 100).toFixed(1)}%` : '–') }),
   ];
   return (
     <div>
@@ -75,17 +74,16 @@ export function JvmMemoryTable({ metrics }: { metrics: TaskManagerDetails['metri
   }
   const show = (row: UsageRow, value: number | null | undefined) => (row.unit === 'bytes' ? formatBytes(value) : formatCount(value));
   const columns: Column<UsageRow>[] = [
-    { id: 'kind', header: 'Memory', rowHeader: true, sortValue: (r) => r.label, filterText: (r) => r.label, cell: (r) => r.label },
-    { id: 'used', header: 'Used', sortValue: (r) => r.used, cell: (r) => show(r, r.used) },
-    { id: 'committed', header: 'Committed', sortValue: (r) => r.committed, cell: (r) => show(r, r.committed) },
-    { id: 'max', header: 'Max / total', sortValue: (r) => r.max, cell: (r) => show(r, r.max) },
-    {
-      id: 'ratio',
+    column('kind', { header: 'Memory', rowHeader: true, value: (r) => r.label, search: true }),
+    column('used', { header: 'Used', value: (r) => r.used, format: (used, r) => show(r, used) }),
+    column('committed', { header: 'Committed', value: (r) => r.committed, format: (committed, r) => show(r, committed) }),
+    column('max', { header: 'Max / total', value: (r) => r.max, format: (max, r) => show(r, max) }),
+    column('ratio', {
       header: 'Used of max',
-      sortValue: (r) => (r.used !== null && r.max !== null && r.max > 0 ? r.used / r.max : null),
-      cell: (r) => (r.used !== null && r.max !== null && r.max > 0 ? `${Math.round((r.used / r.max) * 100)}%` : '–'),
-    },
-    { id: 'count', header: 'Buffers', sortValue: (r) => r.count, cell: (r) => formatCount(r.count) },
+      value: (r) => (r.used !== null && r.max !== null && r.max > 0 ? r.used / r.max : null),
+      format: (ratio) => (ratio === null ? '–' : `${Math.round(ratio * 100)}%`),
+    }),
+    column('count', { header: 'Buffers', value: (r) => r.count, format: formatCount }),
   ];
   return <DataTable caption="JVM memory" columns={columns} rows={rows} rowKey={(r) => r.id} filterable captionHidden />;
 }
@@ -95,9 +93,9 @@ type Collector = TaskManagerDetails['metrics']['garbageCollectors'][number];
 /** Garbage collectors: collections and time since the JVM started. */
 export function GarbageCollectorsTable({ collectors }: { collectors: readonly Collector[] }): ReactNode {
   const columns: Column<Collector>[] = [
-    { id: 'name', header: 'Collector', rowHeader: true, sortValue: (c) => c.name, filterText: (c) => c.name, cell: (c) => c.name },
-    { id: 'count', header: 'Collections', sortValue: (c) => c.count, cell: (c) => formatCount(c.count) },
-    { id: 'time', header: 'Total time', sortValue: (c) => c.time, cell: (c) => formatDuration(c.time) },
+    column('name', { header: 'Collector', rowHeader: true, value: (c) => c.name, search: true }),
+    column('count', { header: 'Collections', value: (c) => c.count, format: formatCount }),
+    column('time', { header: 'Total time', value: (c) => c.time, format: formatDuration }),
   ];
   return (
     <DataTable caption="Garbage collectors" columns={columns} rows={collectors} rowKey={(c) => c.name} filterable captionHidden empty="No collector reported." />

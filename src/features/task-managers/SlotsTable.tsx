@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { JobOverview } from '../../api/jobs';
 import type { TaskManagerDetails } from '../../api/taskmanagers';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge } from '../../components/JobStateBadge';
 import { formatBytes } from '../../lib/format';
 import { links } from '../../lib/paths';
@@ -20,30 +20,20 @@ export function SlotsTable({ details, jobs }: SlotsTableProps): ReactNode {
   const hasTasks = rows.some((r) => r.assignedTasks !== undefined);
   const jobName = (r: SlotRow) => jobs.get(r.jobId)?.name ?? r.jobId;
   const columns: Column<SlotRow>[] = [
-    {
-      id: 'job',
+    column('job', {
       header: 'Job',
       rowHeader: true,
-      sortValue: jobName,
-      filterText: (r) => `${jobName(r)} ${r.jobId}`,
       className: 'job-name',
-      cell: (r) => <Link to={links.job(r.jobId)}>{jobName(r)}</Link>,
-    },
-    {
-      id: 'state',
-      header: 'Job state',
-      sortValue: (r) => jobs.get(r.jobId)?.state,
-      filterText: (r) => jobs.get(r.jobId)?.state ?? '',
-      cell: (r) => {
-        const state = jobs.get(r.jobId)?.state;
-        return state ? <JobStateBadge state={state} /> : '–';
-      },
-    },
-    { id: 'cpu', header: 'CPU cores', sortValue: (r) => r.resource?.cpuCores, cell: (r) => r.resource?.cpuCores ?? '–' },
-    { id: 'heap', header: 'Task heap', sortValue: (r) => r.resource?.taskHeapMemory, cell: (r) => formatBytes(mebibytes(r.resource?.taskHeapMemory)) },
-    { id: 'managed', header: 'Managed', sortValue: (r) => r.resource?.managedMemory, cell: (r) => formatBytes(mebibytes(r.resource?.managedMemory)) },
-    { id: 'network', header: 'Network', sortValue: (r) => r.resource?.networkMemory, cell: (r) => formatBytes(mebibytes(r.resource?.networkMemory)) },
-    ...(hasTasks ? [{ id: 'tasks', header: 'Tasks', sortValue: (r: SlotRow) => r.assignedTasks, cell: (r: SlotRow) => r.assignedTasks ?? '–' }] : []),
+      value: jobName,
+      format: (name, r) => <Link to={links.job(r.jobId)}>{name}</Link>,
+      search: (name, r) => `${name} ${r.jobId}`,
+    }),
+    column('state', { header: 'Job state', value: (r) => jobs.get(r.jobId)?.state, format: (state) => (state ? <JobStateBadge state={state} /> : '–'), search: true }),
+    column('cpu', { header: 'CPU cores', value: (r) => r.resource?.cpuCores, format: (cores) => cores ?? '–' }),
+    column('heap', { header: 'Task heap', value: (r) => r.resource?.taskHeapMemory, format: (mib) => formatBytes(mebibytes(mib)) }),
+    column('managed', { header: 'Managed', value: (r) => r.resource?.managedMemory, format: (mib) => formatBytes(mebibytes(mib)) }),
+    column('network', { header: 'Network', value: (r) => r.resource?.networkMemory, format: (mib) => formatBytes(mebibytes(mib)) }),
+    ...(hasTasks ? [column('tasks', { header: 'Tasks', value: (r: SlotRow) => r.assignedTasks, format: (tasks) => tasks ?? '–' })] : []),
   ];
   const free = Math.max(0, details.freeSlots);
   return (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { TaskManagerSummary } from '../../api/taskmanagers';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
 import type { SortState } from '../../lib/search-state';
@@ -68,21 +68,19 @@ export function TaskManagersTable({ taskManagers, heapUsage, filter, onFilterCha
   });
   const hasTasks = taskManagers.some((tm) => tm.assignedTasks !== undefined);
   const columns: Column<Row>[] = [
-    {
-      id: 'id',
+    column('id', {
       header: 'Task manager',
       rowHeader: true,
-      sortValue: (r) => r.tm.id,
-      filterText: (r) => r.tm.id,
       className: 'mono',
-      cell: (r) => <Link to={links.taskManager(r.tm.id)}>{r.tm.id}</Link>,
-    },
-    { id: 'address', header: 'Address', sortValue: (r) => r.address, filterText: (r) => `${r.address} ${r.tm.path}`, className: 'mono', cell: (r) => r.address },
-    {
-      id: 'slots',
+      value: (r) => r.tm.id,
+      format: (id) => <Link to={links.taskManager(id)}>{id}</Link>,
+      search: true,
+    }),
+    column('address', { header: 'Address', className: 'mono', value: (r) => r.address, search: (address, r) => `${address} ${r.tm.path}` }),
+    column('slots', {
       header: 'Free / total slots',
-      sortValue: (r) => r.tm.freeSlots,
-      cell: (r) => {
+      value: (r) => r.tm.freeSlots,
+      format: (_free, r) => {
         const level = slotLevel(r.tm.freeSlots, r.tm.slotsNumber);
         return (
           <span className={level === 'ok' ? undefined : `usage-${level}`}>
@@ -92,33 +90,25 @@ export function TaskManagersTable({ taskManagers, heapUsage, filter, onFilterCha
           </span>
         );
       },
-    },
-    { id: 'cpu', header: 'CPU cores', sortValue: (r) => r.tm.hardware.cpuCores, cell: (r) => r.tm.hardware.cpuCores },
-    { id: 'physical', header: 'Physical memory', sortValue: (r) => r.tm.hardware.physicalMemory, cell: (r) => formatBytes(r.tm.hardware.physicalMemory) },
-    { id: 'heapSize', header: 'JVM heap', sortValue: (r) => r.tm.hardware.freeMemory, cell: (r) => formatBytes(r.tm.hardware.freeMemory) },
-    {
-      id: 'heapUsed',
+    }),
+    column('cpu', { header: 'CPU cores', value: (r) => r.tm.hardware.cpuCores }),
+    column('physical', { header: 'Physical memory', value: (r) => r.tm.hardware.physicalMemory, format: formatBytes }),
+    column('heapSize', { header: 'JVM heap', value: (r) => r.tm.hardware.freeMemory, format: formatBytes }),
+    column('heapUsed', {
       header: 'Heap used',
-      sortValue: (r) => r.heapRatio,
-      cell: (r) =>
-        r.heapRatio === null ? (
+      value: (r) => r.heapRatio,
+      format: (ratio, r) =>
+        ratio === null ? (
           '–'
         ) : (
           <span title={`${formatBytes(r.heap?.used)} of ${formatBytes(r.heap?.max)}`}>
-            <Percent ratio={r.heapRatio} level={heapLevel(r.heapRatio)} />
-            {heapLevel(r.heapRatio) === 'bad' && <span className="badge badge-bad tm-flag">high heap</span>}
+            <Percent ratio={ratio} level={heapLevel(ratio)} />
+            {heapLevel(ratio) === 'bad' && <span className="badge badge-bad tm-flag">high heap</span>}
           </span>
         ),
-    },
-    ...(hasTasks
-      ? [{ id: 'tasks', header: 'Tasks', sortValue: (r: Row) => r.tm.assignedTasks, cell: (r: Row) => r.tm.assignedTasks ?? '–' }]
-      : []),
-    {
-      id: 'heartbeat',
-      header: 'Last heartbeat',
-      sortValue: (r) => heartbeatSortKey(r.tm),
-      cell: (r) => <Heartbeat tm={r.tm} />,
-    },
+    }),
+    ...(hasTasks ? [column('tasks', { header: 'Tasks', value: (r: Row) => r.tm.assignedTasks, format: (tasks) => tasks ?? '–' })] : []),
+    column('heartbeat', { header: 'Last heartbeat', value: (r) => heartbeatSortKey(r.tm), format: (_key, r) => <Heartbeat tm={r.tm} /> }),
   ];
   return (
     <DataTable

@@ -1,4 +1,5 @@
 import type { ThreadDump } from '../../api/jobmanager';
+import { filterByWords } from '../../lib/word-filter';
 
 // Thread dumps as Flink sends them: `threadInfos[]` of `threadName` and `stringifiedThreadInfo`,
 // the latter starting `"<name>" [daemon] [prio=N] Id=N <STATE> [on <lock>] ...` then the stack.
@@ -43,12 +44,7 @@ export function parseThreadDump(dump: ThreadDump): ThreadEntry[] {
 
 /** Threads whose name or stack contains every word of the filter (case-insensitive). */
 export function filterThreads(threads: readonly ThreadEntry[], filter: string): ThreadEntry[] {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...threads];
-  return threads.filter((t) => {
-    const text = `${t.name}\n${t.info}`.toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
+  return filterByWords(threads, filter, (t) => `${t.name}\n${t.info}`);
 }
 
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

@@ -3,7 +3,7 @@ import { useJobDetails } from '../../api/jobs';
 import { useSubtaskTimes } from '../../api/vertices';
 import type { TimelineData, TimelineSegment } from '../../charts/timeline/timeline-options';
 import { TimelineChart } from '../../charts/timeline/TimelineChart';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { stringParam, useSearchState } from '../../lib/search-state';
@@ -93,11 +93,12 @@ interface SegmentRow extends TimelineSegment {
 }
 
 const segmentColumns: Column<SegmentRow>[] = [
-  { id: 'label', header: 'Row', rowHeader: true, className: 'timeline-label', cell: (r) => r.label, sortValue: (r) => r.row, filterText: (r) => r.label },
-  { id: 'state', header: 'State', cell: (r) => r.state, sortValue: (r) => r.state, filterText: (r) => r.state },
-  { id: 'start', header: 'From', cell: (r) => formatTimestamp(r.start), sortValue: (r) => r.start },
-  { id: 'end', header: 'Until', cell: (r) => (r.end > r.start ? formatTimestamp(r.end) : '–'), sortValue: (r) => r.end },
-  { id: 'duration', header: 'Duration', className: 'num', cell: (r) => (r.end > r.start ? formatDuration(r.end - r.start) : '–'), sortValue: (r) => r.end - r.start },
+  // Sorted by the row's place in the chart, not alphabetically.
+  column('label', { header: 'Row', rowHeader: true, className: 'timeline-label', value: (r) => r.label, sort: (_label, r) => r.row, search: true }),
+  column('state', { header: 'State', value: (r) => r.state, search: true }),
+  column('start', { header: 'From', value: (r) => r.start, format: (t) => formatTimestamp(t) }),
+  column('end', { header: 'Until', value: (r) => r.end, format: (end, r) => (end > r.start ? formatTimestamp(end) : '–') }),
+  column('duration', { header: 'Duration', className: 'num', value: (r) => r.end - r.start, format: (duration) => (duration > 0 ? formatDuration(duration) : '–') }),
 ];
 
 /** The chart's data as a table, for reading exact times and for screen readers. */

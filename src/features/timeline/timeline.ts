@@ -1,12 +1,11 @@
 import type { JobDetails } from '../../api/jobs';
 import type { SubtaskTimes } from '../../api/vertices';
+import { isTerminal } from '../../lib/job-states';
 import type { TimelineData, TimelineSegment } from '../../charts/timeline/timeline-options';
 
 // Flink reports, per job and per subtask, the time each state was entered (0 for never). A
 // timeline turns that into intervals: each state lasts until the next one began; the last lasts
 // until now, unless it is terminal (then it is an instant).
-
-const TERMINAL = new Set(['FINISHED', 'CANCELED', 'FAILED', 'SUSPENDED']);
 
 /** Lifecycle order, to order states entered in the same millisecond. */
 const LIFECYCLE = [
@@ -41,7 +40,7 @@ export function intervals(row: number, timestamps: Readonly<Record<string, numbe
     .sort(([a, ta], [b, tb]) => ta - tb || rank(a) - rank(b));
   return entered.map(([state, start], i) => {
     const next = entered[i + 1];
-    const end = next ? next[1] : TERMINAL.has(state) ? start : Math.max(start, now);
+    const end = next ? next[1] : isTerminal(state) ? start : Math.max(start, now);
     return { row, state, start, end };
   });
 }

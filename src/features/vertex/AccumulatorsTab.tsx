@@ -1,31 +1,16 @@
 import type { ReactNode } from 'react';
 import type { UserAccumulator } from '../../api/schemas';
 import { useSubtasksAccumulators, useVertexAccumulators, type SubtasksAccumulators } from '../../api/vertices';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 
 // User accumulators: names, types and values come from the job's code, so they are untrusted
 // text and only ever rendered as React text.
 
 const vertexColumns: Column<UserAccumulator>[] = [
-  {
-    id: 'name',
-    header: 'Name',
-    rowHeader: true,
-    className: 'untrusted-text',
-    cell: (a) => a.name,
-    sortValue: (a) => a.name,
-    filterText: (a) => a.name,
-  },
-  { id: 'type', header: 'Type', cell: (a) => a.type, sortValue: (a) => a.type, filterText: (a) => a.type },
-  {
-    id: 'value',
-    header: 'Value',
-    className: 'untrusted-text',
-    cell: (a) => a.value,
-    sortValue: (a) => numericOrText(a.value),
-    filterText: (a) => a.value,
-  },
+  column('name', { header: 'Name', rowHeader: true, className: 'untrusted-text', value: (a) => a.name, search: true }),
+  column('type', { header: 'Type', value: (a) => a.type, search: true }),
+  column('value', { header: 'Value', className: 'untrusted-text', value: (a) => a.value, sort: numericOrText, search: true }),
 ];
 
 interface SubtaskAccumulatorRow extends UserAccumulator {
@@ -54,27 +39,12 @@ export function subtaskAccumulatorRows(data: SubtasksAccumulators): SubtaskAccum
 }
 
 const subtaskColumns: Column<SubtaskAccumulatorRow>[] = [
-  {
-    id: 'subtask',
-    header: 'Subtask',
-    rowHeader: true,
-    className: 'num',
-    cell: (r) => r.subtask,
-    sortValue: (r) => r.subtask,
-    filterText: (r) => String(r.subtask),
-  },
-  { id: 'attempt', header: 'Attempt', className: 'num', cell: (r) => r.attempt, sortValue: (r) => r.attempt },
-  { id: 'host', header: 'Host', cell: (r) => <span className="mono">{r.endpoint}</span>, sortValue: (r) => r.endpoint, filterText: (r) => r.endpoint },
-  { id: 'name', header: 'Name', className: 'untrusted-text', cell: (r) => r.name, sortValue: (r) => r.name, filterText: (r) => r.name },
-  { id: 'type', header: 'Type', cell: (r) => r.type, sortValue: (r) => r.type, filterText: (r) => r.type },
-  {
-    id: 'value',
-    header: 'Value',
-    className: 'untrusted-text',
-    cell: (r) => r.value,
-    sortValue: (r) => numericOrText(r.value),
-    filterText: (r) => r.value,
-  },
+  column('subtask', { header: 'Subtask', rowHeader: true, className: 'num', value: (r) => r.subtask, search: true }),
+  column('attempt', { header: 'Attempt', className: 'num', value: (r) => r.attempt }),
+  column('host', { header: 'Host', value: (r) => r.endpoint, format: (endpoint) => <span className="mono">{endpoint}</span>, search: true }),
+  column('name', { header: 'Name', className: 'untrusted-text', value: (r) => r.name, search: true }),
+  column('type', { header: 'Type', value: (r) => r.type, search: true }),
+  column('value', { header: 'Value', className: 'untrusted-text', value: (r) => r.value, sort: numericOrText, search: true }),
 ];
 
 export function AccumulatorsTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {

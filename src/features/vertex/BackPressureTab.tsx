@@ -1,8 +1,9 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useBackPressure, type BackPressureLevel } from '../../api/vertices';
+import { useRecordMetricSample } from '../../charts/metrics/history';
 import type { TimeSeriesOptions } from '../../charts/time-series/time-series-option';
 import { TimeSeriesChart } from '../../charts/time-series/TimeSeriesChart';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
 import { formatDuration, formatTimestamp } from '../../lib/format';
@@ -16,19 +17,19 @@ export function LevelBadge({ level }: { level: BackPressureLevel }): ReactNode {
 }
 
 const columns: Column<BackPressureRow>[] = [
-  {
-    id: 'subtask',
+  column('subtask', {
     header: 'Subtask',
     rowHeader: true,
     className: 'num',
-    cell: (r) => (r.attempt === null ? r.subtask : `${r.subtask} (attempt ${r.attempt})`),
-    sortValue: (r) => r.subtask,
-    filterText: (r) => String(r.subtask),
-  },
-  { id: 'level', header: 'Level', cell: (r) => <LevelBadge level={r.level} />, sortValue: (r) => r.backPressured, filterText: (r) => r.level },
-  { id: 'backpressured', header: 'Back-pressured', className: 'num', cell: (r) => formatRatio(r.backPressured), sortValue: (r) => r.backPressured },
-  { id: 'busy', header: 'Busy', className: 'num', cell: (r) => formatRatio(r.busy), sortValue: (r) => r.busy },
-  { id: 'idle', header: 'Idle', className: 'num', cell: (r) => formatRatio(r.idle), sortValue: (r) => r.idle },
+    value: (r) => r.subtask,
+    format: (subtask, r) => (r.attempt === null ? subtask : `${subtask} (attempt ${r.attempt})`),
+    search: true,
+  }),
+  // Sorted by the share behind the level, so "high" rows order by how high.
+  column('level', { header: 'Level', value: (r) => r.level, format: (level) => <LevelBadge level={level} />, sort: (_level, r) => r.backPressured, search: true }),
+  column('backpressured', { header: 'Back-pressured', className: 'num', value: (r) => r.backPressured, format: formatRatio }),
+  column('busy', { header: 'Busy', className: 'num', value: (r) => r.busy, format: formatRatio }),
+  column('idle', { header: 'Idle', className: 'num', value: (r) => r.idle, format: formatRatio }),
 ];
 
 const CHART_OPTIONS: TimeSeriesOptions = {
@@ -48,11 +49,9 @@ export function BackPressureTab({ jobId, vertexId }: { jobId: string; vertexId: 
   const key = historyKey(jobId, vertexId);
   const data = query.data;
 
-  useEffect(() => {
-    if (data?.status !== 'ok') return;
-    const sample = backPressureSample(data);
-    if (sample) backPressureHistory.record(key, data['end-timestamp'], sample);
-  }, [data, key]);
+  // Timed by Flink's own sampling, so the same sample answered twice is one point.
+  const sample = useMemo(() => (data ? (backPressureSample(data) ?? undefined) : undefined), [data]);
+  useRecordMetricSample(backPressureHistory, key, data?.status === 'ok' ? data['end-timestamp'] : 0, sample);
 
   return (
     <>

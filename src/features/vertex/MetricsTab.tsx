@@ -1,12 +1,14 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { subtasksMetricsQueryOptions, vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { METRIC_AGGREGATIONS, type MetricAggregation } from '../../api/query';
+import { useRecordMetricSample } from '../../charts/metrics/history';
 import { TimeSeriesChart } from '../../charts/time-series/TimeSeriesChart';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { Toolbar, ToolbarField } from '../../components/Toolbar';
 import { formatTimestamp } from '../../lib/format';
+import { searchMetricIds } from '../../lib/metric-search';
 import { useSearchState } from '../../lib/search-state';
 import { seriesPoints, useHistory } from '../../lib/history-store';
 import { historyKey, metricHistory } from './histories';
@@ -25,7 +27,6 @@ import {
   removePick,
   replacePick,
   reshapePick,
-  searchMetricIds,
   type MetricPick,
 } from './metric-picks';
 
@@ -51,41 +52,15 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
     enabled: aggNames.length > 0,
   });
 
-  // Every answer becomes one point per pick, in a history that outlives this tab.
-  useEffect(() => {
-    if (!values.data) return;
-    for (const pick of picks) {
-      if (pick.kind !== 'subtask') continue;
-      const value = pickValue(pick, values.data, undefined);
-      if (typeof value !== 'string') metricHistory.record(pickHistoryKey(jobId, vertexId, pick), values.dataUpdatedAt, { [SERIES]: value ?? null });
-    }
-  }, [values.data, values.dataUpdatedAt, picks, jobId, vertexId]);
-  useEffect(() => {
-    if (!aggregated.data) return;
-    for (const pick of picks) {
-      if (pick.kind !== 'agg') continue;
-      const value = pickValue(pick, undefined, aggregated.data);
-      metricHistory.record(pickHistoryKey(jobId, vertexId, pick), aggregated.dataUpdatedAt, { [SERIES]: typeof value === 'number' ? value : null });
-    }
-  }, [aggregated.data, aggregated.dataUpdatedAt, picks, jobId, vertexId]);
-
-  const problems = [values, aggregated].filter((q) => q.isError && q.error).map((q) => q.error?.message ?? '');
+  const problems = [values, aggregated].filter((query) => query.isError && query.error).map((query) => query.error?.message ?? '');
 
   const pickColumns = useMemo<Column<MetricPick>[]>(
     () => [
-      {
-        id: 'metric',
-        header: 'Metric',
-        rowHeader: true,
-        className: 'untrusted-text',
-        cell: (p) => p.name,
-        sortValue: (p) => p.name,
-        filterText: (p) => pickLabel(p),
-      },
-      {
-        id: 'shown-as',
+      column('metric', { header: 'Metric', rowHeader: true, className: 'untrusted-text', value: (p) => p.name, search: (_name, p) => pickLabel(p) }),
+      column('shown-as', {
         header: 'Shown as',
-        cell: (p) => (
+        value: (p) => (p.kind === 'agg' ? p.agg : `subtask ${p.subtask}`),
+        format: (_shape, p) => (
           <select
             aria-label={`Show ${pickLabel(p)} as`}
             value={p.kind === 'agg' ? p.agg : 'subtask'}
@@ -102,28 +77,26 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
             ))}
           </select>
         ),
-        sortValue: (p) => (p.kind === 'agg' ? p.agg : `subtask ${p.subtask}`),
-        filterText: (p) => (p.kind === 'agg' ? AGG_WORDS[p.agg] : `subtask ${p.subtask}`),
-      },
-      {
-        id: 'value',
+        search: (shape, p) => (p.kind === 'agg' ? AGG_WORDS[p.agg] : shape),
+      }),
+      column('value', {
         header: 'Latest value',
         className: 'num untrusted-text',
-        cell: (p) => describeValue(pickValue(p, values.data, aggregated.data)),
-        sortValue: (p) => {
-          const v = pickValue(p, values.data, aggregated.data);
-          return typeof v === 'number' ? v : null;
-        },
-      },
-      {
-        id: 'remove',
+        value: (p) => pickValue(p, values.data, aggregated.data),
+        format: describeValue,
+        // Text values (Flink reports some gauges as strings) sort last, as missing.
+        sort: (latest) => (typeof latest === 'number' ? latest : null),
+      }),
+      column('remove', {
         header: '',
-        cell: (p) => (
-          <button type="button" onClick={() => setPicks(removePick(picks, pickKey(p)))} aria-label={`Remove ${pickLabel(p)}`}>
+        value: (p) => pickLabel(p),
+        format: (label, p) => (
+          <button type="button" onClick={() => setPicks(removePick(picks, pickKey(p)))} aria-label={`Remove ${label}`}>
             Remove
           </button>
         ),
-      },
+        sort: false,
+      }),
     ],
     [picks, setPicks, values.data, aggregated.data],
   );
@@ -150,6 +123,7 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
                   historyKey={pickHistoryKey(jobId, vertexId, p)}
                   label={pickLabel(p)}
                   latest={pickValue(p, values.data, aggregated.data)}
+                  sampledAt={p.kind === 'agg' ? aggregated.dataUpdatedAt : values.dataUpdatedAt}
                 />
               ))}
             </div>
@@ -165,7 +139,18 @@ function describeValue(value: number | string | undefined): string {
   return typeof value === 'number' ? formatMetricNumber(value) : value;
 }
 
-function PickChart({ historyKey: key, label, latest }: { historyKey: string; label: string; latest: number | string | undefined }): ReactNode {
+interface PickChartProps {
+  historyKey: string;
+  label: string;
+  latest: number | string | undefined;
+  /** When the answer holding `latest` arrived: each answer is one point, in a history that outlives this tab. */
+  sampledAt: number;
+}
+
+function PickChart({ historyKey: key, label, latest, sampledAt }: PickChartProps): ReactNode {
+  // Text values (a gauge reporting a path, say) are not charted, so not recorded.
+  const sample = useMemo(() => (typeof latest === 'string' ? undefined : { [SERIES]: latest ?? null }), [latest]);
+  useRecordMetricSample(metricHistory, key, sampledAt, sample);
   const samples = useHistory(metricHistory, key);
   const series = useMemo(() => [{ name: label, points: seriesPoints(samples, SERIES) }], [samples, label]);
   return (

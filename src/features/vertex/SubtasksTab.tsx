@@ -2,12 +2,12 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { FlinkApiError, userMessage } from '../../api/errors';
 import { subtaskAttemptQueryOptions, useVertexDetails, type SubtaskAttempt } from '../../api/vertices';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
 import { formatDuration, formatTimestamp } from '../../lib/format';
-import { endTime, ioColumns, TaskManagerLink } from './cells';
+import { endTime, ifPresent, ioColumns, TaskManagerLink } from './vertex-columns';
 
 interface SubtasksTabProps {
   jobId: string;
@@ -24,33 +24,36 @@ export function earlierAttempts(current: number, max = MAX_EARLIER_ATTEMPTS): nu
   return out;
 }
 
-function attemptColumns(): Column<SubtaskAttempt>[] {
+/**
+ * Where and when an attempt ran, for the subtasks table (one attempt per row) and the attempt
+ * history (rows whose attempt may still be loading or gone: `problem` says why, under Status).
+ */
+function attemptColumns<Row>(attemptOf: (row: Row) => SubtaskAttempt | undefined, problem: (row: Row) => string | undefined = () => undefined): Column<Row>[] {
   return [
-    {
-      id: 'status',
+    column('status', {
       header: 'Status',
-      cell: (s) => <JobStateBadge state={s.status} />,
-      sortValue: (s) => s.status,
-      filterText: (s) => s.status,
-    },
-    {
-      id: 'host',
-      header: 'Host',
-      cell: (s) => <span className="mono">{s.endpoint}</span>,
-      sortValue: (s) => s.endpoint,
-      filterText: (s) => s.endpoint,
-    },
-    {
-      id: 'taskmanager',
+      value: (r: Row) => attemptOf(r)?.status,
+      format: (status, r) => (status === undefined ? <span className="empty">{problem(r)}</span> : <JobStateBadge state={status} />),
+      search: (status, r) => status ?? problem(r) ?? '',
+    }),
+    column('host', { header: 'Host', value: (r: Row) => attemptOf(r)?.endpoint, format: ifPresent((endpoint) => <span className="mono">{endpoint}</span>), search: true }),
+    column('taskmanager', {
       header: 'Task manager',
-      cell: (s) => <TaskManagerLink id={s['taskmanager-id']} />,
-      sortValue: (s) => s['taskmanager-id'],
-      filterText: (s) => s['taskmanager-id'],
-    },
-    { id: 'start', header: 'Started', cell: (s) => formatTimestamp(s['start-time']), sortValue: (s) => s['start-time'] },
-    { id: 'end', header: 'Ended', cell: (s) => formatTimestamp(s['end-time']), sortValue: (s) => endTime(s['end-time']) },
-    { id: 'duration', header: 'Duration', cell: (s) => formatDuration(s.duration), sortValue: (s) => s.duration },
-    ...ioColumns<SubtaskAttempt>((s) => s.metrics),
+      value: (r: Row) => attemptOf(r)?.['taskmanager-id'],
+      format: ifPresent((id) => <TaskManagerLink id={id} />),
+      search: true,
+    }),
+    column('start', { header: 'Started', value: (r: Row) => attemptOf(r)?.['start-time'], format: ifPresent((t) => formatTimestamp(t)) }),
+    column('end', {
+      header: 'Ended',
+      value: (r: Row) => {
+        const attempt = attemptOf(r);
+        return attempt ? endTime(attempt['end-time']) : undefined;
+      },
+      format: ifPresent((t) => formatTimestamp(t)),
+    }),
+    column('duration', { header: 'Duration', value: (r: Row) => attemptOf(r)?.duration, format: ifPresent(formatDuration) }),
+    ...ioColumns<Row>((r) => attemptOf(r)?.metrics),
   ];
 }
 
@@ -67,30 +70,22 @@ export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
       return next;
     });
 
-  const columns = useMemo<Column<SubtaskAttempt>[]>(
-    () => [
-      {
-        id: 'subtask',
-        header: 'Subtask',
-        rowHeader: true,
-        className: 'num',
-        cell: (s) => s.subtask,
-        sortValue: (s) => s.subtask,
-        filterText: (s) => String(s.subtask),
-      },
-      ...attemptColumns().slice(0, 1),
-      {
-        id: 'attempt',
+  const columns = useMemo<Column<SubtaskAttempt>[]>(() => {
+    const attempts = attemptColumns<SubtaskAttempt>((s) => s);
+    return [
+      column('subtask', { header: 'Subtask', rowHeader: true, className: 'num', value: (s) => s.subtask, search: true }),
+      ...attempts.slice(0, 1),
+      column('attempt', {
         header: 'Attempt',
         className: 'num',
-        sortValue: (s) => s.attempt,
-        cell: (s) => {
+        value: (s) => s.attempt,
+        format: (attempt, s) => {
           const others = s['other-concurrent-attempts']?.length ?? 0;
-          if (s.attempt === 0 && others === 0) return s.attempt;
+          if (attempt === 0 && others === 0) return attempt;
           const open = expanded.has(s.subtask);
           return (
             <LinkButton aria-expanded={open} onClick={() => toggle(s.subtask)}>
-              {s.attempt}
+              {attempt}
               <span className="visually-hidden">
                 {open ? ': hide' : ': show'} earlier attempts of subtask {s.subtask}
               </span>
@@ -98,11 +93,10 @@ export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
             </LinkButton>
           );
         },
-      },
-      ...attemptColumns().slice(1),
-    ],
-    [expanded],
-  );
+      }),
+      ...attempts.slice(1),
+    ];
+  }, [expanded]);
 
   return (
     <QueryState query={details} what="the subtasks">
@@ -172,17 +166,11 @@ function AttemptHistory({ jobId, vertexId, current }: { jobId: string; vertexId:
   ];
 
   const columns: Column<AttemptRow>[] = [
-    { id: 'attempt', header: 'Attempt', rowHeader: true, className: 'num', cell: (r) => r.attempt, sortValue: (r) => r.attempt },
-    { id: 'note', header: 'Kind', cell: (r) => r.note, sortValue: (r) => r.note, filterText: (r) => r.note },
-    ...attemptColumns().map(
-      (c): Column<AttemptRow> => ({
-        id: c.id,
-        header: c.header,
-        className: c.className,
-        cell: (r) => (r.data ? c.cell(r.data) : c.id === 'status' ? <span className="empty">{r.problem}</span> : null),
-        sortValue: c.sortValue ? (r) => (r.data ? c.sortValue?.(r.data) : null) : undefined,
-        filterText: c.filterText ? (r) => (r.data ? (c.filterText?.(r.data) ?? '') : (r.problem ?? '')) : undefined,
-      }),
+    column('attempt', { header: 'Attempt', rowHeader: true, className: 'num', value: (r) => r.attempt }),
+    column('note', { header: 'Kind', value: (r) => r.note, search: true }),
+    ...attemptColumns<AttemptRow>(
+      (r) => r.data,
+      (r) => r.problem,
     ),
   ];
 

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useVertexTaskManagers, type VertexTaskManagers } from '../../api/vertices';
-import { DataTable, type Column } from '../../components/DataTable';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { QueryState } from '../../components/QueryState';
 import { formatDuration, formatTimestamp } from '../../lib/format';
-import { endTime, ioColumns, TaskManagerLink } from './cells';
+import { endTime, ioColumns, TaskManagerLink } from './vertex-columns';
 
 type Row = VertexTaskManagers['taskmanagers'][number];
 
@@ -22,41 +22,32 @@ function subtaskCount(counts: Readonly<Record<string, number>>): number {
 }
 
 const columns: Column<Row>[] = [
-  {
-    id: 'taskmanager',
+  column('taskmanager', {
     header: 'Task manager',
     rowHeader: true,
-    cell: (r) => <TaskManagerLink id={r['taskmanager-id']} />,
-    sortValue: (r) => r['taskmanager-id'],
-    filterText: (r) => r['taskmanager-id'],
-  },
-  { id: 'host', header: 'Host', cell: (r) => <span className="mono">{r.endpoint}</span>, sortValue: (r) => r.endpoint, filterText: (r) => r.endpoint },
-  { id: 'status', header: 'Status', cell: (r) => <JobStateBadge state={r.status} />, sortValue: (r) => r.status, filterText: (r) => r.status },
-  {
-    id: 'subtasks',
+    value: (r) => r['taskmanager-id'],
+    format: (id) => <TaskManagerLink id={id} />,
+    search: true,
+  }),
+  column('host', { header: 'Host', value: (r) => r.endpoint, format: (endpoint) => <span className="mono">{endpoint}</span>, search: true }),
+  column('status', { header: 'Status', value: (r) => r.status, format: (status) => <JobStateBadge state={status} />, search: true }),
+  column('subtasks', {
     header: 'Subtasks',
-    cell: (r) => describeStatusCounts(r['status-counts']),
-    sortValue: (r) => subtaskCount(r['status-counts']),
-    filterText: (r) => describeStatusCounts(r['status-counts']),
-  },
-  { id: 'start', header: 'Started', cell: (r) => formatTimestamp(r['start-time']), sortValue: (r) => r['start-time'] },
-  { id: 'end', header: 'Ended', cell: (r) => formatTimestamp(r['end-time']), sortValue: (r) => endTime(r['end-time']) },
-  { id: 'duration', header: 'Duration', cell: (r) => formatDuration(r.duration), sortValue: (r) => r.duration },
+    value: (r) => subtaskCount(r['status-counts']),
+    format: (_count, r) => describeStatusCounts(r['status-counts']),
+    search: (_count, r) => describeStatusCounts(r['status-counts']),
+  }),
+  column('start', { header: 'Started', value: (r) => r['start-time'], format: (t) => formatTimestamp(t) }),
+  column('end', { header: 'Ended', value: (r) => endTime(r['end-time']), format: (t) => formatTimestamp(t) }),
+  column('duration', { header: 'Duration', value: (r) => r.duration, format: formatDuration }),
   ...ioColumns<Row>((r) => r.metrics),
-  {
-    id: 'busy',
-    header: 'Busy time',
-    className: 'num',
-    cell: (r) => formatDuration(busyMs(r)),
-    sortValue: (r) => busyMs(r),
-  },
-  {
-    id: 'backpressured',
+  column('busy', { header: 'Busy time', className: 'num', value: busyMs, format: formatDuration }),
+  column('backpressured', {
     header: 'Back-pressured time',
     className: 'num',
-    cell: (r) => formatDuration(r.metrics['accumulated-backpressured-time']),
-    sortValue: (r) => r.metrics['accumulated-backpressured-time'],
-  },
+    value: (r) => r.metrics['accumulated-backpressured-time'],
+    format: formatDuration,
+  }),
 ];
 
 /** Accumulated busy time; Flink sends NaN as a string when it is unknown. */

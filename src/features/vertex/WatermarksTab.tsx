@@ -2,8 +2,8 @@ import { useMemo, type ReactNode } from 'react';
 import { vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { useWatermarks } from '../../api/vertices';
+import { column, DataTable, type Column } from '../../components/DataTable';
 import { ButtonGroup } from '../../components/ButtonGroup';
-import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
 import { Toolbar } from '../../components/Toolbar';
@@ -63,50 +63,29 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
 
   const columns = useMemo<Column<WatermarkRow>[]>(
     () => [
-      {
-        id: 'subtask',
-        header: 'Subtask',
-        rowHeader: true,
-        className: 'num',
-        cell: (r) => r.subtask,
-        sortValue: (r) => r.subtask,
-        filterText: (r) => String(r.subtask),
-      },
-      {
-        id: 'watermark',
+      column('subtask', { header: 'Subtask', rowHeader: true, className: 'num', value: (r) => r.subtask, search: true }),
+      column('watermark', {
         header: `Watermark (${zone === 'utc' ? 'UTC' : browserZone()})`,
-        cell: (r) =>
+        value: (r) => r.watermark,
+        format: (watermark, r) =>
           r.state === 'none' ? (
             <span className="badge badge-warn">no watermark yet</span>
           ) : r.state === 'end' ? (
             <span className="badge badge-done">end of input</span>
           ) : (
-            <span className="mono">{formatWatermarkTime(r.watermark ?? 0, timeZone)}</span>
+            <span className="mono">{formatWatermarkTime(watermark ?? 0, timeZone)}</span>
           ),
-        sortValue: (r) => r.watermark,
-        filterText: (r) => (r.state === 'none' ? 'no watermark yet' : r.state === 'end' ? 'end of input' : formatWatermarkTime(r.watermark ?? 0, timeZone)),
-      },
-      {
-        id: 'lag',
-        header: 'Lag behind wall clock',
-        className: 'num',
-        cell: (r) => describeLag(r.lag, formatDuration),
-        sortValue: (r) => r.lag,
-      },
-      {
-        id: 'ahead',
-        header: 'Ahead of slowest subtask',
-        className: 'num',
-        cell: (r) => (r.ahead === null ? '–' : formatDuration(r.ahead)),
-        sortValue: (r) => r.ahead,
-      },
-      {
-        id: 'input',
+        search: (watermark, r) =>
+          r.state === 'none' ? 'no watermark yet' : r.state === 'end' ? 'end of input' : formatWatermarkTime(watermark ?? 0, timeZone),
+      }),
+      column('lag', { header: 'Lag behind wall clock', className: 'num', value: (r) => r.lag, format: (lag) => describeLag(lag, formatDuration) }),
+      column('ahead', { header: 'Ahead of slowest subtask', className: 'num', value: (r) => r.ahead, format: formatDuration }),
+      column('input', {
         header: 'Input',
-        cell: (r) => (r.idle ? <span className="badge badge-neutral">idle: no records in</span> : rates.data ? 'receiving' : '–'),
-        sortValue: (r) => (r.idle ? 1 : 0),
-        filterText: (r) => (r.idle ? 'idle' : 'receiving'),
-      },
+        value: (r) => (r.idle ? 1 : 0),
+        format: (_idle, r) => (r.idle ? <span className="badge badge-neutral">idle: no records in</span> : rates.data ? 'receiving' : '–'),
+        search: (_idle, r) => (r.idle ? 'idle' : 'receiving'),
+      }),
     ],
     [zone, timeZone, rates.data],
   );

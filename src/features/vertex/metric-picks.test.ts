@@ -13,7 +13,6 @@ import {
   removePick,
   replacePick,
   reshapePick,
-  searchMetricIds,
   splitMetricId,
   type MetricPick,
 } from './metric-picks';
@@ -76,12 +75,6 @@ describe('metric picks', () => {
     expect(pickValue(parsePick('avg(c)') as MetricPick, values, aggregated)).toBe(3);
     expect(pickValue(parsePick('sum(c)') as MetricPick, values, aggregated)).toBeUndefined();
     expect(pickValue(parsePick('0.zzz') as MetricPick, values, undefined)).toBeUndefined();
-  });
-
-  it('searches ids by words, in natural order', () => {
-    const ids = ['10.numRecordsIn', '2.numRecordsIn', '2.numBytesIn', '0.busyTimeMsPerSecond'];
-    expect(searchMetricIds(ids, 'records in')).toEqual(['2.numRecordsIn', '10.numRecordsIn']);
-    expect(searchMetricIds(ids, '')).toEqual(['0.busyTimeMsPerSecond', '2.numBytesIn', '2.numRecordsIn', '10.numRecordsIn']);
   });
 
   it('knows what can be picked and how ids split', () => {

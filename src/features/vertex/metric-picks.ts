@@ -137,13 +137,6 @@ export function pickValue(pick: MetricPick, values: MetricValues | undefined, ag
   return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
 }
 
-/** Ids matching every word of the search (case-insensitive), in natural order. */
-export function searchMetricIds(ids: readonly string[], search: string): string[] {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const collator = new Intl.Collator('en', { numeric: true });
-  return ids.filter((id) => words.every((w) => id.toLowerCase().includes(w))).sort(collator.compare);
-}
-
 /** Compact number for labels: 1234567 -> "1.23M", 0.0042 -> "0.0042". */
 export function formatMetricNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { IOMetrics } from '../../api/schemas';
+import { column, type Column } from '../../components/DataTable';
+import { formatBytes, formatCount } from '../../lib/format';
+import { links } from '../../lib/paths';
+
+// Table cells and columns shared by the vertex tabs.
+
+/** A TaskManager id as a link to its page; ids are untrusted text. */
+export function TaskManagerLink({ id }: { id: string }): ReactNode {
+  if (!id) return '–';
+  return (
+    <Link to={links.taskManager(id)} className="mono">
+      {id}
+    </Link>
+  );
+}
+
+/** Formats a value, or leaves the cell empty for a row without one (an attempt still loading). */
+export function ifPresent<Value>(format: (value: Value) => ReactNode): (value: Value | undefined) => ReactNode {
+  return (value) => (value === undefined ? null : format(value));
+}
+
+/** Records and bytes in and out, sortable, for any row carrying Flink's I/O metrics. */
+export function ioColumns<Row>(metrics: (row: Row) => IOMetrics | undefined): Column<Row>[] {
+  return [
+    column('records-in', { header: 'Records in', className: 'num', value: (row: Row) => metrics(row)?.['read-records'], format: ifPresent(formatCount) }),
+    column('bytes-in', { header: 'Bytes in', className: 'num', value: (row: Row) => metrics(row)?.['read-bytes'], format: ifPresent(formatBytes) }),
+    column('records-out', { header: 'Records out', className: 'num', value: (row: Row) => metrics(row)?.['write-records'], format: ifPresent(formatCount) }),
+    column('bytes-out', { header: 'Bytes out', className: 'num', value: (row: Row) => metrics(row)?.['write-bytes'], format: ifPresent(formatBytes) }),
+  ];
+}
+
+/** Flink's `-1` end time means "still running". */
+export function endTime(ms: number): number | null {
+  return ms > 0 ? ms : null;
+}
