@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { useJobManagerConfig, useJobManagerEnvironment } from '../api/jobmanager';
+import { jobManagerConfigQueryOptions, jobManagerEnvironmentQueryOptions } from '../api/jobmanager';
+import { usePolledQuery } from '../api/polling';
 import { QueryState } from '../components/QueryState';
 import { CONFIG_SORT_COLUMNS, ConfigurationTable, DEFAULT_CONFIG_SORT } from '../features/job-manager/ConfigurationTable';
 import { EnvironmentView } from '../features/job-manager/EnvironmentView';
@@ -57,7 +58,7 @@ const qParam = stringParam();
 const sortBy = sortParam(CONFIG_SORT_COLUMNS, DEFAULT_CONFIG_SORT);
 
 function ConfigurationTab(): ReactNode {
-  const config = useJobManagerConfig();
+  const config = usePolledQuery(jobManagerConfigQueryOptions());
   const [filter, setFilter] = useSearchState('q', qParam);
   const [sort, setSort] = useSearchState('sort', sortBy);
   return (
@@ -68,7 +69,7 @@ function ConfigurationTab(): ReactNode {
 }
 
 function EnvironmentTab(): ReactNode {
-  const environment = useJobManagerEnvironment();
+  const environment = usePolledQuery(jobManagerEnvironmentQueryOptions());
   return (
     <QueryState query={environment} what="the environment">
       {(data) => <EnvironmentView environment={data} />}

@@ -1,8 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { isFlinkApiError } from '../api/errors';
 import { isJobId } from '../api/ids';
-import { useJobDetails, type JobDetails } from '../api/jobs';
+import { jobDetailsQueryOptions, type JobDetails } from '../api/jobs';
+import { usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { CheckpointDetail } from '../features/checkpoints/CheckpointDetail';
@@ -42,7 +42,7 @@ const TABS: readonly [JobTabView, ...JobTabView[]] = [
 /** One job: header, view links, and the view named by the URL (`#/jobs/<id>/<tab>`). */
 export function JobPage(): ReactNode {
   const { jobId = '', tab, checkpointId } = useParams();
-  const details = useJobDetails(jobId);
+  const details = usePolledQuery(jobDetailsQueryOptions(jobId));
   // `#/jobs/<id>/checkpoints/<checkpointId>` is one checkpoint, inside the checkpoints view.
   const activeId = checkpointId === undefined ? parseTab(TABS.map((t) => t.id), tab) : 'checkpoints';
   const active = TABS.find((t) => t.id === activeId) ?? TABS[0];
@@ -64,18 +64,11 @@ export function JobPage(): ReactNode {
       </div>
     );
   }
-  // Also when data was on screen: a JobManager that restarted without HA no longer knows the job,
-  // and its last details must not stay up as if it were merely stale.
-  if (isFlinkApiError(details.error) && details.error.kind === 'not-found') {
-    return (
-      <div className="page">
-        <UnknownJob jobId={jobId} />
-      </div>
-    );
-  }
+  // Also when data was on screen (QueryState's notFound wins over it): a JobManager that restarted
+  // without HA no longer knows the job, and its last details must not stay up as if merely stale.
   return (
     <div className="page job-page">
-      <QueryState query={details} what="the job">
+      <QueryState query={details} what="the job" notFound={<UnknownJob jobId={jobId} />}>
         {(data) => (
           <>
             <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />

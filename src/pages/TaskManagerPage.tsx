@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useJobsOverview, type JobOverview } from '../api/jobs';
-import { useTaskManagerDetails } from '../api/taskmanagers';
+import { jobsOverviewQueryOptions, type JobOverview } from '../api/jobs';
+import { usePolledQuery } from '../api/polling';
+import { taskManagerDetailsQueryOptions } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
 import { LogFileView } from '../features/logs/LogFileView';
 import { LogsSection } from '../features/logs/LogsSection';
@@ -25,7 +26,7 @@ export function TaskManagerPage(): ReactNode {
   const params = useParams();
   const taskManagerId = params.taskManagerId ?? '';
   const tab = parseTab(TASK_MANAGER_TABS, params.tab);
-  const details = useTaskManagerDetails(taskManagerId);
+  const details = usePolledQuery(taskManagerDetailsQueryOptions(taskManagerId));
   const tabs = TASK_MANAGER_TABS.map((id) => ({ id, label: TAB_LABELS[id], to: links.taskManager(taskManagerId, id) }));
   return (
     <div className="page">
@@ -56,8 +57,8 @@ function TabContent({ tab, taskManagerId }: { tab: TaskManagerTab; taskManagerId
 }
 
 function MetricsTab({ taskManagerId }: { taskManagerId: string }): ReactNode {
-  const details = useTaskManagerDetails(taskManagerId);
-  const jobs = useJobsOverview();
+  const details = usePolledQuery(taskManagerDetailsQueryOptions(taskManagerId));
+  const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const jobsById = useMemo(() => new Map<string, JobOverview>((jobs.data?.jobs ?? []).map((j) => [j.jid, j])), [jobs.data]);
   return (
     <QueryState query={details} what="the task manager">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { useVertexDetails } from '../api/vertices';
+import { usePolledQuery } from '../api/polling';
+import { vertexDetailsQueryOptions } from '../api/vertices';
 import { FlameGraphPanel } from '../features/flame-graph/FlameGraphPanel';
 import { AccumulatorsTab } from '../features/vertex/AccumulatorsTab';
 import { BackPressureTab } from '../features/vertex/BackPressureTab';
@@ -29,7 +30,7 @@ export function VertexPage(): ReactNode {
 }
 
 function TabContent({ tab, jobId, vertexId }: { tab: VertexTab; jobId: string; vertexId: string }): ReactNode {
-  const details = useVertexDetails(jobId, vertexId);
+  const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
   switch (tab) {
     case 'subtasks':
       return <SubtasksTab jobId={jobId} vertexId={vertexId} />;

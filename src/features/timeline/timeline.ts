@@ -1,5 +1,5 @@
 import type { JobDetails } from '../../api/jobs';
-import type { SubtaskTimes } from '../../api/vertices';
+import type { SubtaskTimes } from '../../api/subtasks';
 import type { TimelineData, TimelineSegment } from '../../charts/timeline/timeline-options';
 
 // Flink reports, per job and per subtask, the time each state was entered (0 for never). A

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { userMessage } from '../../api/errors';
 import { subtasksMetricsQueryOptions, vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { METRIC_AGGREGATIONS, type MetricAggregation } from '../../api/query';
@@ -68,7 +69,7 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
     }
   }, [aggregated.data, aggregated.dataUpdatedAt, picks, jobId, vertexId]);
 
-  const problems = [values, aggregated].filter((q) => q.isError && q.error).map((q) => q.error?.message ?? '');
+  const problems = [values, aggregated].filter((q) => q.isError && q.error).map((q) => userMessage(q.error));
 
   const pickColumns = useMemo<Column<MetricPick>[]>(
     () => [
