@@ -6,93 +6,27 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fetchClusterOverview, fetchWebConfig } from '../../src/api/cluster';
-import {
-  checkpointNow,
-  fetchCheckpointConfig,
-  fetchCheckpointDetails,
-  fetchCheckpointingStatistics,
-  fetchCheckpointSubtasks,
-  fetchCheckpointTriggerStatus,
-  triggerCheckpoint,
-} from '../../src/api/checkpoints';
-import { deleteDataSet, fetchDataSetDeletionStatus, fetchDataSets } from '../../src/api/datasets';
+import { checkpointConfigQueryOptions, checkpointDetailsQueryOptions, checkpointingStatisticsQueryOptions, checkpointNow, checkpointSubtasksQueryOptions, checkpointTriggerStatusQueryOptions, triggerCheckpoint } from '../../src/api/checkpoints';
+import { clusterOverviewQueryOptions, webConfigQueryOptions } from '../../src/api/cluster';
+import { dataSetDeletionStatusQueryOptions, dataSetsQueryOptions, deleteDataSet } from '../../src/api/datasets';
+import { requestOnce } from '../../src/api/endpoint-query';
 import { allEndpoints, endpointKey, FILE_ENDPOINT_NAMES } from '../../src/api/endpoints';
 import { FlinkApiError, userMessage } from '../../src/api/errors';
-import { fetchJobExceptions } from '../../src/api/exceptions';
+import { jobExceptionsQueryOptions } from '../../src/api/exceptions';
 import { newTriggerId } from '../../src/api/ids';
-import { deleteJar, fetchJarPlan, fetchJars, jarIdOf, runJar, uploadJar } from '../../src/api/jars';
-import {
-  fetchJobManagerConfig,
-  fetchJobManagerEnvironment,
-  fetchJobManagerLogs,
-  fetchJobManagerThreadDump,
-} from '../../src/api/jobmanager';
-import {
-  cancelJob,
-  fetchJobAccumulators,
-  fetchJobConfig,
-  fetchJobDetails,
-  fetchJobExecutionResult,
-  fetchJobJobManagerConfig,
-  fetchJobJobManagerEnvironment,
-  fetchJobJobManagerLogUrl,
-  fetchJobPlan,
-  fetchJobResourceRequirements,
-  fetchJobsOverview,
-  fetchJobsStatuses,
-  fetchJobStatus,
-  fetchJobTaskManagerLogUrl,
-  fetchRescalingStatus,
-  rescaleJob,
-  sendClientHeartbeat,
-  submitJob,
-  updateJobResourceRequirements,
-  type JobDetails,
-} from '../../src/api/jobs';
-import { fetchJobManagerLogFile, fetchTaskManagerLogFile } from '../../src/api/logs';
-import {
-  fetchJmOperatorMetrics,
-  fetchJobManagerMetrics,
-  fetchJobMetrics,
-  fetchJobsMetrics,
-  fetchSubtaskMetrics,
-  fetchSubtasksMetrics,
-  fetchTaskManagerMetrics,
-  fetchTaskManagersMetrics,
-  fetchVertexMetrics,
-  metricValue,
-} from '../../src/api/metrics';
+import { deleteJar, jarIdOf, jarPlanQueryOptions, jarsQueryOptions, runJar, uploadJar } from '../../src/api/jars';
+import { jobAccumulatorsQueryOptions, jobConfigQueryOptions, jobExecutionResultQueryOptions, jobJobManagerConfigQueryOptions, jobJobManagerEnvironmentQueryOptions, jobJobManagerLogUrlQueryOptions, jobTaskManagerLogUrlQueryOptions } from '../../src/api/job-config';
+import { jobResourceRequirementsQueryOptions, rescaleJob, rescalingStatusQueryOptions, updateJobResourceRequirements } from '../../src/api/job-scaling';
+import { jobManagerConfigQueryOptions, jobManagerEnvironmentQueryOptions, jobManagerLogsQueryOptions, jobManagerThreadDumpQueryOptions } from '../../src/api/jobmanager';
+import { cancelJob, jobDetailsQueryOptions, jobPlanQueryOptions, jobsOverviewQueryOptions, jobsStatusesQueryOptions, jobStatusQueryOptions, sendClientHeartbeat, submitJob, type JobDetails } from '../../src/api/jobs';
+import { jobManagerLogFileQueryOptions, taskManagerLogFileQueryOptions } from '../../src/api/logs';
+import { jmOperatorMetricsQueryOptions, jobManagerMetricsQueryOptions, jobMetricsQueryOptions, jobsMetricsQueryOptions, metricValue, subtaskMetricsQueryOptions, subtasksMetricsQueryOptions, taskManagerMetricsQueryOptions, taskManagersMetricsQueryOptions, vertexMetricsQueryOptions } from '../../src/api/metrics';
 import { subtaskRanges } from '../../src/api/query';
-import {
-  disposeSavepoint,
-  fetchSavepointDisposalStatus,
-  fetchSavepointStatus,
-  savepointNow,
-  stopWithSavepoint,
-  triggerSavepoint,
-} from '../../src/api/savepoints';
-import {
-  fetchTaskManagerDetails,
-  fetchTaskManagerLogs,
-  fetchTaskManagers,
-  fetchTaskManagerThreadDump,
-} from '../../src/api/taskmanagers';
-import {
-  fetchBackPressure,
-  fetchFlameGraph,
-  fetchSubtaskAttempt,
-  fetchSubtaskAttemptAccumulators,
-  fetchSubtaskDetails,
-  fetchSubtasksAccumulators,
-  fetchSubtaskTimes,
-  fetchVertexAccumulators,
-  fetchVertexDetails,
-  fetchVertexTaskManagers,
-  fetchWatermarks,
-  flameGraphState,
-  watermarksBySubtask,
-} from '../../src/api/vertices';
+import { disposeSavepoint, savepointDisposalStatusQueryOptions, savepointNow, savepointStatusQueryOptions, stopWithSavepoint, triggerSavepoint } from '../../src/api/savepoints';
+import { subtaskAttemptAccumulatorsQueryOptions, subtaskAttemptQueryOptions, subtaskDetailsQueryOptions, subtasksAccumulatorsQueryOptions, subtaskTimesQueryOptions } from '../../src/api/subtasks';
+import { taskManagerDetailsQueryOptions, taskManagerLogsQueryOptions, taskManagersQueryOptions, taskManagerThreadDumpQueryOptions } from '../../src/api/taskmanagers';
+import { backPressureQueryOptions, flameGraphQueryOptions, flameGraphState } from '../../src/api/vertex-sampling';
+import { vertexAccumulatorsQueryOptions, vertexDetailsQueryOptions, vertexTaskManagersQueryOptions, watermarksBySubtask, watermarksQueryOptions } from '../../src/api/vertices';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
 import { contractSandbox, eventually, expectApiError, jobId } from './support';
 
@@ -104,8 +38,8 @@ let eventTime: JobDetails;
 let taskManagerIds: string[] = [];
 
 beforeAll(async () => {
-  eventTime = await fetchJobDetails(jobId(sandbox, 'eventTime'));
-  taskManagerIds = (await fetchTaskManagers()).taskmanagers.map((tm) => tm.id);
+  eventTime = await requestOnce(jobDetailsQueryOptions(jobId(sandbox, 'eventTime')));
+  taskManagerIds = (await requestOnce(taskManagersQueryOptions())).taskmanagers.map((tm) => tm.id);
 });
 
 function vertexNamed(job: JobDetails, pattern: RegExp) {
@@ -128,7 +62,7 @@ describe('the endpoints table', () => {
 
 describe('cluster', () => {
   it('GET /config: the version under test, features and refresh interval', async () => {
-    const config = await fetchWebConfig();
+    const config = await requestOnce(webConfigQueryOptions());
     expect(config['flink-version']).toBe(sandbox.flinkVersion);
     expect(config['refresh-interval']).toBeGreaterThan(0);
     expect(config.features['web-submit']).toBe(true);
@@ -137,7 +71,7 @@ describe('cluster', () => {
   });
 
   it('GET /overview: two TaskManagers with twelve slots and the demo jobs', async () => {
-    const overview = await fetchClusterOverview();
+    const overview = await requestOnce(clusterOverviewQueryOptions());
     expect(overview.taskmanagers).toBe(2);
     expect(overview['slots-total']).toBe(12);
     expect(overview['jobs-running']).toBeGreaterThanOrEqual(6);
@@ -149,7 +83,7 @@ describe('cluster', () => {
 
 describe('jobs', () => {
   it('GET /jobs/overview: every demo job by name, in its settled state', async () => {
-    const { jobs } = await fetchJobsOverview();
+    const { jobs } = await requestOnce(jobsOverviewQueryOptions());
     for (const key of ['eventTime', 'backpressure', 'flaky', 'bounded', 'cancelMe', 'wide', 'failingCheckpoints', 'hostile']) {
       const job = jobs.find((j) => j.jid === jobId(sandbox, key));
       expect(job, key).toBeDefined();
@@ -166,7 +100,7 @@ describe('jobs', () => {
   });
 
   it('GET /jobs: ids with statuses', async () => {
-    const { jobs } = await fetchJobsStatuses();
+    const { jobs } = await requestOnce(jobsStatusesQueryOptions());
     expect(jobs.find((j) => j.id === jobId(sandbox, 'bounded'))?.status).toBe('FINISHED');
     expect(jobs.find((j) => j.id === jobId(sandbox, 'eventTime'))?.status).toBe('RUNNING');
   });
@@ -179,40 +113,40 @@ describe('jobs', () => {
     expect(eventTime.vertices.every((v) => v.status === 'RUNNING')).toBe(true);
     expect(eventTime.plan.nodes).toHaveLength(eventTime.vertices.length);
     expect(eventTime['job-type']).toBe('STREAMING');
-    expect((await fetchJobStatus(id)).status).toBe('RUNNING');
-    const { plan } = await fetchJobPlan(id);
+    expect((await requestOnce(jobStatusQueryOptions(id))).status).toBe('RUNNING');
+    const { plan } = await requestOnce(jobPlanQueryOptions(id));
     expect(plan.nodes.map((n) => n.id).sort()).toEqual(eventTime.vertices.map((v) => v.id).sort());
-    const config = await fetchJobConfig(id);
+    const config = await requestOnce(jobConfigQueryOptions(id));
     expect(config.jid).toBe(id);
     expect(config.name).toBe(demoJob('eventTime').name);
     expect(config['execution-config']?.['job-parallelism']).toBe(2);
   });
 
   it('hostile job names arrive as plain text', async () => {
-    const hostile = await fetchJobDetails(jobId(sandbox, 'hostile'));
+    const hostile = await requestOnce(jobDetailsQueryOptions(jobId(sandbox, 'hostile')));
     expect(hostile.name).toBe(demoJob('hostile').name);
   });
 
   it('GET /jobs/:jobid/accumulators', async () => {
-    const acc = await fetchJobAccumulators(jobId(sandbox, 'eventTime'), { includeSerializedValue: true });
+    const acc = await requestOnce(jobAccumulatorsQueryOptions(jobId(sandbox, 'eventTime'), { includeSerializedValue: true }));
     expect(Array.isArray(acc['user-task-accumulators'])).toBe(true);
     expect(Array.isArray(acc['job-accumulators'])).toBe(true);
   });
 
   it('GET /jobs/:jobid/execution-result: finished job succeeded, running one in progress', async () => {
-    const finished = await fetchJobExecutionResult(jobId(sandbox, 'bounded'));
+    const finished = await requestOnce(jobExecutionResultQueryOptions(jobId(sandbox, 'bounded')));
     expect(finished.status.id).toBe('COMPLETED');
     expect(finished['job-execution-result']?.id).toBe(jobId(sandbox, 'bounded'));
     expect(finished['job-execution-result']?.['application-status']).toBe('SUCCEEDED');
     expect(finished['job-execution-result']?.['net-runtime']).toBeGreaterThan(0);
-    const running = await fetchJobExecutionResult(jobId(sandbox, 'eventTime'));
+    const running = await requestOnce(jobExecutionResultQueryOptions(jobId(sandbox, 'eventTime')));
     expect(running.status.id).toBe('IN_PROGRESS');
     expect(running['job-execution-result']).toBeUndefined();
   });
 
   it('GET /jobs/:jobid/exceptions: the flaky job failed and restarted', async () => {
     const id = jobId(sandbox, 'flaky');
-    const exceptions = await eventually('the flaky job to record an exception', () => fetchJobExceptions(id), (e) => e.exceptionHistory.entries.length > 0, {
+    const exceptions = await eventually('the flaky job to record an exception', () => requestOnce(jobExceptionsQueryOptions(id)), (e) => e.exceptionHistory.entries.length > 0, {
       timeoutMs: 120_000,
       intervalMs: 2000,
     });
@@ -220,22 +154,22 @@ describe('jobs', () => {
     expect(first?.exceptionName).toBe('java.lang.IllegalStateException');
     expect(first?.stacktrace).toContain('Simulated failure');
     expect(first?.timestamp).toBeGreaterThan(0);
-    const one = await fetchJobExceptions(id, { maxExceptions: 1 });
+    const one = await requestOnce(jobExceptionsQueryOptions(id, { maxExceptions: 1 }));
     expect(one.exceptionHistory.entries.length).toBe(1);
-    const filtered = await fetchJobExceptions(id, { failureLabels: { type: 'no-such-label' } });
+    const filtered = await requestOnce(jobExceptionsQueryOptions(id, { failureLabels: { type: 'no-such-label' } }));
     expect(filtered.exceptionHistory.entries).toEqual([]);
   });
 
   it('the JobManager as one job sees it: config, environment, log URLs', async () => {
     const id = jobId(sandbox, 'eventTime');
-    const config = await fetchJobJobManagerConfig(id);
+    const config = await requestOnce(jobJobManagerConfigQueryOptions(id));
     expect(config.find((e) => e.key === 'rest.port')?.value).toBe(String(sandbox.port));
-    const env = await fetchJobJobManagerEnvironment(id);
+    const env = await requestOnce(jobJobManagerEnvironmentQueryOptions(id));
     expect(env.jvm.version).not.toBe('');
     expect(env.classpath.length).toBeGreaterThan(0);
     // Log URLs answer where a URL pattern exists; otherwise Flink answers 404.
-    const jmUrl = await fetchJobJobManagerLogUrl(id).catch((e: unknown) => e);
-    const tmUrl = await fetchJobTaskManagerLogUrl(id, taskManagerIds[0] ?? '').catch((e: unknown) => e);
+    const jmUrl = await requestOnce(jobJobManagerLogUrlQueryOptions(id)).catch((e: unknown) => e);
+    const tmUrl = await requestOnce(jobTaskManagerLogUrlQueryOptions(id, taskManagerIds[0] ?? '')).catch((e: unknown) => e);
     for (const answer of [jmUrl, tmUrl]) {
       if (answer instanceof FlinkApiError) expect(answer.kind).toBe('not-found');
       else expect((answer as { url: string }).url).toMatch(/^https?:\/\//);
@@ -254,7 +188,7 @@ describe('jobs', () => {
   });
 
   it('an unknown job is a not-found error carrying Flink\'s message', async () => {
-    const error = await expectApiError(fetchJobDetails(UNKNOWN_ID), 'not-found');
+    const error = await expectApiError(requestOnce(jobDetailsQueryOptions(UNKNOWN_ID)), 'not-found');
     expect(error.status).toBe(404);
     expect(error.flinkMessage).toContain(`Job ${UNKNOWN_ID} not found`);
     expect(userMessage(error)).toContain('not found');
@@ -265,7 +199,7 @@ describe('jobs', () => {
     const error = await expectApiError(rescaleJob(id, 1, poll), 'http');
     expect(error.status).toBe(503);
     expect(error.flinkMessage).toContain('Rescaling is temporarily disabled');
-    const status = await expectApiError(fetchRescalingStatus(id, UNKNOWN_ID), 'http');
+    const status = await expectApiError(requestOnce(rescalingStatusQueryOptions(id, UNKNOWN_ID)), 'http');
     expect(status.flinkMessage).toContain('Rescaling is temporarily disabled');
     expect(status.isRetryable).toBe(true);
   });
@@ -273,7 +207,7 @@ describe('jobs', () => {
   it('resource requirements: read and update, or the scheduler\'s refusal', async () => {
     const id = jobId(sandbox, 'eventTime');
     const requirements = { ...Object.fromEntries(eventTime.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }])) };
-    const read = await fetchJobResourceRequirements(id).catch((e: unknown) => e);
+    const read = await requestOnce(jobResourceRequirementsQueryOptions(id)).catch((e: unknown) => e);
     if (read instanceof FlinkApiError) {
       // The default scheduler cannot change parallelism without a restart and says so.
       expect(read.kind).toBe('http');
@@ -293,22 +227,22 @@ describe('jobs', () => {
 
 describe('metrics', () => {
   it('JobManager, TaskManagers, jobs, one job', async () => {
-    const jmIds = await fetchJobManagerMetrics();
+    const jmIds = await requestOnce(jobManagerMetricsQueryOptions());
     expect(jmIds.map((m) => m.id)).toContain('Status.JVM.Memory.Heap.Used');
-    const jm = await fetchJobManagerMetrics({ get: ['Status.JVM.Memory.Heap.Used', 'numRegisteredTaskManagers'] });
+    const jm = await requestOnce(jobManagerMetricsQueryOptions({ get: ['Status.JVM.Memory.Heap.Used', 'numRegisteredTaskManagers'] }));
     expect(Number(metricValue(jm, 'Status.JVM.Memory.Heap.Used'))).toBeGreaterThan(0);
     expect(metricValue(jm, 'numRegisteredTaskManagers')).toBe('2');
 
-    const tms = await fetchTaskManagersMetrics({ get: ['Status.JVM.Memory.Heap.Used'], agg: ['min', 'max', 'sum'], taskmanagers: taskManagerIds });
+    const tms = await requestOnce(taskManagersMetricsQueryOptions({ get: ['Status.JVM.Memory.Heap.Used'], agg: ['min', 'max', 'sum'], taskmanagers: taskManagerIds }));
     expect(tms[0]?.id).toBe('Status.JVM.Memory.Heap.Used');
     expect(tms[0]?.sum).toBeGreaterThan(0);
-    const tm = await fetchTaskManagerMetrics(taskManagerIds[0] ?? '', { get: ['Status.JVM.CPU.Load'] });
+    const tm = await requestOnce(taskManagerMetricsQueryOptions(taskManagerIds[0] ?? '', { get: ['Status.JVM.CPU.Load'] }));
     expect(tm[0]?.id).toBe('Status.JVM.CPU.Load');
 
     const id = jobId(sandbox, 'eventTime');
-    const jobs = await fetchJobsMetrics({ get: ['numRestarts'], agg: ['max'], jobs: [id] });
+    const jobs = await requestOnce(jobsMetricsQueryOptions({ get: ['numRestarts'], agg: ['max'], jobs: [id] }));
     expect(jobs[0]?.max).toBe(0);
-    const job = await fetchJobMetrics(id, { get: ['uptime', 'numRestarts'] });
+    const job = await requestOnce(jobMetricsQueryOptions(id, { get: ['uptime', 'numRestarts'] }));
     expect(Number(metricValue(job, 'uptime'))).toBeGreaterThan(0);
     expect(metricValue(job, 'numRestarts')).toBe('0');
   });
@@ -316,16 +250,16 @@ describe('metrics', () => {
   it('a vertex, its subtasks (aggregated over a subtask range), one subtask, JM operator', async () => {
     const id = jobId(sandbox, 'eventTime');
     const source = vertexNamed(eventTime, /^Source/);
-    const ids = await fetchVertexMetrics(id, source.id);
+    const ids = await requestOnce(vertexMetricsQueryOptions(id, source.id));
     expect(ids.map((m) => m.id)).toContain('0.numRecordsOut');
-    const values = await fetchVertexMetrics(id, source.id, { get: ['0.numRecordsOut'] });
+    const values = await requestOnce(vertexMetricsQueryOptions(id, source.id, { get: ['0.numRecordsOut'] }));
     expect(Number(metricValue(values, '0.numRecordsOut'))).toBeGreaterThan(0);
-    const agg = await fetchSubtasksMetrics(id, source.id, { get: ['numRecordsOut'], agg: ['min', 'max', 'sum', 'avg', 'skew'], subtasks: subtaskRanges([0, 1]) });
+    const agg = await requestOnce(subtasksMetricsQueryOptions(id, source.id, { get: ['numRecordsOut'], agg: ['min', 'max', 'sum', 'avg', 'skew'], subtasks: subtaskRanges([0, 1]) }));
     expect(agg[0]?.id).toBe('numRecordsOut');
     expect(agg[0]?.sum).toBeGreaterThan(0);
-    const one = await fetchSubtaskMetrics(id, source.id, 1, { get: ['numRecordsOut'] });
+    const one = await requestOnce(subtaskMetricsQueryOptions(id, source.id, 1, { get: ['numRecordsOut'] }));
     expect(Number(metricValue(one, 'numRecordsOut'))).toBeGreaterThan(0);
-    const jm = await fetchJmOperatorMetrics(id, source.id);
+    const jm = await requestOnce(jmOperatorMetricsQueryOptions(id, source.id));
     expect(Array.isArray(jm)).toBe(true);
   });
 });
@@ -334,46 +268,46 @@ describe('vertices', () => {
   it('details, subtasks, attempts, times, TaskManagers, accumulators', async () => {
     const id = jobId(sandbox, 'eventTime');
     const source = vertexNamed(eventTime, /^Source/);
-    const details = await fetchVertexDetails(id, source.id);
+    const details = await requestOnce(vertexDetailsQueryOptions(id, source.id));
     expect(details.parallelism).toBe(2);
     expect(details.subtasks.map((s) => s.subtask)).toEqual([0, 1]);
     const sub = details.subtasks[1];
     expect(sub?.status).toBe('RUNNING');
     expect(taskManagerIds).toContain(sub?.['taskmanager-id']);
 
-    const current = await fetchSubtaskDetails(id, source.id, 1);
+    const current = await requestOnce(subtaskDetailsQueryOptions(id, source.id, 1));
     expect(current.subtask).toBe(1);
-    const attempt = await fetchSubtaskAttempt(id, source.id, 1, current.attempt);
+    const attempt = await requestOnce(subtaskAttemptQueryOptions(id, source.id, 1, current.attempt));
     expect(attempt.attempt).toBe(current.attempt);
     expect(attempt.metrics['write-records']).toBeGreaterThan(0);
-    const attemptAcc = await fetchSubtaskAttemptAccumulators(id, source.id, 1, current.attempt);
+    const attemptAcc = await requestOnce(subtaskAttemptAccumulatorsQueryOptions(id, source.id, 1, current.attempt));
     expect(attemptAcc.subtask).toBe(1);
 
-    const times = await fetchSubtaskTimes(id, source.id);
+    const times = await requestOnce(subtaskTimesQueryOptions(id, source.id));
     expect(times.subtasks).toHaveLength(2);
     expect(times.subtasks[0]?.timestamps.RUNNING).toBeGreaterThan(0);
-    const tms = await fetchVertexTaskManagers(id, source.id);
+    const tms = await requestOnce(vertexTaskManagersQueryOptions(id, source.id));
     expect(tms.taskmanagers.length).toBeGreaterThan(0);
     expect(tms.taskmanagers.every((t) => taskManagerIds.includes(t['taskmanager-id']))).toBe(true);
-    const acc = await fetchVertexAccumulators(id, source.id);
+    const acc = await requestOnce(vertexAccumulatorsQueryOptions(id, source.id));
     expect(acc.id).toBe(source.id);
-    const subAcc = await fetchSubtasksAccumulators(id, source.id);
+    const subAcc = await requestOnce(subtasksAccumulatorsQueryOptions(id, source.id));
     expect(subAcc.subtasks).toHaveLength(2);
   });
 
   it('watermarks of the event-time windows', async () => {
     const id = jobId(sandbox, 'eventTime');
     const window = vertexNamed(eventTime, /revenue/i);
-    const marks = await eventually('watermarks', () => fetchWatermarks(id, window.id), (m) => [...watermarksBySubtask(m).values()].some((w) => w !== null));
+    const marks = await eventually('watermarks', () => requestOnce(watermarksQueryOptions(id, window.id)), (m) => [...watermarksBySubtask(m).values()].some((w) => w !== null));
     expect([...watermarksBySubtask(marks).keys()].sort()).toEqual([0, 1]);
   });
 
   it('back pressure: the backpressured job\'s source reports high', async () => {
-    const job = await fetchJobDetails(jobId(sandbox, 'backpressure'));
+    const job = await requestOnce(jobDetailsQueryOptions(jobId(sandbox, 'backpressure')));
     const source = vertexNamed(job, /^Source/);
     const bp = await eventually(
       'back pressure high',
-      () => fetchBackPressure(job.jid, source.id),
+      () => requestOnce(backPressureQueryOptions(job.jid, source.id)),
       (b) => b.status === 'ok' && b.backpressureLevel === 'high',
       { timeoutMs: 120_000, intervalMs: 2000 },
     );
@@ -388,7 +322,7 @@ describe('vertices', () => {
     const vertex = vertexNamed(eventTime, /running count/i);
     const graph = await eventually(
       'a flame graph sample',
-      () => fetchFlameGraph(id, vertex.id, { type: 'FULL' }),
+      () => requestOnce(flameGraphQueryOptions(id, vertex.id, { type: 'FULL' })),
       (g) => flameGraphState(g) === 'ready',
       { timeoutMs: 120_000, intervalMs: 1000 },
     );
@@ -397,7 +331,7 @@ describe('vertices', () => {
     expect(graph.data?.children.length).toBeGreaterThan(0);
     const oneSubtask = await eventually(
       'an on-CPU flame graph of subtask 0',
-      () => fetchFlameGraph(id, vertex.id, { type: 'ON_CPU', subtaskIndex: 0 }),
+      () => requestOnce(flameGraphQueryOptions(id, vertex.id, { type: 'ON_CPU', subtaskIndex: 0 })),
       (g) => flameGraphState(g) !== 'waiting',
       { timeoutMs: 120_000, intervalMs: 1000 },
     );
@@ -407,13 +341,13 @@ describe('vertices', () => {
 
 describe('checkpoints', () => {
   it('statistics: completed checkpoints of the event-time job, failed ones of the failing job', async () => {
-    const stats = await fetchCheckpointingStatistics(jobId(sandbox, 'eventTime'));
+    const stats = await requestOnce(checkpointingStatisticsQueryOptions(jobId(sandbox, 'eventTime')));
     expect(stats.counts.completed).toBeGreaterThan(0);
     expect(stats.latest.completed?.className).toBe('completed');
     expect(stats.history.length).toBeGreaterThan(0);
     const failing = await eventually(
       'a failed checkpoint',
-      () => fetchCheckpointingStatistics(jobId(sandbox, 'failingCheckpoints')),
+      () => requestOnce(checkpointingStatisticsQueryOptions(jobId(sandbox, 'failingCheckpoints'))),
       (s) => s.counts.failed > 0 && s.history.some((c) => c.className === 'failed'),
       { timeoutMs: 120_000, intervalMs: 2000 },
     );
@@ -424,7 +358,7 @@ describe('checkpoints', () => {
   });
 
   it('configuration', async () => {
-    const config = await fetchCheckpointConfig(jobId(sandbox, 'eventTime'));
+    const config = await requestOnce(checkpointConfigQueryOptions(jobId(sandbox, 'eventTime')));
     expect(config.interval).toBe(5000);
     expect(config.mode.toLowerCase()).toBe('exactly_once');
   });
@@ -435,31 +369,31 @@ describe('checkpoints', () => {
     if (outcome.status !== 'completed') throw new Error(`checkpoint failed: ${outcome.failure.message}`);
     const checkpointId = outcome.result;
     expect(checkpointId).toBeGreaterThan(0);
-    const status = await fetchCheckpointTriggerStatus(id, outcome.triggerId);
+    const status = await requestOnce(checkpointTriggerStatusQueryOptions(id, outcome.triggerId));
     expect(status.status.id).toBe('COMPLETED');
     expect(status.operation?.checkpointId).toBe(checkpointId);
 
     // The JobManager caches execution graphs (and their checkpoint statistics) for a few seconds.
-    const details = await eventually('the new checkpoint in the statistics', () => fetchCheckpointDetails(id, checkpointId ?? -1), () => true, {
+    const details = await eventually('the new checkpoint in the statistics', () => requestOnce(checkpointDetailsQueryOptions(id, checkpointId ?? -1)), () => true, {
       timeoutMs: 30_000,
     });
     expect(details.id).toBe(checkpointId);
     expect(details.className).toBe('completed');
     expect(Object.keys(details.tasks).sort()).toEqual(eventTime.vertices.map((v) => v.id).sort());
     const source = vertexNamed(eventTime, /^Source/);
-    const sub = await fetchCheckpointSubtasks(id, checkpointId ?? -1, source.id);
+    const sub = await requestOnce(checkpointSubtasksQueryOptions(id, checkpointId ?? -1, source.id));
     expect(sub.subtasks).toHaveLength(2);
     expect(sub.subtasks.every((s) => s.className === 'completed')).toBe(true);
     expect(sub.summary.end_to_end_duration.max).toBeGreaterThanOrEqual(0);
     expect(sub.num_acknowledged_subtasks).toBe(2);
 
-    const unknown = await expectApiError(fetchCheckpointTriggerStatus(id, UNKNOWN_ID), 'not-found');
+    const unknown = await expectApiError(requestOnce(checkpointTriggerStatusQueryOptions(id, UNKNOWN_ID)), 'not-found');
     expect(unknown.flinkMessage).toContain('There is no checkpoint operation');
     // A retried trigger with the same id is the same operation, not a second checkpoint. Its
     // status is read once more: Flink keeps unread operation results, and its shutdown
     // (DELETE /cluster) waits until every result was read (or rest.async.store-duration passed).
     expect(await triggerCheckpoint(id, { triggerId: outcome.triggerId })).toBe(outcome.triggerId);
-    expect((await fetchCheckpointTriggerStatus(id, outcome.triggerId)).operation?.checkpointId).toBe(checkpointId);
+    expect((await requestOnce(checkpointTriggerStatusQueryOptions(id, outcome.triggerId))).operation?.checkpointId).toBe(checkpointId);
   });
 });
 
@@ -482,12 +416,12 @@ describe('savepoints', () => {
     location = outcome.result.location ?? '';
     expect(location).toContain(prefix);
 
-    const status = await fetchSavepointStatus(id, triggerId);
+    const status = await requestOnce(savepointStatusQueryOptions(id, triggerId));
     expect(status.operation?.location).toBe(location);
     const after = readdirSync(dir).filter((f) => f.startsWith(prefix));
     expect(after.filter((f) => !before.includes(f))).toEqual([path.basename(location)]);
 
-    const unknown = await expectApiError(fetchSavepointStatus(id, UNKNOWN_ID), 'not-found');
+    const unknown = await expectApiError(requestOnce(savepointStatusQueryOptions(id, UNKNOWN_ID)), 'not-found');
     expect(unknown.flinkMessage).toContain('There is no savepoint operation');
   });
 
@@ -496,9 +430,9 @@ describe('savepoints', () => {
     const outcome = await disposeSavepoint(location, poll);
     expect(outcome.status).toBe('completed');
     expect(existsSync(location.replace(/^file:/, ''))).toBe(false);
-    const status = await fetchSavepointDisposalStatus(outcome.triggerId);
+    const status = await requestOnce(savepointDisposalStatusQueryOptions(outcome.triggerId));
     expect(status.status.id).toBe('COMPLETED');
-    const unknown = await expectApiError(fetchSavepointDisposalStatus(UNKNOWN_ID), 'not-found');
+    const unknown = await expectApiError(requestOnce(savepointDisposalStatusQueryOptions(UNKNOWN_ID)), 'not-found');
     expect(unknown.flinkMessage).toContain('Operation not found');
     const missing = await disposeSavepoint('file:/nonexistent/savepoint-000000-000000000000', poll);
     expect(missing.status).toBe('failed');
@@ -511,7 +445,7 @@ describe('jars and job lifecycle', () => {
   const cancelMe = demoJob('cancelMe');
 
   it('GET /jars lists the sandbox jar', async () => {
-    const jars = await fetchJars();
+    const jars = await requestOnce(jarsQueryOptions());
     const jar = jars.files.find((f) => f.id === sandbox.jarId);
     expect(jar?.name).toBe('demo-jobs.jar');
     expect(jars.address).toMatch(/^https?:\/\//);
@@ -523,20 +457,20 @@ describe('jars and job lifecycle', () => {
     expect(upload.status).toBe('success');
     jarId = jarIdOf(upload);
     expect(jarId).toMatch(/_contract-demo-jobs\.jar$/);
-    expect((await fetchJars()).files.map((f) => f.id)).toContain(jarId);
+    expect((await requestOnce(jarsQueryOptions())).files.map((f) => f.id)).toContain(jarId);
   });
 
   it('POST /jars/:jarid/plan (body and query parameters)', async () => {
-    const { plan } = await fetchJarPlan(jarId, { entryClass: demoJob('eventTime').entryClass, parallelism: 1 });
+    const { plan } = await requestOnce(jarPlanQueryOptions(jarId, { entryClass: demoJob('eventTime').entryClass, parallelism: 1 }));
     expect(plan.name).toBe(demoJob('eventTime').name);
     expect(plan.nodes.length).toBeGreaterThanOrEqual(3);
-    const byQuery = await fetchJarPlan(jarId, {}, { 'entry-class': cancelMe.entryClass, parallelism: 1, programArg: ['--rate', '2'] });
+    const byQuery = await requestOnce(jarPlanQueryOptions(jarId, {}, { 'entry-class': cancelMe.entryClass, parallelism: 1, programArg: ['--rate', '2'] }));
     expect(byQuery.plan.name).toBe(cancelMe.name);
   });
 
   async function runFresh(): Promise<string> {
     const { jobid } = await runJar(jarId, { entryClass: cancelMe.entryClass, programArgsList: ['--rate', '5'] });
-    await eventually('the fresh job to run', () => fetchJobDetails(jobid), (j) => j.state === 'RUNNING' && j.vertices.every((v) => v.status === 'RUNNING'));
+    await eventually('the fresh job to run', () => requestOnce(jobDetailsQueryOptions(jobid)), (j) => j.state === 'RUNNING' && j.vertices.every((v) => v.status === 'RUNNING'));
     return jobid;
   }
 
@@ -545,9 +479,9 @@ describe('jars and job lifecycle', () => {
     const outcome = await stopWithSavepoint(id, { drain: false }, poll);
     if (outcome.status !== 'completed') throw new Error(`stop failed: ${outcome.failure.message}`);
     expect(outcome.result.location).toMatch(/savepoint-/);
-    const final = await eventually('the stopped job to finish', () => fetchJobStatus(id), (s) => s.status === 'FINISHED');
+    const final = await eventually('the stopped job to finish', () => requestOnce(jobStatusQueryOptions(id)), (s) => s.status === 'FINISHED');
     expect(final.status).toBe('FINISHED');
-    const stopStatus = await fetchSavepointStatus(id, outcome.triggerId);
+    const stopStatus = await requestOnce(savepointStatusQueryOptions(id, outcome.triggerId));
     expect(stopStatus.operation?.location).toBe(outcome.result.location);
     await disposeSavepoint(outcome.result.location ?? '', poll);
   });
@@ -555,13 +489,13 @@ describe('jars and job lifecycle', () => {
   it('run another, then cancel it', async () => {
     const id = await runFresh();
     await cancelJob(id);
-    const final = await eventually('the canceled job', () => fetchJobStatus(id), (s) => s.status === 'CANCELED');
+    const final = await eventually('the canceled job', () => requestOnce(jobStatusQueryOptions(id)), (s) => s.status === 'CANCELED');
     expect(final.status).toBe('CANCELED');
   });
 
   it('DELETE /jars/:jarid', async () => {
     await deleteJar(jarId);
-    expect((await fetchJars()).files.map((f) => f.id)).not.toContain(jarId);
+    expect((await requestOnce(jarsQueryOptions())).files.map((f) => f.id)).not.toContain(jarId);
     const again = await expectApiError(deleteJar(jarId), 'http');
     expect(again.flinkMessage).toContain(jarId);
   });
@@ -569,7 +503,7 @@ describe('jars and job lifecycle', () => {
 
 describe('datasets', () => {
   it('list, delete an unknown one and follow the trigger', async () => {
-    const { dataSets } = await fetchDataSets();
+    const { dataSets } = await requestOnce(dataSetsQueryOptions());
     expect(Array.isArray(dataSets)).toBe(true);
     const outcome = await deleteDataSet(UNKNOWN_ID, poll).catch((e: unknown) => e);
     if (outcome instanceof FlinkApiError) {
@@ -578,52 +512,52 @@ describe('datasets', () => {
       // Flink treats deleting an unknown data set as done (nothing to delete).
       expect((outcome as { status: string }).status).toMatch(/completed|failed/);
     }
-    const unknown = await expectApiError(fetchDataSetDeletionStatus(UNKNOWN_ID), 'not-found');
+    const unknown = await expectApiError(requestOnce(dataSetDeletionStatusQueryOptions(UNKNOWN_ID)), 'not-found');
     expect(unknown.flinkMessage).toContain('Operation not found');
   });
 });
 
 describe('jobmanager and taskmanagers', () => {
   it('JobManager config, environment, logs list, thread dump', async () => {
-    const config = await fetchJobManagerConfig();
+    const config = await requestOnce(jobManagerConfigQueryOptions());
     expect(config.find((e) => e.key === 'rest.port')?.value).toBe(String(sandbox.port));
-    const env = await fetchJobManagerEnvironment();
+    const env = await requestOnce(jobManagerEnvironmentQueryOptions());
     expect(env.jvm.version).toMatch(/\d/);
-    const logs = await fetchJobManagerLogs();
+    const logs = await requestOnce(jobManagerLogsQueryOptions());
     expect(logs.logs.map((l) => l.name)).toContain('jobmanager.log');
-    const dump = await fetchJobManagerThreadDump();
+    const dump = await requestOnce(jobManagerThreadDumpQueryOptions());
     expect(dump.threadInfos.length).toBeGreaterThan(10);
   });
 
   it('TaskManagers: list, details, logs list, thread dump', async () => {
-    const { taskmanagers } = await fetchTaskManagers();
+    const { taskmanagers } = await requestOnce(taskManagersQueryOptions());
     expect(taskmanagers).toHaveLength(2);
     expect(taskmanagers.reduce((n, tm) => n + tm.slotsNumber, 0)).toBe(12);
     const id = taskmanagers[0]?.id ?? '';
-    const details = await fetchTaskManagerDetails(id);
+    const details = await requestOnce(taskManagerDetailsQueryOptions(id));
     expect(details.id).toBe(id);
     expect(details.metrics.heapUsed).toBeGreaterThan(0);
     expect(details.metrics.garbageCollectors.length).toBeGreaterThan(0);
-    const logs = await fetchTaskManagerLogs(id);
+    const logs = await requestOnce(taskManagerLogsQueryOptions(id));
     expect(logs.logs.some((l) => l.name.endsWith('.log'))).toBe(true);
-    const dump = await fetchTaskManagerThreadDump(id);
+    const dump = await requestOnce(taskManagerThreadDumpQueryOptions(id));
     expect(dump.threadInfos.length).toBeGreaterThan(10);
   });
 
   it('log files as text: main log, stdout, a named file', async () => {
-    const jmLog = await fetchJobManagerLogFile({ kind: 'log' });
+    const jmLog = await requestOnce(jobManagerLogFileQueryOptions({ kind: 'log' }));
     expect(jmLog).toContain('StandaloneSessionClusterEntrypoint');
-    expect(typeof (await fetchJobManagerLogFile({ kind: 'stdout' }))).toBe('string');
-    const jmFiles = await fetchJobManagerLogs();
+    expect(typeof (await requestOnce(jobManagerLogFileQueryOptions({ kind: 'stdout' })))).toBe('string');
+    const jmFiles = await requestOnce(jobManagerLogsQueryOptions());
     const jmNamed = jmFiles.logs.find((l) => l.name.endsWith('.log'))?.name ?? '';
-    expect(await fetchJobManagerLogFile({ kind: 'file', name: jmNamed })).toContain('StandaloneSessionClusterEntrypoint');
+    expect(await requestOnce(jobManagerLogFileQueryOptions({ kind: 'file', name: jmNamed }))).toContain('StandaloneSessionClusterEntrypoint');
 
     const tm = taskManagerIds[0] ?? '';
-    expect(await fetchTaskManagerLogFile(tm, { kind: 'log' })).toContain('TaskManagerRunner');
-    expect(typeof (await fetchTaskManagerLogFile(tm, { kind: 'stdout' }))).toBe('string');
-    const tmFiles = await fetchTaskManagerLogs(tm);
+    expect(await requestOnce(taskManagerLogFileQueryOptions(tm, { kind: 'log' }))).toContain('TaskManagerRunner');
+    expect(typeof (await requestOnce(taskManagerLogFileQueryOptions(tm, { kind: 'stdout' })))).toBe('string');
+    const tmFiles = await requestOnce(taskManagerLogsQueryOptions(tm));
     const tmNamed = tmFiles.logs.find((l) => l.name.endsWith('.log'))?.name ?? '';
-    expect(await fetchTaskManagerLogFile(tm, { kind: 'file', name: tmNamed })).toContain('TaskManagerRunner');
+    expect(await requestOnce(taskManagerLogFileQueryOptions(tm, { kind: 'file', name: tmNamed }))).toContain('TaskManagerRunner');
     expect(FILE_ENDPOINT_NAMES).toHaveLength(6);
   });
 });

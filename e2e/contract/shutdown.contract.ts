@@ -2,7 +2,8 @@
 // the client, then the JobManager stops answering. run.mjs then checks that every process of
 // the sandbox exited and cleans its state.
 import { describe, expect, it } from 'vitest';
-import { fetchClusterOverview, shutdownCluster } from '../../src/api/cluster';
+import { clusterOverviewQueryOptions, shutdownCluster } from '../../src/api/cluster';
+import { requestOnce } from '../../src/api/endpoint-query';
 import { FlinkApiError } from '../../src/api/errors';
 import { configureApi } from '../../src/api/settings';
 import { eventually } from './support';
@@ -14,7 +15,7 @@ describe('cluster shutdown', () => {
     const stopped = await eventually(
       'the JobManager to stop answering',
       () =>
-        fetchClusterOverview().then(
+        requestOnce(clusterOverviewQueryOptions()).then(
           () => false,
           (error: unknown) => error instanceof FlinkApiError && (error.kind === 'network' || error.kind === 'timeout'),
         ),

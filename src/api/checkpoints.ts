@@ -1,15 +1,15 @@
 // Checkpoints: statistics, configuration, details of one checkpoint and of one vertex in it,
 // and triggering a checkpoint (an asynchronous operation).
 
-import { mutationOptions, queryOptions, useMutation } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { requestJson } from './client';
+import { jsonQuery, requestOnce } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { newTriggerId } from './ids';
 import { flinkKeys } from './keys';
 import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
-import { usePolledQuery } from './polling';
-import { AsyncOperationStatusSchema, bool, double, int, num, str, TriggerResponseSchema, type AsyncOperationStatus } from './schemas';
+import { AsyncOperationStatusSchema, bool, double, int, num, str, TriggerResponseSchema } from './schemas';
 
 export const CheckpointStatusSchema = v.picklist(['IN_PROGRESS', 'COMPLETED', 'FAILED']);
 export type CheckpointStatus = v.InferOutput<typeof CheckpointStatusSchema>;
@@ -110,23 +110,8 @@ export const CheckpointingStatisticsSchema = v.looseObject({
 });
 export type CheckpointingStatistics = v.InferOutput<typeof CheckpointingStatisticsSchema>;
 
-/**
- * GET /jobs/:jobid/checkpoints. For a job without checkpointing Flink answers 404
- * ("Checkpointing has not been enabled"), which arrives as a `not-found` error.
- */
-export function fetchCheckpointingStatistics(jobId: string, signal?: AbortSignal): Promise<CheckpointingStatistics> {
-  return requestJson(endpoints.checkpoints, CheckpointingStatisticsSchema, { params: { jobid: jobId }, signal });
-}
-
 export function checkpointingStatisticsQueryOptions(jobId: string) {
-  return queryOptions({
-    queryKey: flinkKeys.checkpointStats(jobId),
-    queryFn: ({ signal }) => fetchCheckpointingStatistics(jobId, signal),
-  });
-}
-
-export function useCheckpointingStatistics(jobId: string) {
-  return usePolledQuery(checkpointingStatisticsQueryOptions(jobId));
+  return jsonQuery(flinkKeys.checkpointStats(jobId), endpoints.checkpoints, CheckpointingStatisticsSchema, { params: { jobid: jobId } });
 }
 
 // ---- configuration ---------------------------------------------------------------------------
@@ -151,39 +136,16 @@ export const CheckpointConfigSchema = v.looseObject({
 });
 export type CheckpointConfig = v.InferOutput<typeof CheckpointConfigSchema>;
 
-export function fetchCheckpointConfig(jobId: string, signal?: AbortSignal): Promise<CheckpointConfig> {
-  return requestJson(endpoints.checkpointConfig, CheckpointConfigSchema, { params: { jobid: jobId }, signal });
-}
-
 export function checkpointConfigQueryOptions(jobId: string) {
-  return queryOptions({
-    queryKey: flinkKeys.checkpointConfig(jobId),
-    queryFn: ({ signal }) => fetchCheckpointConfig(jobId, signal),
-  });
-}
-
-export function useCheckpointConfig(jobId: string) {
-  return usePolledQuery(checkpointConfigQueryOptions(jobId), 'static');
+  return jsonQuery(flinkKeys.checkpointConfig(jobId), endpoints.checkpointConfig, CheckpointConfigSchema, { params: { jobid: jobId } }, 'static');
 }
 
 // ---- one checkpoint --------------------------------------------------------------------------
 
-export function fetchCheckpointDetails(jobId: string, checkpointId: number, signal?: AbortSignal): Promise<CheckpointStats> {
-  return requestJson(endpoints.checkpointDetails, CheckpointStatsSchema, {
-    params: { jobid: jobId, checkpointid: checkpointId },
-    signal,
-  });
-}
-
 export function checkpointDetailsQueryOptions(jobId: string, checkpointId: number) {
-  return queryOptions({
-    queryKey: flinkKeys.checkpointDetails(jobId, checkpointId),
-    queryFn: ({ signal }) => fetchCheckpointDetails(jobId, checkpointId, signal),
+  return jsonQuery(flinkKeys.checkpointDetails(jobId, checkpointId), endpoints.checkpointDetails, CheckpointStatsSchema, {
+    params: { jobid: jobId, checkpointid: checkpointId },
   });
-}
-
-export function useCheckpointDetails(jobId: string, checkpointId: number) {
-  return usePolledQuery(checkpointDetailsQueryOptions(jobId, checkpointId));
 }
 
 /** One subtask in one checkpoint: `className` `completed` or `pending` (pending or failed). */
@@ -225,22 +187,10 @@ export const CheckpointSubtasksSchema = v.looseObject({
 });
 export type CheckpointSubtasks = v.InferOutput<typeof CheckpointSubtasksSchema>;
 
-export function fetchCheckpointSubtasks(jobId: string, checkpointId: number, vertexId: string, signal?: AbortSignal): Promise<CheckpointSubtasks> {
-  return requestJson(endpoints.checkpointSubtasks, CheckpointSubtasksSchema, {
-    params: { jobid: jobId, checkpointid: checkpointId, vertexid: vertexId },
-    signal,
-  });
-}
-
 export function checkpointSubtasksQueryOptions(jobId: string, checkpointId: number, vertexId: string) {
-  return queryOptions({
-    queryKey: flinkKeys.checkpointSubtasks(jobId, checkpointId, vertexId),
-    queryFn: ({ signal }) => fetchCheckpointSubtasks(jobId, checkpointId, vertexId, signal),
+  return jsonQuery(flinkKeys.checkpointSubtasks(jobId, checkpointId, vertexId), endpoints.checkpointSubtasks, CheckpointSubtasksSchema, {
+    params: { jobid: jobId, checkpointid: checkpointId, vertexid: vertexId },
   });
-}
-
-export function useCheckpointSubtasks(jobId: string, checkpointId: number, vertexId: string) {
-  return usePolledQuery(checkpointSubtasksQueryOptions(jobId, checkpointId, vertexId));
 }
 
 // ---- triggering a checkpoint -----------------------------------------------------------------
@@ -261,10 +211,9 @@ export async function triggerCheckpoint(jobId: string, request: TriggerCheckpoin
   return answer['request-id'];
 }
 
-export function fetchCheckpointTriggerStatus(jobId: string, triggerId: string, signal?: AbortSignal): Promise<AsyncOperationStatus> {
-  return requestJson(endpoints.checkpointTriggerStatus, AsyncOperationStatusSchema, {
+export function checkpointTriggerStatusQueryOptions(jobId: string, triggerId: string) {
+  return jsonQuery(flinkKeys.checkpointTriggerStatus(jobId, triggerId), endpoints.checkpointTriggerStatus, AsyncOperationStatusSchema, {
     params: { jobid: jobId, triggerid: triggerId },
-    signal,
   });
 }
 
@@ -278,7 +227,7 @@ export function checkpointNow(
   return runAsyncOperation({
     name: 'checkpoint',
     trigger: (signal) => triggerCheckpoint(jobId, { ...request, triggerId }, signal),
-    status: (id, signal) => fetchCheckpointTriggerStatus(jobId, id, signal),
+    status: (id, signal) => requestOnce(checkpointTriggerStatusQueryOptions(jobId, id), signal),
     result: (operation) => operation?.checkpointId ?? null,
     triggerRetries: 2,
     ...poll,
@@ -293,6 +242,3 @@ export function checkpointNowMutationOptions(jobId: string) {
   });
 }
 
-export function useCheckpointNow(jobId: string) {
-  return useMutation(checkpointNowMutationOptions(jobId));
-}

@@ -36,7 +36,7 @@ export type RequestOptions<E extends EndpointSpec> = ParamsOption<E> & {
 };
 
 /** What `send` needs of an answer, from fetch or from XMLHttpRequest. */
-interface Answer {
+interface TransportResponse {
   readonly status: number;
   readonly redirected: boolean;
   readonly type: string;
@@ -44,7 +44,7 @@ interface Answer {
   readonly text: () => Promise<string>;
 }
 
-async function fetchAnswer(url: string, init: RequestInit): Promise<Answer> {
+async function fetchResponse(url: string, init: RequestInit): Promise<TransportResponse> {
   const response = await fetch(url, init);
   return {
     status: response.status,
@@ -56,7 +56,7 @@ async function fetchAnswer(url: string, init: RequestInit): Promise<Answer> {
 }
 
 /** The same request through XMLHttpRequest, for its upload progress events. */
-function xhrAnswer(url: string, init: RequestInit, onUploadProgress: (loaded: number, total: number) => void): Promise<Answer> {
+function xhrResponse(url: string, init: RequestInit, onUploadProgress: (loaded: number, total: number) => void): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(init.method ?? 'GET', url);
@@ -211,7 +211,8 @@ export function classifyResponse(args: {
   return new FlinkApiError({ kind: 'http', endpoint, url, status, flinkMessages, snippet });
 }
 
-interface Sent {
+/** A 2xx answer that passed classification: its body read, with what instrumentation needs. */
+interface CheckedResponse {
   readonly status: number;
   readonly contentType: string;
   readonly text: string;
@@ -220,7 +221,7 @@ interface Sent {
   readonly started: number;
 }
 
-async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<Sent> {
+async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<CheckedResponse> {
   const settings = getApiSettings();
   const key = endpointKey(endpoint);
   const url = buildUrl(endpoint, options, settings);
@@ -259,10 +260,10 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
 
   emitRequest(base);
   try {
-    let response: Answer;
+    let response: TransportResponse;
     const init: RequestInit = { method: endpoint.verb, headers, body, signal, credentials: 'same-origin', redirect: 'follow' };
     try {
-      response = options.onUploadProgress ? await xhrAnswer(url, init, options.onUploadProgress) : await fetchAnswer(url, init);
+      response = options.onUploadProgress ? await xhrResponse(url, init, options.onUploadProgress) : await fetchResponse(url, init);
     } catch (cause) {
       return fail(whyStopped(cause));
     }

@@ -1,20 +1,15 @@
 // The cluster as a whole: GET /config, GET /overview, DELETE /cluster.
 
-import { mutationOptions, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { requestJson } from './client';
+import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
-import { usePollInterval } from './polling';
 import { EmptySchema, int, str } from './schemas';
-import { webConfigQueryOptions } from './webConfig';
-
-export { fetchWebConfig, webConfigQueryOptions, WebConfigSchema, type WebConfig } from './webConfig';
 
 /** GET /config: refresh interval, time zone, Flink version and the enabled web features. */
-export function useWebConfig() {
-  return useQuery({ ...webConfigQueryOptions(), refetchIntervalInBackground: false });
-}
+export { webConfigQueryOptions, WebConfigSchema, type WebConfig } from './webConfig';
 
 // ---- GET /overview ---------------------------------------------------------------------------
 
@@ -35,21 +30,9 @@ export const ClusterOverviewSchema = v.looseObject({
 });
 export type ClusterOverview = v.InferOutput<typeof ClusterOverviewSchema>;
 
-export function fetchClusterOverview(signal?: AbortSignal): Promise<ClusterOverview> {
-  return requestJson(endpoints.clusterOverview, ClusterOverviewSchema, { signal });
-}
-
-export function clusterOverviewQueryOptions() {
-  return queryOptions({
-    queryKey: flinkKeys.overview(),
-    queryFn: ({ signal }) => fetchClusterOverview(signal),
-  });
-}
-
 /** GET /overview: task managers, slots and job counts, polled at the live rate. */
-export function useClusterOverview() {
-  const refetchInterval = usePollInterval('live');
-  return useQuery({ ...clusterOverviewQueryOptions(), refetchInterval, refetchIntervalInBackground: false });
+export function clusterOverviewQueryOptions() {
+  return jsonQuery(flinkKeys.overview(), endpoints.clusterOverview, ClusterOverviewSchema, {});
 }
 
 // ---- DELETE /cluster -------------------------------------------------------------------------
@@ -67,6 +50,3 @@ export function shutdownClusterMutationOptions() {
   });
 }
 
-export function useShutdownCluster() {
-  return useMutation(shutdownClusterMutationOptions());
-}

@@ -1,29 +1,21 @@
 // Cluster data sets (cached intermediate results of batch jobs) and their deletion.
 
-import { mutationOptions, queryOptions, useMutation } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { requestJson } from './client';
+import { jsonQuery, requestOnce } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
 import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
-import { usePolledQuery } from './polling';
-import { AsyncOperationStatusSchema, bool, str, TriggerResponseSchema, type AsyncOperationStatus } from './schemas';
+import { AsyncOperationStatusSchema, bool, str, TriggerResponseSchema } from './schemas';
 
 export const DataSetsSchema = v.looseObject({
   dataSets: v.array(v.looseObject({ id: str, isComplete: bool })),
 });
 export type DataSets = v.InferOutput<typeof DataSetsSchema>;
 
-export function fetchDataSets(signal?: AbortSignal): Promise<DataSets> {
-  return requestJson(endpoints.dataSets, DataSetsSchema, { signal });
-}
-
 export function dataSetsQueryOptions() {
-  return queryOptions({ queryKey: flinkKeys.datasetsList(), queryFn: ({ signal }) => fetchDataSets(signal) });
-}
-
-export function useDataSets() {
-  return usePolledQuery(dataSetsQueryOptions());
+  return jsonQuery(flinkKeys.datasetsList(), endpoints.dataSets, DataSetsSchema, {});
 }
 
 /** DELETE /datasets/:datasetid; returns the trigger id. */
@@ -32,8 +24,10 @@ export async function triggerDataSetDeletion(dataSetId: string, signal?: AbortSi
   return answer['request-id'];
 }
 
-export function fetchDataSetDeletionStatus(triggerId: string, signal?: AbortSignal): Promise<AsyncOperationStatus> {
-  return requestJson(endpoints.dataSetDeleteStatus, AsyncOperationStatusSchema, { params: { triggerid: triggerId }, signal });
+export function dataSetDeletionStatusQueryOptions(triggerId: string) {
+  return jsonQuery(flinkKeys.datasetDeletionStatus(triggerId), endpoints.dataSetDeleteStatus, AsyncOperationStatusSchema, {
+    params: { triggerid: triggerId },
+  });
 }
 
 /** Deletes a data set and waits until it is gone. */
@@ -41,7 +35,7 @@ export function deleteDataSet(dataSetId: string, poll: PollOptions = {}): Promis
   return runAsyncOperation({
     name: 'data set deletion',
     trigger: (signal) => triggerDataSetDeletion(dataSetId, signal),
-    status: (id, signal) => fetchDataSetDeletionStatus(id, signal),
+    status: (id, signal) => requestOnce(dataSetDeletionStatusQueryOptions(id), signal),
     result: () => null,
     ...poll,
   });
@@ -55,6 +49,3 @@ export function deleteDataSetMutationOptions() {
   });
 }
 
-export function useDeleteDataSet() {
-  return useMutation(deleteDataSetMutationOptions());
-}

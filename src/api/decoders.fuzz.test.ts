@@ -14,27 +14,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prng } from '../../e2e/support/prng.mjs';
-import { fetchCheckpointConfig, fetchCheckpointDetails, fetchCheckpointingStatistics, fetchCheckpointSubtasks } from './checkpoints';
-import { fetchClusterOverview } from './cluster';
+import { checkpointConfigQueryOptions, checkpointDetailsQueryOptions, checkpointingStatisticsQueryOptions, checkpointSubtasksQueryOptions } from './checkpoints';
+import { clusterOverviewQueryOptions } from './cluster';
+import { requestOnce } from './endpoint-query';
 import { FlinkApiError } from './errors';
-import { fetchJobExceptions } from './exceptions';
-import { fetchJarPlan, fetchJars } from './jars';
-import { fetchJobManagerConfig, fetchJobManagerEnvironment, fetchJobManagerLogs, fetchJobManagerThreadDump } from './jobmanager';
-import {
-  fetchJobAccumulators,
-  fetchJobConfig,
-  fetchJobDetails,
-  fetchJobExecutionResult,
-  fetchJobPlan,
-  fetchJobsOverview,
-} from './jobs';
-import { fetchJobManagerMetrics, fetchJobMetrics, fetchSubtasksMetrics, fetchTaskManagersMetrics } from './metrics';
-import { fetchSavepointDisposalStatus } from './savepoints';
+import { jobExceptionsQueryOptions } from './exceptions';
+import { jarPlanQueryOptions, jarsQueryOptions } from './jars';
+import { jobAccumulatorsQueryOptions, jobConfigQueryOptions, jobExecutionResultQueryOptions } from './job-config';
+import { jobManagerConfigQueryOptions, jobManagerEnvironmentQueryOptions, jobManagerLogsQueryOptions, jobManagerThreadDumpQueryOptions } from './jobmanager';
+import { jobDetailsQueryOptions, jobPlanQueryOptions, jobsOverviewQueryOptions } from './jobs';
+import { jobManagerMetricsQueryOptions, jobMetricsQueryOptions, subtasksMetricsQueryOptions, taskManagersMetricsQueryOptions } from './metrics';
+import { savepointDisposalStatusQueryOptions } from './savepoints';
 import { configureApi, resetApiSettings } from './settings';
-import { fetchTaskManagerDetails, fetchTaskManagerLogs, fetchTaskManagers, fetchTaskManagerThreadDump } from './taskmanagers';
+import { subtaskTimesQueryOptions } from './subtasks';
+import { taskManagerDetailsQueryOptions, taskManagerLogsQueryOptions, taskManagersQueryOptions, taskManagerThreadDumpQueryOptions } from './taskmanagers';
+import { backPressureQueryOptions, flameGraphQueryOptions } from './vertex-sampling';
+import { vertexDetailsQueryOptions } from './vertices';
 import { fixture, recordedVersions } from './test-utils';
-import { fetchBackPressure, fetchFlameGraph, fetchSubtaskTimes, fetchVertexDetails } from './vertices';
-import { fetchWebConfig } from './webConfig';
+import { webConfigQueryOptions } from './webConfig';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_250_607);
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 5000);
@@ -48,47 +45,47 @@ type Call = () => Promise<unknown>;
 
 /** Which client function reads each recorded answer. */
 const apiFixtures: Record<string, Call> = {
-  config: () => fetchWebConfig(),
-  overview: () => fetchClusterOverview(),
-  'jobs-overview': () => fetchJobsOverview(),
-  taskmanagers: () => fetchTaskManagers(),
-  'job-details': () => fetchJobDetails(JOB),
-  'job-checkpoints': () => fetchCheckpointingStatistics(JOB),
-  'job-checkpoint-config': () => fetchCheckpointConfig(JOB),
-  'checkpoint-details': () => fetchCheckpointDetails(JOB, 7),
-  'checkpoint-subtasks': () => fetchCheckpointSubtasks(JOB, 7, VERTEX),
-  'job-exceptions': () => fetchJobExceptions(JOB),
-  'job-execution-result-finished': () => fetchJobExecutionResult(JOB),
-  'vertex-details': () => fetchVertexDetails(JOB, VERTEX),
-  'vertex-backpressure': () => fetchBackPressure(JOB, VERTEX),
-  'vertex-flamegraph-waiting': () => fetchFlameGraph(JOB, VERTEX),
-  'vertex-flamegraph-ready': () => fetchFlameGraph(JOB, VERTEX),
-  'job-metrics-get': () => fetchJobMetrics(JOB, { get: ['uptime', 'numRestarts'] }),
-  'subtasks-metrics-agg': () => fetchSubtasksMetrics(JOB, VERTEX),
-  'operation-disposal-failed': () => fetchSavepointDisposalStatus(TRIGGER),
+  config: () => requestOnce(webConfigQueryOptions()),
+  overview: () => requestOnce(clusterOverviewQueryOptions()),
+  'jobs-overview': () => requestOnce(jobsOverviewQueryOptions()),
+  taskmanagers: () => requestOnce(taskManagersQueryOptions()),
+  'job-details': () => requestOnce(jobDetailsQueryOptions(JOB)),
+  'job-checkpoints': () => requestOnce(checkpointingStatisticsQueryOptions(JOB)),
+  'job-checkpoint-config': () => requestOnce(checkpointConfigQueryOptions(JOB)),
+  'checkpoint-details': () => requestOnce(checkpointDetailsQueryOptions(JOB, 7)),
+  'checkpoint-subtasks': () => requestOnce(checkpointSubtasksQueryOptions(JOB, 7, VERTEX)),
+  'job-exceptions': () => requestOnce(jobExceptionsQueryOptions(JOB)),
+  'job-execution-result-finished': () => requestOnce(jobExecutionResultQueryOptions(JOB)),
+  'vertex-details': () => requestOnce(vertexDetailsQueryOptions(JOB, VERTEX)),
+  'vertex-backpressure': () => requestOnce(backPressureQueryOptions(JOB, VERTEX)),
+  'vertex-flamegraph-waiting': () => requestOnce(flameGraphQueryOptions(JOB, VERTEX)),
+  'vertex-flamegraph-ready': () => requestOnce(flameGraphQueryOptions(JOB, VERTEX)),
+  'job-metrics-get': () => requestOnce(jobMetricsQueryOptions(JOB, { get: ['uptime', 'numRestarts'] })),
+  'subtasks-metrics-agg': () => requestOnce(subtasksMetricsQueryOptions(JOB, VERTEX)),
+  'operation-disposal-failed': () => requestOnce(savepointDisposalStatusQueryOptions(TRIGGER)),
 };
 
 /** Raw bodies recorded by the feature folders (`src/features/<feature>/fixtures/<file>.json`). */
 const featureFixtures: Record<string, Call> = {
-  'job-configuration/hostile-config': () => fetchJobConfig(JOB),
-  'job-configuration/hostile-accumulators': () => fetchJobAccumulators(JOB),
-  'job-configuration/bounded-execution-result': () => fetchJobExecutionResult(JOB),
-  'job-configuration/bounded-jobmanager-environment': () => fetchJobManagerEnvironment(),
-  'job-graph/hostile-details': () => fetchJobDetails(JOB),
-  'job-graph/wide-plan': () => fetchJobPlan(JOB),
-  'job-manager/jobmanager-config': () => fetchJobManagerConfig(),
-  'logs/jobmanager-logs': () => fetchJobManagerLogs(),
-  'logs/taskmanager-logs': () => fetchTaskManagerLogs(TM),
-  'metrics-explorer/jobmanager-metrics-get': () => fetchJobManagerMetrics(),
-  'metrics-explorer/taskmanagers-metrics-agg': () => fetchTaskManagersMetrics(),
-  'task-managers/taskmanager-details': () => fetchTaskManagerDetails(TM),
-  'thread-dump/taskmanager-thread-dump': () => fetchTaskManagerThreadDump(TM),
-  'thread-dump/jobmanager-thread-dump': () => fetchJobManagerThreadDump(),
-  'timeline/event-time-subtasktimes-0dcd6b6344e082cccdb531821571f082': () => fetchSubtaskTimes(JOB, VERTEX),
-  'exceptions/flaky-exceptions': () => fetchJobExceptions(JOB),
-  'checkpoints/failing-checkpoints': () => fetchCheckpointingStatistics(JOB),
-  'jars/jars': () => fetchJars(),
-  'jars/jar-plan-hostile': () => fetchJarPlan('demo-jobs.jar'),
+  'job-configuration/hostile-config': () => requestOnce(jobConfigQueryOptions(JOB)),
+  'job-configuration/hostile-accumulators': () => requestOnce(jobAccumulatorsQueryOptions(JOB)),
+  'job-configuration/bounded-execution-result': () => requestOnce(jobExecutionResultQueryOptions(JOB)),
+  'job-configuration/bounded-jobmanager-environment': () => requestOnce(jobManagerEnvironmentQueryOptions()),
+  'job-graph/hostile-details': () => requestOnce(jobDetailsQueryOptions(JOB)),
+  'job-graph/wide-plan': () => requestOnce(jobPlanQueryOptions(JOB)),
+  'job-manager/jobmanager-config': () => requestOnce(jobManagerConfigQueryOptions()),
+  'logs/jobmanager-logs': () => requestOnce(jobManagerLogsQueryOptions()),
+  'logs/taskmanager-logs': () => requestOnce(taskManagerLogsQueryOptions(TM)),
+  'metrics-explorer/jobmanager-metrics-get': () => requestOnce(jobManagerMetricsQueryOptions()),
+  'metrics-explorer/taskmanagers-metrics-agg': () => requestOnce(taskManagersMetricsQueryOptions()),
+  'task-managers/taskmanager-details': () => requestOnce(taskManagerDetailsQueryOptions(TM)),
+  'thread-dump/taskmanager-thread-dump': () => requestOnce(taskManagerThreadDumpQueryOptions(TM)),
+  'thread-dump/jobmanager-thread-dump': () => requestOnce(jobManagerThreadDumpQueryOptions()),
+  'timeline/event-time-subtasktimes-0dcd6b6344e082cccdb531821571f082': () => requestOnce(subtaskTimesQueryOptions(JOB, VERTEX)),
+  'exceptions/flaky-exceptions': () => requestOnce(jobExceptionsQueryOptions(JOB)),
+  'checkpoints/failing-checkpoints': () => requestOnce(checkpointingStatisticsQueryOptions(JOB)),
+  'jars/jars': () => requestOnce(jarsQueryOptions()),
+  'jars/jar-plan-hostile': () => requestOnce(jarPlanQueryOptions('demo-jobs.jar')),
 };
 
 const featuresDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../features');
@@ -307,7 +304,7 @@ describe('response decoders under random damage', () => {
     const chain = `${'{"cause":'.repeat(depth)}{}${'}'.repeat(depth)}`;
     const body = JSON.stringify(f.json).replace(/"failure-cause":\{/, `"failure-cause":{"cause":${chain},`);
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })));
-    const error: unknown = await fetchSavepointDisposalStatus(TRIGGER).catch((e: unknown) => e);
+    const error: unknown = await requestOnce(savepointDisposalStatusQueryOptions(TRIGGER)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FlinkApiError);
     expect(error).toMatchObject({ kind: 'bad-shape', issues: [expect.stringMatching(/^\(root\): could not be decoded \(RangeError/)] });
   });

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchClusterOverview } from './cluster';
-import { fetchCheckpointingStatistics } from './checkpoints';
+import { checkpointingStatisticsQueryOptions } from './checkpoints';
 import { requestJson } from './client';
+import { clusterOverviewQueryOptions } from './cluster';
+import { requestOnce } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { FlinkApiError, isBrokenJson, isRetryable, shouldRetry, stripJavaExceptionPrefix, userMessage, type FlinkApiErrorKind } from './errors';
-import { cancelJob, fetchJobDetails, fetchJobResourceRequirements, fetchJobsOverview, rescaleJob, submitJob } from './jobs';
-import { fetchJobManagerLogFile } from './logs';
+import { jobResourceRequirementsQueryOptions, rescaleJob } from './job-scaling';
+import { cancelJob, jobDetailsQueryOptions, jobsOverviewQueryOptions, submitJob } from './jobs';
+import { jobManagerLogFileQueryOptions } from './logs';
 import { EmptySchema } from './schemas';
 import { addApiListener, configureApi, resetApiSettings, type ResponseEvent } from './settings';
 import { fixture, hangingFetch, responseFrom, stubFetch } from './test-utils';
@@ -36,7 +38,7 @@ async function failure(promise: Promise<unknown>, kind: FlinkApiErrorKind): Prom
 describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
   it('404 for a job the JobManager does not know: not-found with its message', async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-job-not-found')));
-    const error = await failure(fetchJobDetails('0123456789abcdef0123456789abcdef'), 'not-found');
+    const error = await failure(requestOnce(jobDetailsQueryOptions('0123456789abcdef0123456789abcdef')), 'not-found');
     expect(error.status).toBe(404);
     expect(error.endpoint).toBe('GET /jobs/:jobid');
     expect(error.url).toBe('http://127.0.0.1:8081/jobs/0123456789abcdef0123456789abcdef');
@@ -48,7 +50,7 @@ describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
 
   it('404 for a path this Flink does not serve', async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-unknown-path')));
-    const error = await failure(fetchJobsOverview(), 'not-found');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'not-found');
     expect(error.flinkMessage).toBe('Unable to load requested file /no-such-resource.');
     expect(userMessage(error)).toMatch(/this Flink version does not offer it/);
   });
@@ -64,7 +66,7 @@ describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
 
   it('500 "Internal server error." takes the message from the server-side exception', async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-resource-requirements')));
-    const error = await failure(fetchJobResourceRequirements(JOB), 'http');
+    const error = await failure(requestOnce(jobResourceRequirementsQueryOptions(JOB)), 'http');
     expect(error.status).toBe(500);
     expect(error.flinkMessages[0]).toBe('Internal server error.');
     expect(error.flinkMessage).toMatch(/^java\.lang\.UnsupportedOperationException: The DefaultScheduler does not support/);
@@ -90,7 +92,7 @@ describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
 describe('answers from a proxy (recorded from nginx 1.22)', () => {
   it('502 Bad Gateway page: http 502 with a snippet, retryable', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-502-bad-gateway')));
-    const error = await failure(fetchJobsOverview(), 'http');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'http');
     expect(error.status).toBe(502);
     expect(error.flinkMessages).toEqual([]);
     expect(error.snippet).toBe('502 Bad Gateway nginx/1.22.1');
@@ -100,40 +102,40 @@ describe('answers from a proxy (recorded from nginx 1.22)', () => {
 
   it('504 Gateway Timeout page: http 504, retryable', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-504-gateway-timeout')));
-    const error = await failure(fetchJobsOverview(), 'http');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'http');
     expect(error.status).toBe(504);
     expect(isRetryable(error)).toBe(true);
   });
 
   it('401 from basic auth: session-expired', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-401-basic-auth')));
-    const error = await failure(fetchJobsOverview(), 'session-expired');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'session-expired');
     expect(error.status).toBe(401);
     expect(userMessage(error)).toBe('Your session has expired; reload the page to sign in again.');
   });
 
   it('403 HTML page from the proxy: session-expired', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-403-forbidden')));
-    const error = await failure(fetchJobsOverview(), 'session-expired');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'session-expired');
     expect(error.status).toBe(403);
     expect(error.snippet).toContain('403 Forbidden');
   });
 
   it('a redirect that landed on an HTML page: session-expired', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-redirect-to-html')));
-    const error = await failure(fetchJobsOverview(), 'session-expired');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'session-expired');
     expect(error.status).toBe(200);
     expect(error.snippet).toMatch(/^Welcome to nginx!/);
   });
 
   it('an opaque redirect: session-expired', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-redirect-to-html'), { body: '', status: 200, type: 'opaqueredirect' }));
-    await failure(fetchJobsOverview(), 'session-expired');
+    await failure(requestOnce(jobsOverviewQueryOptions()), 'session-expired');
   });
 
   it('an HTML page with 200 where JSON was expected: not-json with a snippet', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-200-html-page')));
-    const error = await failure(fetchJobsOverview(), 'not-json');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'not-json');
     expect(error.snippet).toMatch(/^Welcome to nginx! If you see this page/);
     expect(error.snippet.length).toBeLessThanOrEqual(163);
     expect(userMessage(error)).toMatch(/proxy/);
@@ -141,12 +143,12 @@ describe('answers from a proxy (recorded from nginx 1.22)', () => {
 
   it('an HTML page where a log file was expected: not-json too', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-200-html-page')));
-    await failure(fetchJobManagerLogFile({ kind: 'log' }), 'not-json');
+    await failure(requestOnce(jobManagerLogFileQueryOptions({ kind: 'log' })), 'not-json');
   });
 
   it('a Flink answer passed through the proxy decodes', async () => {
     stubFetch(() => responseFrom(fixture('proxy/nginx-proxied-flink-overview')));
-    const overview = await fetchClusterOverview();
+    const overview = await requestOnce(clusterOverviewQueryOptions());
     expect(overview.taskmanagers).toBe(2);
   });
 });
@@ -157,7 +159,7 @@ describe('bad shapes', () => {
     const json = structuredClone(recorded.json) as { jobs: { state: unknown; name?: unknown }[] };
     json.jobs[2]!.state = 42;
     stubFetch(() => responseFrom(recorded, { body: JSON.stringify(json) }));
-    const error = await failure(fetchJobsOverview(), 'bad-shape');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'bad-shape');
     expect(error.issues[0]).toMatch(/^jobs\[2\]\.state: expected .*"RUNNING".*, received 42$/);
     expect(userMessage(error)).toMatch(/does not understand/);
   });
@@ -167,13 +169,13 @@ describe('bad shapes', () => {
     const json = structuredClone(recorded.json) as { jobs: Record<string, unknown>[] };
     delete json.jobs[0]!.name;
     stubFetch(() => responseFrom(recorded, { body: JSON.stringify(json) }));
-    const error = await failure(fetchJobsOverview(), 'bad-shape');
+    const error = await failure(requestOnce(jobsOverviewQueryOptions()), 'bad-shape');
     expect(error.issues).toEqual(['jobs[0].name: missing']);
   });
 
   it('broken JSON with a JSON content type is not-json, and is not blamed on a proxy web page', async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/overview'), { body: '{"taskmanagers": 2,' }));
-    const error = await failure(fetchClusterOverview(), 'not-json');
+    const error = await failure(requestOnce(clusterOverviewQueryOptions()), 'not-json');
     expect(isBrokenJson(error)).toBe(true);
     expect(userMessage(error)).toMatch(/^The JobManager's answer was not valid JSON \(cut off or corrupted on the way\)/);
   });
@@ -184,7 +186,7 @@ describe('transport', () => {
     stubFetch(() => {
       throw new TypeError('fetch failed');
     });
-    const error = await failure(fetchClusterOverview(), 'network');
+    const error = await failure(requestOnce(clusterOverviewQueryOptions()), 'network');
     expect(error.message).toContain('fetch failed');
     expect(error.isRetryable).toBe(true);
     expect(userMessage(error)).toMatch(/cannot reach the JobManager/);
@@ -194,7 +196,7 @@ describe('transport', () => {
     vi.useFakeTimers();
     hangingFetch();
     configureApi({ timeoutMs: 2000 });
-    const pending = failure(fetchClusterOverview(), 'timeout');
+    const pending = failure(requestOnce(clusterOverviewQueryOptions()), 'timeout');
     await vi.advanceTimersByTimeAsync(2001);
     const error = await pending;
     expect(error.message).toContain('2000 ms');
@@ -204,7 +206,7 @@ describe('transport', () => {
   it('aborted: react-query cancelled the request', async () => {
     hangingFetch();
     const controller = new AbortController();
-    const pending = failure(fetchClusterOverview(controller.signal), 'aborted');
+    const pending = failure(requestOnce(clusterOverviewQueryOptions(), controller.signal), 'aborted');
     controller.abort();
     const error = await pending;
     expect(error.isRetryable).toBe(false);
@@ -214,7 +216,7 @@ describe('transport', () => {
     const fetchMock = stubFetch(() => responseFrom(fixture('flink-2.3.0/overview')));
     const controller = new AbortController();
     controller.abort();
-    await failure(fetchClusterOverview(controller.signal), 'aborted');
+    await failure(requestOnce(clusterOverviewQueryOptions(), controller.signal), 'aborted');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });
@@ -229,7 +231,7 @@ describe('read-only mode', () => {
     expect(userMessage(error)).toMatch(/read-only/);
     await failure(requestJson(endpoints.shutdownCluster, EmptySchema, {}), 'read-only');
     expect(fetchMock).not.toHaveBeenCalled();
-    await expect(fetchClusterOverview()).resolves.toMatchObject({ taskmanagers: 2 });
+    await expect(requestOnce(clusterOverviewQueryOptions())).resolves.toMatchObject({ taskmanagers: 2 });
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
@@ -239,8 +241,8 @@ describe('instrumentation', () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-job-not-found')));
     const events: ResponseEvent[] = [];
     const remove = addApiListener({ onResponse: (e) => events.push(e) });
-    await fetchJobDetails(JOB).catch(() => undefined);
-    await fetchCheckpointingStatistics('bad').catch(() => undefined);
+    await requestOnce(jobDetailsQueryOptions(JOB)).catch(() => undefined);
+    await requestOnce(checkpointingStatisticsQueryOptions('bad')).catch(() => undefined);
     remove();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ endpoint: 'GET /jobs/:jobid', verb: 'GET', template: '/jobs/:jobid', status: 404, ok: false, errorKind: 'not-found' });

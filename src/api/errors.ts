@@ -88,6 +88,11 @@ export function isFlinkApiError(value: unknown): value is FlinkApiError {
   return value instanceof FlinkApiError;
 }
 
+/** The JobManager answered 404: the job, vertex, checkpoint ... it was asked about is gone. */
+export function isNotFound(error: unknown): error is FlinkApiError {
+  return error instanceof FlinkApiError && error.kind === 'not-found';
+}
+
 /**
  * A `not-json` answer that looked like JSON but did not parse (cut off, corrupted, a bare NaN),
  * as opposed to a web page (a proxy's error or sign-in page) where JSON was expected. Only the

@@ -1,11 +1,9 @@
 // GET /jobs/:jobid/exceptions: the job's exception history.
 
-import { queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { requestJson } from './client';
+import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
-import { usePolledQuery } from './polling';
 import { failureLabelFilter } from './query';
 import { bool, num, str } from './schemas';
 
@@ -48,27 +46,10 @@ export interface JobExceptionsQuery {
   readonly failureLabels?: Readonly<Record<string, string>>;
 }
 
-export function fetchJobExceptions(jobId: string, query: JobExceptionsQuery = {}, signal?: AbortSignal): Promise<JobExceptions> {
-  return requestJson(endpoints.jobExceptions, JobExceptionsSchema, {
-    params: { jobid: jobId },
-    query: {
-      maxExceptions: query.maxExceptions,
-      failureLabelFilter: query.failureLabels ? failureLabelFilter(query.failureLabels) : undefined,
-    },
-    signal,
-  });
-}
-
 export function jobExceptionsQueryOptions(jobId: string, query: JobExceptionsQuery = {}) {
-  return queryOptions({
-    queryKey: flinkKeys.jobExceptions(jobId, {
-      maxExceptions: query.maxExceptions,
-      failureLabelFilter: query.failureLabels ? failureLabelFilter(query.failureLabels) : undefined,
-    }),
-    queryFn: ({ signal }) => fetchJobExceptions(jobId, query, signal),
-  });
-}
-
-export function useJobExceptions(jobId: string, query: JobExceptionsQuery = {}) {
-  return usePolledQuery(jobExceptionsQueryOptions(jobId, query));
+  const values = {
+    maxExceptions: query.maxExceptions,
+    failureLabelFilter: query.failureLabels ? failureLabelFilter(query.failureLabels) : undefined,
+  };
+  return jsonQuery(flinkKeys.jobExceptions(jobId, values), endpoints.jobExceptions, JobExceptionsSchema, { params: { jobid: jobId }, query: values });
 }

@@ -3,14 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import type * as v from 'valibot';
 import { CheckpointConfigSchema, CheckpointingStatisticsSchema, CheckpointStatsSchema, CheckpointSubtasksSchema } from './checkpoints';
-import { ClusterOverviewSchema } from './cluster';
 import { decode } from './client';
+import { ClusterOverviewSchema } from './cluster';
 import { JobExceptionsSchema } from './exceptions';
-import { JobDetailsSchema, JobExecutionResultSchema, JobsOverviewSchema } from './jobs';
+import { JobExecutionResultSchema } from './job-config';
+import { JobDetailsSchema, JobsOverviewSchema } from './jobs';
 import { AggregatedMetricsSchema, AsyncOperationStatusSchema, MetricValuesSchema } from './schemas';
 import { TaskManagersSchema } from './taskmanagers';
+import { BackPressureSchema, FlameGraphSchema, flameGraphState } from './vertex-sampling';
+import { VertexDetailsSchema } from './vertices';
 import { fixture, recordedVersions } from './test-utils';
-import { BackPressureSchema, FlameGraphSchema, flameGraphState, VertexDetailsSchema } from './vertices';
 import { WebConfigSchema } from './webConfig';
 
 const schemas: Record<string, v.GenericSchema> = {

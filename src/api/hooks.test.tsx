@@ -2,13 +2,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getRefreshState, resetRefreshStore, setServerRefreshInterval } from '../refresh/store';
-import { useClusterOverview, useWebConfig } from './cluster';
-import { useJobsOverview } from './jobs';
+import { getRefreshState, resetRefreshStore, setRefreshInterval, setServerRefreshInterval } from '../refresh/store';
+import { checkpointConfigQueryOptions } from './checkpoints';
+import { clusterOverviewQueryOptions, webConfigQueryOptions } from './cluster';
+import { requestOnce } from './endpoint-query';
+import { jobDetailsQueryOptions, jobsOverviewQueryOptions } from './jobs';
+import { usePolledQuery, useSampledQuery } from './polling';
 import { configureApi, resetApiSettings } from './settings';
-import { useTaskManagers } from './taskmanagers';
+import { taskManagersQueryOptions } from './taskmanagers';
 import { fixture, responseFrom, stubFetch } from './test-utils';
-import { useBackPressure } from './vertices';
+import { backPressureQueryOptions, isBackPressureReady } from './vertex-sampling';
 
 const JOB = '52b55582369c4b745bdd71ecba17202d';
 const VERTEX = '0dcd6b6344e082cccdb531821571f082';
@@ -45,7 +48,12 @@ describe('the overview hooks', () => {
   it('decode recorded answers and take the refresh interval from /config', async () => {
     routeFixtures();
     const { result } = renderHook(
-      () => ({ config: useWebConfig(), overview: useClusterOverview(), jobs: useJobsOverview(), tms: useTaskManagers() }),
+      () => ({
+        config: usePolledQuery(webConfigQueryOptions()),
+        overview: usePolledQuery(clusterOverviewQueryOptions()),
+        jobs: usePolledQuery(jobsOverviewQueryOptions()),
+        tms: usePolledQuery(taskManagersQueryOptions()),
+      }),
       { wrapper: wrapper() },
     );
     await waitFor(() => expect(result.current.tms.data).toBeDefined());
@@ -59,7 +67,7 @@ describe('the overview hooks', () => {
 
   it('surface a typed error instead of throwing in the component', async () => {
     routeFixtures((url) => (url.endsWith('/jobs/overview') ? responseFrom(fixture('proxy/nginx-502-bad-gateway')) : undefined));
-    const { result } = renderHook(() => useJobsOverview(), { wrapper: wrapper() });
+    const { result } = renderHook(() => usePolledQuery(jobsOverviewQueryOptions()), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ kind: 'http', status: 502 });
   });
@@ -76,12 +84,49 @@ describe('sampling endpoints', () => {
         ? new Response('{"status":"deprecated"}', { headers: { 'content-type': 'application/json' } })
         : responseFrom(fixture('flink-2.3.0/vertex-backpressure'));
     });
-    const { result } = renderHook(() => useBackPressure(JOB, VERTEX), { wrapper: wrapper() });
+    const { result } = renderHook(() => useSampledQuery(backPressureQueryOptions(JOB, VERTEX), isBackPressureReady), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.data?.status).toBe('deprecated'));
     // Sampling rate (1 s), well before the live rate (3 s from /config).
     await waitFor(() => expect(result.current.data?.status).toBe('ok'), { timeout: 2000 });
     expect(calls).toBe(2);
     await new Promise((r) => setTimeout(r, 1500));
     expect(calls).toBe(2);
+  });
+});
+
+describe('the refresh kind an endpoint declares', () => {
+  it('polls live data at the chosen interval and fetches static data once', async () => {
+    let details = 0;
+    let config = 0;
+    routeFixtures((url) => {
+      if (url.endsWith(`/jobs/${JOB}`)) {
+        details++;
+        return responseFrom(fixture('flink-2.3.0/job-details'));
+      }
+      if (url.endsWith(`/jobs/${JOB}/checkpoints/config`)) {
+        config++;
+        return responseFrom(fixture('flink-2.3.0/job-checkpoint-config'));
+      }
+      return undefined;
+    });
+    setRefreshInterval(500);
+    const { result } = renderHook(
+      () => ({ details: usePolledQuery(jobDetailsQueryOptions(JOB)), config: usePolledQuery(checkpointConfigQueryOptions(JOB)) }),
+      { wrapper: wrapper() },
+    );
+    await waitFor(() => expect(result.current.config.data?.interval).toBeGreaterThan(0));
+    await waitFor(() => expect(details).toBeGreaterThanOrEqual(3), { timeout: 2500 });
+    expect(config).toBe(1);
+    expect(result.current.details.data?.jid).toBeDefined();
+  });
+});
+
+describe('requestOnce', () => {
+  it('sends the request of an endpoint outside react-query and decodes the answer', async () => {
+    const fetchMock = routeFixtures();
+    const overview = await requestOnce(jobsOverviewQueryOptions());
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('http://127.0.0.1:8081/jobs/overview');
+    expect(overview.jobs.length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -1,12 +1,12 @@
 // Uploaded jars: list, upload, delete, plan, run.
 
-import { mutationOptions, queryOptions, useMutation } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { requestJson } from './client';
+import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
-import { usePolledQuery } from './polling';
-import { EmptySchema, num, PlanResponseSchema, str, type PlanResponse } from './schemas';
+import { EmptySchema, num, PlanResponseSchema, str } from './schemas';
 
 export const JarsSchema = v.looseObject({
   address: str,
@@ -23,16 +23,8 @@ export const JarsSchema = v.looseObject({
 export type Jars = v.InferOutput<typeof JarsSchema>;
 export type JarFile = Jars['files'][number];
 
-export function fetchJars(signal?: AbortSignal): Promise<Jars> {
-  return requestJson(endpoints.jars, JarsSchema, { signal });
-}
-
 export function jarsQueryOptions() {
-  return queryOptions({ queryKey: flinkKeys.jarsList(), queryFn: ({ signal }) => fetchJars(signal) });
-}
-
-export function useJars() {
-  return usePolledQuery(jarsQueryOptions());
+  return jsonQuery(flinkKeys.jarsList(), endpoints.jars, JarsSchema, {});
 }
 
 export const JarUploadSchema = v.looseObject({ filename: str, status: v.literal('success') });
@@ -95,27 +87,19 @@ export interface JarQuery {
   readonly allowNonRestoredState?: boolean;
 }
 
-/** POST /jars/:jarid/plan: the dataflow plan of the program, without running it. */
-export function fetchJarPlan(jarId: string, program: JarProgram = {}, query: Omit<JarQuery, 'savepointPath' | 'allowNonRestoredState'> = {}, signal?: AbortSignal): Promise<PlanResponse> {
-  return requestJson(endpoints.jarPlan, PlanResponseSchema, {
-    params: { jarid: jarId },
-    query: { ...query },
-    body: { ...program },
-    signal,
-  });
-}
-
-export function jarPlanQueryOptions(jarId: string, program: JarProgram = {}) {
-  return queryOptions({
-    queryKey: flinkKeys.jarPlan(jarId, program),
-    queryFn: ({ signal }) => fetchJarPlan(jarId, program, {}, signal),
+/**
+ * POST /jars/:jarid/plan: the dataflow plan of the program, without running it (a POST, but
+ * without side effects: cached like a GET, and it does not change).
+ */
+export function jarPlanQueryOptions(jarId: string, program: JarProgram = {}, query: Omit<JarQuery, 'savepointPath' | 'allowNonRestoredState'> = {}) {
+  return {
+    ...jsonQuery(flinkKeys.jarPlan(jarId, { body: program, query }), endpoints.jarPlan, PlanResponseSchema, {
+      params: { jarid: jarId },
+      query: { ...query },
+      body: { ...program },
+    }, 'static'),
     staleTime: Infinity,
-  });
-}
-
-/** The plan of a jar's program (a POST, but without side effects: cached like a GET). */
-export function useJarPlan(jarId: string, program: JarProgram = {}) {
-  return usePolledQuery(jarPlanQueryOptions(jarId, program), 'static');
+  };
 }
 
 export const JarRunSchema = v.looseObject({ jobid: str });
@@ -140,20 +124,12 @@ export function uploadJarMutationOptions() {
   });
 }
 
-export function useUploadJar() {
-  return useMutation(uploadJarMutationOptions());
-}
-
 export function deleteJarMutationOptions() {
   return mutationOptions({
     mutationKey: [...flinkKeys.jars(), 'delete'],
     mutationFn: (jarId: string) => deleteJar(jarId),
     onSettled: (_d, _e, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.jars() }),
   });
-}
-
-export function useDeleteJar() {
-  return useMutation(deleteJarMutationOptions());
 }
 
 export function runJarMutationOptions(jarId: string) {
@@ -169,6 +145,3 @@ export function runJarMutationOptions(jarId: string) {
   });
 }
 
-export function useRunJar(jarId: string) {
-  return useMutation(runJarMutationOptions(jarId));
-}

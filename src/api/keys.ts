@@ -75,10 +75,13 @@ export const flinkKeys = {
   jobTaskManagerLogUrl: (jobId: string, taskManagerId: string) => [...job(jobId), 'taskmanager-log-url', taskManagerId] as const,
   jobResourceRequirements: (jobId: string) => [...job(jobId), 'resource-requirements'] as const,
   jobRescaleStatus: (jobId: string, triggerId: string) => [...job(jobId), 'rescaling', triggerId] as const,
+  savepointStatus: (jobId: string, triggerId: string) => [...job(jobId), 'savepoints', triggerId] as const,
+  savepointDisposalStatus: (triggerId: string) => [...cluster(), 'savepoint-disposal', triggerId] as const,
 
   checkpoints,
   checkpointStats: (jobId: string) => [...checkpoints(jobId), 'stats'] as const,
   checkpointConfig: (jobId: string) => [...checkpoints(jobId), 'config'] as const,
+  checkpointTriggerStatus: (jobId: string, triggerId: string) => [...checkpoints(jobId), 'trigger', triggerId] as const,
   checkpoint,
   checkpointDetails: (jobId: string, checkpointId: number) => [...checkpoint(jobId, checkpointId), 'details'] as const,
   checkpointSubtasks: (jobId: string, checkpointId: number, vertexId: string) =>
@@ -124,4 +127,5 @@ export const flinkKeys = {
 
   datasets,
   datasetsList: () => [...datasets(), 'list'] as const,
+  datasetDeletionStatus: (triggerId: string) => [...datasets(), 'delete', triggerId] as const,
 } as const;

@@ -21,12 +21,14 @@ export function usePollInterval(kind: RefreshKind = 'live'): number | false {
 }
 
 /**
- * useQuery with the refresh policy applied: `refetchInterval` from the policy for `kind`, and
- * no polling while the tab is hidden. Every GET hook of src/api goes through here.
+ * useQuery with the refresh policy applied: `refetchInterval` from the policy for the kind the
+ * query declares (`meta.refresh`, set by jsonQuery / textQuery; `live` when none) unless the caller
+ * knows better for its use (a list of metric names read once: `'static'`), and no polling while
+ * the tab is hidden. Every component reads a GET endpoint through here.
  */
 export function usePolledQuery<TQueryFnData, TQueryKey extends QueryKey>(
   options: UseQueryOptions<TQueryFnData, Error, TQueryFnData, TQueryKey>,
-  kind: RefreshKind = 'live',
+  kind: RefreshKind = options.meta?.refresh ?? 'live',
 ): UseQueryResult<TQueryFnData, Error> {
   const refetchInterval = usePollInterval(kind);
   return useQuery({ ...options, refetchInterval, refetchIntervalInBackground: false });

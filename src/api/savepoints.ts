@@ -3,8 +3,9 @@
 // in the body), so retrying a request that may or may not have arrived never makes a second
 // savepoint: Flink recognises the id and reports the first operation.
 
-import { mutationOptions, useMutation } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import { requestJson } from './client';
+import { jsonQuery, requestOnce } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { newTriggerId } from './ids';
 import { flinkKeys } from './keys';
@@ -47,10 +48,9 @@ export async function triggerSavepoint(jobId: string, request: SavepointRequest 
 }
 
 /** GET /jobs/:jobid/savepoints/:triggerid (also the status of stop-with-savepoint). */
-export function fetchSavepointStatus(jobId: string, triggerId: string, signal?: AbortSignal): Promise<AsyncOperationStatus> {
-  return requestJson(endpoints.savepointStatus, AsyncOperationStatusSchema, {
+export function savepointStatusQueryOptions(jobId: string, triggerId: string) {
+  return jsonQuery(flinkKeys.savepointStatus(jobId, triggerId), endpoints.savepointStatus, AsyncOperationStatusSchema, {
     params: { jobid: jobId, triggerid: triggerId },
-    signal,
   });
 }
 
@@ -84,7 +84,7 @@ export function savepointNow(jobId: string, request: SavepointRequest = {}, poll
   return runAsyncOperation({
     name: 'savepoint',
     trigger: (signal) => triggerSavepoint(jobId, { ...request, triggerId }, signal),
-    status: (id, signal) => fetchSavepointStatus(jobId, id, signal),
+    status: (id, signal) => requestOnce(savepointStatusQueryOptions(jobId, id), signal),
     result: savepointResult,
     triggerRetries: 2,
     ...poll,
@@ -97,7 +97,7 @@ export function stopWithSavepoint(jobId: string, request: StopRequest = {}, poll
   return runAsyncOperation({
     name: 'stop-with-savepoint',
     trigger: (signal) => triggerStopWithSavepoint(jobId, { ...request, triggerId }, signal),
-    status: (id, signal) => fetchSavepointStatus(jobId, id, signal),
+    status: (id, signal) => requestOnce(savepointStatusQueryOptions(jobId, id), signal),
     result: savepointResult,
     triggerRetries: 2,
     ...poll,
@@ -115,8 +115,10 @@ export async function triggerSavepointDisposal(savepointPath: string, signal?: A
   return answer['request-id'];
 }
 
-export function fetchSavepointDisposalStatus(triggerId: string, signal?: AbortSignal): Promise<AsyncOperationStatus> {
-  return requestJson(endpoints.savepointDisposalStatus, AsyncOperationStatusSchema, { params: { triggerid: triggerId }, signal });
+export function savepointDisposalStatusQueryOptions(triggerId: string) {
+  return jsonQuery(flinkKeys.savepointDisposalStatus(triggerId), endpoints.savepointDisposalStatus, AsyncOperationStatusSchema, {
+    params: { triggerid: triggerId },
+  });
 }
 
 /** Disposes of a savepoint and waits until Flink deleted it. */
@@ -124,7 +126,7 @@ export function disposeSavepoint(savepointPath: string, poll: PollOptions = {}):
   return runAsyncOperation({
     name: 'savepoint disposal',
     trigger: (signal) => triggerSavepointDisposal(savepointPath, signal),
-    status: (id, signal) => fetchSavepointDisposalStatus(id, signal),
+    status: (id, signal) => requestOnce(savepointDisposalStatusQueryOptions(id), signal),
     result: () => null,
     ...poll,
   });
@@ -143,10 +145,6 @@ export function savepointMutationOptions(jobId: string) {
   });
 }
 
-export function useSavepoint(jobId: string) {
-  return useMutation(savepointMutationOptions(jobId));
-}
-
 export function stopWithSavepointMutationOptions(jobId: string) {
   return mutationOptions({
     mutationKey: [...flinkKeys.job(jobId), 'stop'],
@@ -160,10 +158,6 @@ export function stopWithSavepointMutationOptions(jobId: string) {
   });
 }
 
-export function useStopWithSavepoint(jobId: string) {
-  return useMutation(stopWithSavepointMutationOptions(jobId));
-}
-
 export function disposeSavepointMutationOptions() {
   return mutationOptions({
     mutationKey: [...flinkKeys.cluster(), 'savepoint-disposal'],
@@ -171,6 +165,3 @@ export function disposeSavepointMutationOptions() {
   });
 }
 
-export function useDisposeSavepoint() {
-  return useMutation(disposeSavepointMutationOptions());
-}

@@ -1,13 +1,11 @@
 // TaskManagers: the list, one TaskManager's details, its log files list and thread dump.
 // (Metrics: metrics.ts; log file contents: logs.ts.)
 
-import { queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { requestJson } from './client';
+import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
-import { usePolledQuery } from './polling';
-import { bool, int, LogListSchema, num, str, ThreadDumpSchema, type LogList, type ThreadDump } from './schemas';
+import { bool, int, LogListSchema, num, str, ThreadDumpSchema } from './schemas';
 
 const ResourceProfileSchema = v.looseObject({
   cpuCores: num,
@@ -56,17 +54,8 @@ export type TaskManagerSummary = v.InferOutput<typeof TaskManagerSummarySchema>;
 export const TaskManagersSchema = v.looseObject({ taskmanagers: v.array(TaskManagerSummarySchema) });
 export type TaskManagers = v.InferOutput<typeof TaskManagersSchema>;
 
-export function fetchTaskManagers(signal?: AbortSignal): Promise<TaskManagers> {
-  return requestJson(endpoints.taskManagers, TaskManagersSchema, { signal });
-}
-
 export function taskManagersQueryOptions() {
-  return queryOptions({ queryKey: flinkKeys.taskmanagersList(), queryFn: ({ signal }) => fetchTaskManagers(signal) });
-}
-
-/** GET /taskmanagers, polled at the live rate. */
-export function useTaskManagers() {
-  return usePolledQuery(taskManagersQueryOptions());
+  return jsonQuery(flinkKeys.taskmanagersList(), endpoints.taskManagers, TaskManagersSchema, {});
 }
 
 export const TaskManagerDetailsSchema = v.looseObject({
@@ -102,47 +91,22 @@ export const TaskManagerDetailsSchema = v.looseObject({
 });
 export type TaskManagerDetails = v.InferOutput<typeof TaskManagerDetailsSchema>;
 
-export function fetchTaskManagerDetails(taskManagerId: string, signal?: AbortSignal): Promise<TaskManagerDetails> {
-  return requestJson(endpoints.taskManagerDetails, TaskManagerDetailsSchema, { params: { taskmanagerid: taskManagerId }, signal });
-}
-
 export function taskManagerDetailsQueryOptions(taskManagerId: string) {
-  return queryOptions({
-    queryKey: flinkKeys.taskmanagerDetails(taskManagerId),
-    queryFn: ({ signal }) => fetchTaskManagerDetails(taskManagerId, signal),
+  return jsonQuery(flinkKeys.taskmanagerDetails(taskManagerId), endpoints.taskManagerDetails, TaskManagerDetailsSchema, {
+    params: { taskmanagerid: taskManagerId },
   });
-}
-
-export function useTaskManagerDetails(taskManagerId: string) {
-  return usePolledQuery(taskManagerDetailsQueryOptions(taskManagerId));
-}
-
-export function fetchTaskManagerLogs(taskManagerId: string, signal?: AbortSignal): Promise<LogList> {
-  return requestJson(endpoints.taskManagerLogs, LogListSchema, { params: { taskmanagerid: taskManagerId }, signal });
 }
 
 export function taskManagerLogsQueryOptions(taskManagerId: string) {
-  return queryOptions({
-    queryKey: flinkKeys.taskmanagerLogs(taskManagerId),
-    queryFn: ({ signal }) => fetchTaskManagerLogs(taskManagerId, signal),
-  });
-}
-
-export function useTaskManagerLogs(taskManagerId: string) {
-  return usePolledQuery(taskManagerLogsQueryOptions(taskManagerId));
-}
-
-export function fetchTaskManagerThreadDump(taskManagerId: string, signal?: AbortSignal): Promise<ThreadDump> {
-  return requestJson(endpoints.taskManagerThreadDump, ThreadDumpSchema, { params: { taskmanagerid: taskManagerId }, signal });
+  return jsonQuery(flinkKeys.taskmanagerLogs(taskManagerId), endpoints.taskManagerLogs, LogListSchema, { params: { taskmanagerid: taskManagerId } });
 }
 
 export function taskManagerThreadDumpQueryOptions(taskManagerId: string) {
-  return queryOptions({
-    queryKey: flinkKeys.taskmanagerThreadDump(taskManagerId),
-    queryFn: ({ signal }) => fetchTaskManagerThreadDump(taskManagerId, signal),
-  });
-}
-
-export function useTaskManagerThreadDump(taskManagerId: string) {
-  return usePolledQuery(taskManagerThreadDumpQueryOptions(taskManagerId), 'static');
+  return jsonQuery(
+    flinkKeys.taskmanagerThreadDump(taskManagerId),
+    endpoints.taskManagerThreadDump,
+    ThreadDumpSchema,
+    { params: { taskmanagerid: taskManagerId } },
+    'static',
+  );
 }

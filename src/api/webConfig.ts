@@ -1,9 +1,8 @@
 // GET /config: the web UI configuration. Its own module because the refresh policy (polling.ts)
 // needs its `refresh-interval`, and every resource module's hooks need polling.ts.
 
-import { queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { requestJson } from './client';
+import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
 import { bool, int, num, str } from './schemas';
@@ -24,15 +23,7 @@ export const WebConfigSchema = v.looseObject({
 });
 export type WebConfig = v.InferOutput<typeof WebConfigSchema>;
 
-export function fetchWebConfig(signal?: AbortSignal): Promise<WebConfig> {
-  return requestJson(endpoints.webConfig, WebConfigSchema, { signal });
-}
-
 /** The configuration does not change while the JobManager runs: fetched once. */
 export function webConfigQueryOptions() {
-  return queryOptions({
-    queryKey: flinkKeys.config(),
-    queryFn: ({ signal }) => fetchWebConfig(signal),
-    staleTime: Infinity,
-  });
+  return { ...jsonQuery(flinkKeys.config(), endpoints.webConfig, WebConfigSchema, {}, 'static'), staleTime: Infinity };
 }

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { FlinkApiError, userMessage } from '../api/errors';
+import { isNotFound, userMessage } from '../api/errors';
 import { formatTimestamp } from '../lib/format';
 
 interface QueryStateProps<T> {
@@ -8,22 +8,32 @@ interface QueryStateProps<T> {
   /** What the panel shows, for messages: "the jobs", "checkpoint history". */
   what: string;
   children: (data: T) => ReactNode;
+  /**
+   * Shown when the JobManager answers 404 (kind `not-found`): the job, vertex or checkpoint is
+   * gone. Wins over data already on screen, which would otherwise stay up as if merely stale.
+   * Without it, a 404 is an error like any other.
+   */
+  notFound?: ReactNode;
+  /** Shown instead of the content when the answer holds nothing to show. */
+  empty?: { readonly when: (data: T) => boolean; readonly message: ReactNode };
 }
 
 /**
- * Loading, error and content for one panel, the same everywhere. When a refresh fails after
- * data arrived, the last good data stays on screen, marked stale, with what went wrong.
+ * Loading, error, not-found, empty and content for one panel, the same everywhere. When a refresh
+ * fails after data arrived, the last good data stays on screen, marked stale, with what went
+ * wrong. Every message about an error is `userMessage`'s.
  */
-export function QueryState<T>({ query, what, children }: QueryStateProps<T>): ReactNode {
+export function QueryState<T>({ query, what, children, notFound, empty }: QueryStateProps<T>): ReactNode {
+  if (notFound !== undefined && isNotFound(query.error)) return notFound;
   if (query.data !== undefined) {
     return (
       <>
         {query.isError && (
           <p className="panel-warning" role="status">
-            Showing {what} as of {formatTimestamp(query.dataUpdatedAt)}: {describe(query.error)}
+            Showing {what} as of {formatTimestamp(query.dataUpdatedAt)}: {userMessage(query.error)}
           </p>
         )}
-        {children(query.data)}
+        {empty?.when(query.data) ? <p className="empty">{empty.message}</p> : children(query.data)}
       </>
     );
   }
@@ -31,7 +41,7 @@ export function QueryState<T>({ query, what, children }: QueryStateProps<T>): Re
     return (
       <div className="panel-error" role="alert">
         <p>
-          Could not load {what}: {describe(query.error)}
+          Could not load {what}: {userMessage(query.error)}
         </p>
         <button type="button" onClick={() => void query.refetch()}>
           Try again
@@ -44,9 +54,4 @@ export function QueryState<T>({ query, what, children }: QueryStateProps<T>): Re
       Loading {what}…
     </p>
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof FlinkApiError) return userMessage(error);
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,8 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { isFlinkApiError } from '../api/errors';
 import { isJobId } from '../api/ids';
-import { useJobDetails } from '../api/jobs';
+import { jobDetailsQueryOptions } from '../api/jobs';
+import { usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
@@ -18,7 +18,7 @@ import { JOB_TAB_TABLE, jobTabContext } from './job-tabs';
 /** One job: header, view links, and the view the URL names (a child route, see job-tabs). */
 export function JobPage(): ReactNode {
   const { jobId = '' } = useParams();
-  const details = useJobDetails(jobId);
+  const details = usePolledQuery(jobDetailsQueryOptions(jobId));
   useDocumentTitle(details.data?.name);
   // Most job views draw charts: compile the chart library while the user reads, not after a click.
   useEffect(() => {
@@ -37,18 +37,11 @@ export function JobPage(): ReactNode {
       </div>
     );
   }
-  // Also when data was on screen: a JobManager that restarted without HA no longer knows the job,
-  // and its last details must not stay up as if it were merely stale.
-  if (isFlinkApiError(details.error) && details.error.kind === 'not-found') {
-    return (
-      <div className="page">
-        <UnknownJob jobId={jobId} />
-      </div>
-    );
-  }
+  // Also when data was on screen (QueryState's notFound wins over it): a JobManager that restarted
+  // without HA no longer knows the job, and its last details must not stay up as if merely stale.
   return (
     <div className="page job-page">
-      <QueryState query={details} what="the job">
+      <QueryState query={details} what="the job" notFound={<UnknownJob jobId={jobId} />}>
         {(data) => (
           <>
             <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useJobsOverview } from '../api/jobs';
+import { jobsOverviewQueryOptions } from '../api/jobs';
+import { usePolledQuery } from '../api/polling';
 import { QueryState } from '../components/QueryState';
 import { countByState } from '../lib/job-states';
 import { DEFAULT_JOB_SORT, JOB_SORT_COLUMNS, JobsTable } from '../features/jobs-list/JobsTable';
@@ -12,7 +13,7 @@ const sortBy = sortParam(JOB_SORT_COLUMNS, DEFAULT_JOB_SORT);
 
 /** All jobs, running and completed; the filter, state selection and sort live in the URL. */
 export function JobsPage(): ReactNode {
-  const jobs = useJobsOverview();
+  const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const [filter, setFilter] = useSearchState('q', qParam);
   const [states, setStates] = useSearchState('state', statesParam);
   const [sort, setSort] = useSearchState('sort', sortBy);

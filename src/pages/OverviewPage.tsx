@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { useClusterOverview } from '../api/cluster';
-import { useJobsOverview } from '../api/jobs';
-import { useTaskManagers } from '../api/taskmanagers';
+import { clusterOverviewQueryOptions } from '../api/cluster';
+import { jobsOverviewQueryOptions } from '../api/jobs';
+import { usePolledQuery } from '../api/polling';
+import { taskManagersQueryOptions } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
 import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
 import { byUrgency, countByState, isActive } from '../lib/job-states';
@@ -9,9 +10,9 @@ import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable'
 import { TaskManagersSummary } from '../features/cluster-overview/TaskManagersSummary';
 
 export function OverviewPage(): ReactNode {
-  const overview = useClusterOverview();
-  const jobs = useJobsOverview();
-  const taskManagers = useTaskManagers();
+  const overview = usePolledQuery(clusterOverviewQueryOptions());
+  const jobs = usePolledQuery(jobsOverviewQueryOptions());
+  const taskManagers = usePolledQuery(taskManagersQueryOptions());
   const jobList = jobs.data?.jobs ?? [];
 
   return (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useTaskManagerDetails } from '../api/taskmanagers';
+import { usePolledQuery } from '../api/polling';
+import { taskManagerDetailsQueryOptions } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
 import { TaskManagerSummary } from '../features/task-managers/TaskManagerSummary';
@@ -12,7 +13,7 @@ import { TASK_MANAGER_TAB_TABLE, taskManagerTabContext } from './task-manager-ta
 /** One task manager: summary, then its sections (metrics, logs, stdout, thread dump). */
 export function TaskManagerPage(): ReactNode {
   const { taskManagerId = '' } = useParams();
-  const details = useTaskManagerDetails(taskManagerId);
+  const details = usePolledQuery(taskManagerDetailsQueryOptions(taskManagerId));
   return (
     <div className="page">
       <p>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTaskManagers } from '../api/taskmanagers';
+import { usePolledQuery } from '../api/polling';
+import { taskManagersQueryOptions } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
 import { DEFAULT_TM_SORT, TM_SORT_COLUMNS, TaskManagersTable } from '../features/task-managers/TaskManagersTable';
 import { HEAP_USAGE_LIMIT, useHeapUsage } from '../features/task-managers/use-heap-usage';
@@ -10,7 +11,7 @@ const sortBy = sortParam(TM_SORT_COLUMNS, DEFAULT_TM_SORT);
 
 /** All task managers; the filter and sort live in the URL. */
 export function TaskManagersPage(): ReactNode {
-  const taskManagers = useTaskManagers();
+  const taskManagers = usePolledQuery(taskManagersQueryOptions());
   const heapUsage = useHeapUsage(taskManagers.data?.taskmanagers.map((tm) => tm.id) ?? []);
   const [filter, setFilter] = useSearchState('q', qParam);
   const [sort, setSort] = useSearchState('sort', sortBy);

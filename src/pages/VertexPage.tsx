@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { useVertexDetails } from '../api/vertices';
+import { usePolledQuery } from '../api/polling';
+import { vertexDetailsQueryOptions } from '../api/vertices';
 import { TabNav } from '../components/TabNav';
 import { VertexHeader } from '../features/vertex/VertexHeader';
 import { links } from '../lib/paths';
@@ -11,7 +12,7 @@ import { VERTEX_TAB_TABLE, vertexTabContext } from './vertex-tabs';
 /** One vertex of a job, one URL per tab (`#/jobs/:jobId/vertices/:vertexId/:tab`). */
 export function VertexPage(): ReactNode {
   const { jobId = '', vertexId = '' } = useParams();
-  const details = useVertexDetails(jobId, vertexId);
+  const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
   const active = useActiveTab(VERTEX_TAB_TABLE);
   return (
     <div className="page vertex-page">

@@ -1,14 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  useCheckpointDetails,
-  useCheckpointSubtasks,
-  type CheckpointStats,
-  type SubtaskCheckpointStats,
-  type TaskCheckpointStats,
-} from '../../api/checkpoints';
-import { FlinkApiError } from '../../api/errors';
-import { useJobDetails } from '../../api/jobs';
+import { checkpointDetailsQueryOptions, checkpointSubtasksQueryOptions, type CheckpointStats, type SubtaskCheckpointStats, type TaskCheckpointStats } from '../../api/checkpoints';
+import { jobDetailsQueryOptions } from '../../api/jobs';
+import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
@@ -46,26 +40,25 @@ export function CheckpointDetail({ jobId, checkpointId }: CheckpointDetailProps)
 }
 
 function CheckpointDetailBody({ jobId, checkpointId }: CheckpointDetailProps): ReactNode {
-  const details = useCheckpointDetails(jobId, checkpointId);
-  const job = useJobDetails(jobId);
+  const details = usePolledQuery(checkpointDetailsQueryOptions(jobId, checkpointId));
+  const job = usePolledQuery(jobDetailsQueryOptions(jobId));
   const names = useMemo(() => new Map((job.data?.vertices ?? []).map((v) => [v.id, v.name])), [job.data]);
   const seen = checkpointHistory.get(jobId).find((c) => c.id === checkpointId);
 
-  if (details.data === undefined && details.error instanceof FlinkApiError && details.error.kind === 'not-found') {
-    return (
-      <>
-        <h2>Checkpoint {checkpointId}</h2>
-        <p className="panel-warning" role="status">
-          The JobManager no longer keeps the details of checkpoint {checkpointId}: it keeps only its most recent checkpoints.
-          {seen ? ' What this dashboard saw of it:' : ''}
-        </p>
-        {seen && <CheckpointOverview entry={seen} />}
-      </>
-    );
-  }
+  // Flink keeps the details of its most recent checkpoints only (`web.checkpoints.history`).
+  const forgotten = (
+    <>
+      <h2>Checkpoint {checkpointId}</h2>
+      <p className="panel-warning" role="status">
+        The JobManager no longer keeps the details of checkpoint {checkpointId}: it keeps only its most recent checkpoints.
+        {seen ? ' What this dashboard saw of it:' : ''}
+      </p>
+      {seen && <CheckpointOverview entry={seen} />}
+    </>
+  );
 
   return (
-    <QueryState query={details} what={`checkpoint ${checkpointId}`}>
+    <QueryState query={details} what={`checkpoint ${checkpointId}`} notFound={forgotten}>
       {(data) => (
         <>
           <h2>
@@ -244,7 +237,7 @@ function completedValue(s: SubtaskCheckpointStats, pick: (c: Extract<SubtaskChec
 }
 
 function SubtasksOfVertex({ jobId, checkpointId, vertexId }: { jobId: string; checkpointId: number; vertexId: string }): ReactNode {
-  const subtasks = useCheckpointSubtasks(jobId, checkpointId, vertexId);
+  const subtasks = usePolledQuery(checkpointSubtasksQueryOptions(jobId, checkpointId, vertexId));
   return (
     <QueryState query={subtasks} what="the subtasks">
       {(data) => {

@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import {
-  useCheckpointConfig,
-  useCheckpointingStatistics,
-  type CheckpointingStatistics,
-  type CheckpointStats,
-} from '../../api/checkpoints';
-import { FlinkApiError } from '../../api/errors';
+import { checkpointConfigQueryOptions, checkpointingStatisticsQueryOptions, type CheckpointingStatistics, type CheckpointStats } from '../../api/checkpoints';
+import { isNotFound } from '../../api/errors';
+import { usePolledQuery } from '../../api/polling';
 import { CheckpointCharts } from '../../charts/checkpoints/CheckpointCharts';
 import { preloadECharts } from '../../charts/EChart';
 import { column, DataTable, type Column } from '../../components/DataTable';
@@ -23,22 +19,15 @@ import './checkpoints.css';
 
 /** The Checkpoints tab of a job: counts, latest, history with charts, summary, configuration. */
 export function CheckpointsTab({ jobId }: { jobId: string }): ReactNode {
-  const stats = useCheckpointingStatistics(jobId);
-  const config = useCheckpointConfig(jobId);
+  const stats = usePolledQuery(checkpointingStatisticsQueryOptions(jobId));
+  const config = usePolledQuery(checkpointConfigQueryOptions(jobId));
   const history = useCheckpointHistory(jobId, stats.data?.history);
   useEffect(() => preloadECharts(), []);
 
-  if (stats.data === undefined && stats.error instanceof FlinkApiError && stats.error.kind === 'not-found') {
-    return (
-      <div className="checkpoints-tab">
-        <p className="empty">Checkpointing is not enabled for this job.</p>
-      </div>
-    );
-  }
-
   return (
     <div className="checkpoints-tab">
-      <QueryState query={stats} what="checkpoint statistics">
+      {/* Flink answers 404 for the checkpoints of a job that does not checkpoint. */}
+      <QueryState query={stats} what="checkpoint statistics" notFound={<p className="empty">Checkpointing is not enabled for this job.</p>}>
         {(data) => (
           <>
             <section aria-labelledby="cp-counts">
@@ -65,12 +54,14 @@ export function CheckpointsTab({ jobId }: { jobId: string }): ReactNode {
           </>
         )}
       </QueryState>
-      <section aria-labelledby="cp-config">
-        <h2 id="cp-config">Configuration</h2>
-        <QueryState query={config} what="the checkpoint configuration">
-          {(data) => <KeyValueTable caption="Checkpoint configuration" rows={checkpointConfigRows(data)} />}
-        </QueryState>
-      </section>
+      {!isNotFound(stats.error) && (
+        <section aria-labelledby="cp-config">
+          <h2 id="cp-config">Configuration</h2>
+          <QueryState query={config} what="the checkpoint configuration">
+            {(data) => <KeyValueTable caption="Checkpoint configuration" rows={checkpointConfigRows(data)} />}
+          </QueryState>
+        </section>
+      )}
     </div>
   );
 }

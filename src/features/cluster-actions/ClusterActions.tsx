@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { shutdownClusterMutationOptions } from '../../api/cluster';
-import { deleteDataSetMutationOptions, useDataSets } from '../../api/datasets';
+import { dataSetsQueryOptions, deleteDataSetMutationOptions } from '../../api/datasets';
 import type { AsyncOperationOutcome } from '../../api/operations';
+import { usePolledQuery } from '../../api/polling';
 import { disposeSavepointMutationOptions } from '../../api/savepoints';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
@@ -41,7 +42,7 @@ export function ClusterActions({ clusterName, allowed, track, confirm }: Cluster
 type DataSet = { id: string; isComplete: boolean };
 
 function DataSetsSection({ allowed, track, confirm }: Omit<ClusterActionsProps, 'clusterName'>): ReactNode {
-  const query = useDataSets();
+  const query = usePolledQuery(dataSetsQueryOptions());
   const deletion = useMutation(deleteDataSetMutationOptions());
   const remove = async (dataSet: DataSet): Promise<void> => {
     const yes = await confirm({

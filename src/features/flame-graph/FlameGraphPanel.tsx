@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { useFlameGraph } from '../../api/vertices';
+import { useSampledQuery } from '../../api/polling';
+import { flameGraphQueryOptions, isFlameGraphSettled } from '../../api/vertex-sampling';
 import { FlameGraphChart, loadFlameGraph } from '../../charts/flame-graph/FlameGraphChart';
 import { searchSamples, sharePercent, type FlameNode } from '../../charts/flame-graph/flame-data';
 import type { FlameColors } from '../../charts/flame-graph/flamegraph-setup';
@@ -30,7 +31,7 @@ export function FlameGraphPanel({ jobId, vertexId, parallelism }: FlameGraphPane
   const [type, setType] = useSearchState('flame', flameTypeParam);
   const [subtaskRaw, setSubtask] = useSearchState('subtask', subtaskParam);
   const subtask = validSubtask(subtaskRaw, parallelism);
-  const query = useFlameGraph(jobId, vertexId, { type, subtaskIndex: subtask ?? undefined });
+  const query = useSampledQuery(flameGraphQueryOptions(jobId, vertexId, { type, subtaskIndex: subtask ?? undefined }), isFlameGraphSettled);
   const subtaskId = useId();
   // Fetch the chart library in parallel with the sample, not after it.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../api/test-utils';
-import { FlameGraphSchema } from '../../api/vertices';
+import { FlameGraphSchema } from '../../api/vertex-sampling';
 import { flameTypeParam, flameView, subtaskParam, validSubtask } from './flame-graph-params';
 
 describe('flame graph URL state', () => {

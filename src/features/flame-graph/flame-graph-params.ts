@@ -1,5 +1,5 @@
 import { FLAME_GRAPH_TYPES, type FlameGraphType } from '../../api/query';
-import { flameGraphState, type FlameGraph, type FlameGraphState } from '../../api/vertices';
+import { flameGraphState, type FlameGraph, type FlameGraphState } from '../../api/vertex-sampling';
 import { enumParam, type SearchParam } from '../../lib/search-state';
 
 // The flame graph's view state, in the URL so a link shows the same graph.

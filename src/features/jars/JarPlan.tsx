@@ -1,6 +1,7 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { useHref } from 'react-router-dom';
-import { useJarPlan, type JarProgram } from '../../api/jars';
+import { jarPlanQueryOptions, type JarProgram } from '../../api/jars';
+import { usePolledQuery } from '../../api/polling';
 import type { Plan } from '../../api/schemas';
 import { JobGraphCanvas, nodeHeight, NODE_WIDTH, type GraphNodeView } from '../../charts/job-graph/JobGraphCanvas';
 import type { GraphStructure } from '../../charts/job-graph/layout';
@@ -16,7 +17,7 @@ function rowId(vertexId: string): string {
 
 /** The dataflow plan of a jar's program (without running it): the graph, then its vertices. */
 export function JarPlan({ jarId, program }: { jarId: string; program: JarProgram }): ReactNode {
-  const query = useJarPlan(jarId, program);
+  const query = usePolledQuery(jarPlanQueryOptions(jarId, program));
   return (
     <section aria-labelledby="jar-plan-heading" className="jars-plan">
       <h3 id="jar-plan-heading">Plan</h3>

@@ -1,14 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import {
-  deleteJarMutationOptions,
-  jarIdOf,
-  runJarMutationOptions,
-  uploadJarMutationOptions,
-  useJars,
-  type JarFile,
-  type JarProgram,
-} from '../../api/jars';
+import { deleteJarMutationOptions, jarIdOf, jarsQueryOptions, runJarMutationOptions, uploadJarMutationOptions, type JarFile, type JarProgram } from '../../api/jars';
+import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatTimestamp } from '../../lib/format';
@@ -153,7 +146,7 @@ function entryText(jar: JarFile): string {
 }
 
 function JarList({ canSubmit, selectedJarId, onSelect }: Pick<JarsViewProps, 'canSubmit' | 'selectedJarId' | 'onSelect'>): ReactNode {
-  const query = useJars();
+  const query = usePolledQuery(jarsQueryOptions());
   const columns: Column<JarFile>[] = [
     column('name', { header: 'Jar', rowHeader: true, className: 'job-name', value: (j) => j.name, search: true }),
     column('uploaded', { header: 'Uploaded', value: (j) => j.uploaded, format: (t) => formatTimestamp(t) }),
@@ -223,7 +216,7 @@ function JarList({ canSubmit, selectedJarId, onSelect }: Pick<JarsViewProps, 'ca
 
 function SelectedJar(props: JarsViewProps & { jarId: string }): ReactNode {
   const { jarId, onSelect, onJobStarted, track, confirm } = props;
-  const jars = useJars();
+  const jars = usePolledQuery(jarsQueryOptions());
   const jar = jars.data?.files.find((j) => j.id === jarId);
   const [values, setValues] = useState<RunFormValues>(EMPTY_RUN_FORM);
   const [plan, setPlan] = useState<JarProgram | null>(null);

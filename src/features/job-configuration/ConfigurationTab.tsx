@@ -1,11 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import {
-  useJobAccumulators,
-  useJobConfig,
-  useJobExecutionResult,
-  useJobJobManagerConfig,
-  useJobJobManagerEnvironment,
-} from '../../api/jobs';
+import { jobAccumulatorsQueryOptions, jobConfigQueryOptions, jobExecutionResultQueryOptions, jobJobManagerConfigQueryOptions, jobJobManagerEnvironmentQueryOptions } from '../../api/job-config';
+import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import {
@@ -26,11 +21,11 @@ import './job-configuration.css';
  * sees them. Every table sorts and filters; every value is text.
  */
 export function ConfigurationTab({ jobId }: { jobId: string }): ReactNode {
-  const config = useJobConfig(jobId);
-  const result = useJobExecutionResult(jobId);
-  const accumulators = useJobAccumulators(jobId, { includeSerializedValue: true });
-  const jmConfig = useJobJobManagerConfig(jobId);
-  const environment = useJobJobManagerEnvironment(jobId);
+  const config = usePolledQuery(jobConfigQueryOptions(jobId));
+  const result = usePolledQuery(jobExecutionResultQueryOptions(jobId));
+  const accumulators = usePolledQuery(jobAccumulatorsQueryOptions(jobId, { includeSerializedValue: true }));
+  const jmConfig = usePolledQuery(jobJobManagerConfigQueryOptions(jobId));
+  const environment = usePolledQuery(jobJobManagerEnvironmentQueryOptions(jobId));
 
   return (
     <div className="configuration-tab">

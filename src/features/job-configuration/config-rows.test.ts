@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { JobAccumulatorsSchema, JobConfigSchema, JobExecutionResultSchema } from '../../api/jobs';
+import { JobAccumulatorsSchema, JobConfigSchema, JobExecutionResultSchema } from '../../api/job-config';
 import boundedAccumulatorsRecorded from './fixtures/bounded-accumulators.json';
 import boundedConfigRecorded from './fixtures/bounded-config.json';
 import boundedResultRecorded from './fixtures/bounded-execution-result.json';

@@ -1,4 +1,4 @@
-import type { JobAccumulators, JobConfig, JobExecutionResult } from '../../api/jobs';
+import type { JobAccumulators, JobConfig, JobExecutionResult } from '../../api/job-config';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 
 // Pure transforms of a job's configuration answers into table rows. Every string from Flink

@@ -1,10 +1,10 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { checkpointingStatisticsQueryOptions } from '../../api/checkpoints';
-import { useClusterOverview, type ClusterOverview } from '../../api/cluster';
-import { isFlinkApiError } from '../../api/errors';
-import { jobDetailsQueryOptions, useJobsOverview, type JobOverview } from '../../api/jobs';
-import { usePollInterval } from '../../api/polling';
+import { clusterOverviewQueryOptions, type ClusterOverview } from '../../api/cluster';
+import { isNotFound } from '../../api/errors';
+import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
+import { usePolledQuery, usePollInterval } from '../../api/polling';
 import { isActive } from '../../lib/job-states';
 import { classifyJobHealth, healthOrder, type JobHealth } from './health';
 import { advanceTracker, EMPTY_HEALTH_TRACKER, healthInput, type HealthTracker, type JobObservation } from './tracker';
@@ -27,7 +27,6 @@ export interface WallData {
   readonly failingCheckpoints: readonly RotationJob[];
 }
 
-const notFound = (error: unknown): boolean => isFlinkApiError(error) && error.kind === 'not-found';
 
 /**
  * The wall's data, with few requests: `GET /jobs/overview` and `GET /overview`, and per job that
@@ -37,8 +36,8 @@ const notFound = (error: unknown): boolean => isFlinkApiError(error) && error.ki
  * tracker (restarts and failed checkpoints over the window, back pressure between polls).
  */
 export function useWallData(): WallData {
-  const jobs = useJobsOverview();
-  const overview = useClusterOverview();
+  const jobs = usePolledQuery(jobsOverviewQueryOptions());
+  const overview = usePolledQuery(clusterOverviewQueryOptions());
   const interval = usePollInterval('live');
   const active = (jobs.data?.jobs ?? []).filter((j) => isActive(j.state));
 
@@ -49,7 +48,7 @@ export function useWallData(): WallData {
     queries: active.map((job) => ({
       ...checkpointingStatisticsQueryOptions(job.jid),
       // A job without checkpointing answers 404: asked once, not polled.
-      refetchInterval: (query: { state: { error: unknown } }) => (notFound(query.state.error) ? false : interval),
+      refetchInterval: (query: { state: { error: unknown } }) => (isNotFound(query.state.error) ? false : interval),
       refetchIntervalInBackground: false,
     })),
   });

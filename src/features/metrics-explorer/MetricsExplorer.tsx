@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { useJobsOverview, type JobOverview } from '../../api/jobs';
+import { jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
+import { usePolledQuery } from '../../api/polling';
 import { AvailableMetrics } from './AvailableMetrics';
 import { ScopeCharts } from './PickedCharts';
 import { addPick, groupPicks, isAggregatedScope, MAX_PICKS, pickId, removePick, scopeKey, type MetricPick } from './picks';
@@ -20,7 +21,7 @@ export function MetricsExplorer({ picks, onPicksChange }: MetricsExplorerProps):
   const [draft, setDraft] = useState<ScopeDraft>(INITIAL_DRAFT);
   const scope = draftScope(draft);
   const groups = useMemo(() => groupPicks(picks), [picks]);
-  const jobsOverview = useJobsOverview();
+  const jobsOverview = usePolledQuery(jobsOverviewQueryOptions());
   const jobs = useMemo(() => new Map<string, JobOverview>((jobsOverview.data?.jobs ?? []).map((j) => [j.jid, j])), [jobsOverview.data]);
   const picked = useMemo(() => {
     const key = scope ? scopeKey(scope) : '';

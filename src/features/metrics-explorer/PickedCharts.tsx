@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { userMessage } from '../../api/errors';
 import { jobDetailsQueryOptions, type JobOverview } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { seriesPoints, useHistory, type HistorySample } from '../../lib/history-store';
@@ -74,7 +75,7 @@ export function ScopeCharts({ group, jobs, onRemove }: ScopeChartsProps): ReactN
           <>
             {status.error && (
               <p className="panel-error" role="alert">
-                Could not read these metrics: {status.error.message}
+                Could not read these metrics: {userMessage(status.error)}
               </p>
             )}
             {status.missing.length > 0 && !status.loading && (

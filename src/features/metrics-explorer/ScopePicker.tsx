@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react';
-import { jobDetailsQueryOptions, useJobsOverview } from '../../api/jobs';
+import { jobDetailsQueryOptions, jobsOverviewQueryOptions } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { METRIC_AGGREGATIONS, parseSubtaskRanges, subtaskRanges, type MetricAggregation } from '../../api/query';
-import { useTaskManagers } from '../../api/taskmanagers';
+import { taskManagersQueryOptions } from '../../api/taskmanagers';
 import type { MetricScope, ScopeKind } from './picks';
 
 export interface ScopeDraft {
@@ -136,7 +136,7 @@ export function ScopePicker({ draft, onChange }: ScopePickerProps): ReactNode {
 }
 
 function TaskManagerSelect({ value, onChange }: { value: string; onChange: (id: string) => void }): ReactNode {
-  const tms = useTaskManagers();
+  const tms = usePolledQuery(taskManagersQueryOptions());
   return (
     <Field label="Task manager">
       {(id) => (
@@ -154,7 +154,7 @@ function TaskManagerSelect({ value, onChange }: { value: string; onChange: (id: 
 }
 
 function JobSelect({ value, onChange }: { value: string; onChange: (id: string) => void }): ReactNode {
-  const jobs = useJobsOverview();
+  const jobs = usePolledQuery(jobsOverviewQueryOptions());
   return (
     <Field label="Job">
       {(id) => (

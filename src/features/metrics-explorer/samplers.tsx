@@ -1,16 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import {
-  useJobManagerMetrics,
-  useJobMetrics,
-  useJobsMetrics,
-  useSubtasksMetrics,
-  useTaskManagerMetrics,
-  useTaskManagersMetrics,
-  useVertexMetrics,
-  type AggregatedMetrics,
-  type MetricValues,
-} from '../../api/metrics';
+import { jobManagerMetricsQueryOptions, jobMetricsQueryOptions, jobsMetricsQueryOptions, subtasksMetricsQueryOptions, taskManagerMetricsQueryOptions, taskManagersMetricsQueryOptions, vertexMetricsQueryOptions, type AggregatedMetrics, type MetricValues } from '../../api/metrics';
+import { usePolledQuery } from '../../api/polling';
 import type { MetricAggregation } from '../../api/query';
 import { createHistoryStore } from '../../lib/history-store';
 import { parseMetricValue, sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
@@ -56,19 +47,19 @@ type Report = (status: SamplerStatus) => ReactNode;
 const valuesSample = (data: MetricValues) => sampleFromMetricValues(data);
 
 function JmSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
-  return children(useRecord(group, useJobManagerMetrics({ get: group.metrics }), valuesSample));
+  return children(useRecord(group, usePolledQuery(jobManagerMetricsQueryOptions({ get: group.metrics })), valuesSample));
 }
 
 function TmSampler({ group, taskManagerId, children }: { group: ScopeGroup; taskManagerId: string; children: Report }): ReactNode {
-  return children(useRecord(group, useTaskManagerMetrics(taskManagerId, { get: group.metrics }), valuesSample));
+  return children(useRecord(group, usePolledQuery(taskManagerMetricsQueryOptions(taskManagerId, { get: group.metrics })), valuesSample));
 }
 
 function JobSampler({ group, jobId, children }: { group: ScopeGroup; jobId: string; children: Report }): ReactNode {
-  return children(useRecord(group, useJobMetrics(jobId, { get: group.metrics }), valuesSample));
+  return children(useRecord(group, usePolledQuery(jobMetricsQueryOptions(jobId, { get: group.metrics })), valuesSample));
 }
 
 function VertexSampler({ group, jobId, vertexId, children }: { group: ScopeGroup; jobId: string; vertexId: string; children: Report }): ReactNode {
-  return children(useRecord(group, useVertexMetrics(jobId, vertexId, { get: group.metrics }), valuesSample));
+  return children(useRecord(group, usePolledQuery(vertexMetricsQueryOptions(jobId, vertexId, { get: group.metrics })), valuesSample));
 }
 
 /** `aggs` comes from a memoised group, so the function changes only with the picks. */
@@ -78,22 +69,22 @@ function useAggregatedSample(aggs: readonly MetricAggregation[]) {
 
 function TmsSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
   const toSample = useAggregatedSample(group.aggs);
-  return children(useRecord(group, useTaskManagersMetrics({ get: group.metrics, agg: group.aggs }), toSample));
+  return children(useRecord(group, usePolledQuery(taskManagersMetricsQueryOptions({ get: group.metrics, agg: group.aggs })), toSample));
 }
 
 function JobsSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
   const toSample = useAggregatedSample(group.aggs);
-  return children(useRecord(group, useJobsMetrics({ get: group.metrics, agg: group.aggs }), toSample));
+  return children(useRecord(group, usePolledQuery(jobsMetricsQueryOptions({ get: group.metrics, agg: group.aggs })), toSample));
 }
 
 function SubtasksSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
   const toSample = useAggregatedSample(group.aggs);
   const scope = group.scope.kind === 'subtasks' ? group.scope : undefined;
-  const query = useSubtasksMetrics(scope?.jobId ?? '', scope?.vertexId ?? '', {
+  const query = usePolledQuery(subtasksMetricsQueryOptions(scope?.jobId ?? '', scope?.vertexId ?? '', {
     get: group.metrics,
     agg: group.aggs,
     subtasks: scope?.subtasks ?? undefined,
-  });
+  }));
   return children(useRecord(group, query, toSample));
 }
 

@@ -3,13 +3,9 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { checkpointNowMutationOptions } from '../../api/checkpoints';
 import { newTriggerId } from '../../api/ids';
-import {
-  cancelJobMutationOptions,
-  rescaleJobMutationOptions,
-  updateJobResourceRequirementsMutationOptions,
-  useJobDetails,
-  type JobResourceRequirementsUpdate,
-} from '../../api/jobs';
+import { rescaleJobMutationOptions, updateJobResourceRequirementsMutationOptions, type JobResourceRequirementsUpdate } from '../../api/job-scaling';
+import { cancelJobMutationOptions, jobDetailsQueryOptions } from '../../api/jobs';
+import { usePolledQuery } from '../../api/polling';
 import { savepointMutationOptions, stopWithSavepointMutationOptions, type SavepointResult } from '../../api/savepoints';
 import { Toolbar } from '../../components/Toolbar';
 import { isActive } from '../../lib/job-states';
@@ -43,7 +39,7 @@ function savepointOutcome(result: SavepointResult): { result: string; copyable?:
  */
 export function JobActions({ jobId }: { jobId: string }): ReactNode {
   const permissions = usePermissions();
-  const details = useJobDetails(jobId);
+  const details = usePolledQuery(jobDetailsQueryOptions(jobId));
   const { records } = useOperations();
   const { confirm, dialog: confirmDialog } = useConfirm();
   const [open, setOpen] = useState<OpenDialog | null>(null);

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { useJobsOverview } from '../../api/jobs';
+import { jobsOverviewQueryOptions } from '../../api/jobs';
+import { usePolledQuery } from '../../api/polling';
 import { byUrgency, isActive } from '../../lib/job-states';
 import { JobActions } from './JobActions';
 
@@ -11,7 +12,7 @@ interface JobPickerProps {
 
 /** Pick a job that has not ended, then act on it: the same actions as in the job's header. */
 export function JobPicker({ jobId, onChange }: JobPickerProps): ReactNode {
-  const jobs = useJobsOverview();
+  const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const id = useId();
   const active = byUrgency((jobs.data?.jobs ?? []).filter((j) => isActive(j.state)));
   const chosen = jobs.data?.jobs.find((j) => j.jid === jobId);

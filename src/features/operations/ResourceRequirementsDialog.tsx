@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useJobResourceRequirements, type JobResourceRequirementsUpdate } from '../../api/jobs';
+import { jobResourceRequirementsQueryOptions, type JobResourceRequirementsUpdate } from '../../api/job-scaling';
+import { usePolledQuery } from '../../api/polling';
 import { describeActionError } from './action-errors';
 import { Modal } from './Modal';
 import { FailureDetail } from './OperationView';
@@ -23,7 +24,7 @@ interface ResourceRequirementsDialogProps {
  */
 export function ResourceRequirementsDialog(props: ResourceRequirementsDialogProps): ReactNode {
   const { jobId, jobName, vertexNames, editable, onSave, onClose } = props;
-  const query = useJobResourceRequirements(jobId);
+  const query = usePolledQuery(jobResourceRequirementsQueryOptions(jobId));
   const [edited, setEdited] = useState<Record<string, BoundsDraft> | null>(null);
   const draft = edited ?? (query.data ? draftFrom(query.data) : null);
   const nameOf = (id: string): string => vertexNames.get(id) ?? id;

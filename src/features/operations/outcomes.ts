@@ -1,7 +1,8 @@
 // Turning the API's results into tracked outcomes, and following a job to its end.
 
+import { requestOnce } from '../../api/endpoint-query';
 import { isRetryable } from '../../api/errors';
-import { fetchJobStatus } from '../../api/jobs';
+import { jobStatusQueryOptions } from '../../api/jobs';
 import { DEFAULT_POLL_INTERVAL_MS, sleep, type AsyncOperationOutcome } from '../../api/operations';
 import { isActive } from '../../lib/job-states';
 import { describeOperationFailure } from './action-errors';
@@ -31,7 +32,7 @@ export async function followJobToEnd(jobId: string, options: FollowJobOptions = 
   let state = 'UNKNOWN';
   for (;;) {
     try {
-      state = (await fetchJobStatus(jobId)).status;
+      state = (await requestOnce(jobStatusQueryOptions(jobId))).status;
       options.onState?.(state);
       if (!isActive(state)) return { state, final: true };
     } catch (error) {

@@ -2,7 +2,8 @@
 // on in kiosk mode) forbids every change; otherwise the JobManager's `/config` features say which
 // controls its own web UI offers (`web-submit`, `web-cancel`, `web-rescale`), and we honour them.
 
-import { useWebConfig, type WebConfig } from '../../api/cluster';
+import { webConfigQueryOptions, type WebConfig } from '../../api/cluster';
+import { usePolledQuery } from '../../api/polling';
 import { getApiSettings } from '../../api/settings';
 
 export interface Permissions {
@@ -55,6 +56,6 @@ export function permissionsFrom(readOnly: boolean, features: WebConfig['features
 
 /** The current permissions: read-only mode from the API settings, features from `GET /config`. */
 export function usePermissions(): Permissions {
-  const { data } = useWebConfig();
+  const { data } = usePolledQuery(webConfigQueryOptions());
   return permissionsFrom(getApiSettings().readOnly, data?.features);
 }

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkpointNow } from '../../api/checkpoints';
 import { shutdownCluster } from '../../api/cluster';
 import { deleteDataSet } from '../../api/datasets';
+import { requestOnce } from '../../api/endpoint-query';
 import { FlinkApiError } from '../../api/errors';
-import { deleteJar, fetchJars, runJar, uploadJar } from '../../api/jars';
-import { cancelJob, rescaleJob, updateJobResourceRequirements } from '../../api/jobs';
+import { deleteJar, jarsQueryOptions, runJar, uploadJar } from '../../api/jars';
+import { rescaleJob, updateJobResourceRequirements } from '../../api/job-scaling';
+import { cancelJob } from '../../api/jobs';
 import { disposeSavepoint, savepointNow, stopWithSavepoint } from '../../api/savepoints';
 import { configureApi } from '../../api/settings';
 import { stubFetch } from '../../api/test-utils';
@@ -53,7 +55,7 @@ describe('read-only mode', () => {
   });
 
   it('still reads: GET goes through', async () => {
-    await expect(fetchJars()).resolves.toMatchObject({ files: [] });
+    await expect(requestOnce(jarsQueryOptions())).resolves.toMatchObject({ files: [] });
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 

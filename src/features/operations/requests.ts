@@ -1,7 +1,7 @@
 // Form values -> API requests, pure so they are tested without a browser.
 
 import type { TriggerCheckpointRequest } from '../../api/checkpoints';
-import type { JobResourceRequirements, JobResourceRequirementsUpdate } from '../../api/jobs';
+import type { JobResourceRequirements, JobResourceRequirementsUpdate } from '../../api/job-scaling';
 import type { SavepointFormat, SavepointRequest, StopRequest } from '../../api/savepoints';
 
 export interface SnapshotFormValues {

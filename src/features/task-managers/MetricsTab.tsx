@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
-import { useJobsOverview, type JobOverview } from '../../api/jobs';
-import { useTaskManagerDetails } from '../../api/taskmanagers';
+import { jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
+import { usePolledQuery } from '../../api/polling';
+import { taskManagerDetailsQueryOptions } from '../../api/taskmanagers';
 import { QueryState } from '../../components/QueryState';
 import { GarbageCollectorsTable, JvmMemoryTable, MemoryModel } from './MemoryPanel';
 import { SlotsTable } from './SlotsTable';
@@ -9,8 +10,8 @@ import './task-managers.css';
 
 /** A task manager's metrics tab: memory model and use, slots (with their jobs), charts over time. */
 export function MetricsTab({ taskManagerId }: { taskManagerId: string }): ReactNode {
-  const details = useTaskManagerDetails(taskManagerId);
-  const jobs = useJobsOverview();
+  const details = usePolledQuery(taskManagerDetailsQueryOptions(taskManagerId));
+  const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const jobsById = useMemo(() => new Map<string, JobOverview>((jobs.data?.jobs ?? []).map((j) => [j.jid, j])), [jobs.data]);
   return (
     <QueryState query={details} what="the task manager">

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { useJobDetails } from '../../api/jobs';
-import { useSubtaskTimes } from '../../api/vertices';
+import { jobDetailsQueryOptions } from '../../api/jobs';
+import { usePolledQuery } from '../../api/polling';
+import { subtaskTimesQueryOptions } from '../../api/subtasks';
 import type { TimelineData, TimelineSegment } from '../../charts/timeline/timeline-options';
 import { TimelineChart } from '../../charts/timeline/TimelineChart';
 import { column, DataTable, type Column } from '../../components/DataTable';
@@ -17,7 +18,7 @@ const vertexParam = stringParam();
  * picked in the list or clicked in the chart, kept in the URL) the same for its subtasks.
  */
 export function TimelineTab({ jobId }: { jobId: string }): ReactNode {
-  const job = useJobDetails(jobId);
+  const job = usePolledQuery(jobDetailsQueryOptions(jobId));
   const [vertex, setVertex] = useSearchState('vertex', vertexParam);
   const pick = useCallback((rowId: string) => setVertex(rowId === 'job' ? '' : rowId), [setVertex]);
   const data = useMemo(() => (job.data ? jobTimeline(job.data) : undefined), [job.data]);
@@ -69,7 +70,7 @@ export function TimelineTab({ jobId }: { jobId: string }): ReactNode {
 }
 
 function SubtaskTimeline({ jobId, vertexId, name }: { jobId: string; vertexId: string; name: string }): ReactNode {
-  const times = useSubtaskTimes(jobId, vertexId);
+  const times = usePolledQuery(subtaskTimesQueryOptions(jobId, vertexId));
   const data = useMemo(() => (times.data ? subtaskTimeline(times.data) : undefined), [times.data]);
   return (
     <QueryState query={times} what="the subtask times">

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { JobDetailsSchema } from '../../api/jobs';
-import { SubtaskTimesSchema } from '../../api/vertices';
+import { SubtaskTimesSchema } from '../../api/subtasks';
 import boundedDetailsRecorded from './fixtures/bounded-details.json';
 import boundedTimesRecorded from './fixtures/bounded-subtasktimes-656545cd8cd63d41569f187d5e8b9c9a.json';
 import eventTimeDetailsRecorded from './fixtures/event-time-details.json';

@@ -1,5 +1,5 @@
 import type { JobDetails } from '../../api/jobs';
-import type { SubtaskTimes } from '../../api/vertices';
+import type { SubtaskTimes } from '../../api/subtasks';
 import { isTerminal } from '../../lib/job-states';
 import type { TimelineData, TimelineSegment } from '../../charts/timeline/timeline-options';
 

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { usePolledQuery } from '../../api/polling';
 import type { UserAccumulator } from '../../api/schemas';
-import { useSubtasksAccumulators, useVertexAccumulators, type SubtasksAccumulators } from '../../api/vertices';
+import { subtasksAccumulatorsQueryOptions, type SubtasksAccumulators } from '../../api/subtasks';
+import { vertexAccumulatorsQueryOptions } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 
@@ -48,8 +50,8 @@ const subtaskColumns: Column<SubtaskAccumulatorRow>[] = [
 ];
 
 export function AccumulatorsTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
-  const vertex = useVertexAccumulators(jobId, vertexId);
-  const subtasks = useSubtasksAccumulators(jobId, vertexId);
+  const vertex = usePolledQuery(vertexAccumulatorsQueryOptions(jobId, vertexId));
+  const subtasks = usePolledQuery(subtasksAccumulatorsQueryOptions(jobId, vertexId));
   return (
     <>
       <section aria-labelledby="acc-vertex-heading">

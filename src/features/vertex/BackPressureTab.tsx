@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import { useBackPressure, type BackPressureLevel } from '../../api/vertices';
+import { useSampledQuery } from '../../api/polling';
+import { backPressureQueryOptions, isBackPressureReady, type BackPressureLevel } from '../../api/vertex-sampling';
 import { useRecordMetricSample } from '../../charts/metrics/history';
 import type { TimeSeriesOptions } from '../../charts/time-series/time-series-option';
 import { TimeSeriesChart } from '../../charts/time-series/TimeSeriesChart';
@@ -45,7 +46,7 @@ const CHART_OPTIONS: TimeSeriesOptions = {
  * subtask, and how they moved while the page was open (kept in memory per vertex).
  */
 export function BackPressureTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
-  const query = useBackPressure(jobId, vertexId);
+  const query = useSampledQuery(backPressureQueryOptions(jobId, vertexId), isBackPressureReady);
   const key = historyKey(jobId, vertexId);
   const data = query.data;
 

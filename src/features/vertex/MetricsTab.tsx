@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { userMessage } from '../../api/errors';
 import { subtasksMetricsQueryOptions, vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { METRIC_AGGREGATIONS, type MetricAggregation } from '../../api/query';
@@ -52,7 +53,7 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
     enabled: aggNames.length > 0,
   });
 
-  const problems = [values, aggregated].filter((query) => query.isError && query.error).map((query) => query.error?.message ?? '');
+  const problems = [values, aggregated].filter((query) => query.isError && query.error).map((query) => userMessage(query.error));
 
   const pickColumns = useMemo<Column<MetricPick>[]>(
     () => [

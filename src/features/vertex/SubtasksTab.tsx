@@ -1,7 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
-import { FlinkApiError, userMessage } from '../../api/errors';
-import { subtaskAttemptQueryOptions, useVertexDetails, type SubtaskAttempt } from '../../api/vertices';
+import { isNotFound, userMessage } from '../../api/errors';
+import { usePolledQuery } from '../../api/polling';
+import { subtaskAttemptQueryOptions, type SubtaskAttempt } from '../../api/subtasks';
+import { vertexDetailsQueryOptions } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { LinkButton } from '../../components/LinkButton';
@@ -59,7 +61,7 @@ function attemptColumns<Row>(attemptOf: (row: Row) => SubtaskAttempt | undefined
 
 /** Subtasks of a vertex: where each runs, since when, what it moved; attempts history on demand. */
 export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
-  const details = useVertexDetails(jobId, vertexId);
+  const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
 
   const toggle = (subtask: number): void =>
@@ -153,11 +155,9 @@ function AttemptHistory({ jobId, vertexId, current }: { jobId: string; vertexId:
       const result = results[i];
       const error = result?.error;
       const problem = error
-        ? error instanceof FlinkApiError && error.kind === 'not-found'
+        ? isNotFound(error)
           ? 'no longer kept by the JobManager'
-          : error instanceof FlinkApiError
-            ? userMessage(error)
-            : error.message
+          : userMessage(error)
         : result?.data
           ? undefined
           : 'loading…';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useVertexTaskManagers, type VertexTaskManagers } from '../../api/vertices';
+import { usePolledQuery } from '../../api/polling';
+import { vertexTaskManagersQueryOptions, type VertexTaskManagers } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { QueryState } from '../../components/QueryState';
@@ -58,7 +59,7 @@ function busyMs(r: Row): number | undefined {
 
 /** The vertex aggregated per TaskManager, as Flink computes it. */
 export function TaskManagersTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
-  const query = useVertexTaskManagers(jobId, vertexId);
+  const query = usePolledQuery(vertexTaskManagersQueryOptions(jobId, vertexId));
   return (
     <QueryState query={query} what="the task managers of this vertex">
       {(data) => (

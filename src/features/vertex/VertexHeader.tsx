@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { useJobDetails } from '../../api/jobs';
-import { useVertexDetails } from '../../api/vertices';
+import { jobDetailsQueryOptions } from '../../api/jobs';
+import { usePolledQuery } from '../../api/polling';
+import { vertexDetailsQueryOptions } from '../../api/vertices';
 import { JobStateBadge } from '../../components/JobStateBadge';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
@@ -15,8 +16,8 @@ interface VertexHeaderProps {
 
 /** The vertex's name (untrusted text), parallelism and status, and the way back to its job. */
 export function VertexHeader({ jobId, vertexId }: VertexHeaderProps): ReactNode {
-  const details = useVertexDetails(jobId, vertexId);
-  const job = useJobDetails(jobId);
+  const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
+  const job = usePolledQuery(jobDetailsQueryOptions(jobId));
   const summary = job.data?.vertices.find((v) => v.id === vertexId);
   const name = details.data?.name ?? summary?.name;
 

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
-import { useWatermarks } from '../../api/vertices';
+import { watermarksQueryOptions } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { ButtonGroup } from '../../components/ButtonGroup';
 import { QueryState } from '../../components/QueryState';
@@ -38,7 +38,7 @@ function browserZone(): string {
  * the slowest subtask it is. "No watermark yet" and idle subtasks are said in words.
  */
 export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
-  const query = useWatermarks(jobId, vertexId);
+  const query = usePolledQuery(watermarksQueryOptions(jobId, vertexId));
   const [zone, setZone] = useSearchState('tz', timeZoneParam);
   const timeZone = zone === 'utc' ? 'UTC' : undefined;
   const parsed = useMemo(() => (query.data ? parseWatermarks(query.data) : []), [query.data]);

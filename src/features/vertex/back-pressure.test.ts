@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../api/test-utils';
-import { BackPressureSchema, type BackPressure } from '../../api/vertices';
+import { BackPressureSchema, type BackPressure } from '../../api/vertex-sampling';
 import {
   BACK_PRESSURE_SERIES,
   backPressureLevel,

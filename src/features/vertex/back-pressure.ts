@@ -1,4 +1,4 @@
-import type { BackPressure, BackPressureLevel, SubtaskBackPressure } from '../../api/vertices';
+import type { BackPressure, BackPressureLevel, SubtaskBackPressure } from '../../api/vertex-sampling';
 
 // Back pressure as Flink computes it (JobVertexBackPressureHandler): the share of time a
 // subtask was back-pressured in the last sample; up to 10 % is ok, up to 50 % low, above high.

@@ -1,0 +1,119 @@
+// What Flink samples on demand for one vertex: back pressure and flame graphs. Their first
+// answers say "no sample yet"; components read them through useSampledQuery (polling.ts) with
+// the readiness test exported here, which polls fast until the sample is there.
+
+import * as v from 'valibot';
+import { jsonQuery } from './endpoint-query';
+import { endpoints } from './endpoints';
+import { flinkKeys } from './keys';
+import type { FlameGraphType } from './query';
+import { double, int, num, str } from './schemas';
+
+// ---- back pressure ---------------------------------------------------------------------------
+
+export const BackPressureLevelSchema = v.picklist(['ok', 'low', 'high']);
+export type BackPressureLevel = v.InferOutput<typeof BackPressureLevelSchema>;
+
+export interface SubtaskBackPressure {
+  subtask: number;
+  /** Only when several attempts ran (speculative execution). */
+  'attempt-number'?: number | undefined;
+  backpressureLevel: BackPressureLevel;
+  ratio: number;
+  idleRatio: number;
+  busyRatio: number;
+  'other-concurrent-attempts'?: SubtaskBackPressure[] | undefined;
+  [extra: string]: unknown;
+}
+export const SubtaskBackPressureSchema: v.GenericSchema<unknown, SubtaskBackPressure> = v.looseObject({
+  subtask: int,
+  'attempt-number': v.optional(int),
+  backpressureLevel: BackPressureLevelSchema,
+  ratio: double,
+  idleRatio: double,
+  busyRatio: double,
+  'other-concurrent-attempts': v.optional(v.array(v.lazy(() => SubtaskBackPressureSchema))),
+});
+
+/**
+ * Back pressure is computed from task metrics. `status: "deprecated"` (with nothing else)
+ * means the metrics have not been fetched yet: ask again shortly. `status: "ok"` carries the
+ * level, the time of the sample and the subtasks. Same in 1.20 and 2.x.
+ */
+export const BackPressureSchema = v.variant('status', [
+  v.looseObject({ status: v.literal('deprecated') }),
+  v.looseObject({
+    status: v.literal('ok'),
+    backpressureLevel: BackPressureLevelSchema,
+    'end-timestamp': num,
+    subtasks: v.array(SubtaskBackPressureSchema),
+  }),
+]);
+export type BackPressure = v.InferOutput<typeof BackPressureSchema>;
+
+export function isBackPressureReady(data: BackPressure): boolean {
+  return data.status === 'ok';
+}
+
+/** Read with `useSampledQuery(options, isBackPressureReady)`: fast until Flink has the metrics. */
+export function backPressureQueryOptions(jobId: string, vertexId: string) {
+  return jsonQuery(flinkKeys.vertexBackPressure(jobId, vertexId), endpoints.vertexBackPressure, BackPressureSchema, { params: { jobid: jobId, vertexid: vertexId } });
+}
+
+// ---- flame graph -----------------------------------------------------------------------------
+
+export interface FlameGraphNode {
+  name: string;
+  value: number;
+  children: FlameGraphNode[];
+  [extra: string]: unknown;
+}
+export const FlameGraphNodeSchema: v.GenericSchema<unknown, FlameGraphNode> = v.looseObject({
+  name: str,
+  value: num,
+  children: v.array(v.lazy(() => FlameGraphNodeSchema)),
+});
+
+/**
+ * `endTimestamp` is the time of the sample, or a marker: -1 the task has ended, -2 flame
+ * graphs are disabled (`rest.flamegraph.enabled`), -3 sampling started but no sample yet.
+ * `data` is present only with a real sample. Same in 1.20 and 2.x.
+ */
+export const FlameGraphSchema = v.looseObject({
+  endTimestamp: num,
+  data: v.optional(FlameGraphNodeSchema),
+});
+export type FlameGraph = v.InferOutput<typeof FlameGraphSchema>;
+
+export type FlameGraphState = 'ready' | 'terminated' | 'disabled' | 'waiting';
+
+export function flameGraphState(graph: FlameGraph): FlameGraphState {
+  if (graph.data && graph.endTimestamp >= 0) return 'ready';
+  if (graph.endTimestamp === -1) return 'terminated';
+  if (graph.endTimestamp === -2) return 'disabled';
+  return 'waiting';
+}
+
+/** Ready, or never going to be: stop polling fast. */
+export function isFlameGraphSettled(graph: FlameGraph): boolean {
+  return flameGraphState(graph) !== 'waiting';
+}
+
+export interface FlameGraphQuery {
+  readonly type?: FlameGraphType;
+  /** One subtask only (1.17+); all subtasks when absent. */
+  readonly subtaskIndex?: number;
+}
+
+function flameGraphQuery(query: FlameGraphQuery) {
+  return { type: query.type, subtaskindex: query.subtaskIndex };
+}
+
+/** Read with `useSampledQuery(options, isFlameGraphSettled)`: fast while Flink is still sampling. */
+export function flameGraphQueryOptions(jobId: string, vertexId: string, query: FlameGraphQuery = {}) {
+  const values = flameGraphQuery(query);
+  return jsonQuery(flinkKeys.vertexFlameGraph(jobId, vertexId, values), endpoints.vertexFlameGraph, FlameGraphSchema, {
+    params: { jobid: jobId, vertexid: vertexId },
+    query: values,
+  });
+}
