@@ -5,9 +5,14 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { resetApiSettings } from '../api/settings';
 import { resetRefreshStore } from '../refresh/store';
 
+// Files that run in Node (`// @vitest-environment node`, e.g. e2e/support's tests) have no storage.
+function clearStorage(): void {
+  if (typeof localStorage !== 'undefined') localStorage.clear();
+}
+
 beforeEach(() => {
   // The refresh store reads the user's stored interval at reset: clear storage first.
-  localStorage.clear();
+  clearStorage();
   resetRefreshStore();
 });
 
@@ -18,5 +23,5 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
   resetApiSettings();
-  localStorage.clear();
+  clearStorage();
 });
