@@ -6,10 +6,13 @@ const HEX32 = /^[0-9a-fA-F]{32}$/;
 /** Resource ids of TaskManagers: `127.0.0.1:36521-3c2a5f` (standalone), container or pod names. */
 const RESOURCE_ID = /^[\w.:@-]{1,256}$/;
 
+/** Path separators and control characters, which a single file name never has. */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_FILE_NAME = /[/\\\u0000-\u001f\u007f]/;
+
 /** A jar id or log file name: one path segment, never `.` or `..`, no separators or controls. */
 function isFileName(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return value.length > 0 && value.length <= 512 && value !== '.' && value !== '..' && !/[/\\\u0000-\u001f\u007f]/.test(value);
+  return value.length > 0 && value.length <= 512 && value !== '.' && value !== '..' && !NOT_IN_FILE_NAME.test(value);
 }
 
 export function isHexId(value: unknown): value is string {
@@ -43,7 +46,9 @@ export function checkPathParam(name: ParamName, value: unknown): string | undefi
       return isTaskManagerId(value) ? undefined : `taskmanagerid is not a TaskManager resource id: ${describe(value)}`;
     case 'jarid':
     case 'logname':
-      return typeof value === 'string' && isFileName(value) ? undefined : `${name} must be a single file name, got ${describe(value)}`;
+      return typeof value === 'string' && isFileName(value)
+        ? undefined
+        : `${name} must be a single file name, got ${describe(value)}`;
     case 'checkpointid':
     case 'subtaskindex':
     case 'attempt':

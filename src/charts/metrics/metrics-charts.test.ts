@@ -5,7 +5,15 @@ import tmMetrics from './fixtures/taskmanager-metrics-get.json';
 import type { ChartPalette } from '../theme';
 import { createHistoryStore, seriesPoints } from '../../lib/history-store';
 import { parseMetricValue, ratePoints, sampleFromMetricValues } from './history';
-import { chartMetricIds, chartSeries, garbageCollectors, HEAP_CHART, gcChart, jobManagerCharts, taskManagerCharts } from './jvm-charts';
+import {
+  chartMetricIds,
+  chartSeries,
+  garbageCollectors,
+  HEAP_CHART,
+  gcChart,
+  jobManagerCharts,
+  taskManagerCharts,
+} from './jvm-charts';
 import { formatMetricValue, timeSeriesOption } from './options';
 import { guessUnit } from './units';
 
@@ -31,7 +39,14 @@ describe('timeSeriesOption', () => {
   it('draws one line per series on a time axis, colours from the palette, tooltips as canvas text', () => {
     const option = timeSeriesOption({
       series: [
-        { name: 'used', points: [[1000, 1], [2000, null], [3000, 3]] },
+        {
+          name: 'used',
+          points: [
+            [1000, 1],
+            [2000, null],
+            [3000, 3],
+          ],
+        },
         { name: '<img src=x onerror=alert(1)>', points: [[1000, 5]] },
       ],
       unit: 'bytes',
@@ -50,7 +65,11 @@ describe('timeSeriesOption', () => {
     expect(option.xAxis.type).toBe('time');
     expect(option.yAxis.min).toBe(0);
     expect(option.series.map((s) => s.name)).toEqual(['used', '<img src=x onerror=alert(1)>']);
-    expect(option.series[0]?.data).toEqual([[1000, 1], [2000, null], [3000, 3]]);
+    expect(option.series[0]?.data).toEqual([
+      [1000, 1],
+      [2000, null],
+      [3000, 3],
+    ]);
     expect(option.series[0]?.areaStyle).toBeUndefined(); // area only for a single line
     expect(option.tooltip.renderMode).toBe('richText');
     expect(option.tooltip.valueFormatter(1536)).toBe('1.5 KiB');
@@ -60,7 +79,12 @@ describe('timeSeriesOption', () => {
   });
 
   it('fills a single line and hides its legend', () => {
-    const option = timeSeriesOption({ series: [{ name: 'x', points: [[1, 1]] }], unit: 'count', palette, area: true }) as {
+    const option = timeSeriesOption({
+      series: [{ name: 'x', points: [[1, 1]] }],
+      unit: 'count',
+      palette,
+      area: true,
+    }) as {
       series: LineSeries[];
       legend: { show?: boolean };
     };
@@ -115,7 +139,10 @@ describe('JVM charts', () => {
     store.record('tm', 3000, { ...first, [time]: (first[time] ?? 0) + 40 });
     const [heap] = chartSeries(HEAP_CHART, store.get('tm'));
     expect(heap?.name).toBe('used');
-    expect(heap?.points[0]).toEqual([1000, Number(tmMetrics.find((m) => m.id === 'Status.JVM.Memory.Heap.Used')?.value)]);
+    expect(heap?.points[0]).toEqual([
+      1000,
+      Number(tmMetrics.find((m) => m.id === 'Status.JVM.Memory.Heap.Used')?.value),
+    ]);
     const gc = chartSeries(gcChart(['Status.JVM.GarbageCollector.All.Time']), store.get('tm'));
     expect(gc[0]?.points).toEqual([[3000, 20]]); // 40 ms over 2 s
   });
@@ -144,7 +171,15 @@ describe('the metric history', () => {
     expect(parseMetricValue('')).toBeNull();
     expect(parseMetricValue(undefined)).toBeNull();
     // A counter that goes down (restart) or a gap gives a gap, not a negative rate.
-    expect(ratePoints([[0, 10], [1000, 20], [2000, 5], [3000, null], [4000, 7]])).toEqual([
+    expect(
+      ratePoints([
+        [0, 10],
+        [1000, 20],
+        [2000, 5],
+        [3000, null],
+        [4000, 7],
+      ]),
+    ).toEqual([
       [1000, 10],
       [2000, null],
       [3000, null],

@@ -11,7 +11,6 @@ import type { TimeSeries } from '../time-series/time-series-option';
 /** How values of a chart read. */
 export type ValueUnit = 'bytes' | 'bytes-per-s' | 'count' | 'ms' | 'ms-per-s' | 'per-s' | 'ratio' | 'number';
 
-
 export interface TimeSeriesChartInput {
   readonly series: readonly TimeSeries[];
   readonly unit: ValueUnit;

@@ -27,7 +27,14 @@ describe('timeSeriesOption', () => {
   it('draws each series over a time axis in the theme colours', () => {
     const option = timeSeriesOption(
       [
-        { name: 'a', points: [[1000, 1], [2000, null], [3000, 3]] },
+        {
+          name: 'a',
+          points: [
+            [1000, 1],
+            [2000, null],
+            [3000, 3],
+          ],
+        },
         { name: 'b', points: [[1000, 5]] },
       ],
       palette,
@@ -36,7 +43,11 @@ describe('timeSeriesOption', () => {
     expect((option.xAxis as { type: string }).type).toBe('time');
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['a', 'b']);
-    expect(series[0]?.data).toEqual([[1000, 1], [2000, null], [3000, 3]]);
+    expect(series[0]?.data).toEqual([
+      [1000, 1],
+      [2000, null],
+      [3000, 3],
+    ]);
     expect((option.legend as { show?: boolean }).show).not.toBe(false);
   });
 

@@ -68,7 +68,11 @@ function uniqueNames(series: readonly TimeSeries[]): string[] {
   });
 }
 
-export function timeSeriesOption(series: readonly TimeSeries[], palette: ChartPalette, options: TimeSeriesOptions = {}): EChartsCoreOption {
+export function timeSeriesOption(
+  series: readonly TimeSeries[],
+  palette: ChartPalette,
+  options: TimeSeriesOptions = {},
+): EChartsCoreOption {
   const percent = options.unit === 'percent';
   const format = options.format ?? (percent ? (v: number) => `${Number(v.toFixed(1))}%` : compactNumber);
   const names = uniqueNames(series);

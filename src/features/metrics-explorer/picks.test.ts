@@ -26,7 +26,11 @@ const picks: MetricPick[] = [
   { scope: { kind: 'jobs' }, metric: 'numRestarts', aggs: ['sum'] },
   { scope: { kind: 'job', jobId: JOB }, metric: 'lastCheckpointSize', aggs: [] },
   { scope: { kind: 'vertex', jobId: JOB, vertexId: VERTEX }, metric: HOSTILE, aggs: [] },
-  { scope: { kind: 'subtasks', jobId: JOB, vertexId: VERTEX, subtasks: subtaskRanges([0, 1]) }, metric: 'numRecordsInPerSecond', aggs: ['max', 'skew'] },
+  {
+    scope: { kind: 'subtasks', jobId: JOB, vertexId: VERTEX, subtasks: subtaskRanges([0, 1]) },
+    metric: 'numRecordsInPerSecond',
+    aggs: ['max', 'skew'],
+  },
   { scope: { kind: 'subtasks', jobId: JOB, vertexId: VERTEX, subtasks: null }, metric: 'a:b,c%d', aggs: ['avg'] },
 ];
 
@@ -104,14 +108,20 @@ describe('metric picks in the URL', () => {
 
   it('add, remove and group by scope (one request per scope)', () => {
     let list: MetricPick[] = [];
-    for (const id of jmList.slice(0, 3).map((m) => m.id)) list = addPick(list, { scope: { kind: 'jm' }, metric: id, aggs: [] });
+    for (const id of jmList.slice(0, 3).map((m) => m.id))
+      list = addPick(list, { scope: { kind: 'jm' }, metric: id, aggs: [] });
     list = addPick(list, picks[2] as MetricPick);
     list = addPick(list, { ...(picks[2] as MetricPick), aggs: ['sum'] });
     expect(list).toHaveLength(4);
     expect(list[3]?.aggs).toEqual(['min', 'max', 'sum', 'avg']);
     const groups = groupPicks(list);
     expect(groups.map((g) => g.key)).toEqual(['jm', 'tm:*']);
-    expect(groups[0]?.metrics).toEqual(jmList.slice(0, 3).map((m) => m.id).sort());
+    expect(groups[0]?.metrics).toEqual(
+      jmList
+        .slice(0, 3)
+        .map((m) => m.id)
+        .sort(),
+    );
     expect(groups[1]?.aggs).toEqual(['min', 'max', 'sum', 'avg']);
     expect(removePick(list, pickId(list[0] as MetricPick))).toHaveLength(3);
   });

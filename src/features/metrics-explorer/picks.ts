@@ -1,5 +1,11 @@
 import { isJobId, isTaskManagerId, isVertexId } from '../../api/ids';
-import { METRIC_AGGREGATIONS, parseSubtaskRanges, subtaskRanges, type MetricAggregation, type SubtaskRanges } from '../../api/query';
+import {
+  METRIC_AGGREGATIONS,
+  parseSubtaskRanges,
+  subtaskRanges,
+  type MetricAggregation,
+  type SubtaskRanges,
+} from '../../api/query';
 import type { SearchParam } from '../../lib/search-state';
 
 // The metrics picked in the explorer, kept in the URL (`?m=...`) so a chart can be shared and
@@ -25,7 +31,12 @@ export type MetricScope =
   | { readonly kind: 'jobs' }
   | { readonly kind: 'job'; readonly jobId: string }
   | { readonly kind: 'vertex'; readonly jobId: string; readonly vertexId: string }
-  | { readonly kind: 'subtasks'; readonly jobId: string; readonly vertexId: string; readonly subtasks: SubtaskRanges | null };
+  | {
+      readonly kind: 'subtasks';
+      readonly jobId: string;
+      readonly vertexId: string;
+      readonly subtasks: SubtaskRanges | null;
+    };
 
 export type ScopeKind = MetricScope['kind'];
 
@@ -138,7 +149,9 @@ export function parsePick(token: string): MetricPick | undefined {
       // The id's colons should be encoded; a hand-typed `tm:127.0.0.1:45603-abc:<metric>` reads too.
       const id = f.length >= 3 ? decode(f.slice(1, -1).join(':')) : undefined;
       const metric = readMetric(f[f.length - 1]);
-      return f.length >= 3 && isTaskManagerId(id) && metric ? { scope: { kind: 'tm', taskManagerId: id }, metric, aggs: none } : undefined;
+      return f.length >= 3 && isTaskManagerId(id) && metric
+        ? { scope: { kind: 'tm', taskManagerId: id }, metric, aggs: none }
+        : undefined;
     }
     case 'job': {
       if (f[1] === '*') {
@@ -147,7 +160,9 @@ export function parsePick(token: string): MetricPick | undefined {
         return f.length === 4 && metric && aggs ? { scope: { kind: 'jobs' }, metric, aggs } : undefined;
       }
       const metric = readMetric(f[2]);
-      return f.length === 3 && isJobId(f[1]) && metric ? { scope: { kind: 'job', jobId: f[1].toLowerCase() }, metric, aggs: none } : undefined;
+      return f.length === 3 && isJobId(f[1]) && metric
+        ? { scope: { kind: 'job', jobId: f[1].toLowerCase() }, metric, aggs: none }
+        : undefined;
     }
     case 'vertex': {
       const metric = readMetric(f[3]);
@@ -160,7 +175,11 @@ export function parsePick(token: string): MetricPick | undefined {
       const metric = readMetric(f[4]);
       const aggs = readAggs(f[5]);
       return f.length === 6 && isJobId(f[1]) && isVertexId(f[2]) && subtasks !== undefined && metric && aggs
-        ? { scope: { kind: 'subtasks', jobId: f[1].toLowerCase(), vertexId: f[2].toLowerCase(), subtasks }, metric, aggs }
+        ? {
+            scope: { kind: 'subtasks', jobId: f[1].toLowerCase(), vertexId: f[2].toLowerCase(), subtasks },
+            metric,
+            aggs,
+          }
         : undefined;
     }
     default:

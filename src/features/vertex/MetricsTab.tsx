@@ -47,17 +47,28 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
   const [picks, setPicks] = useSearchState('metrics', picksParam);
   const { ids, aggNames, aggs } = useMemo(() => pickRequests(picks), [picks]);
 
-  const values = usePolledQuery({ ...vertexMetricsQueryOptions(jobId, vertexId, { get: ids }), enabled: ids.length > 0 });
+  const values = usePolledQuery({
+    ...vertexMetricsQueryOptions(jobId, vertexId, { get: ids }),
+    enabled: ids.length > 0,
+  });
   const aggregated = usePolledQuery({
     ...subtasksMetricsQueryOptions(jobId, vertexId, { get: aggNames, agg: aggs }),
     enabled: aggNames.length > 0,
   });
 
-  const problems = [values, aggregated].filter((query) => query.isError && query.error).map((query) => userMessage(query.error));
+  const problems = [values, aggregated]
+    .filter((query) => query.isError && query.error)
+    .map((query) => userMessage(query.error));
 
   const pickColumns = useMemo<Column<MetricPick>[]>(
     () => [
-      column('metric', { header: 'Metric', rowHeader: true, className: 'untrusted-text', value: (p) => p.name, search: (_name, p) => pickLabel(p) }),
+      column('metric', {
+        header: 'Metric',
+        rowHeader: true,
+        className: 'untrusted-text',
+        value: (p) => p.name,
+        search: (_name, p) => pickLabel(p),
+      }),
       column('shown-as', {
         header: 'Shown as',
         value: (p) => (p.kind === 'agg' ? p.agg : `subtask ${p.subtask}`),
@@ -66,7 +77,8 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
             aria-label={`Show ${pickLabel(p)} as`}
             value={p.kind === 'agg' ? p.agg : 'subtask'}
             onChange={(e) => {
-              const shape = e.target.value === 'subtask' ? 'subtask' : METRIC_AGGREGATIONS.find((a) => a === e.target.value);
+              const shape =
+                e.target.value === 'subtask' ? 'subtask' : METRIC_AGGREGATIONS.find((a) => a === e.target.value);
               if (shape) setPicks(replacePick(picks, pickKey(p), reshapePick(p, shape)));
             }}
           >
@@ -116,7 +128,14 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
           <p className="empty">Pick metrics above to chart them. Picks are kept in the link.</p>
         ) : (
           <>
-            <DataTable caption="Charted metrics" captionHidden columns={pickColumns} rows={picks} rowKey={pickKey} filterable />
+            <DataTable
+              caption="Charted metrics"
+              captionHidden
+              columns={pickColumns}
+              rows={picks}
+              rowKey={pickKey}
+              filterable
+            />
             <div className="metric-charts">
               {picks.map((p) => (
                 <PickChart
@@ -214,13 +233,16 @@ function MetricPicker({ jobId, vertexId, picks, onPick }: MetricPickerProps): Re
                   />
                 </ToolbarField>
                 <span className="result-count" aria-live="polite">
-                  {matches.length} of {data.length} metrics{matches.length > shown.length ? `, first ${shown.length} shown` : ''}
+                  {matches.length} of {data.length} metrics
+                  {matches.length > shown.length ? `, first ${shown.length} shown` : ''}
                 </span>
                 <button type="button" onClick={() => void list.refetch()}>
                   Reload list
                 </button>
               </Toolbar>
-              {full && <p className="empty">{MAX_PICKS} metrics are charted, the most at once: remove one to add another.</p>}
+              {full && (
+                <p className="empty">{MAX_PICKS} metrics are charted, the most at once: remove one to add another.</p>
+              )}
               <ul className="metric-results" aria-label="Matching metrics">
                 {shown.map((id) => {
                   const pickable = isPickable(id);

@@ -21,13 +21,21 @@ const hostileId = "0.<img_src=x_onerror=alert('xss-img')>.hostile.lastPayload";
 
 describe('metric picks', () => {
   it('parses subtask ids and aggregations, refusing anything else', () => {
-    expect(parsePick('0.numRecordsIn')).toEqual({ kind: 'subtask', id: '0.numRecordsIn', subtask: 0, name: 'numRecordsIn' });
+    expect(parsePick('0.numRecordsIn')).toEqual({
+      kind: 'subtask',
+      id: '0.numRecordsIn',
+      subtask: 0,
+      name: 'numRecordsIn',
+    });
     expect(parsePick('12.a.b.c')).toMatchObject({ subtask: 12, name: 'a.b.c' });
     expect(parsePick('avg(numRecordsIn)')).toEqual({ kind: 'agg', name: 'numRecordsIn', agg: 'avg' });
     expect(parsePick('median(x)')).toBeNull();
     expect(parsePick('numRecordsIn')).toBeNull();
     expect(parsePick('0.a,b')).toBeNull();
-    expect(parsePick(hostileId)).toMatchObject({ kind: 'subtask', name: "<img_src=x_onerror=alert('xss-img')>.hostile.lastPayload" });
+    expect(parsePick(hostileId)).toMatchObject({
+      kind: 'subtask',
+      name: "<img_src=x_onerror=alert('xss-img')>.hostile.lastPayload",
+    });
   });
 
   it('round-trips through the URL parameter, dropping junk and duplicates', () => {

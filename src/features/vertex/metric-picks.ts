@@ -46,7 +46,9 @@ export function pickKey(pick: MetricPick): string {
 
 /** What a person reads: `numRecordsIn, subtask 0` or `numRecordsIn, average over subtasks`. */
 export function pickLabel(pick: MetricPick): string {
-  return pick.kind === 'agg' ? `${pick.name}, ${AGG_WORDS[pick.agg]} over subtasks` : `${pick.name}, subtask ${pick.subtask}`;
+  return pick.kind === 'agg'
+    ? `${pick.name}, ${AGG_WORDS[pick.agg]} over subtasks`
+    : `${pick.name}, subtask ${pick.subtask}`;
 }
 
 export const AGG_WORDS: Record<MetricAggregation, string> = {
@@ -106,7 +108,11 @@ export function reshapePick(pick: MetricPick, shape: 'subtask' | MetricAggregati
 }
 
 /** What to ask Flink for: ids for `/metrics?get=`, names and aggregations for `/subtasks/metrics`. */
-export function pickRequests(picks: readonly MetricPick[]): { ids: string[]; aggNames: string[]; aggs: MetricAggregation[] } {
+export function pickRequests(picks: readonly MetricPick[]): {
+  ids: string[];
+  aggNames: string[];
+  aggs: MetricAggregation[];
+} {
   const ids = new Set<string>();
   const aggNames = new Set<string>();
   const aggs = new Set<MetricAggregation>();
@@ -125,7 +131,11 @@ export function pickRequests(picks: readonly MetricPick[]): { ids: string[]; agg
 }
 
 /** A pick's latest value: a number when Flink sent one, the text of a non-numeric gauge, or undefined. */
-export function pickValue(pick: MetricPick, values: MetricValues | undefined, aggregated: AggregatedMetrics | undefined): number | string | undefined {
+export function pickValue(
+  pick: MetricPick,
+  values: MetricValues | undefined,
+  aggregated: AggregatedMetrics | undefined,
+): number | string | undefined {
   if (pick.kind === 'agg') {
     const entry = aggregated?.find((m) => m.id === pick.name);
     const value = entry?.[pick.agg];
