@@ -75,9 +75,12 @@ export function EChart({ option, label, height = 260, className, onPointClick }:
     };
   }, [chart, onPointClick]);
 
-  // Apply the option whenever it changes, and once the chart exists.
+  // Apply the option whenever it changes, and once the chart exists. Synchronously: with
+  // `lazyUpdate` a pointer event between setOption and the deferred render (a user hovering a chart
+  // while a refresh lands) finds series whose data is not processed yet, and ECharts throws
+  // "Cannot read properties of undefined (reading 'getRawIndex')" from its tooltip.
   useEffect(() => {
-    chart?.setOption(option, { notMerge: true, lazyUpdate: true });
+    chart?.setOption(option, { notMerge: true });
   }, [chart, option]);
 
   if (failed) return <p className="panel-error">The chart could not load: {failed}</p>;
