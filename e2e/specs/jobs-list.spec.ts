@@ -57,6 +57,8 @@ test.describe('jobs list', () => {
     const row = page.getByRole('row').filter({ has: page.locator(`a[href$="/jobs/${demoJobId('eventTime')}"]`) });
     await expect(row.getByRole('link')).toHaveText(demoJob('eventTime').name);
     const first = await row.locator('td').nth(3).textContent();
-    await expect.poll(async () => row.locator('td').nth(3).textContent(), { timeout: 5000 }).not.toBe(first);
+    // Past an hour a duration shows minutes ("1h 8m"), so on a sandbox that has run that long the
+    // cell changes once a minute, not every second: wait up to a minute and a bit.
+    await expect.poll(async () => row.locator('td').nth(3).textContent(), { timeout: 65_000 }).not.toBe(first);
   });
 });
