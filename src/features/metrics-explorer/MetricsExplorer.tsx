@@ -3,7 +3,7 @@ import { jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { AvailableMetrics } from './AvailableMetrics';
 import { ScopeCharts } from './PickedCharts';
-import { addPick, groupPicks, isAggregatedScope, MAX_PICKS, pickId, removePick, scopeKey, type MetricPick } from './picks';
+import { addPick, groupPicks, isAggregatedScope, MAX_PICKS, removePick, scopeKey, type MetricPick } from '../../lib/metric-picks';
 import { draftScope, INITIAL_DRAFT, ScopePicker, type ScopeDraft } from './ScopePicker';
 import './metrics-explorer.css';
 
@@ -25,17 +25,15 @@ export function MetricsExplorer({ picks, onPicksChange }: MetricsExplorerProps):
   const jobs = useMemo(() => new Map<string, JobOverview>((jobsOverview.data?.jobs ?? []).map((j) => [j.jid, j])), [jobsOverview.data]);
   const picked = useMemo(() => {
     const key = scope ? scopeKey(scope) : '';
-    return new Set(picks.filter((p) => scopeKey(p.scope) === key).map((p) => p.metric));
+    return new Set(picks.filter((p) => scopeKey(p.scope) === key).map((p) => p.metricId));
   }, [picks, scope]);
   const needsAgg = scope !== null && isAggregatedScope(scope) && draft.aggs.length === 0;
   const full = picks.length >= MAX_PICKS;
 
   const pick = (metric: string): void => {
     if (!scope || needsAgg) return;
-    const next: MetricPick = { scope, metric, aggs: isAggregatedScope(scope) ? draft.aggs : [] };
-    const exists = picks.some((p) => pickId(p) === pickId(next));
-    if (full && !exists) return;
-    onPicksChange(addPick(picks, next));
+    // Past the limit, addPick refuses a new pick but still merges aggregations into a charted one.
+    onPicksChange(addPick(picks, { scope, metricId: metric, aggregations: isAggregatedScope(scope) ? draft.aggs : [] }));
   };
 
   return (
