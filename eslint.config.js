@@ -34,7 +34,10 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [], patterns: [{ group: chartLibraries, message: 'Only src/charts touches chart and graph libraries.' }] },
+        {
+          paths: [],
+          patterns: [{ group: chartLibraries, message: 'Only src/charts touches chart and graph libraries.' }],
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -53,7 +56,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: chartLibraries, message: 'Only src/charts touches chart libraries.' },
-            { regex: '^\\.\\./(app|pages|features|components|charts)(/|$)', message: 'src/api and src/refresh do not import UI code.' },
+            {
+              regex: '^\\.\\./(app|pages|features|components|charts)(/|$)',
+              message: 'src/api and src/refresh do not import UI code.',
+            },
           ],
         },
       ],
@@ -76,7 +82,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: chartLibraries, message: 'Only src/charts touches chart libraries.' },
-            { regex: '^\\.\\./(?!\\.\\.)', message: 'Features do not import each other; move shared code to components/, lib/ or charts/.' },
+            {
+              regex: '^\\.\\./(?!\\.\\.)',
+              message: 'Features do not import each other; move shared code to components/, lib/ or charts/.',
+            },
             { regex: '^\\.\\./\\.\\./(pages|app)(/|$)', message: 'Features do not import pages or the app shell.' },
           ],
         },

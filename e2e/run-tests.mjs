@@ -55,7 +55,11 @@ function failedTitles(report) {
  */
 function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, args, {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let tail = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
@@ -76,7 +80,13 @@ function readJson(file) {
 async function unitTests() {
   const out = path.join(work, 'vitest.json');
   const started = Date.now();
-  const { code } = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const { code } = await run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const report = readJson(out);
   const passed = report?.numPassedTests ?? 0;
   const failed = (report?.numFailedTests ?? 0) + (code !== 0 && !report?.numFailedTests ? 1 : 0);
@@ -95,7 +105,13 @@ async function browserTests(version, port) {
   const stats = report?.stats;
   const passed = stats?.expected ?? 0;
   const failed = (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + (code !== 0 && !stats?.unexpected ? 1 : 0);
-  results.push({ suite: `browser (Flink ${version})`, passed, failed, seconds: (Date.now() - started) / 1000, failures: failedTitles(report) });
+  results.push({
+    suite: `browser (Flink ${version})`,
+    passed,
+    failed,
+    seconds: (Date.now() - started) / 1000,
+    failures: failedTitles(report),
+  });
 }
 
 /**
@@ -105,8 +121,16 @@ async function browserTests(version, port) {
  */
 async function benchSmoke(version, port) {
   const started = Date.now();
-  const { code } = await run('node', ['e2e/bench/run.mjs', '--smoke'], { SANDBOX_PORT: String(port), FLINK_VERSION: version });
-  results.push({ suite: `bench smoke (Flink ${version})`, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+  const { code } = await run('node', ['e2e/bench/run.mjs', '--smoke'], {
+    SANDBOX_PORT: String(port),
+    FLINK_VERSION: version,
+  });
+  results.push({
+    suite: `bench smoke (Flink ${version})`,
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    seconds: (Date.now() - started) / 1000,
+  });
 }
 
 /**
@@ -116,9 +140,16 @@ async function benchSmoke(version, port) {
  */
 async function shortSoak(version, port) {
   const started = Date.now();
-  const { code, lastLine } = await run('node', ['e2e/soak/run.mjs', '--minutes', '3'], { FLINK_URL: `http://127.0.0.1:${port}` });
+  const { code, lastLine } = await run('node', ['e2e/soak/run.mjs', '--minutes', '3'], {
+    FLINK_URL: `http://127.0.0.1:${port}`,
+  });
   const ok = code === 0 && lastLine.startsWith('soak: 1 passed');
-  results.push({ suite: `soak, 3 min (Flink ${version})`, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+  results.push({
+    suite: `soak, 3 min (Flink ${version})`,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    seconds: (Date.now() - started) / 1000,
+  });
 }
 
 /**
@@ -135,7 +166,12 @@ async function contractTests(version, port, owned) {
   });
   const m = /contract: (\d+)\/(\d+) endpoints/.exec(lastLine);
   const ok = code === 0 && m !== null && m[1] === m[2];
-  results.push({ suite: `contract (Flink ${version}): ${m ? `${m[1]}/${m[2]} endpoints` : 'no coverage line'}`, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+  results.push({
+    suite: `contract (Flink ${version}): ${m ? `${m[1]}/${m[2]} endpoints` : 'no coverage line'}`,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    seconds: (Date.now() - started) / 1000,
+  });
 }
 
 async function main() {
@@ -150,11 +186,15 @@ async function main() {
     try {
       state = await up(settings);
     } catch (err) {
-      process.stdout.write(`sandbox: Flink ${version} did not come up: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stdout.write(
+        `sandbox: Flink ${version} did not come up: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       results.push({ suite: `sandbox (Flink ${version})`, passed: 0, failed: 1, seconds: 0 });
       continue;
     }
-    process.stdout.write(`sandbox: Flink ${version} up on port ${port} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `sandbox: Flink ${version} up on port ${port} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     // Ours when this run started it (none was recorded, or the recorded one was gone).
     const owned = !before || before.startedAt !== state.startedAt;
     try {
@@ -172,7 +212,9 @@ async function main() {
   }
   process.stdout.write('\nsuite results:\n');
   for (const r of results) {
-    process.stdout.write(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.suite}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(0)} s)\n`);
+    process.stdout.write(
+      `  ${r.failed ? 'FAIL' : 'ok  '} ${r.suite}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(0)} s)\n`,
+    );
     for (const title of r.failures ?? []) process.stdout.write(`         failed: ${title}\n`);
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);

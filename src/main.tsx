@@ -29,7 +29,8 @@ async function start(): Promise<void> {
   });
   if (kiosk) {
     document.documentElement.classList.add('kiosk');
-    if (kiosk.refreshIntervalMs !== null) setRefreshOverride({ intervalMs: kiosk.refreshIntervalMs, reason: 'kiosk mode' });
+    if (kiosk.refreshIntervalMs !== null)
+      setRefreshOverride({ intervalMs: kiosk.refreshIntervalMs, reason: 'kiosk mode' });
   }
   initTheme(kiosk ? kiosk.theme : config.theme);
   root.render(

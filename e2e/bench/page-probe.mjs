@@ -41,7 +41,9 @@ export function installProbe(config) {
     if (!el) return false;
     const rect = el.getBoundingClientRect();
     if (rect.width <= 0 || rect.height <= 0) return false;
-    return typeof el.checkVisibility === 'function' ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : true;
+    return typeof el.checkVisibility === 'function'
+      ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
+      : true;
   };
   /** @param {HTMLCanvasElement} canvas */
   const drawn = (canvas) => {
@@ -57,7 +59,9 @@ export function installProbe(config) {
     [...document.querySelectorAll('table')].find((t) => t.caption?.textContent?.trim() === caption);
   /** @param {string} title */
   const theirCard = (title) =>
-    [...document.querySelectorAll('nz-card')].find((c) => c.querySelector('.ant-card-head-title')?.textContent?.trim() === title);
+    [...document.querySelectorAll('nz-card')].find(
+      (c) => c.querySelector('.ant-card-head-title')?.textContent?.trim() === title,
+    );
 
   /** @type {Record<WatchKind, (arg: number) => number>} how many of the things the condition counts are there */
   const counters = {

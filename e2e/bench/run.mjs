@@ -78,7 +78,14 @@ function parseArgs(argv) {
     doing: (section) => only === null || only.has(section),
     scale: smoke
       ? { vertices: 120, edges: 240, frames: 5_000, checkpoints: 200, logBytes: 5 * 1024 * 1024, logLabel: '5 MB' }
-      : { vertices: 500, edges: 1000, frames: 50_000, checkpoints: 1000, logBytes: 50 * 1024 * 1024, logLabel: '50 MB' },
+      : {
+          vertices: 500,
+          edges: 1000,
+          frames: 50_000,
+          checkpoints: 1000,
+          logBytes: 50 * 1024 * 1024,
+          logLabel: '50 MB',
+        },
   };
 }
 
@@ -297,7 +304,10 @@ async function openSession(env, ui, opts = {}) {
 
 /** @param {Page} page @param {string} mark @param {number} [timeout] */
 async function waitForMark(page, mark, timeout = 60_000) {
-  await page.waitForFunction((m) => /** @type {any} */ (window).__bench.marks[m] !== undefined, mark, { timeout, polling: 200 });
+  await page.waitForFunction((m) => /** @type {any} */ (window).__bench.marks[m] !== undefined, mark, {
+    timeout,
+    polling: 200,
+  });
   return marksOf(page);
 }
 
@@ -308,7 +318,10 @@ function marksOf(page) {
 
 /** @param {Page} page @param {string} name @param {WatchKind} kind @param {number} arg */
 function watch(page, name, kind, arg) {
-  return page.evaluate(([n, k, a]) => /** @type {any} */ (window).__bench.watch(n, k, a), /** @type {const} */ ([name, kind, arg]));
+  return page.evaluate(
+    ([n, k, a]) => /** @type {any} */ (window).__bench.watch(n, k, a),
+    /** @type {const} */ ([name, kind, arg]),
+  );
 }
 
 /** @param {Page} page @param {'click' | 'input'} event @param {string} name */
@@ -328,7 +341,10 @@ async function longestTask(page, from, to) {
   const inside = tasks.filter((t) => t.start >= from - 1 && t.start <= to);
   return {
     longest: round(Math.max(0, ...inside.map((t) => t.duration)), 0),
-    total: round(inside.reduce((n, t) => n + t.duration, 0), 0),
+    total: round(
+      inside.reduce((n, t) => n + t.duration, 0),
+      0,
+    ),
   };
 }
 
@@ -381,14 +397,14 @@ async function idleRequests(env, ui, view, windowMs) {
     await sleep(windowMs);
     const inWindow = s.net.requests.filter((r) => r.at >= from && r.at < from + windowMs && !r.url.startsWith('data:'));
     const marker = view === 'overview' ? /\/overview$/ : new RegExp(`/jobs/${env.jobs.wide}$`);
-    const markers = inWindow.filter((r) => marker.test(new URL(r.url).pathname) && !/\/(jobs|applications)\/overview$/.test(new URL(r.url).pathname));
+    const markers = inWindow.filter(
+      (r) => marker.test(new URL(r.url).pathname) && !/\/(jobs|applications)\/overview$/.test(new URL(r.url).pathname),
+    );
     const gaps = markers.slice(1).map((r, i) => (r.ts - (markers[i]?.ts ?? r.ts)) * 1000);
     /** @type {Record<string, number>} */
     const endpoints = {};
     for (const r of inWindow) {
-      const p = new URL(r.url).pathname
-        .replace(/^\/api\//, '/')
-        .replace(/[0-9a-f]{32}/g, ':id');
+      const p = new URL(r.url).pathname.replace(/^\/api\//, '/').replace(/[0-9a-f]{32}/g, ':id');
       endpoints[p] = (endpoints[p] ?? 0) + 1;
     }
     const refreshes = markers.length;
@@ -429,7 +445,10 @@ async function memory(cdp) {
  * @param {{ refreshMs: number | null, theirsRefreshMs: number | null }} opts
  */
 async function soak(env, ui, minutes, opts) {
-  const s = await openSession(env, ui, { watch: [{ name: 'ttfd', kind: ui === 'ours' ? 'ours-graph' : 'theirs-graph', arg: 44 }], ...opts });
+  const s = await openSession(env, ui, {
+    watch: [{ name: 'ttfd', kind: ui === 'ours' ? 'ours-graph' : 'theirs-graph', arg: 44 }],
+    ...opts,
+  });
   try {
     await s.cdp.send('Performance.enable');
     await s.page.goto(viewUrl(env, ui, 'graph'), { waitUntil: 'commit' });
@@ -491,7 +510,10 @@ async function timeClick(s, kind, arg, act) {
   await watch(s.page, id, kind, arg);
   const cpuBefore = await threadTimeMs(s.cdp);
   await act();
-  await s.page.waitForFunction((m) => /** @type {any} */ (window).__bench.marks[m] !== undefined, `${id}:painted`, { timeout: 60_000, polling: 20 });
+  await s.page.waitForFunction((m) => /** @type {any} */ (window).__bench.marks[m] !== undefined, `${id}:painted`, {
+    timeout: 60_000,
+    polling: 20,
+  });
   const cpuAfter = await threadTimeMs(s.cdp);
   const marks = await marksOf(s.page);
   const start = marks[`${id}-start`] ?? NaN;
@@ -541,7 +563,10 @@ async function scaleFlame(env, vertexId, flame) {
     const job = env.jobs.backpressure;
     await serveFixture(s.context, `/api/jobs/${job}/vertices/${vertexId}/flamegraph`, flame.url);
     await s.page.goto(`${env.oursUrl}#/jobs/${job}/vertices/${vertexId}/subtasks`, { waitUntil: 'commit' });
-    await s.page.getByRole('navigation', { name: 'Vertex views' }).getByRole('link', { name: 'Flame graph' }).waitFor({ timeout: 60_000 });
+    await s.page
+      .getByRole('navigation', { name: 'Vertex views' })
+      .getByRole('link', { name: 'Flame graph' })
+      .waitFor({ timeout: 60_000 });
     await s.page.getByRole('heading', { level: 2, name: 'Subtasks' }).waitFor({ timeout: 60_000 });
     await s.cdp.send('Performance.enable');
     await sleep(500);
@@ -588,15 +613,23 @@ async function scaleLog(env, logFile, term) {
     const open = await timeClick(s, 'log-rows', 1, () => clickTab(s.page, 'Job manager sections', 'Logs'));
     // How much of the opening was the transfer itself (request sent to last byte received).
     const transferMs = await s.page.evaluate(() => {
-      const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('/api/jobmanager/log'));
-      return entry && 'responseEnd' in entry ? /** @type {PerformanceResourceTiming} */ (entry).responseEnd - entry.startTime : null;
+      const entry = performance
+        .getEntriesByType('resource')
+        .find((e) => new URL(e.name).pathname.endsWith('/api/jobmanager/log'));
+      return entry && 'responseEnd' in entry
+        ? /** @type {PerformanceResourceTiming} */ (entry).responseEnd - entry.startTime
+        : null;
     });
     await sleep(500);
     await arm(s.page, 'input', 'typed');
     await watch(s.page, 'counted', 'log-count', 1);
     const cpuBefore = await threadTimeMs(s.cdp);
     await s.page.getByRole('searchbox', { name: 'Search the log' }).fill(term);
-    await s.page.waitForFunction(() => /** @type {any} */ (window).__bench.marks['counted:painted'] !== undefined, null, { timeout: 60_000, polling: 20 });
+    await s.page.waitForFunction(
+      () => /** @type {any} */ (window).__bench.marks['counted:painted'] !== undefined,
+      null,
+      { timeout: 60_000, polling: 20 },
+    );
     const cpuAfter = await threadTimeMs(s.cdp);
     const searched = await marksOf(s.page);
     const typed = searched.typed ?? NaN;
@@ -630,7 +663,8 @@ function cell(v) {
 /** @param {string[][]} rows */
 function table(rows) {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (/** @type {string[]} */ r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (/** @type {string[]} */ r) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   const sep = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join('\n');
 }
@@ -711,24 +745,43 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
   const jobIds = state.jobIds ?? {};
   const jobs = { wide: jobIds.wide ?? '', backpressure: jobIds.backpressure ?? '', eventTime: jobIds.eventTime ?? '' };
   for (const [key, id] of Object.entries(jobs)) {
-    const status = id ? /** @type {{ status?: string }} */ (await getJson(`${flink}/jobs/${id}/status`)).status : 'missing';
-    if (status !== 'RUNNING') throw new Error(`demo job ${key} (${id || 'no id'}) is ${status}, not RUNNING: restart the sandbox`);
+    const status = id
+      ? /** @type {{ status?: string }} */ (await getJson(`${flink}/jobs/${id}/status`)).status
+      : 'missing';
+    if (status !== 'RUNNING')
+      throw new Error(`demo job ${key} (${id || 'no id'}) is ${status}, not RUNNING: restart the sandbox`);
   }
   const flinkConfig = /** @type {Record<string, unknown>} */ (await getJson(`${flink}/config`));
 
-  log(opts.dist ? `using the existing build in ${opts.dist}` : 'building the dashboard (vite build into a temporary folder)');
+  log(
+    opts.dist
+      ? `using the existing build in ${opts.dist}`
+      : 'building the dashboard (vite build into a temporary folder)',
+  );
   const build = opts.dist ? { dist: opts.dist, remove: () => undefined } : await buildDashboard();
   cleanups.push(() => build.remove());
   const nginx = await startNginx({ dist: build.dist, jobManager: flink });
   cleanups.push(() => nginx.stop());
   const fixtures = await startFixtureServer();
   cleanups.push(() => fixtures.stop());
-  log(`ours: nginx pid ${nginx.pid} at ${nginx.url} (static files from ${build.dist}, api/ proxied to ${flink}); theirs: ${flink}/`);
+  log(
+    `ours: nginx pid ${nginx.pid} at ${nginx.url} (static files from ${build.dist}, api/ proxied to ${flink}); theirs: ${flink}/`,
+  );
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+    ],
   });
   cleanups.push(() => browser.close());
   /** @type {Env} */
@@ -759,7 +812,9 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
           for (const ui of /** @type {const} */ (['ours', 'theirs'])) {
             const r = await measure(`${ui} ${view} cold load ${i + 1}`, () => coldLoad(env, ui, view));
             if (r) runs[ui].push(r);
-            log(`${view} run ${i + 1} ${ui}: ${r ? `${r.ttfdMs} ms, ${r.bytes} B in ${r.requests} requests` : 'failed'}`);
+            log(
+              `${view} run ${i + 1} ${ui}: ${r ? `${r.ttfdMs} ms, ${r.bytes} B in ${r.requests} requests` : 'failed'}`,
+            );
           }
         }
         for (const ui of /** @type {const} */ (['ours', 'theirs'])) {
@@ -771,7 +826,11 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
           o[`bytes${key}Decoded`] = median(list.map((r) => r.decodedBytes));
           o[`requests${key}Load`] = median(list.map((r) => r.requests));
           o[`compressedResponses${key}`] = list[0] ? `${list[0].compressed}/${list[0].requests}` : null;
-          o.runs = { ...(o.runs ?? {}), [`ttfd${key}`]: list.map((r) => r.ttfdMs), [`bytes${key}`]: list.map((r) => r.bytes) };
+          o.runs = {
+            ...(o.runs ?? {}),
+            [`ttfd${key}`]: list.map((r) => r.ttfdMs),
+            [`bytes${key}`]: list.map((r) => r.bytes),
+          };
           o[`bytes${key}ByType`] = list[0]?.byType ?? null;
         }
       }
@@ -781,26 +840,37 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
     if (opts.doing('requests')) {
       for (const view of /** @type {const} */ (['overview', 'graph'])) {
         for (const ui of /** @type {const} */ (['ours', 'theirs'])) {
-          const r = await measure(`${ui} ${view} idle requests`, () => idleRequests(env, ui, view, opts.windowSeconds * 1000));
+          const r = await measure(`${ui} ${view} idle requests`, () =>
+            idleRequests(env, ui, view, opts.windowSeconds * 1000),
+          );
           const key = view === 'overview' ? 'Overview' : 'Graph';
           const o = side(ui);
           o[`requestsPerMinute${key}`] = r?.perMinute ?? null;
           o[`requestsPerRefresh${key}`] = r?.perRefresh ?? null;
           o[`refreshPeriod${key}Ms`] = r?.refreshPeriodMs ?? null;
           o[`idle${key}`] = r;
-          log(`idle ${view} ${ui}: ${r ? `${r.requests} requests in ${r.windowSeconds} s, ${r.refreshes} refreshes` : 'failed'}`);
+          log(
+            `idle ${view} ${ui}: ${r ? `${r.requests} requests in ${r.windowSeconds} s, ${r.refreshes} refreshes` : 'failed'}`,
+          );
         }
       }
     }
 
     // ---- 4: soak, both dashboards at once (separate contexts, so separate renderer processes) ----
     if (opts.doing('soak')) {
-      log(`soak: ${round(opts.soakMinutes, 2)} min on the wide job's graph, ours at 1 s, theirs at ${opts.theirsRefreshMs ? `${opts.theirsRefreshMs} ms (emulated web.refresh-interval)` : 'its default (server refresh-interval)'}`);
+      log(
+        `soak: ${round(opts.soakMinutes, 2)} min on the wide job's graph, ours at 1 s, theirs at ${opts.theirsRefreshMs ? `${opts.theirsRefreshMs} ms (emulated web.refresh-interval)` : 'its default (server refresh-interval)'}`,
+      );
       const [o, t] = await Promise.all([
         measure('ours soak', () => soak(env, 'ours', opts.soakMinutes, { refreshMs: 1000, theirsRefreshMs: null })),
-        measure('theirs soak', () => soak(env, 'theirs', opts.soakMinutes, { refreshMs: null, theirsRefreshMs: opts.theirsRefreshMs })),
+        measure('theirs soak', () =>
+          soak(env, 'theirs', opts.soakMinutes, { refreshMs: null, theirsRefreshMs: opts.theirsRefreshMs }),
+        ),
       ]);
-      for (const [ui, r] of /** @type {const} */ ([['ours', o], ['theirs', t]])) {
+      for (const [ui, r] of /** @type {const} */ ([
+        ['ours', o],
+        ['theirs', t],
+      ])) {
         const s = side(ui);
         s.heapStartMB = r?.start.heapMB ?? null;
         s.heapEndMB = r?.end.heapMB ?? null;
@@ -817,18 +887,27 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       const sc = opts.scale;
       log('recording real responses to scale up');
       const realWide = await getJson(`${flink}/jobs/${jobs.wide}`);
-      const bpDetails = /** @type {{ vertices: { id: string, name: string }[] }} */ (await getJson(`${flink}/jobs/${jobs.backpressure}`));
-      const slow = bpDetails.vertices.find((v) => v.name === 'Slow enrichment') ?? bpDetails.vertices[1] ?? bpDetails.vertices[0];
+      const bpDetails = /** @type {{ vertices: { id: string, name: string }[] }} */ (
+        await getJson(`${flink}/jobs/${jobs.backpressure}`)
+      );
+      const slow =
+        bpDetails.vertices.find((v) => v.name === 'Slow enrichment') ?? bpDetails.vertices[1] ?? bpDetails.vertices[0];
       if (!slow) throw new Error('the back-pressured demo job has no vertices');
       let realFlame = null;
       for (let i = 0; i < 20 && !realFlame; i += 1) {
-        const answer = /** @type {{ endTimestamp: number, data?: unknown }} */ (await getJson(`${flink}/jobs/${jobs.backpressure}/vertices/${slow.id}/flamegraph?type=FULL`));
+        const answer = /** @type {{ endTimestamp: number, data?: unknown }} */ (
+          await getJson(`${flink}/jobs/${jobs.backpressure}/vertices/${slow.id}/flamegraph?type=FULL`)
+        );
         if (answer.data && answer.endTimestamp > 0) realFlame = answer;
         else await sleep(1000);
       }
-      const flameSource = realFlame ? 'recorded from the sandbox' : 'src/api/fixtures/flink-2.3.0/vertex-flamegraph-ready.json (the sandbox was still sampling)';
+      const flameSource = realFlame
+        ? 'recorded from the sandbox'
+        : 'src/api/fixtures/flink-2.3.0/vertex-flamegraph-ready.json (the sandbox was still sampling)';
       // The recorded fixture wraps the answer: { recordedFrom, request, status, json }.
-      realFlame ??= JSON.parse(readFileSync(path.join(repoRoot, 'src/api/fixtures/flink-2.3.0/vertex-flamegraph-ready.json'), 'utf8')).json;
+      realFlame ??= JSON.parse(
+        readFileSync(path.join(repoRoot, 'src/api/fixtures/flink-2.3.0/vertex-flamegraph-ready.json'), 'utf8'),
+      ).json;
       const realCheckpoints = await getJson(`${flink}/jobs/${jobs.eventTime}/checkpoints`);
       const realLog = await getText(`${flink}/jobmanager/log`);
 
@@ -843,13 +922,22 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       const logFile = { ...logBody, url: fixtures.add('jobmanager.log', logBody.body, 'text/plain; charset=UTF-8') };
       const term = 'Exception';
       extra.scaleInputs = {
-        served: 'page.route for the one API URL, continued to a loopback server that sends the body gzip-compressed (as nginx would)',
+        served:
+          'page.route for the one API URL, continued to a loopback server that sends the body gzip-compressed (as nginx would)',
         graph: { vertices: graph.vertices, edges: graph.edges, responseBytes: graph.body.length },
-        flame: { frames: flame.frames, samples: flame.samples, depth: flame.depth, responseBytes: flame.body.length, source: flameSource },
+        flame: {
+          frames: flame.frames,
+          samples: flame.samples,
+          depth: flame.depth,
+          responseBytes: flame.body.length,
+          source: flameSource,
+        },
         checkpoints: { entries: checkpoints.entries, responseBytes: checkpoints.body.length },
         log: { bytes: logFile.body.length, lines: logFile.lines, searchTerm: term },
       };
-      log(`scale inputs: graph ${graph.vertices}/${graph.edges}, flame ${flame.frames} frames, ${checkpoints.entries} checkpoints, log ${logFile.body.length} B`);
+      log(
+        `scale inputs: graph ${graph.vertices}/${graph.edges}, flame ${flame.frames} frames, ${checkpoints.entries} checkpoints, log ${logFile.body.length} B`,
+      );
 
       /** @type {Record<string, any[]>} */
       const runs = { graph: [], flame: [], checkpoints: [], log: [] };
@@ -862,7 +950,9 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
         if (c) runs.checkpoints?.push(c);
         const l = await measure(`log ${sc.logLabel} run ${i + 1}`, () => scaleLog(env, logFile, term));
         if (l) runs.log?.push(l);
-        log(`scale run ${i + 1}: graph ${g?.ms} ms, flame ${f?.ms} ms, checkpoints ${c?.ms} ms (warm ${c?.warmMs}), log open ${l?.openMs} ms search ${l?.searchMs} ms`);
+        log(
+          `scale run ${i + 1}: graph ${g?.ms} ms, flame ${f?.ms} ms, checkpoints ${c?.ms} ms (warm ${c?.warmMs}), log open ${l?.openMs} ms search ${l?.searchMs} ms`,
+        );
       }
       /** @param {string} k @param {string} field */
       const med = (k, field) => median((runs[k] ?? []).map((r) => r[field]));
@@ -910,7 +1000,8 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       scaleRuns: opts.scaleRuns,
       scaleInputs: extra.scaleInputs ?? null,
       ours: {
-        served: 'vite build (temp outDir) behind nginx with e2e/deploy/nginx-dashboard.conf: static files, api/ proxied, gzip on, basic auth',
+        served:
+          'vite build (temp outDir) behind nginx with e2e/deploy/nginx-dashboard.conf: static files, api/ proxied, gzip on, basic auth',
         compressed: 'gzip (js, css, json, html)',
         defaultRefreshMs: flinkConfig['refresh-interval'] ?? null,
         soakRefreshMs: 1000,
@@ -919,7 +1010,9 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
         served: `Flink ${state.flinkVersion} JobManager (flink-runtime-web) at /`,
         compressed: 'none (the JobManager does not compress)',
         defaultRefreshMs: flinkConfig['refresh-interval'] ?? null,
-        soakRefreshMs: opts.theirsRefreshMs ?? `${String(flinkConfig['refresh-interval'])} (its default: Flink's UI has no refresh setting)`,
+        soakRefreshMs:
+          opts.theirsRefreshMs ??
+          `${String(flinkConfig['refresh-interval'])} (its default: Flink's UI has no refresh setting)`,
       },
       chromium: chromiumPath,
       viewport: '1280x800',
@@ -954,51 +1047,191 @@ function printReport(r, opts) {
   const kb = (/** @type {number | null | undefined} */ b) => (b == null ? null : round(b / 1024, 1));
   const out = [];
   out.push('');
-  out.push(`Flink dashboard benchmark (${r.mode}) — ours vs Flink ${r.setup.flinkVersion}'s own web UI, headless Chromium, ${r.setup.viewport}`);
+  out.push(
+    `Flink dashboard benchmark (${r.mode}) — ours vs Flink ${r.setup.flinkVersion}'s own web UI, headless Chromium, ${r.setup.viewport}`,
+  );
   out.push(`ours: ${r.setup.ours.served}`);
   out.push(`theirs: ${r.setup.theirs.served}, ${r.setup.theirs.compressed}`);
-  out.push(`machine: ${r.machine.cpus} cores, load average start ${r.machine.start}, mean ${r.machine.mean}, max ${r.machine.max}, end ${r.machine.end}; ${r.durationSeconds} s`);
-  out.push(`medians of ${opts.runs} cold runs each, alternating (new browser context per run); idle window ${opts.windowSeconds} s; soak ${r.setup.soakMinutes} min`);
+  out.push(
+    `machine: ${r.machine.cpus} cores, load average start ${r.machine.start}, mean ${r.machine.mean}, max ${r.machine.max}, end ${r.machine.end}; ${r.durationSeconds} s`,
+  );
+  out.push(
+    `medians of ${opts.runs} cold runs each, alternating (new browser context per run); idle window ${opts.windowSeconds} s; soak ${r.setup.soakMinutes} min`,
+  );
   out.push('');
   const rows = [
     ['metric', 'ours', 'theirs', 'ours/theirs', 'target', 'verdict'],
-    ['overview: KiB to first data (as served)', cell(kb(o.bytesOverview)), cell(kb(t.bytesOverview)), cell(q.bytesOverview), '<= 0.25', verdict(q.bytesOverview, '<=', 0.25)],
-    ['overview: KiB decoded', cell(kb(o.bytesOverviewDecoded)), cell(kb(t.bytesOverviewDecoded)), cell(ratio(o.bytesOverviewDecoded, t.bytesOverviewDecoded)), '', ''],
+    [
+      'overview: KiB to first data (as served)',
+      cell(kb(o.bytesOverview)),
+      cell(kb(t.bytesOverview)),
+      cell(q.bytesOverview),
+      '<= 0.25',
+      verdict(q.bytesOverview, '<=', 0.25),
+    ],
+    [
+      'overview: KiB decoded',
+      cell(kb(o.bytesOverviewDecoded)),
+      cell(kb(t.bytesOverviewDecoded)),
+      cell(ratio(o.bytesOverviewDecoded, t.bytesOverviewDecoded)),
+      '',
+      '',
+    ],
     ['overview: requests to first data', cell(o.requestsOverviewLoad), cell(t.requestsOverviewLoad), '', '', ''],
-    ['overview: compressed responses', cell(o.compressedResponsesOverview), cell(t.compressedResponsesOverview), '', '', ''],
-    ['overview: ms to first running job', cell(o.ttfdOverview), cell(t.ttfdOverview), cell(q.ttfdOverview), '<= 0.6', verdict(q.ttfdOverview, '<=', 0.6)],
-    ['wide graph: ms to 44 vertices', cell(o.ttfdGraph), cell(t.ttfdGraph), cell(q.ttfdGraph), '<= 0.6', verdict(q.ttfdGraph, '<=', 0.6)],
-    ['wide graph: KiB to 44 vertices (as served)', cell(kb(o.bytesGraph)), cell(kb(t.bytesGraph)), cell(q.bytesGraph), '', ''],
-    ['overview idle: requests / min', cell(o.requestsPerMinuteOverview), cell(t.requestsPerMinuteOverview), cell(q.requestsPerMinuteOverview), '', ''],
-    ['overview idle: requests / refresh', cell(o.requestsPerRefreshOverview), cell(t.requestsPerRefreshOverview), cell(q.requestsPerRefreshOverview), '', ''],
+    [
+      'overview: compressed responses',
+      cell(o.compressedResponsesOverview),
+      cell(t.compressedResponsesOverview),
+      '',
+      '',
+      '',
+    ],
+    [
+      'overview: ms to first running job',
+      cell(o.ttfdOverview),
+      cell(t.ttfdOverview),
+      cell(q.ttfdOverview),
+      '<= 0.6',
+      verdict(q.ttfdOverview, '<=', 0.6),
+    ],
+    [
+      'wide graph: ms to 44 vertices',
+      cell(o.ttfdGraph),
+      cell(t.ttfdGraph),
+      cell(q.ttfdGraph),
+      '<= 0.6',
+      verdict(q.ttfdGraph, '<=', 0.6),
+    ],
+    [
+      'wide graph: KiB to 44 vertices (as served)',
+      cell(kb(o.bytesGraph)),
+      cell(kb(t.bytesGraph)),
+      cell(q.bytesGraph),
+      '',
+      '',
+    ],
+    [
+      'overview idle: requests / min',
+      cell(o.requestsPerMinuteOverview),
+      cell(t.requestsPerMinuteOverview),
+      cell(q.requestsPerMinuteOverview),
+      '',
+      '',
+    ],
+    [
+      'overview idle: requests / refresh',
+      cell(o.requestsPerRefreshOverview),
+      cell(t.requestsPerRefreshOverview),
+      cell(q.requestsPerRefreshOverview),
+      '',
+      '',
+    ],
     ['overview idle: refresh period ms', cell(o.refreshPeriodOverviewMs), cell(t.refreshPeriodOverviewMs), '', '', ''],
-    ['wide graph idle: requests / min', cell(o.requestsPerMinuteGraph), cell(t.requestsPerMinuteGraph), cell(q.requestsPerMinuteGraph), '<= 0.35', verdict(q.requestsPerMinuteGraph, '<=', 0.35)],
-    ['wide graph idle: requests / refresh', cell(o.requestsPerRefreshGraph), cell(t.requestsPerRefreshGraph), cell(q.requestsPerRefreshGraph), '', ''],
-    ['wide graph idle: refresh period ms (staleness)', cell(o.refreshPeriodGraphMs), cell(t.refreshPeriodGraphMs), cell(q.refreshPeriodGraph), '~1 (<=1.05)', verdict(q.refreshPeriodGraph, '<=', 1.05)],
+    [
+      'wide graph idle: requests / min',
+      cell(o.requestsPerMinuteGraph),
+      cell(t.requestsPerMinuteGraph),
+      cell(q.requestsPerMinuteGraph),
+      '<= 0.35',
+      verdict(q.requestsPerMinuteGraph, '<=', 0.35),
+    ],
+    [
+      'wide graph idle: requests / refresh',
+      cell(o.requestsPerRefreshGraph),
+      cell(t.requestsPerRefreshGraph),
+      cell(q.requestsPerRefreshGraph),
+      '',
+      '',
+    ],
+    [
+      'wide graph idle: refresh period ms (staleness)',
+      cell(o.refreshPeriodGraphMs),
+      cell(t.refreshPeriodGraphMs),
+      cell(q.refreshPeriodGraph),
+      '~1 (<=1.05)',
+      verdict(q.refreshPeriodGraph, '<=', 1.05),
+    ],
     [`soak: heap MB after GC, start`, cell(o.heapStartMB), cell(t.heapStartMB), '', '', ''],
     [`soak: heap MB after GC, end`, cell(o.heapEndMB), cell(t.heapEndMB), cell(q.heapEnd), '', ''],
     [`soak: heap growth MB`, cell(o.heapGrowthMB), cell(t.heapGrowthMB), '', '< 5 MB', verdict(o.heapGrowthMB, '<', 5)],
     [`soak: DOM nodes start`, cell(o.domNodesStart), cell(t.domNodesStart), '', '', ''],
     [`soak: DOM nodes end`, cell(o.domNodesEnd), cell(t.domNodesEnd), '', '', ''],
-    [`soak: DOM nodes growth`, cell(o.domNodesGrowth), cell(t.domNodesGrowth), '', 'flat', o.domNodesGrowth == null ? 'n/a' : Math.abs(o.domNodesGrowth) <= Math.max(50, 0.02 * (o.domNodesStart ?? 0)) ? 'met' : 'MISSED'],
-    [`soak: refresh interval / refreshes seen`, `${cell(o.soak?.refreshIntervalMs)} / ${cell(o.soak?.refreshes)}`, `${cell(t.soak?.refreshIntervalMs)} / ${cell(t.soak?.refreshes)}`, '', '', ''],
+    [
+      `soak: DOM nodes growth`,
+      cell(o.domNodesGrowth),
+      cell(t.domNodesGrowth),
+      '',
+      'flat',
+      o.domNodesGrowth == null
+        ? 'n/a'
+        : Math.abs(o.domNodesGrowth) <= Math.max(50, 0.02 * (o.domNodesStart ?? 0))
+          ? 'met'
+          : 'MISSED',
+    ],
+    [
+      `soak: refresh interval / refreshes seen`,
+      `${cell(o.soak?.refreshIntervalMs)} / ${cell(o.soak?.refreshes)}`,
+      `${cell(t.soak?.refreshIntervalMs)} / ${cell(t.soak?.refreshes)}`,
+      '',
+      '',
+      '',
+    ],
   ];
   out.push(table(rows));
   const inputs = r.setup.scaleInputs;
   if (inputs) {
     out.push('');
-    out.push(`scale, ours alone (median of ${opts.scaleRuns}; synthetic inputs via page.route, gzip from a loopback server; wall ms click -> painted, CPU ms = renderer main-thread time over the same span):`);
+    out.push(
+      `scale, ours alone (median of ${opts.scaleRuns}; synthetic inputs via page.route, gzip from a loopback server; wall ms click -> painted, CPU ms = renderer main-thread time over the same span):`,
+    );
     const cpu = o.scaleCpuMs ?? {};
     // The targets are for the full-size inputs; a smoke run uses smaller ones.
-    const judge = (/** @type {number | null | undefined} */ v, /** @type {number} */ limit) => (opts.smoke ? '(smoke)' : verdict(v, '<', limit));
-    const longest = (/** @type {string} */ k) => cell(median((o.scaleRuns?.[k] ?? []).map((/** @type {any} */ x) => x.longest)));
+    const judge = (/** @type {number | null | undefined} */ v, /** @type {number} */ limit) =>
+      opts.smoke ? '(smoke)' : verdict(v, '<', limit);
+    const longest = (/** @type {string} */ k) =>
+      cell(median((o.scaleRuns?.[k] ?? []).map((/** @type {any} */ x) => x.longest)));
     const sRows = [
       ['measurement', 'ms', 'CPU ms', 'target', 'verdict', 'notes'],
-      [`graph ${inputs.graph.vertices} vertices / ${inputs.graph.edges} edges: layout + first paint`, cell(o.graph500Ms), cell(cpu.graph500), '< 500', judge(o.graph500Ms, 500), `nodes drawn ${cell(o.scaleRuns?.graph?.[0]?.nodesDrawn)}, longest task ${longest('graph')} ms`],
-      [`flame graph ${inputs.flame.frames} frames: tab to frames drawn`, cell(o.flame50kMs), cell(cpu.flame50k), '< 300', judge(o.flame50kMs, 300), `frames drawn ${cell(o.scaleRuns?.flame?.[0]?.framesDrawn)}, longest task ${longest('flame')} ms`],
-      [`checkpoints ${inputs.checkpoints.entries}: tab to both charts drawn`, cell(o.checkpoints1000Ms), cell(cpu.checkpoints1000), '< 200', judge(o.checkpoints1000Ms, 200), `again (chart library loaded): ${cell(o.checkpoints1000WarmMs)} ms, CPU ${cell(cpu.checkpoints1000Warm)} ms`],
-      [`log ${round(inputs.log.bytes / 1048576, 1)} MiB (${cell(inputs.log.lines)} lines): open`, cell(o.log50mbOpenMs), cell(cpu.log50mbOpen), '< 1000', judge(o.log50mbOpenMs, 1000), `of which transfer ${cell(o.log50mbTransferMs)} ms, longest task ${longest('log')} ms`],
-      [`log: search "${inputs.log.searchTerm}" to count shown`, cell(o.log50mbSearchMs), cell(cpu.log50mbSearch), '< 300', judge(o.log50mbSearchMs, 300), `${o.scaleRuns?.log?.[0]?.countText ?? ''}`],
+      [
+        `graph ${inputs.graph.vertices} vertices / ${inputs.graph.edges} edges: layout + first paint`,
+        cell(o.graph500Ms),
+        cell(cpu.graph500),
+        '< 500',
+        judge(o.graph500Ms, 500),
+        `nodes drawn ${cell(o.scaleRuns?.graph?.[0]?.nodesDrawn)}, longest task ${longest('graph')} ms`,
+      ],
+      [
+        `flame graph ${inputs.flame.frames} frames: tab to frames drawn`,
+        cell(o.flame50kMs),
+        cell(cpu.flame50k),
+        '< 300',
+        judge(o.flame50kMs, 300),
+        `frames drawn ${cell(o.scaleRuns?.flame?.[0]?.framesDrawn)}, longest task ${longest('flame')} ms`,
+      ],
+      [
+        `checkpoints ${inputs.checkpoints.entries}: tab to both charts drawn`,
+        cell(o.checkpoints1000Ms),
+        cell(cpu.checkpoints1000),
+        '< 200',
+        judge(o.checkpoints1000Ms, 200),
+        `again (chart library loaded): ${cell(o.checkpoints1000WarmMs)} ms, CPU ${cell(cpu.checkpoints1000Warm)} ms`,
+      ],
+      [
+        `log ${round(inputs.log.bytes / 1048576, 1)} MiB (${cell(inputs.log.lines)} lines): open`,
+        cell(o.log50mbOpenMs),
+        cell(cpu.log50mbOpen),
+        '< 1000',
+        judge(o.log50mbOpenMs, 1000),
+        `of which transfer ${cell(o.log50mbTransferMs)} ms, longest task ${longest('log')} ms`,
+      ],
+      [
+        `log: search "${inputs.log.searchTerm}" to count shown`,
+        cell(o.log50mbSearchMs),
+        cell(cpu.log50mbSearch),
+        '< 300',
+        judge(o.log50mbSearchMs, 300),
+        `${o.scaleRuns?.log?.[0]?.countText ?? ''}`,
+      ],
     ];
     out.push(table(sRows));
   }
@@ -1014,6 +1247,8 @@ function printReport(r, opts) {
 main().catch((err) => {
   process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   // Still end with one JSON line, so a caller parsing the last line learns what happened.
-  process.stdout.write(`${JSON.stringify({ bench: 'flink-dashboard vs Flink web UI', error: err instanceof Error ? err.message : String(err) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'flink-dashboard vs Flink web UI', error: err instanceof Error ? err.message : String(err) })}\n`,
+  );
   process.exit(1);
 });

@@ -30,7 +30,9 @@ export async function buildDashboard() {
     let text = '';
     child.stdout.on('data', (c) => (text += String(c)));
     child.stderr.on('data', (c) => (text += String(c)));
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`vite build failed (exit ${code}):\n${text.slice(-3000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`vite build failed (exit ${code}):\n${text.slice(-3000)}`)),
+    );
   });
   return {
     dist,

@@ -46,7 +46,11 @@ export function jobGraphResponse(real, vertexCount, edgeCount) {
       const layer = layerOf(i);
       const pos = i % width;
       const from =
-        pass === 0 ? indexAt(layer - 1, pos) : pass === 1 ? indexAt(layer - 1, pos + 1) : indexAt(Math.max(0, layer - pass + 1), pos + pass + 1);
+        pass === 0
+          ? indexAt(layer - 1, pos)
+          : pass === 1
+            ? indexAt(layer - 1, pos + 1)
+            : indexAt(Math.max(0, layer - pass + 1), pos + pass + 1);
       const key = `${from}>${i}`;
       if (from >= i || seen.has(key)) continue;
       seen.add(key);
@@ -127,12 +131,38 @@ export function flameGraphResponse(realData, frameCount) {
     }
   };
   walk(realData, true);
-  const packages = ['org.apache.flink.streaming.runtime.tasks', 'org.apache.flink.runtime.io.network', 'org.apache.flink.streaming.api.operators', 'java.util.concurrent', 'org.apache.flink.runtime.state'];
-  const classes = ['StreamTask', 'MailboxProcessor', 'RecordWriter', 'KeyedProcessOperator', 'ThreadPoolExecutor', 'HeapKeyedStateBackend', 'SerializationDelegate', 'InputGate'];
-  const methods = ['processInput', 'runMailboxLoop', 'emit', 'processElement', 'runWorker', 'get', 'serialize', 'pollNext'];
+  const packages = [
+    'org.apache.flink.streaming.runtime.tasks',
+    'org.apache.flink.runtime.io.network',
+    'org.apache.flink.streaming.api.operators',
+    'java.util.concurrent',
+    'org.apache.flink.runtime.state',
+  ];
+  const classes = [
+    'StreamTask',
+    'MailboxProcessor',
+    'RecordWriter',
+    'KeyedProcessOperator',
+    'ThreadPoolExecutor',
+    'HeapKeyedStateBackend',
+    'SerializationDelegate',
+    'InputGate',
+  ];
+  const methods = [
+    'processInput',
+    'runMailboxLoop',
+    'emit',
+    'processElement',
+    'runWorker',
+    'get',
+    'serialize',
+    'pollNext',
+  ];
   const pool = [...new Set(realNames)];
   for (let i = 0; pool.length < 400; i += 1) {
-    pool.push(`${packages[i % packages.length]}.${classes[(i * 3) % classes.length]}.${methods[(i * 5) % methods.length]}:${100 + ((i * 37) % 900)}`);
+    pool.push(
+      `${packages[i % packages.length]}.${classes[(i * 3) % classes.length]}.${methods[(i * 5) % methods.length]}:${100 + ((i * 37) % 900)}`,
+    );
   }
 
   /** @typedef {{ name: string, value: number, children: Map<string, Node> }} Node */
@@ -221,13 +251,23 @@ export function checkpointsResponse(real, count) {
         failure_message: 'Checkpoint expired before completing.',
       });
     } else {
-      entries.push({ ...base, className: 'completed', status: 'COMPLETED', external_path: `${String(template.external_path ?? 'file:/tmp/chk')}-${id}`, discarded: i > 0 });
+      entries.push({
+        ...base,
+        className: 'completed',
+        status: 'COMPLETED',
+        external_path: `${String(template.external_path ?? 'file:/tmp/chk')}-${id}`,
+        discarded: i > 0,
+      });
     }
   }
   const body = JSON.stringify({
     ...real,
     counts: { ...real.counts, total: count, completed: count - failed, failed, in_progress: 0 },
-    latest: { ...real.latest, completed: entries.find((e) => e.className === 'completed') ?? null, failed: entries.find((e) => e.className === 'failed') ?? null },
+    latest: {
+      ...real.latest,
+      completed: entries.find((e) => e.className === 'completed') ?? null,
+      failed: entries.find((e) => e.className === 'failed') ?? null,
+    },
     history: entries,
   });
   return { body, entries: count };

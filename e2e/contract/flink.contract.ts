@@ -6,7 +6,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkpointConfigQueryOptions, checkpointDetailsQueryOptions, checkpointingStatisticsQueryOptions, checkpointNow, checkpointSubtasksQueryOptions, checkpointTriggerStatusQueryOptions, triggerCheckpoint } from '../../src/api/checkpoints';
+import {
+  checkpointConfigQueryOptions,
+  checkpointDetailsQueryOptions,
+  checkpointingStatisticsQueryOptions,
+  checkpointNow,
+  checkpointSubtasksQueryOptions,
+  checkpointTriggerStatusQueryOptions,
+  triggerCheckpoint,
+} from '../../src/api/checkpoints';
 import { clusterOverviewQueryOptions, webConfigQueryOptions } from '../../src/api/cluster';
 import { dataSetDeletionStatusQueryOptions, dataSetsQueryOptions, deleteDataSet } from '../../src/api/datasets';
 import { requestOnce } from '../../src/api/endpoint-query';
@@ -15,18 +23,81 @@ import { FlinkApiError, userMessage } from '../../src/api/errors';
 import { jobExceptionsQueryOptions } from '../../src/api/exceptions';
 import { newTriggerId } from '../../src/api/ids';
 import { deleteJar, jarIdOf, jarPlanQueryOptions, jarsQueryOptions, runJar, uploadJar } from '../../src/api/jars';
-import { jobAccumulatorsQueryOptions, jobConfigQueryOptions, jobExecutionResultQueryOptions, jobJobManagerConfigQueryOptions, jobJobManagerEnvironmentQueryOptions, jobJobManagerLogUrlQueryOptions, jobTaskManagerLogUrlQueryOptions } from '../../src/api/job-config';
-import { jobResourceRequirementsQueryOptions, rescaleJob, rescalingStatusQueryOptions, updateJobResourceRequirements } from '../../src/api/job-scaling';
-import { jobManagerConfigQueryOptions, jobManagerEnvironmentQueryOptions, jobManagerLogsQueryOptions, jobManagerThreadDumpQueryOptions } from '../../src/api/jobmanager';
-import { cancelJob, jobDetailsQueryOptions, jobPlanQueryOptions, jobsOverviewQueryOptions, jobsStatusesQueryOptions, jobStatusQueryOptions, sendClientHeartbeat, submitJob, type JobDetails } from '../../src/api/jobs';
+import {
+  jobAccumulatorsQueryOptions,
+  jobConfigQueryOptions,
+  jobExecutionResultQueryOptions,
+  jobJobManagerConfigQueryOptions,
+  jobJobManagerEnvironmentQueryOptions,
+  jobJobManagerLogUrlQueryOptions,
+  jobTaskManagerLogUrlQueryOptions,
+} from '../../src/api/job-config';
+import {
+  jobResourceRequirementsQueryOptions,
+  rescaleJob,
+  rescalingStatusQueryOptions,
+  updateJobResourceRequirements,
+} from '../../src/api/job-scaling';
+import {
+  jobManagerConfigQueryOptions,
+  jobManagerEnvironmentQueryOptions,
+  jobManagerLogsQueryOptions,
+  jobManagerThreadDumpQueryOptions,
+} from '../../src/api/jobmanager';
+import {
+  cancelJob,
+  jobDetailsQueryOptions,
+  jobPlanQueryOptions,
+  jobsOverviewQueryOptions,
+  jobsStatusesQueryOptions,
+  jobStatusQueryOptions,
+  sendClientHeartbeat,
+  submitJob,
+  type JobDetails,
+} from '../../src/api/jobs';
 import { jobManagerLogFileQueryOptions, taskManagerLogFileQueryOptions } from '../../src/api/logs';
-import { jmOperatorMetricsQueryOptions, jobManagerMetricsQueryOptions, jobMetricsQueryOptions, jobsMetricsQueryOptions, metricValue, subtaskMetricsQueryOptions, subtasksMetricsQueryOptions, taskManagerMetricsQueryOptions, taskManagersMetricsQueryOptions, vertexMetricsQueryOptions } from '../../src/api/metrics';
+import {
+  jmOperatorMetricsQueryOptions,
+  jobManagerMetricsQueryOptions,
+  jobMetricsQueryOptions,
+  jobsMetricsQueryOptions,
+  metricValue,
+  subtaskMetricsQueryOptions,
+  subtasksMetricsQueryOptions,
+  taskManagerMetricsQueryOptions,
+  taskManagersMetricsQueryOptions,
+  vertexMetricsQueryOptions,
+} from '../../src/api/metrics';
 import { subtaskRanges } from '../../src/api/query';
-import { disposeSavepoint, savepointDisposalStatusQueryOptions, savepointNow, savepointStatusQueryOptions, stopWithSavepoint, triggerSavepoint } from '../../src/api/savepoints';
-import { subtaskAttemptAccumulatorsQueryOptions, subtaskAttemptQueryOptions, subtaskDetailsQueryOptions, subtasksAccumulatorsQueryOptions, subtaskTimesQueryOptions } from '../../src/api/subtasks';
-import { taskManagerDetailsQueryOptions, taskManagerLogsQueryOptions, taskManagersQueryOptions, taskManagerThreadDumpQueryOptions } from '../../src/api/taskmanagers';
+import {
+  disposeSavepoint,
+  savepointDisposalStatusQueryOptions,
+  savepointNow,
+  savepointStatusQueryOptions,
+  stopWithSavepoint,
+  triggerSavepoint,
+} from '../../src/api/savepoints';
+import {
+  subtaskAttemptAccumulatorsQueryOptions,
+  subtaskAttemptQueryOptions,
+  subtaskDetailsQueryOptions,
+  subtasksAccumulatorsQueryOptions,
+  subtaskTimesQueryOptions,
+} from '../../src/api/subtasks';
+import {
+  taskManagerDetailsQueryOptions,
+  taskManagerLogsQueryOptions,
+  taskManagersQueryOptions,
+  taskManagerThreadDumpQueryOptions,
+} from '../../src/api/taskmanagers';
 import { backPressureQueryOptions, flameGraphQueryOptions, flameGraphState } from '../../src/api/vertex-sampling';
-import { vertexAccumulatorsQueryOptions, vertexDetailsQueryOptions, vertexTaskManagersQueryOptions, watermarksBySubtask, watermarksQueryOptions } from '../../src/api/vertices';
+import {
+  vertexAccumulatorsQueryOptions,
+  vertexDetailsQueryOptions,
+  vertexTaskManagersQueryOptions,
+  watermarksBySubtask,
+  watermarksQueryOptions,
+} from '../../src/api/vertices';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
 import { contractSandbox, eventually, expectApiError, jobId } from './support';
 
@@ -44,7 +115,10 @@ beforeAll(async () => {
 
 function vertexNamed(job: JobDetails, pattern: RegExp) {
   const vertex = job.vertices.find((v) => pattern.test(v.name));
-  if (!vertex) throw new Error(`job "${job.name}" has no vertex matching ${pattern}: ${job.vertices.map((v) => v.name).join(', ')}`);
+  if (!vertex)
+    throw new Error(
+      `job "${job.name}" has no vertex matching ${pattern}: ${job.vertices.map((v) => v.name).join(', ')}`,
+    );
   return vertex;
 }
 
@@ -52,7 +126,11 @@ describe('the endpoints table', () => {
   it('has a client function for every row of the reference list', () => {
     const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
     const tsv = readFileSync(path.join(repo, 'reference/rest-endpoints.tsv'), 'utf8');
-    const rows = tsv.trim().split('\n').slice(1).map((line) => line.split('\t'));
+    const rows = tsv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'));
     const table = new Set(allEndpoints().map(({ spec }) => endpointKey(spec)));
     const missing = rows.map(([verb, p]) => `${verb} ${p}`).filter((key) => !table.has(key));
     expect(missing).toEqual([]);
@@ -84,7 +162,16 @@ describe('cluster', () => {
 describe('jobs', () => {
   it('GET /jobs/overview: every demo job by name, in its settled state', async () => {
     const { jobs } = await requestOnce(jobsOverviewQueryOptions());
-    for (const key of ['eventTime', 'backpressure', 'flaky', 'bounded', 'cancelMe', 'wide', 'failingCheckpoints', 'hostile']) {
+    for (const key of [
+      'eventTime',
+      'backpressure',
+      'flaky',
+      'bounded',
+      'cancelMe',
+      'wide',
+      'failingCheckpoints',
+      'hostile',
+    ]) {
       const job = jobs.find((j) => j.jid === jobId(sandbox, key));
       expect(job, key).toBeDefined();
       expect(job?.name).toBe(demoJob(key).name);
@@ -128,7 +215,9 @@ describe('jobs', () => {
   });
 
   it('GET /jobs/:jobid/accumulators', async () => {
-    const acc = await requestOnce(jobAccumulatorsQueryOptions(jobId(sandbox, 'eventTime'), { includeSerializedValue: true }));
+    const acc = await requestOnce(
+      jobAccumulatorsQueryOptions(jobId(sandbox, 'eventTime'), { includeSerializedValue: true }),
+    );
     expect(Array.isArray(acc['user-task-accumulators'])).toBe(true);
     expect(Array.isArray(acc['job-accumulators'])).toBe(true);
   });
@@ -146,10 +235,15 @@ describe('jobs', () => {
 
   it('GET /jobs/:jobid/exceptions: the flaky job failed and restarted', async () => {
     const id = jobId(sandbox, 'flaky');
-    const exceptions = await eventually('the flaky job to record an exception', () => requestOnce(jobExceptionsQueryOptions(id)), (e) => e.exceptionHistory.entries.length > 0, {
-      timeoutMs: 120_000,
-      intervalMs: 2000,
-    });
+    const exceptions = await eventually(
+      'the flaky job to record an exception',
+      () => requestOnce(jobExceptionsQueryOptions(id)),
+      (e) => e.exceptionHistory.entries.length > 0,
+      {
+        timeoutMs: 120_000,
+        intervalMs: 2000,
+      },
+    );
     const first = exceptions.exceptionHistory.entries[0];
     expect(first?.exceptionName).toBe('java.lang.IllegalStateException');
     expect(first?.stacktrace).toContain('Simulated failure');
@@ -169,7 +263,9 @@ describe('jobs', () => {
     expect(env.classpath.length).toBeGreaterThan(0);
     // Log URLs answer where a URL pattern exists; otherwise Flink answers 404.
     const jmUrl = await requestOnce(jobJobManagerLogUrlQueryOptions(id)).catch((e: unknown) => e);
-    const tmUrl = await requestOnce(jobTaskManagerLogUrlQueryOptions(id, taskManagerIds[0] ?? '')).catch((e: unknown) => e);
+    const tmUrl = await requestOnce(jobTaskManagerLogUrlQueryOptions(id, taskManagerIds[0] ?? '')).catch(
+      (e: unknown) => e,
+    );
     for (const answer of [jmUrl, tmUrl]) {
       if (answer instanceof FlinkApiError) expect(answer.kind).toBe('not-found');
       else expect((answer as { url: string }).url).toMatch(/^https?:\/\//);
@@ -187,7 +283,7 @@ describe('jobs', () => {
     expect(userMessage(error)).toContain('jobGraphFileName');
   });
 
-  it('an unknown job is a not-found error carrying Flink\'s message', async () => {
+  it("an unknown job is a not-found error carrying Flink's message", async () => {
     const error = await expectApiError(requestOnce(jobDetailsQueryOptions(UNKNOWN_ID)), 'not-found');
     expect(error.status).toBe(404);
     expect(error.flinkMessage).toContain(`Job ${UNKNOWN_ID} not found`);
@@ -204,9 +300,13 @@ describe('jobs', () => {
     expect(status.isRetryable).toBe(true);
   });
 
-  it('resource requirements: read and update, or the scheduler\'s refusal', async () => {
+  it("resource requirements: read and update, or the scheduler's refusal", async () => {
     const id = jobId(sandbox, 'eventTime');
-    const requirements = { ...Object.fromEntries(eventTime.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }])) };
+    const requirements = {
+      ...Object.fromEntries(
+        eventTime.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }]),
+      ),
+    };
     const read = await requestOnce(jobResourceRequirementsQueryOptions(id)).catch((e: unknown) => e);
     if (read instanceof FlinkApiError) {
       // The default scheduler cannot change parallelism without a restart and says so.
@@ -229,14 +329,24 @@ describe('metrics', () => {
   it('JobManager, TaskManagers, jobs, one job', async () => {
     const jmIds = await requestOnce(jobManagerMetricsQueryOptions());
     expect(jmIds.map((m) => m.id)).toContain('Status.JVM.Memory.Heap.Used');
-    const jm = await requestOnce(jobManagerMetricsQueryOptions({ get: ['Status.JVM.Memory.Heap.Used', 'numRegisteredTaskManagers'] }));
+    const jm = await requestOnce(
+      jobManagerMetricsQueryOptions({ get: ['Status.JVM.Memory.Heap.Used', 'numRegisteredTaskManagers'] }),
+    );
     expect(Number(metricValue(jm, 'Status.JVM.Memory.Heap.Used'))).toBeGreaterThan(0);
     expect(metricValue(jm, 'numRegisteredTaskManagers')).toBe('2');
 
-    const tms = await requestOnce(taskManagersMetricsQueryOptions({ get: ['Status.JVM.Memory.Heap.Used'], agg: ['min', 'max', 'sum'], taskmanagers: taskManagerIds }));
+    const tms = await requestOnce(
+      taskManagersMetricsQueryOptions({
+        get: ['Status.JVM.Memory.Heap.Used'],
+        agg: ['min', 'max', 'sum'],
+        taskmanagers: taskManagerIds,
+      }),
+    );
     expect(tms[0]?.id).toBe('Status.JVM.Memory.Heap.Used');
     expect(tms[0]?.sum).toBeGreaterThan(0);
-    const tm = await requestOnce(taskManagerMetricsQueryOptions(taskManagerIds[0] ?? '', { get: ['Status.JVM.CPU.Load'] }));
+    const tm = await requestOnce(
+      taskManagerMetricsQueryOptions(taskManagerIds[0] ?? '', { get: ['Status.JVM.CPU.Load'] }),
+    );
     expect(tm[0]?.id).toBe('Status.JVM.CPU.Load');
 
     const id = jobId(sandbox, 'eventTime');
@@ -254,7 +364,13 @@ describe('metrics', () => {
     expect(ids.map((m) => m.id)).toContain('0.numRecordsOut');
     const values = await requestOnce(vertexMetricsQueryOptions(id, source.id, { get: ['0.numRecordsOut'] }));
     expect(Number(metricValue(values, '0.numRecordsOut'))).toBeGreaterThan(0);
-    const agg = await requestOnce(subtasksMetricsQueryOptions(id, source.id, { get: ['numRecordsOut'], agg: ['min', 'max', 'sum', 'avg', 'skew'], subtasks: subtaskRanges([0, 1]) }));
+    const agg = await requestOnce(
+      subtasksMetricsQueryOptions(id, source.id, {
+        get: ['numRecordsOut'],
+        agg: ['min', 'max', 'sum', 'avg', 'skew'],
+        subtasks: subtaskRanges([0, 1]),
+      }),
+    );
     expect(agg[0]?.id).toBe('numRecordsOut');
     expect(agg[0]?.sum).toBeGreaterThan(0);
     const one = await requestOnce(subtaskMetricsQueryOptions(id, source.id, 1, { get: ['numRecordsOut'] }));
@@ -298,11 +414,15 @@ describe('vertices', () => {
   it('watermarks of the event-time windows', async () => {
     const id = jobId(sandbox, 'eventTime');
     const window = vertexNamed(eventTime, /revenue/i);
-    const marks = await eventually('watermarks', () => requestOnce(watermarksQueryOptions(id, window.id)), (m) => [...watermarksBySubtask(m).values()].some((w) => w !== null));
+    const marks = await eventually(
+      'watermarks',
+      () => requestOnce(watermarksQueryOptions(id, window.id)),
+      (m) => [...watermarksBySubtask(m).values()].some((w) => w !== null),
+    );
     expect([...watermarksBySubtask(marks).keys()].sort()).toEqual([0, 1]);
   });
 
-  it('back pressure: the backpressured job\'s source reports high', async () => {
+  it("back pressure: the backpressured job's source reports high", async () => {
     const job = await requestOnce(jobDetailsQueryOptions(jobId(sandbox, 'backpressure')));
     const source = vertexNamed(job, /^Source/);
     const bp = await eventually(
@@ -374,9 +494,14 @@ describe('checkpoints', () => {
     expect(status.operation?.checkpointId).toBe(checkpointId);
 
     // The JobManager caches execution graphs (and their checkpoint statistics) for a few seconds.
-    const details = await eventually('the new checkpoint in the statistics', () => requestOnce(checkpointDetailsQueryOptions(id, checkpointId ?? -1)), () => true, {
-      timeoutMs: 30_000,
-    });
+    const details = await eventually(
+      'the new checkpoint in the statistics',
+      () => requestOnce(checkpointDetailsQueryOptions(id, checkpointId ?? -1)),
+      () => true,
+      {
+        timeoutMs: 30_000,
+      },
+    );
     expect(details.id).toBe(checkpointId);
     expect(details.className).toBe('completed');
     expect(Object.keys(details.tasks).sort()).toEqual(eventTime.vertices.map((v) => v.id).sort());
@@ -393,7 +518,9 @@ describe('checkpoints', () => {
     // status is read once more: Flink keeps unread operation results, and its shutdown
     // (DELETE /cluster) waits until every result was read (or rest.async.store-duration passed).
     expect(await triggerCheckpoint(id, { triggerId: outcome.triggerId })).toBe(outcome.triggerId);
-    expect((await requestOnce(checkpointTriggerStatusQueryOptions(id, outcome.triggerId))).operation?.checkpointId).toBe(checkpointId);
+    expect(
+      (await requestOnce(checkpointTriggerStatusQueryOptions(id, outcome.triggerId))).operation?.checkpointId,
+    ).toBe(checkpointId);
   });
 });
 
@@ -453,7 +580,10 @@ describe('jars and job lifecycle', () => {
 
   it('POST /jars/upload the demo jar', async () => {
     expect(sandbox.demoJar, 'the demo jar was built').not.toBe('');
-    const upload = await uploadJar(new Blob([readFileSync(sandbox.demoJar)], { type: 'application/x-java-archive' }), 'contract-demo-jobs.jar');
+    const upload = await uploadJar(
+      new Blob([readFileSync(sandbox.demoJar)], { type: 'application/x-java-archive' }),
+      'contract-demo-jobs.jar',
+    );
     expect(upload.status).toBe('success');
     jarId = jarIdOf(upload);
     expect(jarId).toMatch(/_contract-demo-jobs\.jar$/);
@@ -461,16 +591,28 @@ describe('jars and job lifecycle', () => {
   });
 
   it('POST /jars/:jarid/plan (body and query parameters)', async () => {
-    const { plan } = await requestOnce(jarPlanQueryOptions(jarId, { entryClass: demoJob('eventTime').entryClass, parallelism: 1 }));
+    const { plan } = await requestOnce(
+      jarPlanQueryOptions(jarId, { entryClass: demoJob('eventTime').entryClass, parallelism: 1 }),
+    );
     expect(plan.name).toBe(demoJob('eventTime').name);
     expect(plan.nodes.length).toBeGreaterThanOrEqual(3);
-    const byQuery = await requestOnce(jarPlanQueryOptions(jarId, {}, { 'entry-class': cancelMe.entryClass, parallelism: 1, programArg: ['--rate', '2'] }));
+    const byQuery = await requestOnce(
+      jarPlanQueryOptions(
+        jarId,
+        {},
+        { 'entry-class': cancelMe.entryClass, parallelism: 1, programArg: ['--rate', '2'] },
+      ),
+    );
     expect(byQuery.plan.name).toBe(cancelMe.name);
   });
 
   async function runFresh(): Promise<string> {
     const { jobid } = await runJar(jarId, { entryClass: cancelMe.entryClass, programArgsList: ['--rate', '5'] });
-    await eventually('the fresh job to run', () => requestOnce(jobDetailsQueryOptions(jobid)), (j) => j.state === 'RUNNING' && j.vertices.every((v) => v.status === 'RUNNING'));
+    await eventually(
+      'the fresh job to run',
+      () => requestOnce(jobDetailsQueryOptions(jobid)),
+      (j) => j.state === 'RUNNING' && j.vertices.every((v) => v.status === 'RUNNING'),
+    );
     return jobid;
   }
 
@@ -479,7 +621,11 @@ describe('jars and job lifecycle', () => {
     const outcome = await stopWithSavepoint(id, { drain: false }, poll);
     if (outcome.status !== 'completed') throw new Error(`stop failed: ${outcome.failure.message}`);
     expect(outcome.result.location).toMatch(/savepoint-/);
-    const final = await eventually('the stopped job to finish', () => requestOnce(jobStatusQueryOptions(id)), (s) => s.status === 'FINISHED');
+    const final = await eventually(
+      'the stopped job to finish',
+      () => requestOnce(jobStatusQueryOptions(id)),
+      (s) => s.status === 'FINISHED',
+    );
     expect(final.status).toBe('FINISHED');
     const stopStatus = await requestOnce(savepointStatusQueryOptions(id, outcome.triggerId));
     expect(stopStatus.operation?.location).toBe(outcome.result.location);
@@ -489,7 +635,11 @@ describe('jars and job lifecycle', () => {
   it('run another, then cancel it', async () => {
     const id = await runFresh();
     await cancelJob(id);
-    const final = await eventually('the canceled job', () => requestOnce(jobStatusQueryOptions(id)), (s) => s.status === 'CANCELED');
+    const final = await eventually(
+      'the canceled job',
+      () => requestOnce(jobStatusQueryOptions(id)),
+      (s) => s.status === 'CANCELED',
+    );
     expect(final.status).toBe('CANCELED');
   });
 
@@ -550,14 +700,18 @@ describe('jobmanager and taskmanagers', () => {
     expect(typeof (await requestOnce(jobManagerLogFileQueryOptions({ kind: 'stdout' })))).toBe('string');
     const jmFiles = await requestOnce(jobManagerLogsQueryOptions());
     const jmNamed = jmFiles.logs.find((l) => l.name.endsWith('.log'))?.name ?? '';
-    expect(await requestOnce(jobManagerLogFileQueryOptions({ kind: 'file', name: jmNamed }))).toContain('StandaloneSessionClusterEntrypoint');
+    expect(await requestOnce(jobManagerLogFileQueryOptions({ kind: 'file', name: jmNamed }))).toContain(
+      'StandaloneSessionClusterEntrypoint',
+    );
 
     const tm = taskManagerIds[0] ?? '';
     expect(await requestOnce(taskManagerLogFileQueryOptions(tm, { kind: 'log' }))).toContain('TaskManagerRunner');
     expect(typeof (await requestOnce(taskManagerLogFileQueryOptions(tm, { kind: 'stdout' })))).toBe('string');
     const tmFiles = await requestOnce(taskManagerLogsQueryOptions(tm));
     const tmNamed = tmFiles.logs.find((l) => l.name.endsWith('.log'))?.name ?? '';
-    expect(await requestOnce(taskManagerLogFileQueryOptions(tm, { kind: 'file', name: tmNamed }))).toContain('TaskManagerRunner');
+    expect(await requestOnce(taskManagerLogFileQueryOptions(tm, { kind: 'file', name: tmNamed }))).toContain(
+      'TaskManagerRunner',
+    );
     expect(FILE_ENDPOINT_NAMES).toHaveLength(6);
   });
 });

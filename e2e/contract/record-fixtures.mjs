@@ -55,7 +55,13 @@ async function record(base, method, p, recordedFrom, opts = {}) {
   const text = await res.text();
   const contentType = res.headers.get('content-type') ?? '';
   /** @type {Fixture} */
-  const fixture = { recordedFrom, request: { method, path: p }, status: res.status, contentType, redirected: res.redirected };
+  const fixture = {
+    recordedFrom,
+    request: { method, path: p },
+    status: res.status,
+    contentType,
+    redirected: res.redirected,
+  };
   const location = res.headers.get('location');
   if (location) fixture.location = location;
   if (/json/.test(contentType)) {
@@ -70,7 +76,9 @@ async function record(base, method, p, recordedFrom, opts = {}) {
 function save(dir, name, fixture) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
-  log(`${path.relative(repoRoot, path.join(dir, `${name}.json`))}: ${fixture.request.method} ${fixture.request.path} -> ${fixture.status}`);
+  log(
+    `${path.relative(repoRoot, path.join(dir, `${name}.json`))}: ${fixture.request.method} ${fixture.request.path} -> ${fixture.status}`,
+  );
 }
 
 /** @param {string} url */
@@ -102,18 +110,35 @@ async function recordFlink(flinkUrl, state) {
   save(dir, 'taskmanagers', await record(base, 'GET', '/taskmanagers', from));
   save(dir, 'job-details', await record(base, 'GET', `/jobs/${eventTime}`, from));
   save(dir, 'job-checkpoints', await record(base, 'GET', `/jobs/${failing}/checkpoints`, from));
-  const stats = /** @type {{ latest: { completed: { id: number } | null } }} */ (await getJson(`${flinkUrl}/jobs/${eventTime}/checkpoints`));
-  const eventTimeDetails = /** @type {{ vertices: { id: string }[] }} */ (await getJson(`${flinkUrl}/jobs/${eventTime}`));
+  const stats = /** @type {{ latest: { completed: { id: number } | null } }} */ (
+    await getJson(`${flinkUrl}/jobs/${eventTime}/checkpoints`)
+  );
+  const eventTimeDetails = /** @type {{ vertices: { id: string }[] }} */ (
+    await getJson(`${flinkUrl}/jobs/${eventTime}`)
+  );
   const latest = stats.latest.completed?.id ?? 0;
   save(dir, 'checkpoint-details', await record(base, 'GET', `/jobs/${eventTime}/checkpoints/details/${latest}`, from));
-  save(dir, 'checkpoint-subtasks', await record(base, 'GET', `/jobs/${eventTime}/checkpoints/details/${latest}/subtasks/${eventTimeDetails.vertices[0]?.id ?? ''}`, from));
+  save(
+    dir,
+    'checkpoint-subtasks',
+    await record(
+      base,
+      'GET',
+      `/jobs/${eventTime}/checkpoints/details/${latest}/subtasks/${eventTimeDetails.vertices[0]?.id ?? ''}`,
+      from,
+    ),
+  );
   save(dir, 'job-checkpoint-config', await record(base, 'GET', `/jobs/${eventTime}/checkpoints/config`, from));
   save(dir, 'job-exceptions', await record(base, 'GET', `/jobs/${flaky}/exceptions?maxExceptions=2`, from));
   save(dir, 'job-execution-result-finished', await record(base, 'GET', `/jobs/${bounded}/execution-result`, from));
   const details = /** @type {{ vertices: { id: string }[] }} */ (await getJson(`${flinkUrl}/jobs/${eventTime}`));
   const source = details.vertices[0]?.id ?? '';
   save(dir, 'vertex-details', await record(base, 'GET', `/jobs/${eventTime}/vertices/${source}`, from));
-  save(dir, 'vertex-backpressure', await record(base, 'GET', `/jobs/${eventTime}/vertices/${source}/backpressure`, from));
+  save(
+    dir,
+    'vertex-backpressure',
+    await record(base, 'GET', `/jobs/${eventTime}/vertices/${source}/backpressure`, from),
+  );
   // A vertex nobody asked about before: the first answer is "sampling started, no data yet"
   // (a vertex sampled within rest.flamegraph.refresh-interval answers from its cache).
   const wide = /** @type {{ vertices: { id: string }[] }} */ (await getJson(`${flinkUrl}/jobs/${ids.wide ?? ''}`));
@@ -133,13 +158,30 @@ async function recordFlink(flinkUrl, state) {
     break;
   }
   save(dir, 'job-metrics-get', await record(base, 'GET', `/jobs/${eventTime}/metrics?get=uptime,numRestarts`, from));
-  save(dir, 'subtasks-metrics-agg', await record(base, 'GET', `/jobs/${eventTime}/vertices/${source}/subtasks/metrics?get=numRecordsOut&agg=min,max,sum&subtasks=0-1`, from));
+  save(
+    dir,
+    'subtasks-metrics-agg',
+    await record(
+      base,
+      'GET',
+      `/jobs/${eventTime}/vertices/${source}/subtasks/metrics?get=numRecordsOut&agg=min,max,sum&subtasks=0-1`,
+      from,
+    ),
+  );
 
   // Errors, as Flink sends them.
   save(dir, 'error-job-not-found', await record(base, 'GET', `/jobs/${unknownId}`, from));
   save(dir, 'error-unknown-path', await record(base, 'GET', '/no-such-resource', from));
-  save(dir, 'error-savepoint-trigger-unknown', await record(base, 'GET', `/jobs/${eventTime}/savepoints/${unknownId}`, from));
-  save(dir, 'error-rescaling-disabled', await record(base, 'PATCH', `/jobs/${eventTime}/rescaling?parallelism=2`, from));
+  save(
+    dir,
+    'error-savepoint-trigger-unknown',
+    await record(base, 'GET', `/jobs/${eventTime}/savepoints/${unknownId}`, from),
+  );
+  save(
+    dir,
+    'error-rescaling-disabled',
+    await record(base, 'PATCH', `/jobs/${eventTime}/rescaling?parallelism=2`, from),
+  );
   save(dir, 'error-resource-requirements', await record(base, 'GET', `/jobs/${eventTime}/resource-requirements`, from));
   save(
     dir,
@@ -150,11 +192,13 @@ async function recordFlink(flinkUrl, state) {
     }),
   );
   const dispose = /** @type {{ 'request-id': string }} */ (
-    await (await fetch(`${flinkUrl}/savepoint-disposal`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ 'savepoint-path': 'file:/nonexistent/savepoint-000000-000000000000' }),
-    })).json()
+    await (
+      await fetch(`${flinkUrl}/savepoint-disposal`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ 'savepoint-path': 'file:/nonexistent/savepoint-000000-000000000000' }),
+      })
+    ).json()
   );
   for (let i = 0; i < 20; i++) {
     const f = await record(base, 'GET', `/savepoint-disposal/${dispose['request-id']}`, from);
@@ -212,7 +256,9 @@ http {
 }
 `;
   writeFileSync(path.join(work, 'nginx.conf'), conf);
-  const child = spawn(nginx, ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(nginx, ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
     const base = `http://127.0.0.1:${port}/`;
     for (let i = 0; i < 50; i++) {

@@ -77,7 +77,9 @@ async function main() {
   const broughtUp = !before || before.startedAt !== state.startedAt;
   const owns = broughtUp || process.env.CONTRACT_OWNS_SANDBOX === '1';
   const version = await flinkVersion(state.url);
-  log(`Flink ${version} at ${state.url} (${broughtUp ? 'started by this run' : 'already running'}; ${owns ? 'this run shuts it down at the end' : 'left running'})`);
+  log(
+    `Flink ${version} at ${state.url} (${broughtUp ? 'started by this run' : 'already running'}; ${owns ? 'this run shuts it down at the end' : 'left running'})`,
+  );
 
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'flink-dashboard-contract-'));
   const outFile = path.join(outDir, 'exercised.json');
@@ -99,7 +101,9 @@ async function main() {
     while (Date.now() < deadline && jobManagers.some((p) => isAlive(p.pid))) await sleep(500);
     const stillUp = jobManagers.filter((p) => isAlive(p.pid));
     if (stillUp.length) {
-      log(`the JobManager did not exit within 60 s of DELETE /cluster: ${stillUp.map((p) => `pid ${p.pid}`).join(', ')}`);
+      log(
+        `the JobManager did not exit within 60 s of DELETE /cluster: ${stillUp.map((p) => `pid ${p.pid}`).join(', ')}`,
+      );
       shutdownCode = shutdownCode || 1;
     } else {
       log(`the JobManager exited after DELETE /cluster (${jobManagers.map((p) => `pid ${p.pid}`).join(', ')})`);

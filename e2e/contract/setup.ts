@@ -8,9 +8,15 @@ import { addApiListener, configureApi } from '../../src/api/settings';
 import { contractSandbox } from './support';
 
 const sandbox = contractSandbox();
-configureApi({ baseUrl: `${sandbox.url}/`, versionPrefix: process.env.CONTRACT_VERSION_PREFIX ?? '', readOnly: false, timeoutMs: 60_000 });
+configureApi({
+  baseUrl: `${sandbox.url}/`,
+  versionPrefix: process.env.CONTRACT_VERSION_PREFIX ?? '',
+  readOnly: false,
+  timeoutMs: 60_000,
+});
 
-export const exercisedFile = process.env.CONTRACT_OUT ?? path.join(os.tmpdir(), `flink-dashboard-contract-${sandbox.port}.json`);
+export const exercisedFile =
+  process.env.CONTRACT_OUT ?? path.join(os.tmpdir(), `flink-dashboard-contract-${sandbox.port}.json`);
 
 interface Report {
   exercised: Record<string, { status: number; count: number }>;

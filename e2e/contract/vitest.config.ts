@@ -10,7 +10,11 @@ export default defineConfig({
   root: repoRoot,
   test: {
     environment: 'node',
-    include: [process.env.CONTRACT_PHASE === 'shutdown' ? 'e2e/contract/shutdown.contract.ts' : 'e2e/contract/flink.contract.ts'],
+    include: [
+      process.env.CONTRACT_PHASE === 'shutdown'
+        ? 'e2e/contract/shutdown.contract.ts'
+        : 'e2e/contract/flink.contract.ts',
+    ],
     setupFiles: ['e2e/contract/setup.ts'],
     // One cluster, two cores: one file, one test at a time.
     pool: 'forks',

@@ -24,7 +24,11 @@ export function processOf(port: number, role: string): ProcessInfo {
 }
 
 /** Sends `signal` to a sandbox process and waits (up to 30 s) until it is gone. */
-export async function killProcess(port: number, role: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<ProcessInfo> {
+export async function killProcess(
+  port: number,
+  role: string,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<ProcessInfo> {
   if (port === sandboxPort) throw new Error(`refusing to kill a process of the shared sandbox on ${port}`);
   const p = processOf(port, role);
   process.kill(p.pid, signal);
@@ -49,7 +53,10 @@ export function restartProcess(port: number, role: string): ProcessInfo {
   const pid = spawnDetached(p.argv, outFile);
   const file = path.join(state.runDir, 'sandbox.json');
   const current = JSON.parse(readFileSync(file, 'utf8')) as SandboxState;
-  const next: SandboxState = { ...current, processes: current.processes.map((x) => (x.role === role ? { ...x, pid } : x)) };
+  const next: SandboxState = {
+    ...current,
+    processes: current.processes.map((x) => (x.role === role ? { ...x, pid } : x)),
+  };
   writeFileSync(file, JSON.stringify(next, null, 2));
   return { ...p, pid };
 }

@@ -185,11 +185,21 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       // The proxy may rewrite answers: ask for them uncompressed.
       delete headers['accept-encoding'];
       const forward = http.request(
-        { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path: upstreamPath, headers, agent },
+        {
+          protocol: upstream.protocol,
+          hostname: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: upstreamPath,
+          headers,
+          agent,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
           res.on('error', reject);
         },
       );
@@ -198,13 +208,25 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       forward.end(body);
     });
 
-  const send = (res: http.ServerResponse, status: number, contentType: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}): void => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    contentType: string,
+    body: string | Buffer,
+    extra: http.OutgoingHttpHeaders = {},
+  ): void => {
     const buffer = typeof body === 'string' ? Buffer.from(body) : body;
-    res.writeHead(status, { 'content-type': contentType, 'content-length': buffer.length, 'cache-control': 'no-store', ...extra });
+    res.writeHead(status, {
+      'content-type': contentType,
+      'content-length': buffer.length,
+      'cache-control': 'no-store',
+      ...extra,
+    });
     res.end(buffer);
   };
 
-  const sendRecorded = (res: http.ServerResponse, page: Recorded): void => send(res, page.status, page.contentType, page.text);
+  const sendRecorded = (res: http.ServerResponse, page: Recorded): void =>
+    send(res, page.status, page.contentType, page.text);
 
   const readBody = (req: http.IncomingMessage): Promise<Buffer> =>
     new Promise((resolve, reject) => {
@@ -214,12 +236,24 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       req.on('error', reject);
     });
 
-  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, upstreamPath: string): Promise<void> => {
+  const handleApi = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    upstreamPath: string,
+  ): Promise<void> => {
     const started = Date.now();
     const rule = rules.find((r) => r.match.test(upstreamPath)) ?? null;
     const fault = rule?.kind ?? null;
     const done = (status: number, upstreamAsked: boolean): void =>
-      record({ at: started, method: req.method ?? 'GET', path: upstreamPath, status, ms: Date.now() - started, upstream: upstreamAsked, fault });
+      record({
+        at: started,
+        method: req.method ?? 'GET',
+        path: upstreamPath,
+        status,
+        ms: Date.now() - started,
+        upstream: upstreamAsked,
+        fault,
+      });
     const body = await readBody(req);
 
     const recorded = fault ? RECORDED_FAULTS[fault] : undefined;
@@ -235,7 +269,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         send(res, 403, 'application/json; charset=UTF-8', FLINK_403_BODY);
         return done(403, false);
       case 'redirect-login':
-        res.writeHead(302, { location: `${SIGN_IN_PATH}?rd=${encodeURIComponent(req.url ?? '/')}`, 'content-length': 0 });
+        res.writeHead(302, {
+          location: `${SIGN_IN_PATH}?rd=${encodeURIComponent(req.url ?? '/')}`,
+          'content-length': 0,
+        });
         res.end();
         return done(302, false);
       case 'reset':
@@ -258,7 +295,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     const contentType = String(answer.headers['content-type'] ?? 'application/octet-stream');
     const isJson = /json/i.test(contentType);
-    if (isJson && answer.status < 300 && (fault === 'truncated-json' || fault === 'invalid-json' || fault === 'wrong-shape')) {
+    if (
+      isJson &&
+      answer.status < 300 &&
+      (fault === 'truncated-json' || fault === 'invalid-json' || fault === 'wrong-shape')
+    ) {
       const text = answer.body.toString('utf8');
       let damaged: string;
       if (fault === 'truncated-json') damaged = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
@@ -295,7 +336,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       ? handleApi(req, res, `/${url.pathname.slice(apiPrefix.length)}${url.search}`)
       : handleStatic(req, res, url.pathname);
     work.catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', `fault proxy: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent)
+        send(res, 500, 'text/plain', `fault proxy: ${error instanceof Error ? error.message : String(error)}`);
       else res.destroy();
     });
   });

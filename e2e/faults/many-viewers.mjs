@@ -72,10 +72,23 @@ async function main() {
   if (!wide) throw new Error(`no RUNNING wide job on ${flinkUrl}`);
   const dist = buildPrivateDist('viewers');
   const shipped = JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'));
-  const server = await serve({ dist, jobManager: flinkUrl, config: REFRESH_MS ? { ...shipped, refreshIntervalMs: REFRESH_MS } : shipped });
+  const server = await serve({
+    dist,
+    jobManager: flinkUrl,
+    config: REFRESH_MS ? { ...shipped, refreshIntervalMs: REFRESH_MS } : shipped,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+    ],
   });
   const probePaths = [`/jobs/${wide.jid}`, '/overview'];
   /** @type {{ phase: string, rate: number, p50: number, p95: number, probe50: number, probe95: number, failed: number, hidden: number }[]} */
@@ -93,7 +106,9 @@ async function main() {
         await page.getByRole('heading', { level: 1, name: wide.name }).waitFor({ timeout: 60_000 });
         pages.push(page);
       }
-      const hidden = (await Promise.all(pages.map((p) => p.evaluate(() => document.visibilityState)))).filter((s) => s !== 'visible').length;
+      const hidden = (await Promise.all(pages.map((p) => p.evaluate(() => document.visibilityState)))).filter(
+        (s) => s !== 'visible',
+      ).length;
       await sleep(5000); // settle: every tab polling
       const from = Date.now();
       const until = from + SECONDS * 1000;
@@ -102,8 +117,14 @@ async function main() {
       rows.push({
         phase: tabs === 0 ? 'no tab' : `${tabs} tab${tabs === 1 ? '' : 's'}`,
         rate: seen.length / SECONDS,
-        p50: quantile(seen.map((r) => r.ms), 0.5),
-        p95: quantile(seen.map((r) => r.ms), 0.95),
+        p50: quantile(
+          seen.map((r) => r.ms),
+          0.5,
+        ),
+        p95: quantile(
+          seen.map((r) => r.ms),
+          0.95,
+        ),
         probe50: quantile(probed.latencies, 0.5),
         probe95: quantile(probed.latencies, 0.95),
         failed: seen.filter((r) => r.status >= 400).length + probed.errors,
@@ -118,10 +139,16 @@ async function main() {
     rmSync(dist, { recursive: true, force: true });
   }
   const f = (/** @type {number} */ x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
-  process.stdout.write(`\nmany viewers on "${wide.name}" (${flinkUrl}), ${SECONDS} s per phase, refresh ${REFRESH_MS ?? 'from the JobManager'}${REFRESH_MS ? ' ms' : ''}\n`);
-  process.stdout.write('| phase | dashboard requests/s to the JobManager | their latency p50 / p95 (ms) | probe GET /jobs/:id, /overview p50 / p95 (ms) | failed | hidden tabs |\n|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `\nmany viewers on "${wide.name}" (${flinkUrl}), ${SECONDS} s per phase, refresh ${REFRESH_MS ?? 'from the JobManager'}${REFRESH_MS ? ' ms' : ''}\n`,
+  );
+  process.stdout.write(
+    '| phase | dashboard requests/s to the JobManager | their latency p50 / p95 (ms) | probe GET /jobs/:id, /overview p50 / p95 (ms) | failed | hidden tabs |\n|---|---|---|---|---|---|\n',
+  );
   for (const r of rows) {
-    process.stdout.write(`| ${r.phase} | ${r.rate.toFixed(1)} | ${f(r.p50)} / ${f(r.p95)} | ${f(r.probe50)} / ${f(r.probe95)} | ${r.failed} | ${r.hidden} |\n`);
+    process.stdout.write(
+      `| ${r.phase} | ${r.rate.toFixed(1)} | ${f(r.p50)} / ${f(r.p95)} | ${f(r.probe50)} / ${f(r.probe95)} | ${r.failed} | ${r.hidden} |\n`,
+    );
   }
   process.stdout.write(`page errors: ${pageErrors}\n`);
 }

@@ -16,12 +16,33 @@ const pkg = 'dev.flinkdashboard.demo';
 /** @type {DemoJob[]} */
 export const demoJobs = [
   { key: 'eventTime', entryClass: `${pkg}.EventTimeOrdersJob`, name: 'Demo: event-time orders', settlesAs: 'RUNNING' },
-  { key: 'backpressure', entryClass: `${pkg}.BackpressureJob`, name: 'Demo: backpressured pipeline', settlesAs: 'RUNNING' },
-  { key: 'flaky', entryClass: `${pkg}.FlakyJob`, name: 'Demo: flaky job', settlesAs: 'RUNNING', programArgs: ['--fail-after-seconds', '30'] },
+  {
+    key: 'backpressure',
+    entryClass: `${pkg}.BackpressureJob`,
+    name: 'Demo: backpressured pipeline',
+    settlesAs: 'RUNNING',
+  },
+  {
+    key: 'flaky',
+    entryClass: `${pkg}.FlakyJob`,
+    name: 'Demo: flaky job',
+    settlesAs: 'RUNNING',
+    programArgs: ['--fail-after-seconds', '30'],
+  },
   { key: 'bounded', entryClass: `${pkg}.BoundedJob`, name: 'Demo: bounded batch of orders', settlesAs: 'FINISHED' },
-  { key: 'cancelMe', entryClass: `${pkg}.CancelMeJob`, name: 'Demo: job canceled by the sandbox', settlesAs: 'CANCELED' },
+  {
+    key: 'cancelMe',
+    entryClass: `${pkg}.CancelMeJob`,
+    name: 'Demo: job canceled by the sandbox',
+    settlesAs: 'CANCELED',
+  },
   { key: 'wide', entryClass: `${pkg}.WideJob`, name: 'Demo: wide pipeline (44 vertices)', settlesAs: 'RUNNING' },
-  { key: 'failingCheckpoints', entryClass: `${pkg}.FailingCheckpointsJob`, name: 'Demo: checkpoints that sometimes fail', settlesAs: 'RUNNING' },
+  {
+    key: 'failingCheckpoints',
+    entryClass: `${pkg}.FailingCheckpointsJob`,
+    name: 'Demo: checkpoints that sometimes fail',
+    settlesAs: 'RUNNING',
+  },
   {
     key: 'hostile',
     entryClass: `${pkg}.HostileNamesJob`,

@@ -11,7 +11,17 @@
 // FLINK_VERSION (default below) picks the Flink line; SANDBOX_PORT (default 8081) the REST port.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  closeSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,7 +118,10 @@ function log(msg) {
 class SandboxError extends Error {}
 
 function checkTools() {
-  for (const [tool, args] of /** @type {const} */ ([['java', ['-version']], ['mvn', ['-v']]])) {
+  for (const [tool, args] of /** @type {const} */ ([
+    ['java', ['-version']],
+    ['mvn', ['-v']],
+  ])) {
     const r = spawnSync(tool, args, { stdio: 'ignore' });
     if (r.error) {
       throw new SandboxError(
@@ -180,23 +193,33 @@ function buildArtifacts(flinkVersion) {
   const buildDir = path.join(stateRoot, `build-${flinkVersion}`);
   const jar = path.join(buildDir, 'demo-jobs.jar');
   const classpathFile = path.join(buildDir, 'classpath.txt');
-  const upToDate =
-    existsSync(jar) && existsSync(classpathFile) && statSync(jar).mtimeMs >= newestMtime(demoJobsDir);
+  const upToDate = existsSync(jar) && existsSync(classpathFile) && statSync(jar).mtimeMs >= newestMtime(demoJobsDir);
   if (!upToDate) {
-    log(`building the demo jobs and resolving Flink ${flinkVersion} from Maven Central (first run downloads the artifacts)`);
+    log(
+      `building the demo jobs and resolving Flink ${flinkVersion} from Maven Central (first run downloads the artifacts)`,
+    );
     const started = Date.now();
     const r = spawnSync(
       'mvn',
       [
-        '-B', '-q', '-f', path.join(demoJobsDir, 'pom.xml'),
-        `-Dflink.version=${flinkVersion}`, `-Dsandbox.build.dir=${buildDir}`, '-DskipTests',
-        'package', 'dependency:build-classpath',
-        `-Dmdep.outputFile=${classpathFile}`, '-Dmdep.includeScope=runtime',
+        '-B',
+        '-q',
+        '-f',
+        path.join(demoJobsDir, 'pom.xml'),
+        `-Dflink.version=${flinkVersion}`,
+        `-Dsandbox.build.dir=${buildDir}`,
+        '-DskipTests',
+        'package',
+        'dependency:build-classpath',
+        `-Dmdep.outputFile=${classpathFile}`,
+        '-Dmdep.includeScope=runtime',
       ],
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
     if (r.status !== 0) {
-      throw new SandboxError(`Maven could not build the demo jobs for Flink ${flinkVersion} (exit ${r.status}); is FLINK_VERSION a released version?`);
+      throw new SandboxError(
+        `Maven could not build the demo jobs for Flink ${flinkVersion} (exit ${r.status}); is FLINK_VERSION a released version?`,
+      );
     }
     log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -246,9 +269,11 @@ function flinkConfig({ port, rpcPort, runDir }) {
     // sandbox left running keeps the states the tests look for.
     'jobstore.expiration-time': 86400,
   };
-  return Object.entries(conf)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
-    .join('\n') + '\n';
+  return (
+    Object.entries(conf)
+      .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+      .join('\n') + '\n'
+  );
 }
 
 /**
@@ -259,7 +284,16 @@ function flinkConfig({ port, rpcPort, runDir }) {
 function resourceParams(classpath, confDir, command) {
   const r = spawnSync(
     'java',
-    ['-Xmx128m', ...JVM_QUIET, '-cp', classpath, 'org.apache.flink.runtime.util.bash.BashJavaUtils', command, '--configDir', confDir],
+    [
+      '-Xmx128m',
+      ...JVM_QUIET,
+      '-cp',
+      classpath,
+      'org.apache.flink.runtime.util.bash.BashJavaUtils',
+      command,
+      '--configDir',
+      confDir,
+    ],
     { encoding: 'utf8' },
   );
   const lines = (r.stdout ?? '')
@@ -284,11 +318,18 @@ function startJvm({ role, mainClass, classpath, confDir, logDir, resources }) {
   const logFile = path.join(logDir, `${role}.log`);
   const outFile = path.join(logDir, `${role}.out`);
   const argv = [
-    ...resources.jvm, ...JVM_QUIET, ...JVM_OPENS,
+    ...resources.jvm,
+    ...JVM_QUIET,
+    ...JVM_OPENS,
     `-Dlog.file=${logFile}`,
     `-Dlog4j.configuration=file:${path.join(here, 'log4j.properties')}`,
     `-Dlog4j.configurationFile=file:${path.join(here, 'log4j.properties')}`,
-    '-cp', classpath, mainClass, '--configDir', confDir, ...resources.dynamic,
+    '-cp',
+    classpath,
+    mainClass,
+    '--configDir',
+    confDir,
+    ...resources.dynamic,
   ];
   const pid = spawnDetached(argv, outFile);
   return { role, pid, logFile, argv };
@@ -321,7 +362,9 @@ async function waitFor(what, check, timeoutMs, describe) {
       // not there yet
     }
     if (Date.now() > deadline) {
-      throw new SandboxError(`timed out after ${timeoutMs / 1000} s waiting for ${what}${describe ? `: ${describe()}` : ''}`);
+      throw new SandboxError(
+        `timed out after ${timeoutMs / 1000} s waiting for ${what}${describe ? `: ${describe()}` : ''}`,
+      );
     }
     await sleep(1000);
   }
@@ -331,7 +374,9 @@ async function waitFor(what, check, timeoutMs, describe) {
 async function uploadJar(url, jar) {
   const form = new FormData();
   form.append('jarfile', new Blob([readFileSync(jar)], { type: 'application/java-archive' }), 'demo-jobs.jar');
-  const body = /** @type {{ filename: string, status: string }} */ (await sendJson(`${url}/jars/upload`, { method: 'POST', body: form }));
+  const body = /** @type {{ filename: string, status: string }} */ (
+    await sendJson(`${url}/jars/upload`, { method: 'POST', body: form })
+  );
   // Flink answers with the stored file's path; the jar id is its file name.
   return path.basename(body.filename);
 }
@@ -448,7 +493,10 @@ export async function up({ port, flinkVersion, versionRequested }) {
       startJvm({
         role: 'jobmanager',
         mainClass: 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
-        classpath, confDir, logDir: path.join(logRoot, 'jobmanager'), resources: jmResources,
+        classpath,
+        confDir,
+        logDir: path.join(logRoot, 'jobmanager'),
+        resources: jmResources,
       }),
     );
     writeState(state);
@@ -457,18 +505,25 @@ export async function up({ port, flinkVersion, versionRequested }) {
         startJvm({
           role: `taskmanager-${n}`,
           mainClass: 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner',
-          classpath, confDir, logDir: path.join(logRoot, `taskmanager-${n}`), resources: tmResources,
+          classpath,
+          confDir,
+          logDir: path.join(logRoot, `taskmanager-${n}`),
+          resources: tmResources,
         }),
       );
     }
     writeState(state);
     log(`started ${state.processes.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
 
-    await waitFor('the JobManager and two TaskManagers', async () => {
-      const dead = state.processes.find((p) => !isAlive(p.pid));
-      if (dead) throw new SandboxError(`${dead.role} exited during start-up; see ${dead.logFile}`);
-      return clusterAnswers(state);
-    }, 120_000);
+    await waitFor(
+      'the JobManager and two TaskManagers',
+      async () => {
+        const dead = state.processes.find((p) => !isAlive(p.pid));
+        if (dead) throw new SandboxError(`${dead.role} exited during start-up; see ${dead.logFile}`);
+        return clusterAnswers(state);
+      },
+      120_000,
+    );
 
     state.jarId = await uploadJar(url, jar);
     state.jobIds = {};
@@ -492,7 +547,7 @@ export async function up({ port, flinkVersion, versionRequested }) {
         `"${job.name}" to be ${job.settlesAs}`,
         async () => {
           const ok = await jobSettled(url, id, job.settlesAs);
-          last = ok ? '' : JSON.stringify((await getJson(`${url}/jobs/${id}/status`)));
+          last = ok ? '' : JSON.stringify(await getJson(`${url}/jobs/${id}/status`));
           return ok;
         },
         180_000,
@@ -500,12 +555,17 @@ export async function up({ port, flinkVersion, versionRequested }) {
       );
     }
     writeState(state);
-    log(`Flink ${flinkVersion} sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s with ${demoJobs.length} demo jobs`);
+    log(
+      `Flink ${flinkVersion} sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s with ${demoJobs.length} demo jobs`,
+    );
     return state;
   } catch (err) {
     const jm = state.processes.find((p) => p.role === 'jobmanager');
     if (jm && existsSync(jm.logFile)) {
-      const tail = readFileSync(jm.logFile, 'utf8').split('\n').filter((l) => /ERROR|Exception/.test(l)).slice(-15);
+      const tail = readFileSync(jm.logFile, 'utf8')
+        .split('\n')
+        .filter((l) => /ERROR|Exception/.test(l))
+        .slice(-15);
       if (tail.length) log(`JobManager log (errors):\n${tail.join('\n')}`);
     }
     await down(port);
@@ -546,7 +606,9 @@ async function main() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err) => {
-    process.stderr.write(`[sandbox] ${err instanceof SandboxError ? err.message : err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(
+      `[sandbox] ${err instanceof SandboxError ? err.message : err instanceof Error ? err.stack : String(err)}\n`,
+    );
     process.exit(1);
   });
 }

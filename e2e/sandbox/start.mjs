@@ -66,7 +66,10 @@ async function ensureBuild() {
   const { build } = await import('vite');
   await build({ root: repoRoot, logLevel: 'warn' });
   mkdirSync(path.dirname(stamp), { recursive: true });
-  writeFileSync(stamp, `dist/ was built by npm start (e2e/sandbox/start.mjs) from the sources as they were at this file's time.\n`);
+  writeFileSync(
+    stamp,
+    `dist/ was built by npm start (e2e/sandbox/start.mjs) from the sources as they were at this file's time.\n`,
+  );
   // The stamp carries the build's start: a source saved during the build triggers the next one.
   utimesSync(stamp, startedAt, startedAt);
 }
@@ -93,7 +96,9 @@ function clusterNamePlugin(clusterName) {
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
         if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/config.json') return next();
-        const shipped = /** @type {Record<string, unknown>} */ (JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8')));
+        const shipped = /** @type {Record<string, unknown>} */ (
+          JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'))
+        );
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
         res.end(JSON.stringify({ ...shipped, clusterName }));
       });
@@ -118,7 +123,9 @@ async function main() {
     preview: { port, strictPort: true },
     plugins: isProjectSandbox(flinkUrl) ? [clusterNamePlugin(SANDBOX_CLUSTER_NAME)] : [],
   });
-  process.stdout.write(`\nFlink dashboard: http://127.0.0.1:${port}/   (production build; JobManager: ${flinkUrl})\n\n`);
+  process.stdout.write(
+    `\nFlink dashboard: http://127.0.0.1:${port}/   (production build; JobManager: ${flinkUrl})\n\n`,
+  );
 }
 
 main().catch((err) => {

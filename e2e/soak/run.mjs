@@ -80,11 +80,22 @@ async function main() {
   const dist = buildPrivateDist('soak');
   const shipped = JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'));
   /** @type {Record<string, unknown>} */
-  const config = { ...shipped, refreshIntervalMs: opts.refreshMs, kiosk: { rotateSeconds: opts.rotateSeconds, refreshIntervalMs: opts.refreshMs } };
+  const config = {
+    ...shipped,
+    refreshIntervalMs: opts.refreshMs,
+    kiosk: { rotateSeconds: opts.rotateSeconds, refreshIntervalMs: opts.refreshMs },
+  };
   const server = await serve({ dist, jobManager: flinkUrl, config });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   /** @type {string[]} */
   const errors = [];
@@ -96,7 +107,10 @@ async function main() {
     page.on('console', (m) => {
       // The browser logs every 4xx/5xx answer as "Failed to load resource": those are counted
       // from the server's side below (the app expects some, e.g. 404 for a job without checkpoints).
-      if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of \d+/.test(m.text())) {
+      if (
+        m.type() === 'error' &&
+        !/^Failed to load resource: the server responded with a status of \d+/.test(m.text())
+      ) {
         errors.push(`console: ${m.text()}`);
       }
     });
@@ -124,7 +138,9 @@ async function main() {
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage'));
-      const dom = /** @type {{ nodes: number, jsEventListeners: number, documents: number }} */ (await cdp.send('Memory.getDOMCounters'));
+      const dom = /** @type {{ nodes: number, jsEventListeners: number, documents: number }} */ (
+        await cdp.send('Memory.getDOMCounters')
+      );
       // Nodes in the document (the rest of CDP's count, after GC, is detached: leaked), and how
       // many of them are table rows (lists that grow with the data, up to the app's page size).
       const page_ = await page.evaluate(() => {
@@ -142,7 +158,14 @@ async function main() {
         }
         return { route: location.hash.replace(/\?.*$/, ''), attached: count(document) + 1, rows, rowNodes };
       });
-      const s = { t: Date.now(), heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, documents: dom.documents, ...page_ };
+      const s = {
+        t: Date.now(),
+        heap: heap.usedSize,
+        nodes: dom.nodes,
+        listeners: dom.jsEventListeners,
+        documents: dom.documents,
+        ...page_,
+      };
       samples.push(s);
       return s;
     };
@@ -150,7 +173,10 @@ async function main() {
     const started = Date.now();
     const end = started + opts.minutes * 60_000;
     /** @returns {Promise<[number, string][]>} */
-    const routeLog = () => page.evaluate(() => /** @type {{ __soakRoutes: [number, string][] }} */ (/** @type {unknown} */ (window)).__soakRoutes);
+    const routeLog = () =>
+      page.evaluate(
+        () => /** @type {{ __soakRoutes: [number, string][] }} */ (/** @type {unknown} */ (window)).__soakRoutes,
+      );
     {
       // Warm-up: one full rotation, so every view's code and first data are loaded before the
       // baseline (capped at half the run).
@@ -163,7 +189,9 @@ async function main() {
         if (changes >= 2 && log.slice(1).some(([, h]) => h.replace(/\?.*$/, '') === firstRoute)) break;
         await sleep(500);
       }
-      process.stdout.write(`warm-up: one rotation (${changes} views) in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+      process.stdout.write(
+        `warm-up: one rotation (${changes} views) in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      );
     }
     const warm = Date.now();
     /** Samples a view once it has been on screen for a while, not mid-render. */
@@ -190,15 +218,20 @@ async function main() {
     const baseline = Math.min(...first.map((s) => s.heap));
     const final = Math.min(...last.map((s) => s.heap));
     const growth = final - baseline;
-    process.stdout.write(`\nheap after GC: ${mb(baseline)} after the warm-up, ${mb(final)} at the end: growth ${mb(growth)} (limit ${opts.heapLimitMb} MB)\n`);
+    process.stdout.write(
+      `\nheap after GC: ${mb(baseline)} after the warm-up, ${mb(final)} at the end: growth ${mb(growth)} (limit ${opts.heapLimitMb} MB)\n`,
+    );
     if (growth >= opts.heapLimitMb * 1024 * 1024) failures.push(`heap grew by ${mb(growth)}`);
 
     // Detached nodes (in CDP's count after GC, not in the document): what a DOM leak leaves.
     const detachedAt = (/** @type {Sample[]} */ xs) => Math.min(...xs.map((x) => x.nodes - x.attached));
     const detachedStart = detachedAt(first);
     const detachedEnd = detachedAt(last);
-    process.stdout.write(`detached DOM nodes after GC: ${detachedStart} after the warm-up, ${detachedEnd} at the end\n`);
-    if (detachedEnd - detachedStart > Math.max(200, detachedStart * 0.1)) failures.push(`detached DOM nodes grew ${detachedStart} -> ${detachedEnd}`);
+    process.stdout.write(
+      `detached DOM nodes after GC: ${detachedStart} after the warm-up, ${detachedEnd} at the end\n`,
+    );
+    if (detachedEnd - detachedStart > Math.max(200, detachedStart * 0.1))
+      failures.push(`detached DOM nodes grew ${detachedStart} -> ${detachedEnd}`);
     const documentsStart = Math.max(...first.map((x) => x.documents));
     const documentsEnd = Math.max(...last.map((x) => x.documents));
     if (documentsEnd > documentsStart) failures.push(`documents grew ${documentsStart} -> ${documentsEnd}`);
@@ -221,9 +254,12 @@ async function main() {
       );
       if (a === b) continue;
       if (!flat(a.attached - a.rowNodes, b.attached - b.rowNodes)) {
-        failures.push(`the structure of ${route} grew ${a.attached - a.rowNodes} -> ${b.attached - b.rowNodes} nodes (outside table rows) in the second half`);
+        failures.push(
+          `the structure of ${route} grew ${a.attached - a.rowNodes} -> ${b.attached - b.rowNodes} nodes (outside table rows) in the second half`,
+        );
       }
-      if (!flat(a.listeners, b.listeners)) failures.push(`event listeners on ${route} grew ${a.listeners} -> ${b.listeners} in the second half`);
+      if (!flat(a.listeners, b.listeners))
+        failures.push(`event listeners on ${route} grew ${a.listeners} -> ${b.listeners} in the second half`);
     }
     const maxRows = Math.max(...samples.map((s) => s.rows));
     process.stdout.write(`table rows: at most ${maxRows} on one view\n`);
@@ -237,9 +273,11 @@ async function main() {
       process.stdout.write(
         `rotation: ${changes.length} view changes after the warm-up, every ${opts.rotateSeconds} s: drift mean ${(drift.reduce((a, b) => a + b, 0) / Math.max(1, drift.length)).toFixed(2)} s, p95 ${quantile(drift, 0.95).toFixed(2)} s, max ${Math.max(...drift).toFixed(2)} s; last 10: max ${Math.max(...lastDrift).toFixed(2)} s\n`,
       );
-      const expected = Math.floor(((end - warm) / 1000) / opts.rotateSeconds);
-      if (changes.length < expected * 0.8) failures.push(`only ${changes.length} view changes, expected about ${expected}`);
-      if (lastDrift.some((d) => d > 2 || d < -0.5)) failures.push(`rotation late at the end: ${lastDrift.map((d) => d.toFixed(1)).join(', ')} s`);
+      const expected = Math.floor((end - warm) / 1000 / opts.rotateSeconds);
+      if (changes.length < expected * 0.8)
+        failures.push(`only ${changes.length} view changes, expected about ${expected}`);
+      if (lastDrift.some((d) => d > 2 || d < -0.5))
+        failures.push(`rotation late at the end: ${lastDrift.map((d) => d.toFixed(1)).join(', ')} s`);
     }
     const rate = server.requests.filter((r) => r.at >= warm).length / Math.max(1, (end - warm) / 1000);
     const failedRequests = server.requests.filter((r) => r.at >= warm && r.status >= 400);

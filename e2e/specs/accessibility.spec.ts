@@ -36,10 +36,14 @@ const PAGES: readonly PageSpec[] = [
     (tab): PageSpec => ({ name: `vertex ${tab}`, route: (ids) => `#/jobs/${ids.job}/vertices/${ids.vertex}/${tab}` }),
   ),
   { name: 'task managers', route: () => '#/taskmanagers' },
-  ...(['metrics', 'logs', 'stdout', 'thread-dump'] as const).map(
-    (tab): PageSpec => ({ name: `task manager ${tab}`, route: (ids) => `#/taskmanagers/${encodeURIComponent(ids.taskManager)}/${tab}` }),
-  ),
-  ...(['configuration', 'environment', 'metrics', 'logs'] as const).map((tab): PageSpec => ({ name: `job manager ${tab}`, route: () => `#/jobmanager/${tab}` })),
+  ...(['metrics', 'logs', 'stdout', 'thread-dump'] as const).map((tab): PageSpec => ({
+    name: `task manager ${tab}`,
+    route: (ids) => `#/taskmanagers/${encodeURIComponent(ids.taskManager)}/${tab}`,
+  })),
+  ...(['configuration', 'environment', 'metrics', 'logs'] as const).map((tab): PageSpec => ({
+    name: `job manager ${tab}`,
+    route: () => `#/jobmanager/${tab}`,
+  })),
   { name: 'metrics', route: () => '#/metrics' },
   { name: 'jars', route: () => '#/jars' },
   { name: 'operations', route: () => '#/operations' },
@@ -61,7 +65,9 @@ test.beforeAll(async () => {
 
 /** Waits until the page rendered its content: a heading, and no panel still loading. */
 async function settle(page: Page, heading?: RegExp): Promise<void> {
-  await expect(heading ? page.getByRole('heading', { level: 1, name: heading }) : page.locator('main h1').first()).toBeVisible();
+  await expect(
+    heading ? page.getByRole('heading', { level: 1, name: heading }) : page.locator('main h1').first(),
+  ).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
   // Charts arrive in a lazy chunk and draw on the next frame.
   await page.waitForTimeout(600);
@@ -69,7 +75,11 @@ async function settle(page: Page, heading?: RegExp): Promise<void> {
 
 function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
   return violations.map(
-    (v) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : ''}`,
+    (v) =>
+      `${v.id} (${v.impact ?? '?'}): ${v.help} at ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}${v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : ''}`,
   );
 }
 
@@ -87,7 +97,10 @@ for (const theme of THEMES) {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
         const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         const minor = results.violations.filter((v) => !serious.includes(v));
-        if (minor.length) test.info().annotations.push({ type: 'axe (minor/moderate)', description: describeViolations(minor).join('\n') });
+        if (minor.length)
+          test
+            .info()
+            .annotations.push({ type: 'axe (minor/moderate)', description: describeViolations(minor).join('\n') });
         expect(describeViolations(serious), `axe on ${spec.name} (${theme})`).toEqual([]);
         expect(pageErrors).toEqual([]);
       });
@@ -103,11 +116,19 @@ async function focused(page: Page): Promise<{ name: string; tag: string; visible
     const style = getComputedStyle(el);
     const rect = el.getBoundingClientRect();
     // A select's name is its label's text without the options the label wraps.
-    const label = el instanceof HTMLSelectElement ? (el.labels?.[0]?.textContent ?? '').replace(el.textContent ?? '', '') : null;
+    const label =
+      el instanceof HTMLSelectElement ? (el.labels?.[0]?.textContent ?? '').replace(el.textContent ?? '', '') : null;
     const name = (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '').trim();
     const outlined =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) || (style.boxShadow !== 'none' && style.boxShadow !== '');
-    const visible = rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth;
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) ||
+      (style.boxShadow !== 'none' && style.boxShadow !== '');
+    const visible =
+      rect.width > 0 &&
+      rect.height > 0 &&
+      rect.bottom > 0 &&
+      rect.right > 0 &&
+      rect.top < window.innerHeight &&
+      rect.left < window.innerWidth;
     return { name, tag: el.tagName.toLowerCase(), visible, outlined };
   });
 }
@@ -118,7 +139,20 @@ for (const theme of THEMES) {
     await page.goto('./#/');
     await settle(page, /Cluster overview/);
 
-    const wanted = ['Skip to content', 'Overview', 'Jobs', 'Task managers', 'Job manager', 'Metrics', 'Jars', 'Operations', 'Health wall', 'Refresh', 'Pause', 'Theme'];
+    const wanted = [
+      'Skip to content',
+      'Overview',
+      'Jobs',
+      'Task managers',
+      'Job manager',
+      'Metrics',
+      'Jars',
+      'Operations',
+      'Health wall',
+      'Refresh',
+      'Pause',
+      'Theme',
+    ];
     const reached = new Map<string, { visible: boolean; outlined: boolean }>();
     let firstJobLink = false;
     for (let i = 0; i < 40 && !(wanted.every((w) => reached.has(w)) && firstJobLink); i += 1) {

@@ -2,9 +2,24 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { down, up } from '../sandbox/sandbox.mjs';
-import { killProcess, restartProcess, stateOf, waitForCluster, waitUntil, getJson, type SandboxState } from '../faults/cluster';
+import {
+  killProcess,
+  restartProcess,
+  stateOf,
+  waitForCluster,
+  waitUntil,
+  getJson,
+  type SandboxState,
+} from '../faults/cluster';
 import { privateDist, shippedConfig } from '../faults/dist';
-import { FLINK_403_MESSAGE, FLINK_500_MESSAGE, startFaultProxy, type FaultKind, type FaultProxy, type FaultRule } from '../faults/fault-proxy';
+import {
+  FLINK_403_MESSAGE,
+  FLINK_500_MESSAGE,
+  startFaultProxy,
+  type FaultKind,
+  type FaultProxy,
+  type FaultRule,
+} from '../faults/fault-proxy';
 import { demoJob, demoJobId, flinkUrl, ownSandboxPort, sharedFlinkVersion } from '../support/flink';
 import { startNginx, type RunningNginx } from '../support/nginx.mjs';
 import { watchForProblems } from '../support/problems';
@@ -60,7 +75,10 @@ function writeMatrix(): void {
 
 /** The panel's message (error or stale warning), as the user reads it. */
 async function panelText(panel: Locator): Promise<string> {
-  return ((await panel.first().textContent()) ?? '').replace(/\s+/g, ' ').replace(/Try again$/, '').trim();
+  return ((await panel.first().textContent()) ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/Try again$/, '')
+    .trim();
 }
 
 /** The connection banner's text, if one shows. */
@@ -68,7 +86,6 @@ async function bannerText(page: Page): Promise<string> {
   const banner = page.locator('.connection-banner');
   return (await banner.count()) > 0 ? ((await banner.first().textContent()) ?? '').replace(/\s+/g, ' ').trim() : '';
 }
-
 
 /** Damage to the real exception history answer. */
 const stringForNumber = (json: unknown): unknown => {
@@ -94,17 +111,45 @@ interface FaultCase {
 
 const SESSION = /Your session has expired; reload the page to sign in again\./;
 const CASES: readonly FaultCase[] = [
-  { label: "500 with Flink's error JSON", kind: 'flink-500', says: new RegExp(`Flink reported an error: ${escapeRegExp(FLINK_500_MESSAGE.replace(/^java\.util\.concurrent\.TimeoutException: /, '').slice(0, 60))}`) },
-  { label: "502 (nginx's page)", kind: 'nginx-502', says: /The proxy in front of the JobManager answered 502: the JobManager may be down or restarting/ },
-  { label: "504 (nginx's page)", kind: 'nginx-504', says: /The proxy in front of the JobManager answered 504: the JobManager may be down or restarting/ },
+  {
+    label: "500 with Flink's error JSON",
+    kind: 'flink-500',
+    says: new RegExp(
+      `Flink reported an error: ${escapeRegExp(FLINK_500_MESSAGE.replace(/^java\.util\.concurrent\.TimeoutException: /, '').slice(0, 60))}`,
+    ),
+  },
+  {
+    label: "502 (nginx's page)",
+    kind: 'nginx-502',
+    says: /The proxy in front of the JobManager answered 502: the JobManager may be down or restarting/,
+  },
+  {
+    label: "504 (nginx's page)",
+    kind: 'nginx-504',
+    says: /The proxy in front of the JobManager answered 504: the JobManager may be down or restarting/,
+  },
   { label: "401 (nginx's page)", kind: 'unauthorized-401', says: SESSION },
   { label: "403 (nginx's page)", kind: 'forbidden-403', says: SESSION },
-  { label: "403 in Flink's error JSON", kind: 'forbidden-403-flink', says: new RegExp(`The JobManager refused this action: ${escapeRegExp(FLINK_403_MESSAGE)}`) },
+  {
+    label: "403 in Flink's error JSON",
+    kind: 'forbidden-403-flink',
+    says: new RegExp(`The JobManager refused this action: ${escapeRegExp(FLINK_403_MESSAGE)}`),
+  },
   { label: '302 to a sign-in page', kind: 'redirect-login', says: SESSION },
   { label: 'truncated JSON', kind: 'truncated-json', says: /The JobManager's answer was not valid JSON/ },
   { label: 'invalid JSON (a bare NaN)', kind: 'invalid-json', says: /The JobManager's answer was not valid JSON/ },
-  { label: 'wrong shape: a string where a number belongs', kind: 'wrong-shape', reshape: stringForNumber, says: /The JobManager answered in a form this dashboard does not understand/ },
-  { label: 'wrong shape: a missing array', kind: 'wrong-shape', reshape: missingArray, says: /The JobManager answered in a form this dashboard does not understand/ },
+  {
+    label: 'wrong shape: a string where a number belongs',
+    kind: 'wrong-shape',
+    reshape: stringForNumber,
+    says: /The JobManager answered in a form this dashboard does not understand/,
+  },
+  {
+    label: 'wrong shape: a missing array',
+    kind: 'wrong-shape',
+    reshape: missingArray,
+    says: /The JobManager answered in a form this dashboard does not understand/,
+  },
   { label: 'a 10 s delay', kind: 'delay', says: /Loading the exception history/, slow: true },
   { label: 'a reset connection', kind: 'reset', says: /The dashboard cannot reach the JobManager/ },
 ];
@@ -122,7 +167,12 @@ test.describe('the fault matrix: one endpoint failing behind a fault-injecting p
     // a sandbox that just started, wait for the job's first failure (it throws every 30 s).
     await waitUntil(
       'the flaky job to fail once',
-      async () => (await getJson<{ exceptionHistory: { entries: unknown[] } }>(`${flinkUrl}/jobs/${demoJobId('flaky')}/exceptions`)).exceptionHistory.entries.length > 0,
+      async () =>
+        (
+          await getJson<{ exceptionHistory: { entries: unknown[] } }>(
+            `${flinkUrl}/jobs/${demoJobId('flaky')}/exceptions`,
+          )
+        ).exceptionHistory.entries.length > 0,
       90_000,
     );
     proxy = await startFaultProxy({
@@ -163,7 +213,9 @@ test.describe('the fault matrix: one endpoint failing behind a fault-injecting p
         }
         // The rest of the page works: the job's details keep arriving, and another view opens.
         await expect
-          .poll(() => proxy.log.filter((r) => r.at > faultSince && r.path === `/jobs/${jobId}` && r.status === 200).length)
+          .poll(
+            () => proxy.log.filter((r) => r.at > faultSince && r.path === `/jobs/${jobId}` && r.status === 200).length,
+          )
           .toBeGreaterThan(0);
         if (!c.slow) {
           await page.getByRole('navigation', { name: 'Job views' }).getByRole('link', { name: 'Graph' }).click();
@@ -185,7 +237,8 @@ test.describe('the fault matrix: one endpoint failing behind a fault-injecting p
           // A slow refresh: the last data stays; nothing to say until the client's timeout.
           await page.waitForTimeout(3 * REFRESH_MS);
           await expect(history).toBeVisible();
-          row.stale = 'no message: the last data stays on screen while the slow refresh is pending (the client gives up after 30 s)';
+          row.stale =
+            'no message: the last data stays on screen while the slow refresh is pending (the client gives up after 30 s)';
         } else {
           const warning = tab.getByRole('status').filter({ hasText: /^Showing the exception history as of/ });
           await expect(warning).toContainText(c.says, { timeout: 30_000 });
@@ -197,9 +250,12 @@ test.describe('the fault matrix: one endpoint failing behind a fault-injecting p
 
       await test.step('the fault clears again: the stale mark goes away', async () => {
         proxy.clearFaults();
-        await expect(tab.getByRole('status').filter({ hasText: /^Showing the exception history as of/ })).toHaveCount(0, {
-          timeout: c.slow ? 15_000 : 3 * REFRESH_MS + 5000,
-        });
+        await expect(tab.getByRole('status').filter({ hasText: /^Showing the exception history as of/ })).toHaveCount(
+          0,
+          {
+            timeout: c.slow ? 15_000 : 3 * REFRESH_MS + 5000,
+          },
+        );
         await expect(history).toBeVisible();
       });
 
@@ -256,7 +312,9 @@ test.describe('cluster failures, on a sandbox of its own', () => {
     const problems = watchForProblems(page);
     const jobId = state.jobIds?.eventTime ?? '';
     const job = await getJson<{ vertices: { id: string }[] }>(`${state.url}/jobs/${jobId}`);
-    const vertex = await getJson<{ subtasks: { 'taskmanager-id': string }[] }>(`${state.url}/jobs/${jobId}/vertices/${job.vertices[0]?.id ?? ''}`);
+    const vertex = await getJson<{ subtasks: { 'taskmanager-id': string }[] }>(
+      `${state.url}/jobs/${jobId}/vertices/${job.vertices[0]?.id ?? ''}`,
+    );
     const victim = vertex.subtasks[0]?.['taskmanager-id'] ?? '';
     const role = roleOfTaskManager(state, victim);
 
@@ -321,36 +379,49 @@ test.describe('cluster failures, on a sandbox of its own', () => {
     // "since HH:MM:SS": the moment the dashboard noticed, on the page's clock.
     const since = /since (\d\d):(\d\d):(\d\d)/.exec((await banner.textContent()) ?? '');
     expect(since, 'the banner says since when').not.toBeNull();
-    const noticed = await page.evaluate(([h, m, s]) => {
-      const d = new Date();
-      d.setHours(Number(h), Number(m), Number(s), 0);
-      return d.getTime();
-    }, [since?.[1], since?.[2], since?.[3]]);
+    const noticed = await page.evaluate(
+      ([h, m, s]) => {
+        const d = new Date();
+        d.setHours(Number(h), Number(m), Number(s), 0);
+        return d.getTime();
+      },
+      [since?.[1], since?.[2], since?.[3]],
+    );
     expect(noticed).toBeGreaterThanOrEqual(Math.floor(killedAt / 1000) * 1000);
     expect(noticed).toBeLessThanOrEqual(killedAt + bannerAfter + 1000);
 
     // The last data stays, marked stale; nothing throws.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     await expect(page.getByRole('link', { name: /^Source: / }).first()).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: /^Showing the job as of/ })).toBeVisible({ timeout: 4 * SERVER_REFRESH_MS });
+    await expect(page.getByRole('status').filter({ hasText: /^Showing the job as of/ })).toBeVisible({
+      timeout: 4 * SERVER_REFRESH_MS,
+    });
     await page.waitForTimeout(2 * SERVER_REFRESH_MS);
     await expect(banner).toBeVisible();
 
     // Started again with the same argv; the TaskManagers re-register by themselves.
     restartProcess(OWN_PORT, 'jobmanager');
-    const answersAt = await waitUntil('the restarted JobManager to answer', async () => (await fetch(`${state.url}/config`)).ok, 120_000);
+    const answersAt = await waitUntil(
+      'the restarted JobManager to answer',
+      async () => (await fetch(`${state.url}/config`)).ok,
+      120_000,
+    );
     await expect(banner).toHaveCount(0, { timeout: 2 * SERVER_REFRESH_MS });
     const recoveredAfter = Date.now() - answersAt;
     expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
 
     // Without HA the new JobManager knows no jobs: the job's page says so, with a way back.
-    await expect(page.getByText('This job is not known to the JobManager (it may have restarted)')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('This job is not known to the JobManager (it may have restarted)')).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(page.locator('.panel-error')).toHaveCount(0);
     await page.getByRole('link', { name: 'Back to the jobs list' }).click();
     await expect(page).toHaveURL(/#\/jobs$/);
     await waitForCluster(state.url, 2, 120_000);
     await page.getByRole('link', { name: 'Task managers', exact: true }).click();
-    await expect(page.getByRole('table', { name: 'Task managers' }).getByRole('link', { name: /^127\.0\.0\.1:\d+-[0-9a-f]+$/ })).toHaveCount(2, {
+    await expect(
+      page.getByRole('table', { name: 'Task managers' }).getByRole('link', { name: /^127\.0\.0\.1:\d+-[0-9a-f]+$/ }),
+    ).toHaveCount(2, {
       timeout: 30_000,
     });
 

@@ -41,8 +41,12 @@ async function payloadsOf(jobId: string): Promise<Map<string, string>> {
  * that also name accumulators as a variant, see HostileNamesJob).
  */
 async function textAccumulatorValues(jobId: string): Promise<Map<string, string>> {
-  const answer = await flinkJson<{ 'user-task-accumulators': { name: string; value: string }[] }>(`/jobs/${jobId}/accumulators`);
-  return new Map(answer['user-task-accumulators'].filter((a) => a.name.startsWith('text.')).map((a) => [a.name, a.value]));
+  const answer = await flinkJson<{ 'user-task-accumulators': { name: string; value: string }[] }>(
+    `/jobs/${jobId}/accumulators`,
+  );
+  return new Map(
+    answer['user-task-accumulators'].filter((a) => a.name.startsWith('text.')).map((a) => [a.name, a.value]),
+  );
 }
 
 function watch(page: Page): Problems {
@@ -99,7 +103,9 @@ async function inspect(page: Page): Promise<PageReport> {
       for (const el of Array.from(document.querySelectorAll('body *'))) {
         const r = el.getBoundingClientRect();
         if (r.right > innerWidth + 1 && r.width > 0 && wide.length < 5) {
-          wide.push(`${el.tagName.toLowerCase()}.${el.className.toString().split(' ')[0] ?? ''} right=${Math.round(r.right)}: ${(el.textContent ?? '').slice(0, 40)}`);
+          wide.push(
+            `${el.tagName.toLowerCase()}.${el.className.toString().split(' ')[0] ?? ''} right=${Math.round(r.right)}: ${(el.textContent ?? '').slice(0, 40)}`,
+          );
         }
       }
     }
@@ -131,9 +137,10 @@ async function expectSafe(page: Page, problems: Problems, where: string, heading
   expect(report.canary, `${where}: the window.__xss canary`).toBe(0);
   expect(problems.dialogs, `${where}: dialogs`).toEqual([]);
   expect(problems.pageErrors, `${where}: uncaught errors`).toEqual([]);
-  expect(report.scrollWidth, `${where}: page width ${report.scrollWidth} > viewport ${report.innerWidth}: ${report.wide.join('; ')}`).toBeLessThanOrEqual(
-    report.innerWidth + 1,
-  );
+  expect(
+    report.scrollWidth,
+    `${where}: page width ${report.scrollWidth} > viewport ${report.innerWidth}: ${report.wide.join('; ')}`,
+  ).toBeLessThanOrEqual(report.innerWidth + 1);
 }
 
 /** A vertex page's heading: "Vertex: " (for screen readers) and the name, whitespace collapsed. */
@@ -154,7 +161,12 @@ function shownExactly(payloads: Map<string, string>, texts: readonly string[]): 
 
 /** A line for the report: where, and how many of the payloads were seen there as text. */
 function note(where: string, names: readonly string[], of: number): void {
-  test.info().annotations.push({ type: 'payloads as text', description: `${where}: ${names.length} of ${of}${names.length < of ? '' : ' (all)'}` });
+  test
+    .info()
+    .annotations.push({
+      type: 'payloads as text',
+      description: `${where}: ${names.length} of ${of}${names.length < of ? '' : ' (all)'}`,
+    });
 }
 
 const POLL = { timeout: 60_000 };
@@ -183,7 +195,9 @@ test.describe('hostile data renders as text everywhere', () => {
 
   test('the job carries at least 15 payloads', () => {
     expect(payloads.size).toBeGreaterThanOrEqual(15);
-    test.info().annotations.push({ type: 'payloads', description: `${payloads.size}: ${[...payloads.keys()].join(', ')}` });
+    test
+      .info()
+      .annotations.push({ type: 'payloads', description: `${payloads.size}: ${[...payloads.keys()].join(', ')}` });
   });
 
   test('overview, jobs list, job graph and page title', async ({ page }) => {
@@ -209,7 +223,14 @@ test.describe('hostile data renders as text everywhere', () => {
         await expect(node, `node of ${JSON.stringify(v.name.slice(0, 60))}`).toBeAttached({ timeout: 15_000 });
       }
       const nodeTexts = await textsOf(page.locator('main a *'));
-      note('operator names (graph nodes)', shownExactly(payloads, nodeTexts.flatMap((t) => [t, t.replace(/^Source: /, '').replace(/: Writer$/, '')])), payloads.size);
+      note(
+        'operator names (graph nodes)',
+        shownExactly(
+          payloads,
+          nodeTexts.flatMap((t) => [t, t.replace(/^Source: /, '').replace(/: Writer$/, '')]),
+        ),
+        payloads.size,
+      );
       await page.waitForTimeout(1500);
       await expectSafe(page, problems, 'job graph', name);
     });
@@ -252,7 +273,9 @@ test.describe('hostile data renders as text everywhere', () => {
     note('accumulator values (job configuration)', accValues, textValues.size);
     expect(accValues.length).toBe(textValues.size);
     expect(textValues.size).toBe(payloads.size);
-    expect(accumulatorTexts).toEqual(expect.arrayContaining(["<svg onload=alert('xss-svg')>", '<a href="javascript:alert(1)">click</a>']));
+    expect(accumulatorTexts).toEqual(
+      expect.arrayContaining(["<svg onload=alert('xss-svg')>", '<a href="javascript:alert(1)">click</a>']),
+    );
     await expectSafe(page, problems, 'configuration', demoJob('hostile').name);
   });
 
@@ -267,7 +290,9 @@ test.describe('hostile data renders as text everywhere', () => {
     }
     await expectSafe(page, problems, 'timeline', demoJob('hostile').name);
     await page.goto(`./#/jobs/${jobId}/checkpoints`);
-    await expect(page.getByRole('navigation', { name: 'Job views' }).getByRole('link', { name: 'Checkpoints' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Job views' }).getByRole('link', { name: 'Checkpoints' }),
+    ).toHaveAttribute('aria-current', 'page');
     await page.waitForTimeout(1000);
     await expectSafe(page, problems, 'checkpoints', demoJob('hostile').name);
   });
@@ -282,7 +307,12 @@ test.describe('hostile data renders as text everywhere', () => {
           const heading = page.getByRole('heading', { level: 1 }).locator('bdi');
           await expect.poll(() => heading.evaluate((el) => el.textContent)).toBe(v.name);
           await page.waitForTimeout(300);
-          await expectSafe(page, problems, `vertex ${JSON.stringify(v.name.slice(0, 40))} ${tab}`, vertexHeading(v.name));
+          await expectSafe(
+            page,
+            problems,
+            `vertex ${JSON.stringify(v.name.slice(0, 40))} ${tab}`,
+            vertexHeading(v.name),
+          );
         }
       }
     });
@@ -312,7 +342,9 @@ test.describe('hostile data renders as text everywhere', () => {
       const names = await textsOf(list.getByRole('button'));
       // Flink's metric query service writes spaces, dots, colons and commas as underscores.
       const mangled = (p: string): string => p.replace(/[ .:,]/g, '_');
-      const listed = [...payloads.entries()].filter(([, p]) => names.some((n) => n.endsWith(`.payloads.${mangled(p)}`))).map(([n]) => n);
+      const listed = [...payloads.entries()]
+        .filter(([, p]) => names.some((n) => n.endsWith(`.payloads.${mangled(p)}`)))
+        .map(([n]) => n);
       note('metric names (vertex metrics list)', listed, payloads.size);
       expect(listed.length).toBe(payloads.size);
       const script = names.find((n) => n.endsWith('.payloads.<script>alert("xss-script")</script>'));
@@ -332,13 +364,18 @@ test.describe('hostile data renders as text everywhere', () => {
     const current = lines.locator('.log-line', { has: page.locator('mark.log-match-current') });
     const find = async (text: string): Promise<void> => {
       await search.fill(text);
-      await expect(page.getByRole('status').filter({ hasText: /of [\d,]+ matches|No matches/ })).toHaveText(/^1 of [\d,]+ matches$/, POLL);
+      await expect(page.getByRole('status').filter({ hasText: /of [\d,]+ matches|No matches/ })).toHaveText(
+        /^1 of [\d,]+ matches$/,
+        POLL,
+      );
     };
 
     const tms = await flinkJson<{ taskmanagers: { id: string }[] }>('/taskmanagers');
     let hostileTm = '';
     for (const tm of tms.taskmanagers) {
-      const details = await flinkJson<{ allocatedSlots?: { jobId: string }[] }>(`/taskmanagers/${encodeURIComponent(tm.id)}`);
+      const details = await flinkJson<{ allocatedSlots?: { jobId: string }[] }>(
+        `/taskmanagers/${encodeURIComponent(tm.id)}`,
+      );
       if (details.allocatedSlots?.some((s) => s.jobId === jobId)) hostileTm = tm.id;
     }
     expect(hostileTm, 'a task manager runs the hostile job').not.toBe('');

@@ -16,7 +16,6 @@ function node(scope: Page | Locator, name: string): Locator {
   return scope.getByRole('link', { name: new RegExp(`^${escapeRegExp(name)}: `) });
 }
 
-
 /** Requests the page sends to the JobManager (through the `api/` proxy), with their times. */
 function recordApiRequests(page: Page): { at: number; path: string }[] {
   const requests: { at: number; path: string }[] = [];
@@ -35,7 +34,9 @@ async function requestsDuring(page: Page, requests: { at: number; path: string }
 }
 
 test.describe('job graph', () => {
-  test('the wide job shows all 44 vertices by name; a refresh costs far less than 1 + 2 per vertex', async ({ page }) => {
+  test('the wide job shows all 44 vertices by name; a refresh costs far less than 1 + 2 per vertex', async ({
+    page,
+  }) => {
     const problems = watchForProblems(page);
     const requests = recordApiRequests(page);
     const jobId = demoJobId('wide');
@@ -53,15 +54,16 @@ test.describe('job graph', () => {
       await expect(graph.getByText('FORWARD').first()).toBeAttached();
     });
 
-    const perRefresh = await test.step('fitted to the screen: the job details and the restart count per refresh', async () => {
-      await page.waitForTimeout(1000); // first fetches settle
-      const paths = await requestsDuring(page, requests, interval * 3);
-      const refreshes = paths.filter((p) => p === `/jobs/${jobId}`).length;
-      expect(refreshes).toBeGreaterThanOrEqual(2);
-      // Zoomed out this far the watermarks are unreadable, so none is asked for.
-      expect(paths.filter((p) => p.includes('/watermarks'))).toEqual([]);
-      return paths.length / refreshes;
-    });
+    const perRefresh =
+      await test.step('fitted to the screen: the job details and the restart count per refresh', async () => {
+        await page.waitForTimeout(1000); // first fetches settle
+        const paths = await requestsDuring(page, requests, interval * 3);
+        const refreshes = paths.filter((p) => p === `/jobs/${jobId}`).length;
+        expect(refreshes).toBeGreaterThanOrEqual(2);
+        // Zoomed out this far the watermarks are unreadable, so none is asked for.
+        expect(paths.filter((p) => p.includes('/watermarks'))).toEqual([]);
+        return paths.length / refreshes;
+      });
     test.info().annotations.push({
       type: 'requests per refresh (wide job, fitted)',
       description: `${perRefresh.toFixed(1)}; Flink's own dashboard: ${1 + 2 * 44}`,
@@ -147,11 +149,15 @@ test.describe('job graph', () => {
     await page.reload();
     await expect(page).toHaveURL(new RegExp(`#/jobs/${jobId}/graph$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoJob('eventTime').name);
-    await expect(page.getByRole('navigation', { name: 'Job views' }).getByRole('link', { name: 'Graph' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Job views' }).getByRole('link', { name: 'Graph' }),
+    ).toHaveAttribute('aria-current', 'page');
     await expect(node(page, 'Source: Order generator')).toBeVisible();
     await expect(page.getByText('HASH')).toHaveCount(2);
     // The keyed operators get a watermark from the event-time source.
-    await expect(node(page, 'Running count per customer -> Discard running counts: Writer')).toContainText(/watermark \d{4}-\d\d-\d\d/);
+    await expect(node(page, 'Running count per customer -> Discard running counts: Writer')).toContainText(
+      /watermark \d{4}-\d\d-\d\d/,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -165,13 +171,15 @@ test.describe('job graph', () => {
     await expect(img).toBeVisible();
     await expect(img).toContainText('<img src=x onerror=');
     await expect(node(page, 'Source: <script>alert("xss-script")</script>')).toBeVisible();
-    await expect(node(page, '"><svg/onload=alert(\'xss-attr\')>')).toBeVisible();
+    await expect(node(page, "\"><svg/onload=alert('xss-attr')>")).toBeVisible();
     await expect(node(page, "<details open ontoggle=alert('xss-details')>: Writer")).toBeVisible();
     await expect(node(page, '&lt;b&gt;entity&lt;/b&gt; &amp;')).toBeVisible();
     await page.waitForTimeout(1500);
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await expect(page.locator('details, b, main svg svg')).toHaveCount(0);
-    expect(await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('xss')).length)).toBe(0);
+    expect(
+      await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('xss')).length),
+    ).toBe(0);
     expect(problems).toEqual([]);
   });
 

@@ -20,7 +20,6 @@ interface JobAnswer {
   vertices: { id: string; name: string; parallelism: number }[];
 }
 
-
 const tabUrl = (jobId: string, tab: string): string => `./#/jobs/${jobId}/${tab}`;
 
 /** A chart is on screen: its labelled container holds a canvas with a size. */
@@ -55,14 +54,22 @@ test.describe('job tabs', () => {
     });
     await test.step('counts, summary and configuration', async () => {
       const counts = page.getByRole('region', { name: 'Checkpoint counts' });
-      await expect(counts.locator('dl > div', { has: page.getByText('Completed', { exact: true }) }).locator('dd')).toHaveText(/^[1-9][\d,]*$/);
-      await expect(page.getByRole('table', { name: /Checkpoint summary/ }).getByRole('row', { name: /End-to-end duration/ })).toBeVisible();
-      await expect(page.getByRole('table', { name: 'Checkpoint configuration' }).getByRole('row', { name: /Interval 5\.0s/ })).toBeVisible();
+      await expect(
+        counts.locator('dl > div', { has: page.getByText('Completed', { exact: true }) }).locator('dd'),
+      ).toHaveText(/^[1-9][\d,]*$/);
+      await expect(
+        page.getByRole('table', { name: /Checkpoint summary/ }).getByRole('row', { name: /End-to-end duration/ }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('table', { name: 'Checkpoint configuration' }).getByRole('row', { name: /Interval 5\.0s/ }),
+      ).toBeVisible();
     });
     expect(problems).toEqual([]);
   });
 
-  test('checkpoints: the failing-checkpoint job shows FAILED checkpoints with their failure message', async ({ page }) => {
+  test('checkpoints: the failing-checkpoint job shows FAILED checkpoints with their failure message', async ({
+    page,
+  }) => {
     const problems = watchForProblems(page);
     const jobId = demoJobId('failingCheckpoints');
     const server = await flinkJson<CheckpointStatsAnswer>(`/jobs/${jobId}/checkpoints`);
@@ -75,7 +82,9 @@ test.describe('job tabs', () => {
     await expect(failed.first()).toBeVisible();
     await expect(failed.first()).toContainText(message ?? '');
     await expect(page.getByRole('article', { name: 'Latest failed' })).toContainText(message ?? '');
-    await expect(page.getByRole('region', { name: 'Checkpoint counts' }).locator('[data-tone="bad"]')).toContainText('Failed');
+    await expect(page.getByRole('region', { name: 'Checkpoint counts' }).locator('[data-tone="bad"]')).toContainText(
+      'Failed',
+    );
 
     // The failed ones can be picked out by filtering the table.
     await page.getByRole('searchbox', { name: /Filter checkpoint history/ }).fill('failed');
@@ -102,7 +111,8 @@ test.describe('job tabs', () => {
 
     const vertices = page.getByRole('table', { name: 'Vertices in this checkpoint' });
     await expect(vertices.getByRole('rowheader')).toHaveCount(job.vertices.length);
-    for (const v of job.vertices) await expect(vertices.getByRole('rowheader').filter({ hasText: v.name })).toHaveCount(1);
+    for (const v of job.vertices)
+      await expect(vertices.getByRole('rowheader').filter({ hasText: v.name })).toHaveCount(1);
     await expect(vertices.getByRole('rowheader').first()).toContainText('slowest');
 
     const slowestVertex = (await vertices.getByRole('rowheader').first().getByRole('button').textContent()) ?? '';
@@ -123,7 +133,9 @@ test.describe('job tabs', () => {
     expect(problems).toEqual([]);
   });
 
-  test('checkpoint detail of a failed checkpoint shows its failure message and the vertex that held it up', async ({ page }) => {
+  test('checkpoint detail of a failed checkpoint shows its failure message and the vertex that held it up', async ({
+    page,
+  }) => {
     const problems = watchForProblems(page);
     const jobId = demoJobId('failingCheckpoints');
     const server = await flinkJson<CheckpointStatsAnswer>(`/jobs/${jobId}/checkpoints`);
@@ -133,11 +145,15 @@ test.describe('job tabs', () => {
     await expect(page.getByRole('alert')).toContainText(failed?.failure_message ?? 'Checkpoint expired');
     const vertices = page.getByRole('table', { name: 'Vertices in this checkpoint' });
     await expect(vertices.getByRole('rowheader').first()).toContainText('Slow snapshot');
-    await expect(page.getByRole('table', { name: 'Subtasks in this checkpoint' }).getByRole('rowheader')).toHaveCount(1);
+    await expect(page.getByRole('table', { name: 'Subtasks in this checkpoint' }).getByRole('rowheader')).toHaveCount(
+      1,
+    );
     expect(problems).toEqual([]);
   });
 
-  test('exceptions: the flaky job shows its failure, root cause, task manager link and stack trace', async ({ page }) => {
+  test('exceptions: the flaky job shows its failure, root cause, task manager link and stack trace', async ({
+    page,
+  }) => {
     const problems = watchForProblems(page);
     const jobId = demoJobId('flaky');
     await page.goto(tabUrl(jobId, 'exceptions'));
@@ -192,20 +208,30 @@ test.describe('job tabs', () => {
     const result = page.getByRole('table', { name: 'Execution result' });
     await expect(result.getByRole('row', { name: /Application status\s*SUCCEEDED/ })).toBeVisible();
     await expect(result.getByRole('row', { name: /Net runtime/ })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Execution configuration' }).getByRole('row', { name: /Restart strategy/ })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'JobManager configuration' }).getByRole('row', { name: /jobmanager\.rpc\.address/ })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Execution configuration' }).getByRole('row', { name: /Restart strategy/ }),
+    ).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: 'JobManager configuration' })
+        .getByRole('row', { name: /jobmanager\.rpc\.address/ }),
+    ).toBeVisible();
     await expect(page.getByRole('table', { name: 'Classpath' })).toBeVisible();
 
     // Every table filters.
     await page.getByRole('searchbox', { name: 'Filter jobmanager configuration' }).fill('rest.flamegraph');
-    await expect(page.getByRole('table', { name: 'JobManager configuration' }).getByRole('rowheader')).toHaveText(['rest.flamegraph.enabled']);
+    await expect(page.getByRole('table', { name: 'JobManager configuration' }).getByRole('rowheader')).toHaveText([
+      'rest.flamegraph.enabled',
+    ]);
     expect(problems).toEqual([]);
   });
 
   test('configuration: hostile accumulator names and values are literal text', async ({ page }) => {
     const problems = watchForProblems(page);
     const jobId = demoJobId('hostile');
-    const accumulators = await flinkJson<{ 'user-task-accumulators': { name: string; value: string }[] }>(`/jobs/${jobId}/accumulators`);
+    const accumulators = await flinkJson<{ 'user-task-accumulators': { name: string; value: string }[] }>(
+      `/jobs/${jobId}/accumulators`,
+    );
     expect(accumulators['user-task-accumulators'].length).toBeGreaterThan(0);
     await page.goto(tabUrl(jobId, 'configuration'));
     const table = page.getByRole('table', { name: 'User accumulators' });
@@ -219,11 +245,36 @@ test.describe('job tabs', () => {
 
   test('deep links to each tab reload to the same tab', async ({ page }) => {
     const problems = watchForProblems(page);
-    const cases: { job: Parameters<typeof demoJobId>[0]; tab: string; label: string; sees: (p: Page) => ReturnType<Page['getByRole']> }[] = [
-      { job: 'eventTime', tab: 'checkpoints', label: 'Checkpoints', sees: (p) => p.getByRole('table', { name: 'Checkpoint history' }) },
-      { job: 'flaky', tab: 'exceptions', label: 'Exceptions', sees: (p) => p.getByRole('list', { name: 'Root exceptions' }) },
-      { job: 'eventTime', tab: 'timeline', label: 'Timeline', sees: (p) => p.getByRole('img', { name: /^Timeline of the job/ }) },
-      { job: 'bounded', tab: 'configuration', label: 'Configuration', sees: (p) => p.getByRole('table', { name: 'Execution result' }) },
+    const cases: {
+      job: Parameters<typeof demoJobId>[0];
+      tab: string;
+      label: string;
+      sees: (p: Page) => ReturnType<Page['getByRole']>;
+    }[] = [
+      {
+        job: 'eventTime',
+        tab: 'checkpoints',
+        label: 'Checkpoints',
+        sees: (p) => p.getByRole('table', { name: 'Checkpoint history' }),
+      },
+      {
+        job: 'flaky',
+        tab: 'exceptions',
+        label: 'Exceptions',
+        sees: (p) => p.getByRole('list', { name: 'Root exceptions' }),
+      },
+      {
+        job: 'eventTime',
+        tab: 'timeline',
+        label: 'Timeline',
+        sees: (p) => p.getByRole('img', { name: /^Timeline of the job/ }),
+      },
+      {
+        job: 'bounded',
+        tab: 'configuration',
+        label: 'Configuration',
+        sees: (p) => p.getByRole('table', { name: 'Execution result' }),
+      },
     ];
     for (const c of cases) {
       await test.step(c.tab, async () => {
@@ -233,7 +284,9 @@ test.describe('job tabs', () => {
         await page.reload();
         await expect(page).toHaveURL(new RegExp(`#/jobs/${demoJobId(c.job)}/${c.tab}$`));
         await expect(c.sees(page)).toBeVisible();
-        await expect(page.getByRole('navigation', { name: 'Job views' }).getByRole('link', { name: c.label })).toHaveAttribute('aria-current', 'page');
+        await expect(
+          page.getByRole('navigation', { name: 'Job views' }).getByRole('link', { name: c.label }),
+        ).toHaveAttribute('aria-current', 'page');
       });
     }
     await test.step('a checkpoint detail', async () => {
@@ -259,7 +312,9 @@ test.describe('job tabs', () => {
     expect(template.length).toBeGreaterThan(0);
     const history = Array.from({ length: 1000 }, (_, i) => ({ ...template[i % template.length], id: 100_000 - i }));
     const body = JSON.stringify({ ...real, history });
-    await page.route(new RegExp(`/api/jobs/${jobId}/checkpoints$`), (route) => route.fulfill({ contentType: 'application/json', body }));
+    await page.route(new RegExp(`/api/jobs/${jobId}/checkpoints$`), (route) =>
+      route.fulfill({ contentType: 'application/json', body }),
+    );
 
     await page.goto(tabUrl(jobId, 'checkpoints'));
     await expect(page.getByText('1000 checkpoints seen while this dashboard was open')).toBeVisible();

@@ -33,10 +33,12 @@ test.describe('jobs list', () => {
     // The router renders a URL change in a transition, after the address bar changed: poll the rows.
     const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
     const rowNames = (): Promise<string[]> => table.locator('tbody th').allTextContents();
-    await expect.poll(async () => {
-      const shown = await rowNames();
-      return shown.length > 1 && shown.join('\n') === [...shown].sort(collator.compare).join('\n');
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const shown = await rowNames();
+        return shown.length > 1 && shown.join('\n') === [...shown].sort(collator.compare).join('\n');
+      })
+      .toBe(true);
     const names = await rowNames();
     await page.getByRole('button', { name: 'Job', exact: true }).click();
     await expect(page).toHaveURL(/[?&]sort=-name/);

@@ -83,7 +83,9 @@ async function openKiosk(browser: Browser, kiosk: Record<string, unknown> | null
   });
   if (kiosk) {
     // The dashboard's own runtime configuration (config.json beside index.html).
-    await page.route('**/config.json', (route) => route.fulfill({ json: { apiBase: 'api/', clusterName: 'Kiosk sandbox', kiosk } }));
+    await page.route('**/config.json', (route) =>
+      route.fulfill({ json: { apiBase: 'api/', clusterName: 'Kiosk sandbox', kiosk } }),
+    );
   }
   return watched;
 }
@@ -95,7 +97,10 @@ function tile(page: Page, name: string) {
 
 async function expectNoControls(page: Page, where: string): Promise<void> {
   await expect(page.getByRole('navigation'), `no navigation on ${where}`).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /cancel|stop|savepoint|upload|run|delete|trigger|rescale/i }), `no action on ${where}`).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: /cancel|stop|savepoint|upload|run|delete|trigger|rescale/i }),
+    `no action on ${where}`,
+  ).toHaveCount(0);
   await expect(page.getByRole('button'), `no button at all on ${where}`).toHaveCount(0);
   await expect(page.getByRole('combobox'), `no select on ${where}`).toHaveCount(0);
 }
@@ -105,7 +110,12 @@ test('rotates through its views with no controls and no sampling requests', asyn
   const w = await openKiosk(browser, { rotateSeconds: 6, refreshIntervalMs: 2000 });
   const { page } = w;
   const running = ['eventTime', 'backpressure', 'flaky', 'wide', 'failingCheckpoints', 'hostile'] as const;
-  const wanted = new Set(['#/kiosk', '#/', ...running.map((k) => `#/jobs/${jobId(k)}/graph`), `#/jobs/${jobId('failingCheckpoints')}/checkpoints`]);
+  const wanted = new Set([
+    '#/kiosk',
+    '#/',
+    ...running.map((k) => `#/jobs/${jobId(k)}/graph`),
+    `#/jobs/${jobId('failingCheckpoints')}/checkpoints`,
+  ]);
   const visited: string[] = [];
 
   await page.goto(`${siteUrl()}?kiosk#/kiosk`);
@@ -126,13 +136,19 @@ test('rotates through its views with no controls and no sampling requests', asyn
       await expect(page.locator('main canvas')).toHaveCount(0);
     }
   }
-  expect([...wanted].filter((h) => !visited.includes(h)), `views never shown (shown: ${visited.join(' ')})`).toEqual([]);
+  expect(
+    [...wanted].filter((h) => !visited.includes(h)),
+    `views never shown (shown: ${visited.join(' ')})`,
+  ).toEqual([]);
   // The rotation replaces the history entry: nothing grows while it runs for days.
   expect(await page.evaluate(() => window.history.length)).toBeLessThanOrEqual(2);
 
   const sampling = w.requests.filter((r) => SAMPLING.test(r.path)).map((r) => r.path);
   expect(sampling, 'no on-demand sampling request').toEqual([]);
-  expect(w.requests.filter((r) => r.verb !== 'GET').map((r) => `${r.verb} ${r.path}`), 'only GET requests').toEqual([]);
+  expect(
+    w.requests.filter((r) => r.verb !== 'GET').map((r) => `${r.verb} ${r.path}`),
+    'only GET requests',
+  ).toEqual([]);
   expect(w.pageErrors).toEqual([]);
   await w.context.close();
 });
@@ -156,7 +172,9 @@ test('the health wall shows every demo job with its colour and the reason in wor
   // The flaky job fails every 30 s and restarts.
   const flaky = tile(page, demoJob('flaky').name);
   await expect(flaky).toHaveAttribute('data-health', /^(warn|bad)$/, { timeout: 120_000 });
-  await expect(flaky.getByRole('listitem').first()).toHaveText(/^restarting: \d+ restarts? in the last (minute|\d+ min)/);
+  await expect(flaky.getByRole('listitem').first()).toHaveText(
+    /^restarting: \d+ restarts? in the last (minute|\d+ min)/,
+  );
   // The backpressured pipeline's source waits on its slow operator nearly all the time.
   const backpressured = tile(page, demoJob('backpressure').name);
   await expect(backpressured).toHaveAttribute('data-health', 'warn', { timeout: 60_000 });
@@ -193,7 +211,12 @@ test('polls the wall with few requests at the kiosk default rate', async ({ brow
   const active = 6;
   // Per poll: /jobs/overview, /overview, and per running job its details and checkpoint counts.
   const perPoll = 2 + 2 * active;
-  test.info().annotations.push({ type: 'kiosk requests per minute (wall, 6 running jobs, 10 s poll)', description: String(inMinute.length) });
+  test
+    .info()
+    .annotations.push({
+      type: 'kiosk requests per minute (wall, 6 running jobs, 10 s poll)',
+      description: String(inMinute.length),
+    });
   expect(inMinute.length).toBeLessThanOrEqual(7 * perPoll);
   expect(inMinute.length).toBeGreaterThanOrEqual(5 * perPoll);
   const kinds = new Set(inMinute.map((r) => r.path.replace(/[0-9a-f]{32}/g, ':id')));
@@ -202,7 +225,9 @@ test('polls the wall with few requests at the kiosk default rate', async ({ brow
   await w.context.close();
 });
 
-test('shows stale data with its time while the JobManager is gone, and recovers without a reload', async ({ browser }) => {
+test('shows stale data with its time while the JobManager is gone, and recovers without a reload', async ({
+  browser,
+}) => {
   test.setTimeout(360_000);
   const w = await openKiosk(browser, { rotateSeconds: 0, refreshIntervalMs: 2000 });
   const { page } = w;
@@ -230,7 +255,12 @@ test('shows stale data with its time while the JobManager is gone, and recovers 
     w.requests.filter((r) => r.path === '/jobs/overview' && r.at >= killedAt + from && r.at < killedAt + to).length;
   const early = overviewPolls(0, 12_000);
   const late = overviewPolls(28_000, 40_000);
-  test.info().annotations.push({ type: 'polls of /jobs/overview during the outage', description: `first 12 s: ${early}, 28-40 s: ${late}` });
+  test
+    .info()
+    .annotations.push({
+      type: 'polls of /jobs/overview during the outage',
+      description: `first 12 s: ${early}, 28-40 s: ${late}`,
+    });
   expect(late).toBeLessThan(early);
   await expect(banner).toContainText(/Stale since/);
 
@@ -241,7 +271,9 @@ test('shows stale data with its time while the JobManager is gone, and recovers 
   // The same page, never reloaded.
   expect(await page.evaluate(() => (window as unknown as { __sinceLoad?: boolean }).__sinceLoad)).toBe(true);
   // The new JobManager's task managers come back (a session cluster without HA starts with no jobs).
-  await expect(page.locator('.wall-stat', { hasText: 'Task managers' }).locator('dd')).toHaveText(/^\d+$/, { timeout: 60_000 });
+  await expect(page.locator('.wall-stat', { hasText: 'Task managers' }).locator('dd')).toHaveText(/^\d+$/, {
+    timeout: 60_000,
+  });
   expect(w.pageErrors).toEqual([]);
   await w.context.close();
 });

@@ -100,7 +100,10 @@ test.describe('task managers and the job manager', () => {
       await page.getByRole('button', { name: 'Free / total slots' }).click();
       await expect(page).toHaveURL(/[?&]sort=slots/);
       await page.reload();
-      await expect(page.getByRole('columnheader', { name: /Free \/ total slots/ })).toHaveAttribute('aria-sort', 'ascending');
+      await expect(page.getByRole('columnheader', { name: /Free \/ total slots/ })).toHaveAttribute(
+        'aria-sort',
+        'ascending',
+      );
     });
 
     await test.step('a task manager links to its page', async () => {
@@ -121,7 +124,9 @@ test.describe('task managers and the job manager', () => {
       const model = page.getByRole('table', { name: 'Memory model' });
       await expect(model.getByRole('rowheader', { name: 'Managed memory' })).toBeVisible();
       await expect(model.getByRole('rowheader', { name: 'JVM metaspace' })).toBeVisible();
-      await expect(page.getByRole('table', { name: 'JVM memory' }).getByRole('row', { name: /^Heap/ })).toContainText(/MiB/);
+      await expect(page.getByRole('table', { name: 'JVM memory' }).getByRole('row', { name: /^Heap/ })).toContainText(
+        /MiB/,
+      );
     });
 
     await test.step('slots and the jobs in them', async () => {
@@ -163,7 +168,9 @@ test.describe('task managers and the job manager', () => {
     await test.step('search finds "Starting TaskManager"', async () => {
       expect(await pages.search('Starting TaskManager')).toBeGreaterThanOrEqual(1);
       await expect(pages.logLines().locator('mark.log-match-current')).toHaveText('Starting TaskManager');
-      await expect(pages.logLines().locator('.log-line', { has: page.locator('mark.log-match-current') })).toContainText('TaskManagerRunner');
+      await expect(
+        pages.logLines().locator('.log-line', { has: page.locator('mark.log-match-current') }),
+      ).toContainText('TaskManagerRunner');
     });
 
     await test.step('the hostile payload is shown as literal text', async () => {
@@ -179,14 +186,16 @@ test.describe('task managers and the job manager', () => {
       await page.getByRole('spinbutton', { name: 'Line' }).fill('3');
       await page.getByRole('button', { name: 'Go', exact: true }).click();
       await expect(pages.logLines().locator('.log-line-marked .log-ln')).toHaveText('3');
-      const total = Number((/^([\d,]+) lines/.exec((await page.locator('.log-size').textContent()) ?? '')?.[1] ?? '0').replace(/,/g, ''));
+      const total = Number(
+        (/^([\d,]+) lines/.exec((await page.locator('.log-size').textContent()) ?? '')?.[1] ?? '0').replace(/,/g, ''),
+      );
       const rendered = await pages.logLines().locator('.log-line').count();
       expect(total).toBeGreaterThan(200);
       expect(rendered).toBeGreaterThan(0);
       expect(rendered).toBeLessThan(150);
     });
 
-    await test.step('stdout, with the hostile job\'s stdout as text', async () => {
+    await test.step("stdout, with the hostile job's stdout as text", async () => {
       await pages.tab('Stdout').click();
       await expect(page).toHaveURL(/\/stdout$/);
       await expect(page.getByText(/[\d,]+ lines ·/)).toBeVisible();
@@ -242,11 +251,16 @@ test.describe('task managers and the job manager', () => {
     for (const [open, heading] of dumps) {
       await open();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-      const groups = page.getByRole('heading', { level: 3, name: /^(BLOCKED|RUNNABLE|WAITING|TIMED_WAITING|NEW|TERMINATED|UNKNOWN) \d+ threads?$/ });
+      const groups = page.getByRole('heading', {
+        level: 3,
+        name: /^(BLOCKED|RUNNABLE|WAITING|TIMED_WAITING|NEW|TERMINATED|UNKNOWN) \d+ threads?$/,
+      });
       await expect(groups.first()).toBeVisible();
       expect(await groups.count()).toBeGreaterThanOrEqual(2);
       const perGroup = (await groups.allTextContents()).map((t) => Number(/ (\d+) thread/.exec(t)?.[1] ?? 0));
-      const total = Number(/^(\d+) threads/.exec((await page.locator('.thread-dump-count').textContent()) ?? '')?.[1] ?? -1);
+      const total = Number(
+        /^(\d+) threads/.exec((await page.locator('.thread-dump-count').textContent()) ?? '')?.[1] ?? -1,
+      );
       expect(perGroup.reduce((a, b) => a + b, 0)).toBe(total);
       await page.getByRole('searchbox', { name: 'Search threads' }).fill('main');
       await expect(page.locator('.thread-dump-count')).toHaveText(new RegExp(`^\\d+ of ${total} threads`));

@@ -18,8 +18,12 @@ class Explorer {
   constructor(private readonly page: Page) {}
 
   chart(metric: string, scope?: RegExp) {
-    const section = scope ? this.page.locator('section.scope-charts', { has: this.page.getByRole('heading', { name: scope }) }) : this.page;
-    return section.locator('figure', { has: this.page.locator('.metric-chart-title', { hasText: new RegExp(`^${metric.replace(/\./g, '\\.')}$`) }) });
+    const section = scope
+      ? this.page.locator('section.scope-charts', { has: this.page.getByRole('heading', { name: scope }) })
+      : this.page;
+    return section.locator('figure', {
+      has: this.page.locator('.metric-chart-title', { hasText: new RegExp(`^${metric.replace(/\./g, '\\.')}$`) }),
+    });
   }
 
   async pick(metric: string, search: string) {
@@ -33,7 +37,9 @@ test.describe('metrics explorer', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const explorer = new Explorer(page);
-    const [max] = await flinkJson<{ id: string; value: string }[]>('/jobmanager/metrics?get=Status.JVM.Memory.Heap.Max');
+    const [max] = await flinkJson<{ id: string; value: string }[]>(
+      '/jobmanager/metrics?get=Status.JVM.Memory.Heap.Max',
+    );
     const heapMax = Number(max?.value);
     expect(heapMax).toBeGreaterThan(0);
 
@@ -77,13 +83,22 @@ test.describe('metrics explorer', () => {
     await page.getByRole('checkbox', { name: 'sum' }).check();
     await explorer.pick(HEAP, 'heap used');
     const aggregated = explorer.chart(HEAP, /^All task managers$/);
-    await expect(aggregated.locator('.metric-chart-latest')).toHaveText(/min [\d.]+ \w+B\s*max [\d.]+ \w+B\s*sum [\d.]+ \w+B\s*avg [\d.]+ \w+B/);
+    await expect(aggregated.locator('.metric-chart-latest')).toHaveText(
+      /min [\d.]+ \w+B\s*max [\d.]+ \w+B\s*sum [\d.]+ \w+B\s*avg [\d.]+ \w+B/,
+    );
     await expect(page).toHaveURL(/tm(:|%3A)\*(:|%3A)Status\.JVM\.Memory\.Heap\.Used(:|%3A)min-max-sum-avg/);
 
     // A hand-written link: a bad token is dropped, the good ones chart.
     await page.goto('./#/metrics?m=jm:Status.JVM.Threads.Count,tm:*:Status.JVM.CPU.Load:max,bogus:token');
-    await expect(explorer.chart('Status.JVM.Threads.Count', /^Job manager$/).locator('.metric-chart-latest')).toHaveText(/^\d+$/);
-    await expect(explorer.chart('Status.JVM.CPU.Load', /^All task managers$/).locator('canvas').first()).toBeVisible();
+    await expect(
+      explorer.chart('Status.JVM.Threads.Count', /^Job manager$/).locator('.metric-chart-latest'),
+    ).toHaveText(/^\d+$/);
+    await expect(
+      explorer
+        .chart('Status.JVM.CPU.Load', /^All task managers$/)
+        .locator('canvas')
+        .first(),
+    ).toBeVisible();
     await expect(page.locator('figure.metric-chart')).toHaveCount(2);
     expect(errors).toEqual([]);
   });

@@ -67,7 +67,11 @@ async function openJobActions(page: Page, jobId: string): Promise<Locator> {
 }
 
 function recentOperation(actions: Locator, title: string): Locator {
-  return actions.getByRole('list', { name: 'Operations on this job' }).getByRole('listitem').filter({ hasText: title }).first();
+  return actions
+    .getByRole('list', { name: 'Operations on this job' })
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .first();
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -99,17 +103,29 @@ test.describe('operations', () => {
       // A slow uplink, as from a laptop on hotel Wi-Fi: the real upload, just slower.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: -1, uploadThroughput: 12 * 1024 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 1500,
+        downloadThroughput: -1,
+        uploadThroughput: 12 * 1024,
+      });
       await page.getByLabel('Jar file').setInputFiles(demoJarPath());
       await page.getByRole('button', { name: 'Upload', exact: true }).click();
       const bar = page.getByRole('progressbar', { name: 'Uploading demo-jobs.jar' });
       await expect(bar).toBeVisible();
       // The bar measures the bytes sent: it moves past zero before the upload is done.
-      await expect.poll(async () => Number((await bar.getAttribute('value')) ?? 0), { intervals: [100] }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => Number((await bar.getAttribute('value')) ?? 0), { intervals: [100] })
+        .toBeGreaterThan(0);
       await expect(page.getByRole('status').filter({ hasText: /Uploading demo-jobs\.jar \(\d/ })).toBeVisible();
       const done = page.getByRole('status').filter({ hasText: /^Uploaded demo-jobs\.jar as / });
       await expect(done).toBeVisible({ timeout: 60_000 });
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       jarId = (await done.locator('code').textContent()) ?? '';
       expect(jarId).toMatch(/^[0-9a-f-]{36}_demo-jobs\.jar$/);
       started.jarIds.add(jarId);
@@ -120,7 +136,10 @@ test.describe('operations', () => {
     const detail = page.getByRole('region', { name: 'demo-jobs.jar' });
     await test.step('the new jar is listed and opened', async () => {
       await expect(page).toHaveURL(new RegExp(`[?&]jar=${jarId.replace(/[.]/g, '\\.')}`));
-      await expect(page.getByRole('button', { name: `Open demo-jobs.jar (${jarId})` })).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByRole('button', { name: `Open demo-jobs.jar (${jarId})` })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
       await expect(detail.getByText(jarId)).toBeVisible();
     });
 
@@ -158,7 +177,10 @@ test.describe('operations', () => {
       await expect(upload).toContainText(jarId);
       const run = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Run jar' }) });
       await expect(run).toContainText('Completed');
-      await expect(run.getByRole('link', { name: `demo-jobs.jar: ${entryClass}` })).toHaveAttribute('href', `#/jobs/${jobId}`);
+      await expect(run.getByRole('link', { name: `demo-jobs.jar: ${entryClass}` })).toHaveAttribute(
+        'href',
+        `#/jobs/${jobId}`,
+      );
     });
     expect(errors).toEqual([]);
   });
@@ -262,7 +284,9 @@ test.describe('operations', () => {
   test('a fresh tab lists no operations; shutting the cluster down asks for its name', async ({ page }) => {
     await page.goto('./#/operations');
     // A fresh page load is a fresh tab: the list starts empty.
-    await expect(page.getByRole('table', { name: 'Operations started in this tab' })).toContainText('No operations yet');
+    await expect(page.getByRole('table', { name: 'Operations started in this tab' })).toContainText(
+      'No operations yet',
+    );
 
     await page.getByRole('button', { name: 'Shut down cluster…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Shut down the cluster?' });

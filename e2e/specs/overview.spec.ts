@@ -16,7 +16,9 @@ test.describe('cluster overview', () => {
     await expect(page.getByRole('heading', { name: 'Cluster overview' })).toBeVisible();
     const summary = page.getByRole('definition').filter({ hasText: config['flink-version'] });
     await expect(summary).toBeVisible();
-    await expect(page.locator('dl > div', { has: page.getByText('Task managers', { exact: true }) }).locator('dd')).toHaveText('2');
+    await expect(
+      page.locator('dl > div', { has: page.getByText('Task managers', { exact: true }) }).locator('dd'),
+    ).toHaveText('2');
 
     const running = page.getByRole('table', { name: 'Running jobs' });
     const completed = page.getByRole('table', { name: 'Completed jobs' });
@@ -33,7 +35,9 @@ test.describe('cluster overview', () => {
 
     // The job whose name carries markup shows it as literal text; nothing from it became an element.
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
-    expect(await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('xss')).length)).toBe(0);
+    expect(
+      await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('xss')).length),
+    ).toBe(0);
     expect(errors).toEqual([]);
   });
 });

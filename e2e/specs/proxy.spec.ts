@@ -48,7 +48,9 @@ for (const [index, prefix] of PREFIXES.entries()) {
 
       // A deep link, loaded cold, then reloaded: same view, no server rewriting.
       await page.goto(`${site().url}#/jobs?state=FINISHED`);
-      const finishedRow = page.getByRole('row').filter({ has: page.locator(`a[href$="/jobs/${demoJobId('bounded')}"]`) });
+      const finishedRow = page
+        .getByRole('row')
+        .filter({ has: page.locator(`a[href$="/jobs/${demoJobId('bounded')}"]`) });
       await expect(finishedRow).toContainText('FINISHED');
       await page.reload();
       await expect(finishedRow).toContainText('FINISHED');

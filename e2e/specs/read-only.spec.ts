@@ -88,7 +88,9 @@ test('read-only mode: a tour of every page sends only GET requests and shows no 
     await page.evaluate(() => {
       window.location.hash = '#/jars';
     });
-    await expect(page.getByRole('table', { name: 'Uploaded jars' })).toContainText(sandboxState().jarId ?? 'demo-jobs.jar');
+    await expect(page.getByRole('table', { name: 'Uploaded jars' })).toContainText(
+      sandboxState().jarId ?? 'demo-jobs.jar',
+    );
     await expect(page.getByRole('heading', { name: 'Upload a jar' })).toHaveCount(0);
   });
 

@@ -7,10 +7,22 @@ import { demoJobId, flinkJson, sandboxState } from '../support/flink';
 // The sandbox is what every other test stands on: prove it is a real cluster in the states the
 // demo jobs promise. These tests read Flink's REST API directly, not through the app's client.
 
-interface JobsOverview { jobs: { jid: string; name: string; state: string }[] }
-interface Vertex { id: string; name: string; status: string }
-interface JobDetails { state: string; vertices: Vertex[] }
-interface CheckpointStats { counts: { completed: number; failed: number }; history: { status: string }[] }
+interface JobsOverview {
+  jobs: { jid: string; name: string; state: string }[];
+}
+interface Vertex {
+  id: string;
+  name: string;
+  status: string;
+}
+interface JobDetails {
+  state: string;
+  vertices: Vertex[];
+}
+interface CheckpointStats {
+  counts: { completed: number; failed: number };
+  history: { status: string }[];
+}
 
 const POLL = { timeout: 120_000, intervals: [2_000] };
 
@@ -48,10 +60,17 @@ test.describe('the Flink sandbox', () => {
 
   test('checkpoints complete on the event-time job and fail on the failing-checkpoints job', async () => {
     await expect
-      .poll(async () => (await flinkJson<CheckpointStats>(`/jobs/${demoJobId('eventTime')}/checkpoints`)).counts.completed, POLL)
+      .poll(
+        async () => (await flinkJson<CheckpointStats>(`/jobs/${demoJobId('eventTime')}/checkpoints`)).counts.completed,
+        POLL,
+      )
       .toBeGreaterThanOrEqual(3);
     await expect
-      .poll(async () => (await flinkJson<CheckpointStats>(`/jobs/${demoJobId('failingCheckpoints')}/checkpoints`)).counts.failed, POLL)
+      .poll(
+        async () =>
+          (await flinkJson<CheckpointStats>(`/jobs/${demoJobId('failingCheckpoints')}/checkpoints`)).counts.failed,
+        POLL,
+      )
       .toBeGreaterThanOrEqual(1);
     const failing = await flinkJson<CheckpointStats>(`/jobs/${demoJobId('failingCheckpoints')}/checkpoints`);
     expect(failing.counts.completed).toBeGreaterThanOrEqual(1);
@@ -75,12 +94,15 @@ test.describe('the Flink sandbox', () => {
 
   test('the flaky job fails and restarts, filling its exception history', async () => {
     await expect
-      .poll(async () => {
-        const ex = await flinkJson<{ exceptionHistory: { entries: { exceptionName: string; stacktrace: string }[] } }>(
-          `/jobs/${demoJobId('flaky')}/exceptions`,
-        );
-        return ex.exceptionHistory.entries.map((e) => e.stacktrace).join('\n');
-      }, { timeout: 150_000, intervals: [3_000] })
+      .poll(
+        async () => {
+          const ex = await flinkJson<{
+            exceptionHistory: { entries: { exceptionName: string; stacktrace: string }[] };
+          }>(`/jobs/${demoJobId('flaky')}/exceptions`);
+          return ex.exceptionHistory.entries.map((e) => e.stacktrace).join('\n');
+        },
+        { timeout: 150_000, intervals: [3_000] },
+      )
       .toContain('Simulated failure');
   });
 

@@ -29,7 +29,9 @@ test.afterEach(() => gate().set('open'));
 
 const banner = (page: Page) => page.getByRole('alert').filter({ hasText: /session expired/i });
 
-test('says the session expired on a 401, a redirect to a sign-in page and a sign-in page, and recovers', async ({ browser }) => {
+test('says the session expired on a 401, a redirect to a sign-in page and a sign-in page, and recovers', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const context = await browser.newContext({ httpCredentials: { username: nginx.user, password: nginx.password } });
   const page = await context.newPage();
@@ -39,7 +41,8 @@ test('says the session expired on a 401, a redirect to a sign-in page and a sign
   const proxyAnswers: string[] = [];
   page.on('response', (r) => {
     const html = (r.headers()['content-type'] ?? '').includes('html');
-    if (r.url().endsWith('/login.html') && r.request().redirectedFrom()?.url().includes('/api/')) proxyAnswers.push('redirected to sign-in');
+    if (r.url().endsWith('/login.html') && r.request().redirectedFrom()?.url().includes('/api/'))
+      proxyAnswers.push('redirected to sign-in');
     else if (r.url().includes('/api/') && r.status() === 200 && html) proxyAnswers.push('sign-in page');
   });
   const { url, set } = gate();
@@ -92,8 +95,13 @@ test('says the session expired on a 401, a redirect to a sign-in page and a sign
     set('401');
     await expect(banner(page)).toBeVisible({ timeout: 30_000 });
     await page.evaluate(() => ((window as unknown as { __beforeReload?: boolean }).__beforeReload = true));
-    await Promise.all([page.waitForEvent('load'), banner(page).getByRole('button', { name: 'Reload to sign in' }).click()]);
-    expect(await page.evaluate(() => (window as unknown as { __beforeReload?: boolean }).__beforeReload)).toBeUndefined();
+    await Promise.all([
+      page.waitForEvent('load'),
+      banner(page).getByRole('button', { name: 'Reload to sign in' }).click(),
+    ]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __beforeReload?: boolean }).__beforeReload),
+    ).toBeUndefined();
     // Still expired after the reload; signing in again (here: the proxy opening) brings it back.
     await expect(banner(page)).toBeVisible({ timeout: 30_000 });
     set('open');
@@ -113,7 +121,9 @@ test('a kiosk reloads itself once the proxy answers again after its session expi
   page.on('pageerror', (e) => pageErrors.push(e.message));
   // The deployment's own runtime config, with a quick kiosk poll so the test does not wait long.
   await page.route('**/config.json', (route) =>
-    route.fulfill({ json: { apiBase: 'api/', clusterName: 'Wall behind SSO', kiosk: { refreshIntervalMs: 2000, rotateSeconds: 0 } } }),
+    route.fulfill({
+      json: { apiBase: 'api/', clusterName: 'Wall behind SSO', kiosk: { refreshIntervalMs: 2000, rotateSeconds: 0 } },
+    }),
   );
   const { url, set } = gate();
 
@@ -129,7 +139,11 @@ test('a kiosk reloads itself once the proxy answers again after its session expi
   await expect(kioskBanner.getByRole('button')).toHaveCount(0);
 
   set('open');
-  await page.waitForFunction(() => (window as unknown as { __beforeReload?: boolean }).__beforeReload === undefined, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __beforeReload?: boolean }).__beforeReload === undefined,
+    undefined,
+    { timeout: 60_000 },
+  );
   await expect(page.getByRole('heading', { name: 'Health wall' })).toBeVisible();
   await expect(page.locator('.wall-tile').first()).toBeVisible();
   await expect(kioskBanner).toHaveCount(0);

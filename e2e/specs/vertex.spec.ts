@@ -20,7 +20,10 @@ const TABS = [
   ['flamegraph', 'Flame graph'],
 ] as const;
 
-async function vertexOf(key: DemoJobKey, match: (name: string) => boolean): Promise<{ jobId: string; id: string; name: string; parallelism: number }> {
+async function vertexOf(
+  key: DemoJobKey,
+  match: (name: string) => boolean,
+): Promise<{ jobId: string; id: string; name: string; parallelism: number }> {
   const jobId = demoJobId(key);
   const job = await flinkJson<JobDetails>(`/jobs/${jobId}`);
   const vertex = job.vertices.find((v) => match(v.name));
@@ -89,7 +92,9 @@ test.describe('vertex page', () => {
     });
 
     await test.step('a chart of how they moved while the page was open', async () => {
-      await expect(page.getByRole('img', { name: /Back-pressured, busy and idle time/ })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('img', { name: /Back-pressured, busy and idle time/ })).toBeVisible({
+        timeout: 30_000,
+      });
     });
 
     await test.step('the busy downstream operator is busy, not back-pressured', async () => {
@@ -100,7 +105,9 @@ test.describe('vertex page', () => {
     });
   });
 
-  test('the event-time window shows a watermark per subtask with a lag, in the chosen time zone', async ({ browser }) => {
+  test('the event-time window shows a watermark per subtask with a lag, in the chosen time zone', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -151,7 +158,9 @@ test.describe('vertex page', () => {
     }
     await test.step('the table sorts and filters', async () => {
       await table.getByRole('button', { name: /Subtask/ }).click();
-      await expect(table.getByRole('row').nth(1)).toHaveAccessibleName(new RegExp(`^${details.subtasks.length - 1}\\b`));
+      await expect(table.getByRole('row').nth(1)).toHaveAccessibleName(
+        new RegExp(`^${details.subtasks.length - 1}\\b`),
+      );
       await page.getByLabel('Filter subtasks').fill('RUNNING');
       await expect(table.getByRole('row')).toHaveCount(details.subtasks.length + 1);
       await page.getByLabel('Filter subtasks').fill('no such thing');
@@ -168,18 +177,31 @@ test.describe('vertex page', () => {
     await toggle.click();
     const history = vertex.table('Attempts of subtask 0');
     await expect(history.getByRole('row').filter({ hasText: 'current' })).toHaveCount(1);
-    await expect(history.getByRole('row').filter({ hasText: /earlier/ }).first()).toBeVisible();
-    await expect(history.getByRole('row').filter({ hasText: /CANCELED|FAILED|no longer kept/ }).first()).toBeVisible();
+    await expect(
+      history
+        .getByRole('row')
+        .filter({ hasText: /earlier/ })
+        .first(),
+    ).toBeVisible();
+    await expect(
+      history
+        .getByRole('row')
+        .filter({ hasText: /CANCELED|FAILED|no longer kept/ })
+        .first(),
+    ).toBeVisible();
   });
 
   test('the task managers tab aggregates the vertex per task manager', async ({ page }) => {
     const source = await vertexOf('eventTime', (n) => n.startsWith('Source: Order generator'));
-    const tms = await flinkJson<{ taskmanagers: { 'taskmanager-id': string }[] }>(`/jobs/${source.jobId}/vertices/${source.id}/taskmanagers`);
+    const tms = await flinkJson<{ taskmanagers: { 'taskmanager-id': string }[] }>(
+      `/jobs/${source.jobId}/vertices/${source.id}/taskmanagers`,
+    );
     const vertex = new VertexPage(page);
     await vertex.open(source.jobId, source.id, 'taskmanagers');
     const table = vertex.table('Task managers');
     await expect(table.getByRole('row')).toHaveCount(tms.taskmanagers.length + 1);
-    for (const tm of tms.taskmanagers) await expect(table.getByRole('link', { name: tm['taskmanager-id'] })).toBeVisible();
+    for (const tm of tms.taskmanagers)
+      await expect(table.getByRole('link', { name: tm['taskmanager-id'] })).toBeVisible();
     await expect(table).toContainText(/\d+ running/);
   });
 
@@ -218,7 +240,8 @@ test.describe('vertex page', () => {
     });
 
     await test.step('clicking a frame zooms into it; reset zooms out', async () => {
-      const width = async (name: string) => Number(await graph.locator('svg g.frame', { hasText: name }).first().locator('rect').getAttribute('width'));
+      const width = async (name: string) =>
+        Number(await graph.locator('svg g.frame', { hasText: name }).first().locator('rect').getAttribute('width'));
       const root = await width('java.lang.Thread.run');
       await graph.locator('svg g.frame', { hasText: 'Thread.sleep' }).first().click();
       await expect.poll(() => graph.locator('svg g.frame.fade').count()).toBeGreaterThan(0);
@@ -230,13 +253,17 @@ test.describe('vertex page', () => {
     await test.step('it follows the window width', async () => {
       const before = Number(await graph.locator('svg').getAttribute('width'));
       await page.setViewportSize({ width: 800, height: 900 });
-      await expect.poll(async () => Number(await graph.locator('svg').getAttribute('width'))).toBeLessThan(before - 200);
+      await expect
+        .poll(async () => Number(await graph.locator('svg').getAttribute('width')))
+        .toBeLessThan(before - 200);
     });
 
     await test.step('one subtask, in the URL', async () => {
       await page.getByRole('combobox', { name: 'Subtasks' }).selectOption({ label: 'Subtask 0' });
       expect(page.url()).toContain('subtask=0');
-      await expect(page.getByRole('group', { name: /Mixed flame graph of subtask 0/ })).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByRole('group', { name: /Mixed flame graph of subtask 0/ })).toBeVisible({
+        timeout: 60_000,
+      });
     });
   });
 
@@ -253,21 +280,32 @@ test.describe('vertex page', () => {
     await vertex.open(windowVertex.jobId, windowVertex.id, 'metrics');
 
     await page.getByLabel('Search metrics').fill('0.numRecordsInPerSecond');
-    await page.getByRole('list', { name: 'Matching metrics' }).getByRole('button', { name: '0.numRecordsInPerSecond', exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Matching metrics' })
+      .getByRole('button', { name: '0.numRecordsInPerSecond', exact: true })
+      .click();
     await expect.poll(() => decodeURIComponent(page.url())).toContain('metrics=0.numRecordsInPerSecond');
     const chart = page.getByRole('img', { name: 'Chart of numRecordsInPerSecond, subtask 0' });
     await expect(chart).toBeVisible({ timeout: 30_000 });
-    await expect(vertex.table('Charted metrics').getByRole('row', { name: /numRecordsInPerSecond/ })).toContainText(/\d/);
+    await expect(vertex.table('Charted metrics').getByRole('row', { name: /numRecordsInPerSecond/ })).toContainText(
+      /\d/,
+    );
 
     await test.step('reload keeps the pick', async () => {
       await page.reload();
-      await expect(page.getByRole('img', { name: 'Chart of numRecordsInPerSecond, subtask 0' })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('img', { name: 'Chart of numRecordsInPerSecond, subtask 0' })).toBeVisible({
+        timeout: 30_000,
+      });
     });
 
     await test.step('aggregated over subtasks', async () => {
-      await page.getByLabel('Show numRecordsInPerSecond, subtask 0 as').selectOption({ label: 'average over subtasks' });
+      await page
+        .getByLabel('Show numRecordsInPerSecond, subtask 0 as')
+        .selectOption({ label: 'average over subtasks' });
       await expect.poll(() => decodeURIComponent(page.url())).toContain('avg(numRecordsInPerSecond)');
-      await expect(page.getByRole('img', { name: 'Chart of numRecordsInPerSecond, average over subtasks' })).toBeVisible({ timeout: 30_000 });
+      await expect(
+        page.getByRole('img', { name: 'Chart of numRecordsInPerSecond, average over subtasks' }),
+      ).toBeVisible({ timeout: 30_000 });
     });
 
     await test.step('history survives leaving the tab and coming back', async () => {
@@ -277,7 +315,9 @@ test.describe('vertex page', () => {
       await vertex.tabLink('Subtasks').click();
       await expect(vertex.table('Subtasks')).toBeVisible();
       await vertex.tabLink('Metrics').click();
-      await expect(page.getByRole('img', { name: 'Chart of numRecordsInPerSecond, average over subtasks' })).toBeVisible();
+      await expect(
+        page.getByRole('img', { name: 'Chart of numRecordsInPerSecond, average over subtasks' }),
+      ).toBeVisible();
       expect(parseInt(await note.innerText(), 10)).toBeGreaterThanOrEqual(before);
     });
   });
@@ -312,8 +352,14 @@ test.describe('vertex page', () => {
       await vertex.open(jobId, img.id, 'accumulators');
       const table = vertex.table('Vertex accumulators');
       await expect(table.getByRole('rowheader', { name: "<svg onload=alert('xss-svg')>", exact: true })).toBeVisible();
-      await expect(table.getByRole('rowheader', { name: '<a href="javascript:alert(1)">click</a>', exact: true })).toBeVisible();
-      await expect(vertex.table('Accumulators per subtask').getByRole('cell', { name: "<svg onload=alert('xss-svg')>", exact: true })).toBeVisible();
+      await expect(
+        table.getByRole('rowheader', { name: '<a href="javascript:alert(1)">click</a>', exact: true }),
+      ).toBeVisible();
+      await expect(
+        vertex
+          .table('Accumulators per subtask')
+          .getByRole('cell', { name: "<svg onload=alert('xss-svg')>", exact: true }),
+      ).toBeVisible();
     });
 
     await test.step('metric names and values as text, in the list, the table and the charts', async () => {
@@ -325,16 +371,25 @@ test.describe('vertex page', () => {
       await list.getByRole('button', { name: payload, exact: true }).click();
       await list.getByRole('button', { name: gauge, exact: true }).click();
       const picked = vertex.table('Charted metrics');
-      await expect(picked.getByRole('rowheader', { name: "<img_src=x_onerror=alert('xss-img')>.hostile.lastPayload", exact: true })).toBeVisible();
+      await expect(
+        picked.getByRole('rowheader', {
+          name: "<img_src=x_onerror=alert('xss-img')>.hostile.lastPayload",
+          exact: true,
+        }),
+      ).toBeVisible();
       await expect(page.getByText(/Not a number, so not charted/)).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByRole('img', { name: `Chart of ${gauge.slice(2)}, subtask 0` })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('img', { name: `Chart of ${gauge.slice(2)}, subtask 0` })).toBeVisible({
+        timeout: 30_000,
+      });
       // Hover the chart so the tooltip draws the hostile series name.
       await page.getByRole('img', { name: `Chart of ${gauge.slice(2)}, subtask 0` }).hover();
     });
 
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await expect(page.locator('svg[onload], details[ontoggle], a[href^="javascript"]')).toHaveCount(0);
-    expect(await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('xss')).length)).toBe(0);
+    expect(
+      await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('xss')).length),
+    ).toBe(0);
   });
 
   test('charts and the flame graph work under a strict Content-Security-Policy', async ({ page }) => {
@@ -346,7 +401,8 @@ test.describe('vertex page', () => {
           response,
           headers: {
             ...response.headers(),
-            'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
+            'content-security-policy':
+              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
           },
         });
       },
@@ -354,12 +410,16 @@ test.describe('vertex page', () => {
     await page.addInitScript(() => {
       const w = window as unknown as { cspViolations: string[] };
       w.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+      );
     });
     const source = await vertexOf('backpressure', (n) => n.startsWith('Source: Fast event source'));
     const vertex = new VertexPage(page);
     await vertex.open(source.jobId, source.id, 'backpressure');
-    await expect(page.getByRole('img', { name: /Back-pressured, busy and idle time/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('img', { name: /Back-pressured, busy and idle time/ })).toBeVisible({
+      timeout: 30_000,
+    });
     await vertex.tabLink('Flame graph').click();
     await page.getByRole('button', { name: 'Mixed' }).click();
     await expect.poll(() => page.locator('.flame-graph svg g.frame').count(), { timeout: 60_000 }).toBeGreaterThan(5);

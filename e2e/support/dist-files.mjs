@@ -55,7 +55,11 @@ export async function readDistFile(dist, pathname) {
   try {
     if (!(await stat(file)).isFile()) return null;
     // Vite's hashed assets never change under their name.
-    return { data: await readFile(file), type: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', immutable: relative.startsWith('/assets/') };
+    return {
+      data: await readFile(file),
+      type: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      immutable: relative.startsWith('/assets/'),
+    };
   } catch {
     return null;
   }

@@ -20,11 +20,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Folders never read: dependencies, build and test output, recorded data, version control. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', 'test-results', 'playwright-report', '.vite', 'target', '.state', 'fixtures']);
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'coverage',
+  'test-results',
+  'playwright-report',
+  '.vite',
+  'target',
+  '.state',
+  'fixtures',
+]);
 /** Source and config files whose string literals are paths the way JavaScript writes them. */
 const CODE = /\.(?:[cm]?[jt]sx?|java)$/;
 /** Files whose words are commands or paths run from the repository root. */
-const COMMANDS = /(?:^|\/)(?:package\.json|tsconfig\.json|[^/]*\.(?:sh|conf|json|html|xml|properties|ya?ml)|\.ci\/[^/.]+)$/;
+const COMMANDS =
+  /(?:^|\/)(?:package\.json|tsconfig\.json|[^/]*\.(?:sh|conf|json|html|xml|properties|ya?ml)|\.ci\/[^/.]+)$/;
 /** Names this project gives the repository root when it joins paths onto it. */
 const ROOT_NAMES = String.raw`(?:repo|repoRoot|root|rootDir|projectRoot|REPO_ROOT|ROOT)`;
 const JOINED_ONTO_ROOT = new RegExp(String.raw`\b${ROOT_NAMES}\s*,\s*$`);
@@ -81,7 +93,8 @@ export function findOutsideReaches(root, file, source) {
         const text = (match[2] ?? '').split('${')[0] ?? '';
         checkAbsolute(text);
         if (!isRelativePath(text)) continue;
-        if (isOutside(root, path.resolve(dir, text))) report(text, `resolves above the repository root from ${path.dirname(file)}/`);
+        if (isOutside(root, path.resolve(dir, text)))
+          report(text, `resolves above the repository root from ${path.dirname(file)}/`);
         else if (JOINED_ONTO_ROOT.test(line.slice(0, match.index)) && isOutside(root, path.resolve(root, text))) {
           report(text, 'joined onto the repository root, leaves it');
         }
@@ -128,7 +141,9 @@ export function filesToCheck(root) {
  * @returns {OutsideReach[]}
  */
 export function checkRepository(root) {
-  return filesToCheck(root).flatMap((file) => findOutsideReaches(root, file, readFileSync(path.join(root, file), 'utf8')));
+  return filesToCheck(root).flatMap((file) =>
+    findOutsideReaches(root, file, readFileSync(path.join(root, file), 'utf8')),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -136,7 +151,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const reaches = checkRepository(root);
   for (const r of reaches) process.stderr.write(`${r.file}:${r.line}: ${r.text} (${r.reason})\n`);
   if (reaches.length > 0) {
-    process.stderr.write(`inside-repo: ${reaches.length} path(s) outside the repository; the project must stand on its own (copy what it needs into it)\n`);
+    process.stderr.write(
+      `inside-repo: ${reaches.length} path(s) outside the repository; the project must stand on its own (copy what it needs into it)\n`,
+    );
     process.exit(1);
   }
   process.stdout.write(`inside-repo: ${filesToCheck(root).length} files, no path outside the repository\n`);

@@ -76,7 +76,7 @@ export function renderServerBlock(opts) {
 }
 
 /** @type {Record<Exclude<GateMode, 'open'>, string>} */
-const GATE_FLAGS = { '401': 'gate-401', 'login-redirect': 'gate-302', 'login-page': 'gate-html' };
+const GATE_FLAGS = { 401: 'gate-401', 'login-redirect': 'gate-302', 'login-page': 'gate-html' };
 
 /**
  * TEST HARNESS ONLY, not part of the example configuration: a stand-in for an authenticating
@@ -131,11 +131,15 @@ export async function startNginx(opts) {
   for (const prefix of opts.prefixes) {
     const port = await freePort();
     sites.push({ prefix, port, url: `http://127.0.0.1:${port}${prefix}` });
-    blocks.push(renderServerBlock({ listen: `127.0.0.1:${port}`, prefix, dist, jobManager: opts.jobManager, htpasswd }));
+    blocks.push(
+      renderServerBlock({ listen: `127.0.0.1:${port}`, prefix, dist, jobManager: opts.jobManager, htpasswd }),
+    );
     if (opts.authGate) {
       const gatePort = await freePort();
       gateSites.push({ prefix, port: gatePort, url: `http://127.0.0.1:${gatePort}${prefix}` });
-      blocks.push(renderGateBlock({ listen: `127.0.0.1:${gatePort}`, prefix, upstream: `http://127.0.0.1:${port}`, flags: dir }));
+      blocks.push(
+        renderGateBlock({ listen: `127.0.0.1:${gatePort}`, prefix, upstream: `http://127.0.0.1:${port}`, flags: dir }),
+      );
     }
   }
   /** @type {AuthGate | undefined} */
@@ -148,7 +152,8 @@ export async function startNginx(opts) {
         },
       }
     : undefined;
-  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, 'tmp', sub), { recursive: true });
+  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
+    mkdirSync(path.join(dir, 'tmp', sub), { recursive: true });
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,

@@ -111,7 +111,9 @@ export const CheckpointingStatisticsSchema = v.looseObject({
 export type CheckpointingStatistics = v.InferOutput<typeof CheckpointingStatisticsSchema>;
 
 export function checkpointingStatisticsQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.checkpointStats(jobId), endpoints.checkpoints, CheckpointingStatisticsSchema, { params: { jobid: jobId } });
+  return jsonQuery(flinkKeys.checkpointStats(jobId), endpoints.checkpoints, CheckpointingStatisticsSchema, {
+    params: { jobid: jobId },
+  });
 }
 
 // ---- configuration ---------------------------------------------------------------------------
@@ -137,15 +139,26 @@ export const CheckpointConfigSchema = v.looseObject({
 export type CheckpointConfig = v.InferOutput<typeof CheckpointConfigSchema>;
 
 export function checkpointConfigQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.checkpointConfig(jobId), endpoints.checkpointConfig, CheckpointConfigSchema, { params: { jobid: jobId } }, 'static');
+  return jsonQuery(
+    flinkKeys.checkpointConfig(jobId),
+    endpoints.checkpointConfig,
+    CheckpointConfigSchema,
+    { params: { jobid: jobId } },
+    'static',
+  );
 }
 
 // ---- one checkpoint --------------------------------------------------------------------------
 
 export function checkpointDetailsQueryOptions(jobId: string, checkpointId: number) {
-  return jsonQuery(flinkKeys.checkpointDetails(jobId, checkpointId), endpoints.checkpointDetails, CheckpointStatsSchema, {
-    params: { jobid: jobId, checkpointid: checkpointId },
-  });
+  return jsonQuery(
+    flinkKeys.checkpointDetails(jobId, checkpointId),
+    endpoints.checkpointDetails,
+    CheckpointStatsSchema,
+    {
+      params: { jobid: jobId, checkpointid: checkpointId },
+    },
+  );
 }
 
 /** One subtask in one checkpoint: `className` `completed` or `pending` (pending or failed). */
@@ -188,9 +201,14 @@ export const CheckpointSubtasksSchema = v.looseObject({
 export type CheckpointSubtasks = v.InferOutput<typeof CheckpointSubtasksSchema>;
 
 export function checkpointSubtasksQueryOptions(jobId: string, checkpointId: number, vertexId: string) {
-  return jsonQuery(flinkKeys.checkpointSubtasks(jobId, checkpointId, vertexId), endpoints.checkpointSubtasks, CheckpointSubtasksSchema, {
-    params: { jobid: jobId, checkpointid: checkpointId, vertexid: vertexId },
-  });
+  return jsonQuery(
+    flinkKeys.checkpointSubtasks(jobId, checkpointId, vertexId),
+    endpoints.checkpointSubtasks,
+    CheckpointSubtasksSchema,
+    {
+      params: { jobid: jobId, checkpointid: checkpointId, vertexid: vertexId },
+    },
+  );
 }
 
 // ---- triggering a checkpoint -----------------------------------------------------------------
@@ -202,7 +220,11 @@ export interface TriggerCheckpointRequest {
   readonly triggerId?: string;
 }
 
-export async function triggerCheckpoint(jobId: string, request: TriggerCheckpointRequest = {}, signal?: AbortSignal): Promise<string> {
+export async function triggerCheckpoint(
+  jobId: string,
+  request: TriggerCheckpointRequest = {},
+  signal?: AbortSignal,
+): Promise<string> {
   const answer = await requestJson(endpoints.triggerCheckpoint, TriggerResponseSchema, {
     params: { jobid: jobId },
     body: { checkpointType: request.checkpointType, triggerId: request.triggerId ?? newTriggerId() },
@@ -212,9 +234,14 @@ export async function triggerCheckpoint(jobId: string, request: TriggerCheckpoin
 }
 
 export function checkpointTriggerStatusQueryOptions(jobId: string, triggerId: string) {
-  return jsonQuery(flinkKeys.checkpointTriggerStatus(jobId, triggerId), endpoints.checkpointTriggerStatus, AsyncOperationStatusSchema, {
-    params: { jobid: jobId, triggerid: triggerId },
-  });
+  return jsonQuery(
+    flinkKeys.checkpointTriggerStatus(jobId, triggerId),
+    endpoints.checkpointTriggerStatus,
+    AsyncOperationStatusSchema,
+    {
+      params: { jobid: jobId, triggerid: triggerId },
+    },
+  );
 }
 
 /** Triggers a checkpoint and waits for it; the result is the checkpoint id. */
@@ -241,4 +268,3 @@ export function checkpointNowMutationOptions(jobId: string) {
     onSettled: (_d, _e, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.checkpoints(jobId) }),
   });
 }
-

@@ -18,7 +18,8 @@ export type ParamsOption<E extends EndpointSpec> = [keyof PathParams<TemplateOf<
   ? { readonly params?: undefined }
   : { readonly params: PathParams<TemplateOf<E>> };
 
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
 export type RequestOptions<E extends EndpointSpec> = ParamsOption<E> & {
   readonly query?: QueryParams;
@@ -56,12 +57,17 @@ async function fetchResponse(url: string, init: RequestInit): Promise<TransportR
 }
 
 /** The same request through XMLHttpRequest, for its upload progress events. */
-function xhrResponse(url: string, init: RequestInit, onUploadProgress: (loaded: number, total: number) => void): Promise<TransportResponse> {
+function xhrResponse(
+  url: string,
+  init: RequestInit,
+  onUploadProgress: (loaded: number, total: number) => void,
+): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(init.method ?? 'GET', url);
     xhr.withCredentials = init.credentials === 'include';
-    for (const [name, value] of Object.entries((init.headers ?? {}) as Record<string, string>)) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries((init.headers ?? {}) as Record<string, string>))
+      xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => onUploadProgress(event.loaded, event.lengthComputable ? event.total : 0);
     xhr.onload = () => {
       const text = xhr.responseText;
@@ -104,7 +110,10 @@ function resolveBase(settings: ApiSettings, endpoint: string): string {
 }
 
 /** Fills a template's `:name` segments with validated, percent-encoded values. */
-export function buildPath(endpoint: Pick<EndpointSpec, 'verb' | 'template'>, params: Readonly<Record<string, string | number>> | undefined): string {
+export function buildPath(
+  endpoint: Pick<EndpointSpec, 'verb' | 'template'>,
+  params: Readonly<Record<string, string | number>> | undefined,
+): string {
   const key = endpointKey(endpoint);
   const used = new Set<string>();
   const path = endpoint.template
@@ -121,7 +130,11 @@ export function buildPath(endpoint: Pick<EndpointSpec, 'verb' | 'template'>, par
     .join('/');
   for (const name of Object.keys(params ?? {})) {
     if (!used.has(name)) {
-      throw new FlinkApiError({ kind: 'invalid-request', endpoint: key, message: `${endpoint.template} has no parameter :${name}` });
+      throw new FlinkApiError({
+        kind: 'invalid-request',
+        endpoint: key,
+        message: `${endpoint.template} has no parameter :${name}`,
+      });
     }
   }
   return path;
@@ -187,23 +200,44 @@ export function classifyResponse(args: {
 }): FlinkApiError | undefined {
   const { endpoint, url, status, redirected, type, contentType, text } = args;
   if (type === 'opaqueredirect') {
-    return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, message: `${endpoint}: redirected (opaque redirect), most likely to a sign-in page` });
+    return new FlinkApiError({
+      kind: 'session-expired',
+      endpoint,
+      url,
+      status,
+      message: `${endpoint}: redirected (opaque redirect), most likely to a sign-in page`,
+    });
   }
   // A plain 2xx answer is the common case: no error to describe, so the body is not parsed
   // or scanned here (a 50 MB log or a 3 MB flame graph would be, twice).
   if (status >= 200 && status < 300 && !(redirected && isHtml(contentType, text))) return undefined;
   const flinkMessages = parseFlinkErrors(text);
   const snippet = flinkMessages ? '' : snippetOf(text);
-  if (status === 401) return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, flinkMessages, snippet });
+  if (status === 401)
+    return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, flinkMessages, snippet });
   if (status === 403) {
     // Rule: a 403 in Flink's JSON error shape comes from the JobManager (or a proxy that speaks
     // its language) and means "not allowed"; any other 403 (an HTML or empty page) comes from an
     // authenticating proxy whose session ended, and signing in again is what helps.
-    return new FlinkApiError({ kind: flinkMessages ? 'forbidden' : 'session-expired', endpoint, url, status, flinkMessages, snippet });
+    return new FlinkApiError({
+      kind: flinkMessages ? 'forbidden' : 'session-expired',
+      endpoint,
+      url,
+      status,
+      flinkMessages,
+      snippet,
+    });
   }
   if (status >= 200 && status < 300) {
     if (redirected && isHtml(contentType, text)) {
-      return new FlinkApiError({ kind: 'session-expired', endpoint, url, status, snippet, message: `${endpoint}: redirected to a web page (${snippet.slice(0, 60)}), most likely a sign-in page` });
+      return new FlinkApiError({
+        kind: 'session-expired',
+        endpoint,
+        url,
+        status,
+        snippet,
+        message: `${endpoint}: redirected to a web page (${snippet.slice(0, 60)}), most likely a sign-in page`,
+      });
     }
     return undefined;
   }
@@ -233,7 +267,14 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
   };
 
   if (settings.readOnly && endpoint.verb !== 'GET') {
-    fail(new FlinkApiError({ kind: 'read-only', endpoint: key, url, message: `${key}: refused, the dashboard is read-only` }));
+    fail(
+      new FlinkApiError({
+        kind: 'read-only',
+        endpoint: key,
+        url,
+        message: `${key}: refused, the dashboard is read-only`,
+      }),
+    );
   }
   if (options.signal?.aborted) fail(new FlinkApiError({ kind: 'aborted', endpoint: key, url }));
 
@@ -242,7 +283,9 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
   const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
   const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
 
-  const headers: Record<string, string> = { Accept: endpoint.response === 'json' ? 'application/json' : 'text/plain, */*' };
+  const headers: Record<string, string> = {
+    Accept: endpoint.response === 'json' ? 'application/json' : 'text/plain, */*',
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -252,18 +295,39 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
 
   const whyStopped = (cause: unknown): FlinkApiError => {
     if (timeout.signal.aborted) {
-      return new FlinkApiError({ kind: 'timeout', endpoint: key, url, cause, message: `${key}: no answer within ${timeoutMs} ms` });
+      return new FlinkApiError({
+        kind: 'timeout',
+        endpoint: key,
+        url,
+        cause,
+        message: `${key}: no answer within ${timeoutMs} ms`,
+      });
     }
     if (options.signal?.aborted) return new FlinkApiError({ kind: 'aborted', endpoint: key, url, cause });
-    return new FlinkApiError({ kind: 'network', endpoint: key, url, cause, message: `${key}: ${cause instanceof Error ? cause.message : String(cause)}` });
+    return new FlinkApiError({
+      kind: 'network',
+      endpoint: key,
+      url,
+      cause,
+      message: `${key}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    });
   };
 
   emitRequest(base);
   try {
     let response: TransportResponse;
-    const init: RequestInit = { method: endpoint.verb, headers, body, signal, credentials: 'same-origin', redirect: 'follow' };
+    const init: RequestInit = {
+      method: endpoint.verb,
+      headers,
+      body,
+      signal,
+      credentials: 'same-origin',
+      redirect: 'follow',
+    };
     try {
-      response = options.onUploadProgress ? await xhrResponse(url, init, options.onUploadProgress) : await fetchResponse(url, init);
+      response = options.onUploadProgress
+        ? await xhrResponse(url, init, options.onUploadProgress)
+        : await fetchResponse(url, init);
     } catch (cause) {
       return fail(whyStopped(cause));
     }
@@ -301,13 +365,23 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] 
       else path += `[${JSON.stringify(k)}]`;
     }
     const missingKey = issue.received === 'undefined' && /^".*"$/.test(issue.expected ?? '');
-    const what = missingKey ? 'missing' : issue.expected ? `expected ${issue.expected}, received ${issue.received}` : issue.message;
+    const what = missingKey
+      ? 'missing'
+      : issue.expected
+        ? `expected ${issue.expected}, received ${issue.received}`
+        : issue.message;
     return `${path || '(root)'}: ${what}`;
   });
 }
 
 /** Decodes an already-parsed value at the boundary, or throws a `bad-shape` error. */
-export function decode<S extends v.GenericSchema>(schema: S, value: unknown, endpoint: string, url = '', status = 0): v.InferOutput<S> {
+export function decode<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+  endpoint: string,
+  url = '',
+  status = 0,
+): v.InferOutput<S> {
   let result: v.SafeParseResult<S>;
   try {
     result = v.safeParse(schema, value);
@@ -315,7 +389,14 @@ export function decode<S extends v.GenericSchema>(schema: S, value: unknown, end
     // valibot recurses along the data: an answer nested deeper than the stack (a Java cause
     // chain wrapped thousands of times, say) throws a RangeError, which must not escape as one.
     const why = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    throw new FlinkApiError({ kind: 'bad-shape', endpoint, url, status, cause, issues: [`(root): could not be decoded (${why})`] });
+    throw new FlinkApiError({
+      kind: 'bad-shape',
+      endpoint,
+      url,
+      status,
+      cause,
+      issues: [`(root): could not be decoded (${why})`],
+    });
   }
   if (result.success) return result.output;
   throw new FlinkApiError({ kind: 'bad-shape', endpoint, url, status, issues: formatIssues(result.issues) });
@@ -331,20 +412,39 @@ export async function requestJson<E extends EndpointSpec, S extends v.GenericSch
   const base = { verb: endpoint.verb, template: endpoint.template, endpoint: sent.key, url: sent.url };
   try {
     if (isHtml(sent.contentType, sent.text)) {
-      throw new FlinkApiError({ kind: 'not-json', endpoint: sent.key, url: sent.url, status: sent.status, snippet: snippetOf(sent.text) });
+      throw new FlinkApiError({
+        kind: 'not-json',
+        endpoint: sent.key,
+        url: sent.url,
+        status: sent.status,
+        snippet: snippetOf(sent.text),
+      });
     }
     let parsed: unknown;
     try {
       parsed = sent.text.trim() === '' ? {} : JSON.parse(sent.text);
     } catch (cause) {
-      throw new FlinkApiError({ kind: 'not-json', endpoint: sent.key, url: sent.url, status: sent.status, snippet: snippetOf(sent.text), cause });
+      throw new FlinkApiError({
+        kind: 'not-json',
+        endpoint: sent.key,
+        url: sent.url,
+        status: sent.status,
+        snippet: snippetOf(sent.text),
+        cause,
+      });
     }
     const output = decode(schema, parsed, sent.key, sent.url, sent.status);
     emitResponse({ ...base, status: sent.status, ok: true, durationMs: Date.now() - sent.started });
     return output;
   } catch (error) {
     if (error instanceof FlinkApiError) {
-      emitResponse({ ...base, status: sent.status, ok: false, errorKind: error.kind, durationMs: Date.now() - sent.started });
+      emitResponse({
+        ...base,
+        status: sent.status,
+        ok: false,
+        errorKind: error.kind,
+        durationMs: Date.now() - sent.started,
+      });
     }
     throw error;
   }
@@ -353,7 +453,13 @@ export async function requestJson<E extends EndpointSpec, S extends v.GenericSch
 /** Sends a request for a text file (logs, stdout) and returns its content. */
 export async function requestText<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<string> {
   const sent = await send(endpoint, options);
-  const base = { verb: endpoint.verb, template: endpoint.template, endpoint: sent.key, url: sent.url, status: sent.status };
+  const base = {
+    verb: endpoint.verb,
+    template: endpoint.template,
+    endpoint: sent.key,
+    url: sent.url,
+    status: sent.status,
+  };
   if (/html/i.test(sent.contentType)) {
     // Log files are served as text/plain; an HTML page here is a proxy's or an app shell's.
     const error = new FlinkApiError({

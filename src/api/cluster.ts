@@ -49,4 +49,3 @@ export function shutdownClusterMutationOptions() {
     onSuccess: (_data, _vars, _ctx, { client }) => client.invalidateQueries({ queryKey: flinkKeys.cluster() }),
   });
 }
-

@@ -20,14 +20,22 @@ export function dataSetsQueryOptions() {
 
 /** DELETE /datasets/:datasetid; returns the trigger id. */
 export async function triggerDataSetDeletion(dataSetId: string, signal?: AbortSignal): Promise<string> {
-  const answer = await requestJson(endpoints.deleteDataSet, TriggerResponseSchema, { params: { datasetid: dataSetId }, signal });
+  const answer = await requestJson(endpoints.deleteDataSet, TriggerResponseSchema, {
+    params: { datasetid: dataSetId },
+    signal,
+  });
   return answer['request-id'];
 }
 
 export function dataSetDeletionStatusQueryOptions(triggerId: string) {
-  return jsonQuery(flinkKeys.datasetDeletionStatus(triggerId), endpoints.dataSetDeleteStatus, AsyncOperationStatusSchema, {
-    params: { triggerid: triggerId },
-  });
+  return jsonQuery(
+    flinkKeys.datasetDeletionStatus(triggerId),
+    endpoints.dataSetDeleteStatus,
+    AsyncOperationStatusSchema,
+    {
+      params: { triggerid: triggerId },
+    },
+  );
 }
 
 /** Deletes a data set and waits until it is gone. */
@@ -48,4 +56,3 @@ export function deleteDataSetMutationOptions() {
     onSettled: (_d, _e, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.datasets() }),
   });
 }
-

@@ -14,20 +14,40 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prng } from '../../e2e/support/prng.mjs';
-import { checkpointConfigQueryOptions, checkpointDetailsQueryOptions, checkpointingStatisticsQueryOptions, checkpointSubtasksQueryOptions } from './checkpoints';
+import {
+  checkpointConfigQueryOptions,
+  checkpointDetailsQueryOptions,
+  checkpointingStatisticsQueryOptions,
+  checkpointSubtasksQueryOptions,
+} from './checkpoints';
 import { clusterOverviewQueryOptions } from './cluster';
 import { requestOnce } from './endpoint-query';
 import { FlinkApiError } from './errors';
 import { jobExceptionsQueryOptions } from './exceptions';
 import { jarPlanQueryOptions, jarsQueryOptions } from './jars';
 import { jobAccumulatorsQueryOptions, jobConfigQueryOptions, jobExecutionResultQueryOptions } from './job-config';
-import { jobManagerConfigQueryOptions, jobManagerEnvironmentQueryOptions, jobManagerLogsQueryOptions, jobManagerThreadDumpQueryOptions } from './jobmanager';
+import {
+  jobManagerConfigQueryOptions,
+  jobManagerEnvironmentQueryOptions,
+  jobManagerLogsQueryOptions,
+  jobManagerThreadDumpQueryOptions,
+} from './jobmanager';
 import { jobDetailsQueryOptions, jobPlanQueryOptions, jobsOverviewQueryOptions } from './jobs';
-import { jobManagerMetricsQueryOptions, jobMetricsQueryOptions, subtasksMetricsQueryOptions, taskManagersMetricsQueryOptions } from './metrics';
+import {
+  jobManagerMetricsQueryOptions,
+  jobMetricsQueryOptions,
+  subtasksMetricsQueryOptions,
+  taskManagersMetricsQueryOptions,
+} from './metrics';
 import { savepointDisposalStatusQueryOptions } from './savepoints';
 import { configureApi, resetApiSettings } from './settings';
 import { subtaskTimesQueryOptions } from './subtasks';
-import { taskManagerDetailsQueryOptions, taskManagerLogsQueryOptions, taskManagersQueryOptions, taskManagerThreadDumpQueryOptions } from './taskmanagers';
+import {
+  taskManagerDetailsQueryOptions,
+  taskManagerLogsQueryOptions,
+  taskManagersQueryOptions,
+  taskManagerThreadDumpQueryOptions,
+} from './taskmanagers';
 import { backPressureQueryOptions, flameGraphQueryOptions } from './vertex-sampling';
 import { vertexDetailsQueryOptions } from './vertices';
 import { fixture, recordedVersions } from './test-utils';
@@ -81,7 +101,8 @@ const featureFixtures: Record<string, Call> = {
   'task-managers/taskmanager-details': () => requestOnce(taskManagerDetailsQueryOptions(TM)),
   'thread-dump/taskmanager-thread-dump': () => requestOnce(taskManagerThreadDumpQueryOptions(TM)),
   'thread-dump/jobmanager-thread-dump': () => requestOnce(jobManagerThreadDumpQueryOptions()),
-  'timeline/event-time-subtasktimes-0dcd6b6344e082cccdb531821571f082': () => requestOnce(subtaskTimesQueryOptions(JOB, VERTEX)),
+  'timeline/event-time-subtasktimes-0dcd6b6344e082cccdb531821571f082': () =>
+    requestOnce(subtaskTimesQueryOptions(JOB, VERTEX)),
   'exceptions/flaky-exceptions': () => requestOnce(jobExceptionsQueryOptions(JOB)),
   'checkpoints/failing-checkpoints': () => requestOnce(checkpointingStatisticsQueryOptions(JOB)),
   'jars/jars': () => requestOnce(jarsQueryOptions()),
@@ -106,9 +127,14 @@ function targets(): Target[] {
   }
   for (const [name, call] of Object.entries(featureFixtures)) {
     const [feature = '', file = ''] = name.split('/');
-    const recorded: unknown = JSON.parse(readFileSync(path.join(featuresDir, feature, 'fixtures', `${file}.json`), 'utf8'));
+    const recorded: unknown = JSON.parse(
+      readFileSync(path.join(featuresDir, feature, 'fixtures', `${file}.json`), 'utf8'),
+    );
     // Some folders keep the recorder's envelope ({ recordedFrom, request, status, json }).
-    const body = typeof recorded === 'object' && recorded !== null && 'recordedFrom' in recorded && 'json' in recorded ? recorded.json : recorded;
+    const body =
+      typeof recorded === 'object' && recorded !== null && 'recordedFrom' in recorded && 'json' in recorded
+        ? recorded.json
+        : recorded;
     list.push({ name: `features/${name}`, body, call });
   }
   return list;
@@ -143,7 +169,21 @@ class Fuzzer {
 
   /** A value of a different kind than `value`. */
   otherType(value: Json): Json {
-    const options: Json[] = ['a string', 42, -1, 0, true, false, null, [], {}, [1, 'two'], { unexpected: 'object' }, '', '42'];
+    const options: Json[] = [
+      'a string',
+      42,
+      -1,
+      0,
+      true,
+      false,
+      null,
+      [],
+      {},
+      [1, 'two'],
+      { unexpected: 'object' },
+      '',
+      '42',
+    ];
     const differs = options.filter((o) => kindOf(o) !== kindOf(value));
     return structuredClone(this.pick(differs));
   }
@@ -175,13 +215,20 @@ const RAW_KEYS = Object.keys(RAW);
 const deepNests: { depth: number; key: string; kind: 'object' | 'array' }[] = [];
 
 function deepText({ depth, key, kind }: { depth: number; key: string; kind: 'object' | 'array' }): string {
-  return kind === 'object' ? `${`{${JSON.stringify(key)}:`.repeat(depth)}{}${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  return kind === 'object'
+    ? `${`{${JSON.stringify(key)}:`.repeat(depth)}{}${'}'.repeat(depth)}`
+    : `${'['.repeat(depth)}${']'.repeat(depth)}`;
 }
 
 type Mutation = (f: Fuzzer, root: Json) => { root: Json; what: string };
 
 /** Replaces a random slot (object property or array element) of a random container. */
-function atRandomSlot(f: Fuzzer, root: Json, replace: (old: Json, key: string) => Json | undefined, what: string): { root: Json; what: string } {
+function atRandomSlot(
+  f: Fuzzer,
+  root: Json,
+  replace: (old: Json, key: string) => Json | undefined,
+  what: string,
+): { root: Json; what: string } {
   const containers = f.containers(root);
   if (containers.length === 0) {
     const replaced = replace(root, 'root');
@@ -214,16 +261,41 @@ const mutations: Record<string, Mutation> = {
     atRandomSlot(
       f,
       root,
-      () => f.pick<Json>([1e308, -1e308, Number.MAX_SAFE_INTEGER * 4, 2 ** 63, -0, 5e-324, RAW_KEYS[0] ?? '', RAW_KEYS[1] ?? '', RAW_KEYS[2] ?? '']),
+      () =>
+        f.pick<Json>([
+          1e308,
+          -1e308,
+          Number.MAX_SAFE_INTEGER * 4,
+          2 ** 63,
+          -0,
+          5e-324,
+          RAW_KEYS[0] ?? '',
+          RAW_KEYS[1] ?? '',
+          RAW_KEYS[2] ?? '',
+        ]),
       'huge number',
     ),
-  'NaN string': (f, root) => atRandomSlot(f, root, () => f.pick<Json>(['NaN', 'Infinity', '-Infinity', '', '12abc', '1e999', ' 7 ']), 'NaN string'),
-  'deep nesting': (f, root) => atRandomSlot(f, root, (_old, key) => f.deep(f.pick([50, 500, 5000, 20_000]), f.random() < 0.5 ? key : 'cause'), 'deep nesting'),
+  'NaN string': (f, root) =>
+    atRandomSlot(
+      f,
+      root,
+      () => f.pick<Json>(['NaN', 'Infinity', '-Infinity', '', '12abc', '1e999', ' 7 ']),
+      'NaN string',
+    ),
+  'deep nesting': (f, root) =>
+    atRandomSlot(
+      f,
+      root,
+      (_old, key) => f.deep(f.pick([50, 500, 5000, 20_000]), f.random() < 0.5 ? key : 'cause'),
+      'deep nesting',
+    ),
   // A Java throwable's cause chain (SerializedThrowable.cause is recursive): a real exception can
   // be wrapped thousands of times (a recursion gone wrong), and Flink serialises every level.
   'long cause chain': (f, root) => {
     const objects = f.containers(root).filter((c) => !Array.isArray(c)) as Record<string, Json>[];
-    const throwables = objects.filter((o) => 'class' in o || 'stack-trace' in o || 'cause' in o || 'exceptionName' in o);
+    const throwables = objects.filter(
+      (o) => 'class' in o || 'stack-trace' in o || 'cause' in o || 'exceptionName' in o,
+    );
     const target = throwables.length > 0 ? f.pick(throwables) : objects.length > 0 ? f.pick(objects) : undefined;
     if (!target) return { root, what: 'cause chain: no object' };
     const depth = f.pick([100, 2000, 10_000, 50_000]);
@@ -236,13 +308,28 @@ const mutations: Record<string, Mutation> = {
     if (!target) return { root, what: 'prototype keys: no object' };
     const key = f.pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']);
     // Defined as an own property, as JSON.parse does for "__proto__".
-    Object.defineProperty(target, key, { value: f.pick<Json>([{ polluted: true }, 'x', 1, null]), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(target, key, {
+      value: f.pick<Json>([{ polluted: true }, 'x', 1, null]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     return { root, what: `prototype key ${key}` };
   },
   'odd strings': (f, root) =>
-    atRandomSlot(f, root, () => f.pick<Json>([RAW_KEYS[3] ?? '', 'x'.repeat(100_000), '\u202e\u0000\u001b[31m', '<script>alert(1)</script>']), 'odd string'),
-  'empty containers': (f, root) => atRandomSlot(f, root, (old) => (Array.isArray(old) ? [] : typeof old === 'object' ? {} : []), 'empty'),
-  'wrong root': (f) => ({ root: f.pick<Json>([null, [], 'string', 42, true, [{}], { jobs: 'none' }]), what: 'wrong root' }),
+    atRandomSlot(
+      f,
+      root,
+      () =>
+        f.pick<Json>([RAW_KEYS[3] ?? '', 'x'.repeat(100_000), '\u202e\u0000\u001b[31m', '<script>alert(1)</script>']),
+      'odd string',
+    ),
+  'empty containers': (f, root) =>
+    atRandomSlot(f, root, (old) => (Array.isArray(old) ? [] : typeof old === 'object' ? {} : []), 'empty'),
+  'wrong root': (f) => ({
+    root: f.pick<Json>([null, [], 'string', 42, true, [{}], { jobs: 'none' }]),
+    what: 'wrong root',
+  }),
 };
 
 type TextMutation = (f: Fuzzer, text: string) => { text: string; what: string };
@@ -262,7 +349,8 @@ const textMutations: Record<string, TextMutation> = {
 
 function serialize(root: Json): string {
   let text = JSON.stringify(root) ?? 'null';
-  for (const [placeholder, literal] of Object.entries(RAW)) text = text.split(JSON.stringify(placeholder)).join(literal);
+  for (const [placeholder, literal] of Object.entries(RAW))
+    text = text.split(JSON.stringify(placeholder)).join(literal);
   text = text.replace(/"@@DEEP_(\d+)@@"/g, (_m, id: string) => {
     const nest = deepNests[Number(id)];
     return nest ? deepText(nest) : 'null';
@@ -303,10 +391,15 @@ describe('response decoders under random damage', () => {
     const depth = 50_000;
     const chain = `${'{"cause":'.repeat(depth)}{}${'}'.repeat(depth)}`;
     const body = JSON.stringify(f.json).replace(/"failure-cause":\{/, `"failure-cause":{"cause":${chain},`);
-    vi.stubGlobal('fetch', () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })),
+    );
     const error: unknown = await requestOnce(savepointDisposalStatusQueryOptions(TRIGGER)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FlinkApiError);
-    expect(error).toMatchObject({ kind: 'bad-shape', issues: [expect.stringMatching(/^\(root\): could not be decoded \(RangeError/)] });
+    expect(error).toMatchObject({
+      kind: 'bad-shape',
+      issues: [expect.stringMatching(/^\(root\): could not be decoded \(RangeError/)],
+    });
   });
 
   it('has recordings of both Flink lines to fuzz', () => {
@@ -314,62 +407,77 @@ describe('response decoders under random damage', () => {
     expect(list.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(list.map((t, i) => [t.name, t, i] as const))('%s: a value or a typed error, never another exception', async (_name, target, index) => {
-    const f = new Fuzzer(prng(SEED + index * 7919));
-    let body = '';
-    vi.stubGlobal('fetch', () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' } })));
+  it.each(list.map((t, i) => [t.name, t, i] as const))(
+    '%s: a value or a typed error, never another exception',
+    async (_name, target, index) => {
+      const f = new Fuzzer(prng(SEED + index * 7919));
+      let body = '';
+      vi.stubGlobal('fetch', () =>
+        Promise.resolve(
+          new Response(body, { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' } }),
+        ),
+      );
 
-    // The undamaged answer decodes.
-    body = JSON.stringify(target.body);
-    await expect(target.call()).resolves.toBeDefined();
+      // The undamaged answer decodes.
+      body = JSON.stringify(target.body);
+      await expect(target.call()).resolves.toBeDefined();
 
-    const outcome: Outcome = { value: 0, 'bad-shape': 0, 'not-json': 0 };
-    const escaped: string[] = [];
-    const mutationNames = Object.keys(mutations);
-    const textNames = Object.keys(textMutations);
-    for (let i = 0; i < perTarget; i++) {
-      let root = structuredClone(target.body) as Json;
-      const steps: string[] = [];
-      const count = 1 + f.int(3);
-      for (let m = 0; m < count; m++) {
-        const name = f.pick(mutationNames);
-        const mutate = mutations[name];
-        if (!mutate) continue;
-        const result = mutate(f, root);
-        root = result.root;
-        steps.push(result.what);
-      }
-      body = serialize(root);
-      if (f.random() < 0.2) {
-        const name = f.pick(textNames);
-        const result = textMutations[name]?.(f, body);
-        if (result) {
-          body = result.text;
+      const outcome: Outcome = { value: 0, 'bad-shape': 0, 'not-json': 0 };
+      const escaped: string[] = [];
+      const mutationNames = Object.keys(mutations);
+      const textNames = Object.keys(textMutations);
+      for (let i = 0; i < perTarget; i++) {
+        let root = structuredClone(target.body) as Json;
+        const steps: string[] = [];
+        const count = 1 + f.int(3);
+        for (let m = 0; m < count; m++) {
+          const name = f.pick(mutationNames);
+          const mutate = mutations[name];
+          if (!mutate) continue;
+          const result = mutate(f, root);
+          root = result.root;
           steps.push(result.what);
         }
-      }
-      try {
-        const value = await target.call();
-        // A decoded value is an object or an array, never undefined or a primitive.
-        if (value === null || typeof value !== 'object') escaped.push(`#${i} [${steps.join('; ')}]: decoded to ${String(value)}`);
-        else outcome.value++;
-      } catch (error) {
-        if (error instanceof FlinkApiError && (error.kind === 'bad-shape' || error.kind === 'not-json')) {
-          outcome[error.kind]++;
-          // The typed error says where: a bad shape names its issues.
-          if (error.kind === 'bad-shape' && error.issues.length === 0) escaped.push(`#${i} [${steps.join('; ')}]: bad-shape without issues`);
-        } else {
-          const description = error instanceof FlinkApiError ? `FlinkApiError(${error.kind})` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-          escaped.push(`#${i} [${steps.join('; ')}]: ${description.slice(0, 300)}`);
+        body = serialize(root);
+        if (f.random() < 0.2) {
+          const name = f.pick(textNames);
+          const result = textMutations[name]?.(f, body);
+          if (result) {
+            body = result.text;
+            steps.push(result.what);
+          }
+        }
+        try {
+          const value = await target.call();
+          // A decoded value is an object or an array, never undefined or a primitive.
+          if (value === null || typeof value !== 'object')
+            escaped.push(`#${i} [${steps.join('; ')}]: decoded to ${String(value)}`);
+          else outcome.value++;
+        } catch (error) {
+          if (error instanceof FlinkApiError && (error.kind === 'bad-shape' || error.kind === 'not-json')) {
+            outcome[error.kind]++;
+            // The typed error says where: a bad shape names its issues.
+            if (error.kind === 'bad-shape' && error.issues.length === 0)
+              escaped.push(`#${i} [${steps.join('; ')}]: bad-shape without issues`);
+          } else {
+            const description =
+              error instanceof FlinkApiError
+                ? `FlinkApiError(${error.kind})`
+                : error instanceof Error
+                  ? `${error.name}: ${error.message}`
+                  : String(error);
+            escaped.push(`#${i} [${steps.join('; ')}]: ${description.slice(0, 300)}`);
+          }
         }
       }
-    }
-    totals.iterations += perTarget;
-    totals.value += outcome.value;
-    totals['bad-shape'] += outcome['bad-shape'];
-    totals['not-json'] += outcome['not-json'];
-    expect(escaped, `seed ${SEED + index * 7919}`).toEqual([]);
-    // The damage is real: most mutations are caught as typed errors, some still decode.
-    expect(outcome['bad-shape'] + outcome['not-json']).toBeGreaterThan(0);
-  }, 120_000);
+      totals.iterations += perTarget;
+      totals.value += outcome.value;
+      totals['bad-shape'] += outcome['bad-shape'];
+      totals['not-json'] += outcome['not-json'];
+      expect(escaped, `seed ${SEED + index * 7919}`).toEqual([]);
+      // The damage is real: most mutations are caught as typed errors, some still decode.
+      expect(outcome['bad-shape'] + outcome['not-json']).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -67,6 +67,9 @@ export function textQuery<E extends EndpointSpec, K extends QueryKey>(
 }
 
 /** Sends a query's request once, outside react-query: no cache, no retry, no polling. */
-export function requestOnce<T>(options: Pick<EndpointQueryOptions<T, QueryKey>, 'queryFn'>, signal?: AbortSignal): Promise<T> {
+export function requestOnce<T>(
+  options: Pick<EndpointQueryOptions<T, QueryKey>, 'queryFn'>,
+  signal?: AbortSignal,
+): Promise<T> {
   return options.queryFn({ signal });
 }

@@ -33,7 +33,9 @@ describe('the endpoints table', () => {
   });
 
   it('serves JSON everywhere but the six log file endpoints', () => {
-    const text = allEndpoints().filter(({ spec }) => spec.response === 'text').map(({ name }) => name);
+    const text = allEndpoints()
+      .filter(({ spec }) => spec.response === 'text')
+      .map(({ name }) => name);
     expect(text.sort()).toEqual([...FILE_ENDPOINT_NAMES].sort());
   });
 
@@ -41,7 +43,9 @@ describe('the endpoints table', () => {
     for (const { spec } of allEndpoints()) {
       for (const segment of spec.template.split('/').filter((s) => s.startsWith(':'))) {
         // A validator answers with a problem for a missing value: it exists for the name.
-        expect(checkPathParam(segment.slice(1) as ParamName, undefined), `${spec.template} ${segment}`).toBeTypeOf('string');
+        expect(checkPathParam(segment.slice(1) as ParamName, undefined), `${spec.template} ${segment}`).toBeTypeOf(
+          'string',
+        );
       }
     }
   });

@@ -4,7 +4,15 @@ import { requestJson } from './client';
 import { clusterOverviewQueryOptions } from './cluster';
 import { requestOnce } from './endpoint-query';
 import { endpoints } from './endpoints';
-import { FlinkApiError, isBrokenJson, isRetryable, shouldRetry, stripJavaExceptionPrefix, userMessage, type FlinkApiErrorKind } from './errors';
+import {
+  FlinkApiError,
+  isBrokenJson,
+  isRetryable,
+  shouldRetry,
+  stripJavaExceptionPrefix,
+  userMessage,
+  type FlinkApiErrorKind,
+} from './errors';
 import { jobResourceRequirementsQueryOptions, rescaleJob } from './job-scaling';
 import { cancelJob, jobDetailsQueryOptions, jobsOverviewQueryOptions, submitJob } from './jobs';
 import { jobManagerLogFileQueryOptions } from './logs';
@@ -43,7 +51,9 @@ describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
     expect(error.endpoint).toBe('GET /jobs/:jobid');
     expect(error.url).toBe('http://127.0.0.1:8081/jobs/0123456789abcdef0123456789abcdef');
     expect(error.flinkMessages[0]).toContain('NotFoundException');
-    expect(error.flinkMessage).toBe('org.apache.flink.runtime.rest.NotFoundException: Job 0123456789abcdef0123456789abcdef not found');
+    expect(error.flinkMessage).toBe(
+      'org.apache.flink.runtime.rest.NotFoundException: Job 0123456789abcdef0123456789abcdef not found',
+    );
     expect(userMessage(error)).toBe('Flink no longer knows this: Job 0123456789abcdef0123456789abcdef not found');
     expect(error.isRetryable).toBe(false);
   });
@@ -55,7 +65,7 @@ describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
     expect(userMessage(error)).toMatch(/this Flink version does not offer it/);
   });
 
-  it('503 when rescaling is disabled: http, with Flink\'s reason', async () => {
+  it("503 when rescaling is disabled: http, with Flink's reason", async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-rescaling-disabled')));
     const error = await failure(rescaleJob(JOB, 2), 'http');
     expect(error.status).toBe(503);
@@ -69,8 +79,12 @@ describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
     const error = await failure(requestOnce(jobResourceRequirementsQueryOptions(JOB)), 'http');
     expect(error.status).toBe(500);
     expect(error.flinkMessages[0]).toBe('Internal server error.');
-    expect(error.flinkMessage).toMatch(/^java\.lang\.UnsupportedOperationException: The DefaultScheduler does not support/);
-    expect(userMessage(error)).toMatch(/^Flink reported an error: The DefaultScheduler does not support changing the parallelism/);
+    expect(error.flinkMessage).toMatch(
+      /^java\.lang\.UnsupportedOperationException: The DefaultScheduler does not support/,
+    );
+    expect(userMessage(error)).toMatch(
+      /^Flink reported an error: The DefaultScheduler does not support changing the parallelism/,
+    );
     expect(error.isRetryable).toBe(false);
   });
 
@@ -78,14 +92,18 @@ describe('errors from Flink (recorded from the 2.3.0 sandbox)', () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-submit-without-jobgraph')));
     const error = await failure(submitJob({}), 'http');
     expect(error.status).toBe(400);
-    expect(userMessage(error)).toBe('Flink reported an error: The jobGraphFileName field must not be omitted or be null.');
+    expect(userMessage(error)).toBe(
+      'Flink reported an error: The jobGraphFileName field must not be omitted or be null.',
+    );
   });
 
-  it('a 403 in Flink\'s JSON error shape is forbidden (not a lost session)', async () => {
+  it("a 403 in Flink's JSON error shape is forbidden (not a lost session)", async () => {
     // The recorded Flink error body, answered with 403 as a gateway speaking Flink's shape would.
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-submit-without-jobgraph'), { status: 403 }));
     const error = await failure(submitJob({}), 'forbidden');
-    expect(userMessage(error)).toBe('The JobManager refused this action: The jobGraphFileName field must not be omitted or be null.');
+    expect(userMessage(error)).toBe(
+      'The JobManager refused this action: The jobGraphFileName field must not be omitted or be null.',
+    );
   });
 });
 
@@ -129,7 +147,9 @@ describe('answers from a proxy (recorded from nginx 1.22)', () => {
   });
 
   it('an opaque redirect: session-expired', async () => {
-    stubFetch(() => responseFrom(fixture('proxy/nginx-redirect-to-html'), { body: '', status: 200, type: 'opaqueredirect' }));
+    stubFetch(() =>
+      responseFrom(fixture('proxy/nginx-redirect-to-html'), { body: '', status: 200, type: 'opaqueredirect' }),
+    );
     await failure(requestOnce(jobsOverviewQueryOptions()), 'session-expired');
   });
 
@@ -177,7 +197,9 @@ describe('bad shapes', () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/overview'), { body: '{"taskmanagers": 2,' }));
     const error = await failure(requestOnce(clusterOverviewQueryOptions()), 'not-json');
     expect(isBrokenJson(error)).toBe(true);
-    expect(userMessage(error)).toMatch(/^The JobManager's answer was not valid JSON \(cut off or corrupted on the way\)/);
+    expect(userMessage(error)).toMatch(
+      /^The JobManager's answer was not valid JSON \(cut off or corrupted on the way\)/,
+    );
   });
 });
 
@@ -192,7 +214,7 @@ describe('transport', () => {
     expect(userMessage(error)).toMatch(/cannot reach the JobManager/);
   });
 
-  it('timeout: the client\'s deadline passed, distinct from an abort', async () => {
+  it("timeout: the client's deadline passed, distinct from an abort", async () => {
     vi.useFakeTimers();
     hangingFetch();
     configureApi({ timeoutMs: 2000 });
@@ -237,7 +259,7 @@ describe('read-only mode', () => {
 });
 
 describe('instrumentation', () => {
-  it('reports every request with its verb and template, and the answer\'s status', async () => {
+  it("reports every request with its verb and template, and the answer's status", async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-job-not-found')));
     const events: ResponseEvent[] = [];
     const remove = addApiListener({ onResponse: (e) => events.push(e) });
@@ -245,13 +267,24 @@ describe('instrumentation', () => {
     await requestOnce(checkpointingStatisticsQueryOptions('bad')).catch(() => undefined);
     remove();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ endpoint: 'GET /jobs/:jobid', verb: 'GET', template: '/jobs/:jobid', status: 404, ok: false, errorKind: 'not-found' });
+    expect(events[0]).toMatchObject({
+      endpoint: 'GET /jobs/:jobid',
+      verb: 'GET',
+      template: '/jobs/:jobid',
+      status: 404,
+      ok: false,
+      errorKind: 'not-found',
+    });
   });
 });
 
 describe('helpers', () => {
   it('strips Java exception classes from messages', () => {
-    expect(stripJavaExceptionPrefix('java.util.concurrent.CompletionException: org.apache.flink.runtime.rest.handler.RestHandlerException: Boom')).toBe('Boom');
+    expect(
+      stripJavaExceptionPrefix(
+        'java.util.concurrent.CompletionException: org.apache.flink.runtime.rest.handler.RestHandlerException: Boom',
+      ),
+    ).toBe('Boom');
     expect(stripJavaExceptionPrefix('Job abc not found')).toBe('Job abc not found');
   });
 

@@ -159,9 +159,7 @@ export function userMessage(error: unknown): string {
     case 'session-expired':
       return 'Your session has expired; reload the page to sign in again.';
     case 'forbidden':
-      return flink
-        ? `The JobManager refused this action: ${flink}`
-        : 'You are not allowed to do this on this cluster.';
+      return flink ? `The JobManager refused this action: ${flink}` : 'You are not allowed to do this on this cluster.';
     case 'not-found':
       return flink && !/^(Not found: \/|Unable to load requested file )/.test(flink)
         ? `Flink no longer knows this: ${flink}`

@@ -51,5 +51,8 @@ export function jobExceptionsQueryOptions(jobId: string, query: JobExceptionsQue
     maxExceptions: query.maxExceptions,
     failureLabelFilter: query.failureLabels ? failureLabelFilter(query.failureLabels) : undefined,
   };
-  return jsonQuery(flinkKeys.jobExceptions(jobId, values), endpoints.jobExceptions, JobExceptionsSchema, { params: { jobid: jobId }, query: values });
+  return jsonQuery(flinkKeys.jobExceptions(jobId, values), endpoints.jobExceptions, JobExceptionsSchema, {
+    params: { jobid: jobId },
+    query: values,
+  });
 }

@@ -2,7 +2,12 @@
 // uses for it, and carries the values the UI relies on.
 import { describe, expect, it } from 'vitest';
 import type * as v from 'valibot';
-import { CheckpointConfigSchema, CheckpointingStatisticsSchema, CheckpointStatsSchema, CheckpointSubtasksSchema } from './checkpoints';
+import {
+  CheckpointConfigSchema,
+  CheckpointingStatisticsSchema,
+  CheckpointStatsSchema,
+  CheckpointSubtasksSchema,
+} from './checkpoints';
 import { decode } from './client';
 import { ClusterOverviewSchema } from './cluster';
 import { JobExceptionsSchema } from './exceptions';

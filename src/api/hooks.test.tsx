@@ -18,7 +18,9 @@ const VERTEX = '0dcd6b6344e082cccdb531821571f082';
 
 function wrapper() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  );
 }
 
 function routeFixtures(extra: (url: string) => Response | undefined = () => undefined) {
@@ -26,7 +28,12 @@ function routeFixtures(extra: (url: string) => Response | undefined = () => unde
     const path = new URL(url).pathname;
     const hit = extra(url);
     if (hit) return hit;
-    const name = { '/config': 'config', '/overview': 'overview', '/jobs/overview': 'jobs-overview', '/taskmanagers': 'taskmanagers' }[path];
+    const name = {
+      '/config': 'config',
+      '/overview': 'overview',
+      '/jobs/overview': 'jobs-overview',
+      '/taskmanagers': 'taskmanagers',
+    }[path];
     if (!name) throw new Error(`unexpected request ${url}`);
     return responseFrom(fixture(`flink-2.3.0/${name}`));
   });
@@ -66,7 +73,9 @@ describe('the overview hooks', () => {
   });
 
   it('surface a typed error instead of throwing in the component', async () => {
-    routeFixtures((url) => (url.endsWith('/jobs/overview') ? responseFrom(fixture('proxy/nginx-502-bad-gateway')) : undefined));
+    routeFixtures((url) =>
+      url.endsWith('/jobs/overview') ? responseFrom(fixture('proxy/nginx-502-bad-gateway')) : undefined,
+    );
     const { result } = renderHook(() => usePolledQuery(jobsOverviewQueryOptions()), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ kind: 'http', status: 502 });
@@ -84,7 +93,9 @@ describe('sampling endpoints', () => {
         ? new Response('{"status":"deprecated"}', { headers: { 'content-type': 'application/json' } })
         : responseFrom(fixture('flink-2.3.0/vertex-backpressure'));
     });
-    const { result } = renderHook(() => useSampledQuery(backPressureQueryOptions(JOB, VERTEX), isBackPressureReady), { wrapper: wrapper() });
+    const { result } = renderHook(() => useSampledQuery(backPressureQueryOptions(JOB, VERTEX), isBackPressureReady), {
+      wrapper: wrapper(),
+    });
     await waitFor(() => expect(result.current.data?.status).toBe('deprecated'));
     // Sampling rate (1 s), well before the live rate (3 s from /config).
     await waitFor(() => expect(result.current.data?.status).toBe('ok'), { timeout: 2000 });
@@ -111,7 +122,10 @@ describe('the refresh kind an endpoint declares', () => {
     });
     setRefreshInterval(500);
     const { result } = renderHook(
-      () => ({ details: usePolledQuery(jobDetailsQueryOptions(JOB)), config: usePolledQuery(checkpointConfigQueryOptions(JOB)) }),
+      () => ({
+        details: usePolledQuery(jobDetailsQueryOptions(JOB)),
+        config: usePolledQuery(checkpointConfigQueryOptions(JOB)),
+      }),
       { wrapper: wrapper() },
     );
     await waitFor(() => expect(result.current.config.data?.interval).toBeGreaterThan(0));

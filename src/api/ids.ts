@@ -9,7 +9,13 @@ const RESOURCE_ID = /^[\w.:@-]{1,256}$/;
 /** A jar id or log file name: one path segment, never `.` or `..`, no separators or controls. */
 function isFileName(value: string): boolean {
   // eslint-disable-next-line no-control-regex
-  return value.length > 0 && value.length <= 512 && value !== '.' && value !== '..' && !/[/\\\u0000-\u001f\u007f]/.test(value);
+  return (
+    value.length > 0 &&
+    value.length <= 512 &&
+    value !== '.' &&
+    value !== '..' &&
+    !/[/\\\u0000-\u001f\u007f]/.test(value)
+  );
 }
 
 export function isHexId(value: unknown): value is string {
@@ -43,7 +49,9 @@ export function checkPathParam(name: ParamName, value: unknown): string | undefi
       return isTaskManagerId(value) ? undefined : `taskmanagerid is not a TaskManager resource id: ${describe(value)}`;
     case 'jarid':
     case 'logname':
-      return typeof value === 'string' && isFileName(value) ? undefined : `${name} must be a single file name, got ${describe(value)}`;
+      return typeof value === 'string' && isFileName(value)
+        ? undefined
+        : `${name} must be a single file name, got ${describe(value)}`;
     case 'checkpointid':
     case 'subtaskindex':
     case 'attempt':

@@ -51,7 +51,9 @@ export function uploadJar(
   return requestJson(endpoints.uploadJar, JarUploadSchema, {
     body: form,
     signal,
-    ...(onProgress ? { onUploadProgress: (loaded: number, total: number) => onProgress(total > 0 ? Math.min(1, loaded / total) : 0) } : {}),
+    ...(onProgress
+      ? { onUploadProgress: (loaded: number, total: number) => onProgress(total > 0 ? Math.min(1, loaded / total) : 0) }
+      : {}),
     // A large jar over a slow link takes longer than an ordinary request.
     timeoutMs: 10 * 60_000,
   });
@@ -91,13 +93,23 @@ export interface JarQuery {
  * POST /jars/:jarid/plan: the dataflow plan of the program, without running it (a POST, but
  * without side effects: cached like a GET, and it does not change).
  */
-export function jarPlanQueryOptions(jarId: string, program: JarProgram = {}, query: Omit<JarQuery, 'savepointPath' | 'allowNonRestoredState'> = {}) {
+export function jarPlanQueryOptions(
+  jarId: string,
+  program: JarProgram = {},
+  query: Omit<JarQuery, 'savepointPath' | 'allowNonRestoredState'> = {},
+) {
   return {
-    ...jsonQuery(flinkKeys.jarPlan(jarId, { body: program, query }), endpoints.jarPlan, PlanResponseSchema, {
-      params: { jarid: jarId },
-      query: { ...query },
-      body: { ...program },
-    }, 'static'),
+    ...jsonQuery(
+      flinkKeys.jarPlan(jarId, { body: program, query }),
+      endpoints.jarPlan,
+      PlanResponseSchema,
+      {
+        params: { jarid: jarId },
+        query: { ...query },
+        body: { ...program },
+      },
+      'static',
+    ),
     staleTime: Infinity,
   };
 }
@@ -106,7 +118,12 @@ export const JarRunSchema = v.looseObject({ jobid: str });
 export type JarRun = v.InferOutput<typeof JarRunSchema>;
 
 /** POST /jars/:jarid/run: submits the program as a job; returns its job id. */
-export function runJar(jarId: string, request: JarRunRequest = {}, query: JarQuery = {}, signal?: AbortSignal): Promise<JarRun> {
+export function runJar(
+  jarId: string,
+  request: JarRunRequest = {},
+  query: JarQuery = {},
+  signal?: AbortSignal,
+): Promise<JarRun> {
   return requestJson(endpoints.runJar, JarRunSchema, {
     params: { jarid: jarId },
     query: { ...query },
@@ -118,8 +135,15 @@ export function runJar(jarId: string, request: JarRunRequest = {}, query: JarQue
 export function uploadJarMutationOptions() {
   return mutationOptions({
     mutationKey: [...flinkKeys.jars(), 'upload'],
-    mutationFn: ({ jar, fileName, onProgress }: { jar: Blob; fileName: string; onProgress?: (fraction: number) => void }) =>
-      uploadJar(jar, fileName, undefined, onProgress),
+    mutationFn: ({
+      jar,
+      fileName,
+      onProgress,
+    }: {
+      jar: Blob;
+      fileName: string;
+      onProgress?: (fraction: number) => void;
+    }) => uploadJar(jar, fileName, undefined, onProgress),
     onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.jars() }),
   });
 }
@@ -144,4 +168,3 @@ export function runJarMutationOptions(jarId: string) {
     },
   });
 }
-

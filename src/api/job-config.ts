@@ -5,7 +5,16 @@ import * as v from 'valibot';
 import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
-import { bool, ConfigEntriesSchema, EnvironmentSchema, int, LogUrlSchema, num, str, UserAccumulatorSchema } from './schemas';
+import {
+  bool,
+  ConfigEntriesSchema,
+  EnvironmentSchema,
+  int,
+  LogUrlSchema,
+  num,
+  str,
+  UserAccumulatorSchema,
+} from './schemas';
 
 // ---- GET /jobs/:jobid/config -----------------------------------------------------------------
 
@@ -27,7 +36,13 @@ export const JobConfigSchema = v.looseObject({
 export type JobConfig = v.InferOutput<typeof JobConfigSchema>;
 
 export function jobConfigQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.jobConfig(jobId), endpoints.jobConfig, JobConfigSchema, { params: { jobid: jobId } }, 'static');
+  return jsonQuery(
+    flinkKeys.jobConfig(jobId),
+    endpoints.jobConfig,
+    JobConfigSchema,
+    { params: { jobid: jobId } },
+    'static',
+  );
 }
 
 // ---- GET /jobs/:jobid/accumulators -----------------------------------------------------------
@@ -77,17 +92,31 @@ export const JobExecutionResultSchema = v.looseObject({
 export type JobExecutionResult = v.InferOutput<typeof JobExecutionResultSchema>;
 
 export function jobExecutionResultQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.jobExecutionResult(jobId), endpoints.jobExecutionResult, JobExecutionResultSchema, { params: { jobid: jobId } });
+  return jsonQuery(flinkKeys.jobExecutionResult(jobId), endpoints.jobExecutionResult, JobExecutionResultSchema, {
+    params: { jobid: jobId },
+  });
 }
 
 // ---- the JobManager seen from one job --------------------------------------------------------
 
 export function jobJobManagerConfigQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.jobJobManagerConfig(jobId), endpoints.jobJobManagerConfig, ConfigEntriesSchema, { params: { jobid: jobId } }, 'static');
+  return jsonQuery(
+    flinkKeys.jobJobManagerConfig(jobId),
+    endpoints.jobJobManagerConfig,
+    ConfigEntriesSchema,
+    { params: { jobid: jobId } },
+    'static',
+  );
 }
 
 export function jobJobManagerEnvironmentQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.jobJobManagerEnvironment(jobId), endpoints.jobJobManagerEnvironment, EnvironmentSchema, { params: { jobid: jobId } }, 'static');
+  return jsonQuery(
+    flinkKeys.jobJobManagerEnvironment(jobId),
+    endpoints.jobJobManagerEnvironment,
+    EnvironmentSchema,
+    { params: { jobid: jobId } },
+    'static',
+  );
 }
 
 /**
@@ -96,7 +125,13 @@ export function jobJobManagerEnvironmentQueryOptions(jobId: string) {
  * answers 404, which arrives as a `not-found` error.
  */
 export function jobJobManagerLogUrlQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.jobJobManagerLogUrl(jobId), endpoints.jobJobManagerLogUrl, LogUrlSchema, { params: { jobid: jobId } }, 'static');
+  return jsonQuery(
+    flinkKeys.jobJobManagerLogUrl(jobId),
+    endpoints.jobJobManagerLogUrl,
+    LogUrlSchema,
+    { params: { jobid: jobId } },
+    'static',
+  );
 }
 
 /** GET /jobs/:jobid/taskmanagers/:taskmanagerid/log-url: as the JobManager's, pattern needed. */

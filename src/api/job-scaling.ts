@@ -20,9 +20,14 @@ export const JobResourceRequirementsSchema = v.record(str, VertexResourceRequire
 export type JobResourceRequirements = v.InferOutput<typeof JobResourceRequirementsSchema>;
 
 export function jobResourceRequirementsQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.jobResourceRequirements(jobId), endpoints.jobResourceRequirements, JobResourceRequirementsSchema, {
-    params: { jobid: jobId },
-  });
+  return jsonQuery(
+    flinkKeys.jobResourceRequirements(jobId),
+    endpoints.jobResourceRequirements,
+    JobResourceRequirementsSchema,
+    {
+      params: { jobid: jobId },
+    },
+  );
 }
 
 export type JobResourceRequirementsUpdate = Readonly<
@@ -76,7 +81,11 @@ export function rescalingStatusQueryOptions(jobId: string, triggerId: string) {
 }
 
 /** Rescales and waits for the outcome. */
-export function rescaleJob(jobId: string, parallelism: number, poll: PollOptions = {}): Promise<AsyncOperationOutcome<null>> {
+export function rescaleJob(
+  jobId: string,
+  parallelism: number,
+  poll: PollOptions = {},
+): Promise<AsyncOperationOutcome<null>> {
   return runAsyncOperation({
     name: 'rescaling',
     trigger: (signal) => triggerRescaling(jobId, parallelism, signal),
@@ -93,4 +102,3 @@ export function rescaleJobMutationOptions(jobId: string) {
     onSettled: (_d, _e, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.job(jobId) }),
   });
 }
-

@@ -142,7 +142,13 @@ export function jobStatusQueryOptions(jobId: string) {
 
 /** The plan does not change while a job runs. */
 export function jobPlanQueryOptions(jobId: string) {
-  return jsonQuery(flinkKeys.jobPlan(jobId), endpoints.jobPlan, PlanResponseSchema, { params: { jobid: jobId } }, 'static');
+  return jsonQuery(
+    flinkKeys.jobPlan(jobId),
+    endpoints.jobPlan,
+    PlanResponseSchema,
+    { params: { jobid: jobId } },
+    'static',
+  );
 }
 
 // ---- PATCH /jobs/:jobid (cancel) -------------------------------------------------------------
@@ -169,7 +175,11 @@ export function cancelJobMutationOptions(jobId: string) {
 // ---- PATCH /jobs/:jobid/clientHeartbeat ------------------------------------------------------
 
 /** Reports that a client still watches the job (for jobs submitted with client-side timeouts). */
-export async function sendClientHeartbeat(jobId: string, expiredTimestamp: number, signal?: AbortSignal): Promise<void> {
+export async function sendClientHeartbeat(
+  jobId: string,
+  expiredTimestamp: number,
+  signal?: AbortSignal,
+): Promise<void> {
   await requestJson(endpoints.clientHeartbeat, EmptySchema, {
     params: { jobid: jobId },
     body: { expiredTimestamp },

@@ -23,21 +23,37 @@ describe('the query-key hierarchy', () => {
       flinkKeys.subtaskAttempt(JOB, VERTEX, 1, 0),
     ];
     for (let i = 1; i < chain.length; i++) expect(startsWith(chain[i]!, chain[i - 1]!)).toBe(true);
-    expect(startsWith(flinkKeys.vertexFlameGraph(JOB, VERTEX, { type: 'FULL' }), flinkKeys.vertex(JOB, VERTEX))).toBe(true);
+    expect(startsWith(flinkKeys.vertexFlameGraph(JOB, VERTEX, { type: 'FULL' }), flinkKeys.vertex(JOB, VERTEX))).toBe(
+      true,
+    );
     expect(startsWith(flinkKeys.checkpointSubtasks(JOB, 3, VERTEX), flinkKeys.checkpoint(JOB, 3))).toBe(true);
     expect(startsWith(flinkKeys.taskmanagerMetrics('tm-1', { get: ['a'] }), flinkKeys.taskmanager('tm-1'))).toBe(true);
     expect(startsWith(flinkKeys.taskmanager('tm-1'), flinkKeys.taskmanagers())).toBe(true);
   });
 
   it('normalises query parameters, so equal queries are equal keys', () => {
-    expect(flinkKeys.jobMetrics(JOB, { get: ['a'], agg: undefined })).toEqual(flinkKeys.jobMetrics(JOB, { get: ['a'] }));
-    expect(JSON.stringify(flinkKeys.jobsMetrics({ jobs: [JOB], agg: ['max'] }))).toBe(JSON.stringify(flinkKeys.jobsMetrics({ agg: ['max'], jobs: [JOB] })));
+    expect(flinkKeys.jobMetrics(JOB, { get: ['a'], agg: undefined })).toEqual(
+      flinkKeys.jobMetrics(JOB, { get: ['a'] }),
+    );
+    expect(JSON.stringify(flinkKeys.jobsMetrics({ jobs: [JOB], agg: ['max'] }))).toBe(
+      JSON.stringify(flinkKeys.jobsMetrics({ agg: ['max'], jobs: [JOB] })),
+    );
   });
 
   it('invalidating a job refreshes its subtree and nothing else', async () => {
     const client = new QueryClient();
-    const inside = [flinkKeys.jobDetails(JOB), flinkKeys.vertexBackPressure(JOB, VERTEX), flinkKeys.checkpointDetails(JOB, 7), flinkKeys.jobExceptions(JOB, {})];
-    const outside = [flinkKeys.jobDetails(OTHER), flinkKeys.jobsOverview(), flinkKeys.overview(), flinkKeys.taskmanagersList()];
+    const inside = [
+      flinkKeys.jobDetails(JOB),
+      flinkKeys.vertexBackPressure(JOB, VERTEX),
+      flinkKeys.checkpointDetails(JOB, 7),
+      flinkKeys.jobExceptions(JOB, {}),
+    ];
+    const outside = [
+      flinkKeys.jobDetails(OTHER),
+      flinkKeys.jobsOverview(),
+      flinkKeys.overview(),
+      flinkKeys.taskmanagersList(),
+    ];
     for (const key of [...inside, ...outside]) client.setQueryData(key, { any: 'data' });
     await client.invalidateQueries({ queryKey: flinkKeys.job(JOB) });
     for (const key of inside) expect(client.getQueryState(key)?.isInvalidated, JSON.stringify(key)).toBe(true);

@@ -32,7 +32,8 @@ const jobmanager = () => [...cluster(), 'jobmanager'] as const;
 const jobs = () => [...cluster(), 'jobs'] as const;
 const job = (jobId: string) => [...jobs(), 'job', jobId] as const;
 const checkpoints = (jobId: string) => [...job(jobId), 'checkpoints'] as const;
-const checkpoint = (jobId: string, checkpointId: number) => [...checkpoints(jobId), 'checkpoint', checkpointId] as const;
+const checkpoint = (jobId: string, checkpointId: number) =>
+  [...checkpoints(jobId), 'checkpoint', checkpointId] as const;
 const vertices = (jobId: string) => [...job(jobId), 'vertices'] as const;
 const vertex = (jobId: string, vertexId: string) => [...vertices(jobId), vertexId] as const;
 const subtasks = (jobId: string, vertexId: string) => [...vertex(jobId, vertexId), 'subtasks'] as const;
@@ -72,7 +73,8 @@ export const flinkKeys = {
   jobJobManagerConfig: (jobId: string) => [...job(jobId), 'jobmanager', 'config'] as const,
   jobJobManagerEnvironment: (jobId: string) => [...job(jobId), 'jobmanager', 'environment'] as const,
   jobJobManagerLogUrl: (jobId: string) => [...job(jobId), 'jobmanager', 'log-url'] as const,
-  jobTaskManagerLogUrl: (jobId: string, taskManagerId: string) => [...job(jobId), 'taskmanager-log-url', taskManagerId] as const,
+  jobTaskManagerLogUrl: (jobId: string, taskManagerId: string) =>
+    [...job(jobId), 'taskmanager-log-url', taskManagerId] as const,
   jobResourceRequirements: (jobId: string) => [...job(jobId), 'resource-requirements'] as const,
   jobRescaleStatus: (jobId: string, triggerId: string) => [...job(jobId), 'rescaling', triggerId] as const,
   savepointStatus: (jobId: string, triggerId: string) => [...job(jobId), 'savepoints', triggerId] as const,
@@ -92,8 +94,10 @@ export const flinkKeys = {
   vertexDetails: (jobId: string, vertexId: string) => [...vertex(jobId, vertexId), 'details'] as const,
   vertexAccumulators: (jobId: string, vertexId: string) => [...vertex(jobId, vertexId), 'accumulators'] as const,
   vertexBackPressure: (jobId: string, vertexId: string) => [...vertex(jobId, vertexId), 'backpressure'] as const,
-  vertexFlameGraph: (jobId: string, vertexId: string, query?: QueryParams) => [...vertex(jobId, vertexId), 'flamegraph', q(query)] as const,
-  vertexMetrics: (jobId: string, vertexId: string, query?: QueryParams) => [...vertex(jobId, vertexId), 'metrics', q(query)] as const,
+  vertexFlameGraph: (jobId: string, vertexId: string, query?: QueryParams) =>
+    [...vertex(jobId, vertexId), 'flamegraph', q(query)] as const,
+  vertexMetrics: (jobId: string, vertexId: string, query?: QueryParams) =>
+    [...vertex(jobId, vertexId), 'metrics', q(query)] as const,
   vertexJmOperatorMetrics: (jobId: string, vertexId: string, query?: QueryParams) =>
     [...vertex(jobId, vertexId), 'jm-operator-metrics', q(query)] as const,
   vertexSubtaskTimes: (jobId: string, vertexId: string) => [...vertex(jobId, vertexId), 'subtasktimes'] as const,
@@ -101,9 +105,11 @@ export const flinkKeys = {
   vertexWatermarks: (jobId: string, vertexId: string) => [...vertex(jobId, vertexId), 'watermarks'] as const,
   subtasks,
   subtasksAccumulators: (jobId: string, vertexId: string) => [...subtasks(jobId, vertexId), 'accumulators'] as const,
-  subtasksMetrics: (jobId: string, vertexId: string, query?: QueryParams) => [...subtasks(jobId, vertexId), 'metrics', q(query)] as const,
+  subtasksMetrics: (jobId: string, vertexId: string, query?: QueryParams) =>
+    [...subtasks(jobId, vertexId), 'metrics', q(query)] as const,
   subtask,
-  subtaskDetails: (jobId: string, vertexId: string, index: number) => [...subtask(jobId, vertexId, index), 'details'] as const,
+  subtaskDetails: (jobId: string, vertexId: string, index: number) =>
+    [...subtask(jobId, vertexId, index), 'details'] as const,
   subtaskMetrics: (jobId: string, vertexId: string, index: number, query?: QueryParams) =>
     [...subtask(jobId, vertexId, index), 'metrics', q(query)] as const,
   subtaskAttempt: (jobId: string, vertexId: string, index: number, attempt: number) =>

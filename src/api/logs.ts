@@ -7,7 +7,8 @@ import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
 
 /** Which file: the main log, stdout, or a named file from the logs list. */
-export type LogFile = { readonly kind: 'log' } | { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly name: string };
+export type LogFile =
+  { readonly kind: 'log' } | { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly name: string };
 
 function fileKey(file: LogFile): string {
   return file.kind === 'file' ? `file:${file.name}` : file.kind;
@@ -55,6 +56,8 @@ export function taskManagerLogFileQueryOptions(taskManagerId: string, file: LogF
     case 'stdout':
       return textQuery(queryKey, endpoints.taskManagerStdout, { params: { taskmanagerid: taskManagerId } });
     case 'file':
-      return textQuery(queryKey, endpoints.taskManagerLogFile, { params: { taskmanagerid: taskManagerId, logname: file.name } });
+      return textQuery(queryKey, endpoints.taskManagerLogFile, {
+        params: { taskmanagerid: taskManagerId, logname: file.name },
+      });
   }
 }

@@ -31,7 +31,9 @@ function aggregatedQuery(query: AggregatedMetricsQuery) {
 
 export function jobManagerMetricsQueryOptions(query: MetricsQuery = {}) {
   const values = metricsQuery(query);
-  return jsonQuery(flinkKeys.jobmanagerMetrics(values), endpoints.jobManagerMetrics, MetricValuesSchema, { query: values });
+  return jsonQuery(flinkKeys.jobmanagerMetrics(values), endpoints.jobManagerMetrics, MetricValuesSchema, {
+    query: values,
+  });
 }
 
 // ---- TaskManagers ----------------------------------------------------------------------------
@@ -42,15 +44,22 @@ export interface TaskManagersMetricsQuery extends AggregatedMetricsQuery {
 
 export function taskManagersMetricsQueryOptions(query: TaskManagersMetricsQuery = {}) {
   const values = { ...aggregatedQuery(query), taskmanagers: query.taskmanagers };
-  return jsonQuery(flinkKeys.taskmanagersMetrics(values), endpoints.taskManagersMetrics, AggregatedMetricsSchema, { query: values });
+  return jsonQuery(flinkKeys.taskmanagersMetrics(values), endpoints.taskManagersMetrics, AggregatedMetricsSchema, {
+    query: values,
+  });
 }
 
 export function taskManagerMetricsQueryOptions(taskManagerId: string, query: MetricsQuery = {}) {
   const values = metricsQuery(query);
-  return jsonQuery(flinkKeys.taskmanagerMetrics(taskManagerId, values), endpoints.taskManagerMetrics, MetricValuesSchema, {
-    params: { taskmanagerid: taskManagerId },
-    query: values,
-  });
+  return jsonQuery(
+    flinkKeys.taskmanagerMetrics(taskManagerId, values),
+    endpoints.taskManagerMetrics,
+    MetricValuesSchema,
+    {
+      params: { taskmanagerid: taskManagerId },
+      query: values,
+    },
+  );
 }
 
 // ---- jobs ------------------------------------------------------------------------------------
@@ -66,7 +75,10 @@ export function jobsMetricsQueryOptions(query: JobsMetricsQuery = {}) {
 
 export function jobMetricsQueryOptions(jobId: string, query: MetricsQuery = {}) {
   const values = metricsQuery(query);
-  return jsonQuery(flinkKeys.jobMetrics(jobId, values), endpoints.jobMetrics, MetricValuesSchema, { params: { jobid: jobId }, query: values });
+  return jsonQuery(flinkKeys.jobMetrics(jobId, values), endpoints.jobMetrics, MetricValuesSchema, {
+    params: { jobid: jobId },
+    query: values,
+  });
 }
 
 // ---- vertices and subtasks -------------------------------------------------------------------
@@ -82,10 +94,15 @@ export function vertexMetricsQueryOptions(jobId: string, vertexId: string, query
 /** Metrics of operators running on the JobManager (e.g. FLIP-27 source coordinators). */
 export function jmOperatorMetricsQueryOptions(jobId: string, vertexId: string, query: MetricsQuery = {}) {
   const values = metricsQuery(query);
-  return jsonQuery(flinkKeys.vertexJmOperatorMetrics(jobId, vertexId, values), endpoints.vertexJmOperatorMetrics, MetricValuesSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-    query: values,
-  });
+  return jsonQuery(
+    flinkKeys.vertexJmOperatorMetrics(jobId, vertexId, values),
+    endpoints.vertexJmOperatorMetrics,
+    MetricValuesSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId },
+      query: values,
+    },
+  );
 }
 
 export interface SubtasksMetricsQuery extends AggregatedMetricsQuery {
@@ -95,18 +112,33 @@ export interface SubtasksMetricsQuery extends AggregatedMetricsQuery {
 
 export function subtasksMetricsQueryOptions(jobId: string, vertexId: string, query: SubtasksMetricsQuery = {}) {
   const values = { ...aggregatedQuery(query), subtasks: query.subtasks };
-  return jsonQuery(flinkKeys.subtasksMetrics(jobId, vertexId, values), endpoints.subtasksMetrics, AggregatedMetricsSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-    query: values,
-  });
+  return jsonQuery(
+    flinkKeys.subtasksMetrics(jobId, vertexId, values),
+    endpoints.subtasksMetrics,
+    AggregatedMetricsSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId },
+      query: values,
+    },
+  );
 }
 
-export function subtaskMetricsQueryOptions(jobId: string, vertexId: string, subtaskIndex: number, query: MetricsQuery = {}) {
+export function subtaskMetricsQueryOptions(
+  jobId: string,
+  vertexId: string,
+  subtaskIndex: number,
+  query: MetricsQuery = {},
+) {
   const values = metricsQuery(query);
-  return jsonQuery(flinkKeys.subtaskMetrics(jobId, vertexId, subtaskIndex, values), endpoints.subtaskMetrics, MetricValuesSchema, {
-    params: { jobid: jobId, vertexid: vertexId, subtaskindex: subtaskIndex },
-    query: values,
-  });
+  return jsonQuery(
+    flinkKeys.subtaskMetrics(jobId, vertexId, subtaskIndex, values),
+    endpoints.subtaskMetrics,
+    MetricValuesSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId, subtaskindex: subtaskIndex },
+      query: values,
+    },
+  );
 }
 
 /** Reads a metric value by id from a `get` answer. */

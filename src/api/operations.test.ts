@@ -29,10 +29,21 @@ afterEach(() => {
 describe('runAsyncOperation', () => {
   it('triggers once, polls at the interval until COMPLETED, returns the result', async () => {
     const trigger = vi.fn(() => Promise.resolve(TRIGGER));
-    const answers: AsyncOperationStatus[] = [inProgress, inProgress, { status: { id: 'COMPLETED' }, operation: { location: 'file:/sp/savepoint-1' } }];
+    const answers: AsyncOperationStatus[] = [
+      inProgress,
+      inProgress,
+      { status: { id: 'COMPLETED' }, operation: { location: 'file:/sp/savepoint-1' } },
+    ];
     const status = vi.fn(() => Promise.resolve(answers.shift() ?? inProgress));
     const onTriggered = vi.fn();
-    const done = runAsyncOperation({ trigger, status, result: (op) => op?.location, pollIntervalMs: 1000, deadlineMs: 60_000, onTriggered });
+    const done = runAsyncOperation({
+      trigger,
+      status,
+      result: (op) => op?.location,
+      pollIntervalMs: 1000,
+      deadlineMs: 60_000,
+      onTriggered,
+    });
 
     await vi.advanceTimersByTimeAsync(0);
     expect(trigger).toHaveBeenCalledTimes(1);
@@ -65,14 +76,25 @@ describe('runAsyncOperation', () => {
   });
 
   it('reads the checkpoint flavour of the failure (`failureCause`) too', () => {
-    expect(describeFailure({ class: 'x.Y', 'stack-trace': 'org.apache.flink.runtime.checkpoint.CheckpointException: Checkpoint expired before completing.\n\tat a' }).message).toBe(
-      'Checkpoint expired before completing.',
-    );
+    expect(
+      describeFailure({
+        class: 'x.Y',
+        'stack-trace':
+          'org.apache.flink.runtime.checkpoint.CheckpointException: Checkpoint expired before completing.\n\tat a',
+      }).message,
+    ).toBe('Checkpoint expired before completing.');
   });
 
   it('gives up at the deadline with a timeout error naming the trigger id', async () => {
     const status = vi.fn(() => Promise.resolve(inProgress));
-    const done = runAsyncOperation({ name: 'savepoint', trigger: () => Promise.resolve(TRIGGER), status, result: () => null, pollIntervalMs: 1000, deadlineMs: 10_000 });
+    const done = runAsyncOperation({
+      name: 'savepoint',
+      trigger: () => Promise.resolve(TRIGGER),
+      status,
+      result: () => null,
+      pollIntervalMs: 1000,
+      deadlineMs: 10_000,
+    });
     const settled = done.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10_000);
     const error = await settled;
@@ -99,12 +121,24 @@ describe('runAsyncOperation', () => {
     await expect(done).resolves.toMatchObject({ status: 'completed', result: 'ok' });
 
     const notFound = new FlinkApiError({ kind: 'not-found', endpoint: 'GET /x', status: 404 });
-    await expect(runAsyncOperation({ trigger: () => Promise.resolve(TRIGGER), status: () => Promise.reject(notFound), result: () => null })).rejects.toBe(notFound);
+    await expect(
+      runAsyncOperation({
+        trigger: () => Promise.resolve(TRIGGER),
+        status: () => Promise.reject(notFound),
+        result: () => null,
+      }),
+    ).rejects.toBe(notFound);
   });
 
   it('stops when its signal aborts', async () => {
     const controller = new AbortController();
-    const done = runAsyncOperation({ trigger: () => Promise.resolve(TRIGGER), status: () => Promise.resolve(inProgress), result: () => null, signal: controller.signal, pollIntervalMs: 1000 });
+    const done = runAsyncOperation({
+      trigger: () => Promise.resolve(TRIGGER),
+      status: () => Promise.resolve(inProgress),
+      result: () => null,
+      signal: controller.signal,
+      pollIntervalMs: 1000,
+    });
     const settled = done.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1500);
     controller.abort();
@@ -155,19 +189,26 @@ describe('savepoints through the client', () => {
     });
     const outcome = await stopWithSavepoint(JOB, { drain: true, triggerId: TRIGGER });
     expect(outcome).toEqual({ status: 'completed', triggerId: TRIGGER, result: { location: 'file:/sp/x' } });
-    expect(urls).toEqual([`POST http://127.0.0.1:8081/jobs/${JOB}/stop`, `GET http://127.0.0.1:8081/jobs/${JOB}/savepoints/${TRIGGER}`]);
+    expect(urls).toEqual([
+      `POST http://127.0.0.1:8081/jobs/${JOB}/stop`,
+      `GET http://127.0.0.1:8081/jobs/${JOB}/savepoints/${TRIGGER}`,
+    ]);
   });
 
   it('a checkpoint answers with its id', async () => {
     stubFetch((_url, init) =>
-      init.method === 'POST' ? json({ 'request-id': TRIGGER }, 202) : json({ status: { id: 'COMPLETED' }, operation: { checkpointId: 61 } }),
+      init.method === 'POST'
+        ? json({ 'request-id': TRIGGER }, 202)
+        : json({ status: { id: 'COMPLETED' }, operation: { checkpointId: 61 } }),
     );
     await expect(checkpointNow(JOB)).resolves.toEqual({ status: 'completed', triggerId: TRIGGER, result: 61 });
   });
 
   it('a failed status request surfaces as the typed error', async () => {
     stubFetch((_url, init) =>
-      init.method === 'POST' ? json({ 'request-id': TRIGGER }, 202) : responseFrom(fixture('flink-2.3.0/error-savepoint-trigger-unknown')),
+      init.method === 'POST'
+        ? json({ 'request-id': TRIGGER }, 202)
+        : responseFrom(fixture('flink-2.3.0/error-savepoint-trigger-unknown')),
     );
     const error = await savepointNow(JOB, { triggerId: TRIGGER }).catch((e: unknown) => e);
     expect((error as FlinkApiError).kind).toBe('not-found');

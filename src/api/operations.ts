@@ -84,7 +84,11 @@ export function describeFailure(cause: SerializedThrowable | null | undefined): 
   const className = cause?.class;
   const lines = stackTrace?.split('\n') ?? [];
   const head = cause?.message ?? lines[0]?.trim();
-  const rootCause = lines.filter((l) => l.startsWith('Caused by: ')).pop()?.slice('Caused by: '.length).trim();
+  const rootCause = lines
+    .filter((l) => l.startsWith('Caused by: '))
+    .pop()
+    ?.slice('Caused by: '.length)
+    .trim();
   const clean = (text: string) => stripJavaExceptionPrefix(text.trim());
   let message = head ? clean(head) : 'the operation failed without a cause';
   if (rootCause && !message.includes(clean(rootCause))) message = `${message} (${clean(rootCause)})`;

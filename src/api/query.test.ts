@@ -3,7 +3,7 @@ import { FlinkApiError } from './errors';
 import { failureLabelFilter, parseSubtaskRanges, serializeQuery, subtaskRanges } from './query';
 
 describe('subtask ranges', () => {
-  it('builds Flink\'s syntax from indices and ranges', () => {
+  it("builds Flink's syntax from indices and ranges", () => {
     expect(subtaskRanges(1, 3, [5, 9])).toBe('1,3,5-9');
     expect(subtaskRanges({ from: 0, to: 3 })).toBe('0-3');
     expect(subtaskRanges(7)).toBe('7');
@@ -21,7 +21,12 @@ describe('subtask ranges', () => {
   });
 
   it('refuses negative, fractional and backwards ranges', () => {
-    for (const bad of [() => subtaskRanges(-1), () => subtaskRanges(1.5), () => subtaskRanges([4, 2]), () => subtaskRanges(Number.NaN)]) {
+    for (const bad of [
+      () => subtaskRanges(-1),
+      () => subtaskRanges(1.5),
+      () => subtaskRanges([4, 2]),
+      () => subtaskRanges(Number.NaN),
+    ]) {
       expect(bad).toThrow(FlinkApiError);
     }
     try {
@@ -43,12 +48,16 @@ describe('query serialisation', () => {
     expect(serializeQuery(undefined, 'x')).toBe('');
   });
 
-  it('encodes what would change the URL\'s meaning', () => {
-    expect(serializeQuery({ savepointPath: 'file:///tmp/a b&c=d#e?f' }, 'x')).toBe('?savepointPath=file%3A%2F%2F%2Ftmp%2Fa%20b%26c%3Dd%23e%3Ff');
-    expect(serializeQuery({ 'entry-class': 'org.example.Main$Inner' }, 'x')).toBe('?entry-class=org.example.Main%24Inner');
+  it("encodes what would change the URL's meaning", () => {
+    expect(serializeQuery({ savepointPath: 'file:///tmp/a b&c=d#e?f' }, 'x')).toBe(
+      '?savepointPath=file%3A%2F%2F%2Ftmp%2Fa%20b%26c%3Dd%23e%3Ff',
+    );
+    expect(serializeQuery({ 'entry-class': 'org.example.Main$Inner' }, 'x')).toBe(
+      '?entry-class=org.example.Main%24Inner',
+    );
   });
 
-  it('refuses a list item with a comma, which Flink\'s list syntax cannot carry', () => {
+  it("refuses a list item with a comma, which Flink's list syntax cannot carry", () => {
     expect(() => serializeQuery({ programArg: ['--names', 'a,b'] }, 'POST /jars/:jarid/run')).toThrow(/comma/);
   });
 
@@ -58,6 +67,8 @@ describe('query serialisation', () => {
 
   it('writes failure label filters as key:value items', () => {
     expect(failureLabelFilter({ type: 'user', origin: 'io' })).toEqual(['type:user', 'origin:io']);
-    expect(serializeQuery({ failureLabelFilter: failureLabelFilter({ type: 'user' }) }, 'x')).toBe('?failureLabelFilter=type%3Auser');
+    expect(serializeQuery({ failureLabelFilter: failureLabelFilter({ type: 'user' }) }, 'x')).toBe(
+      '?failureLabelFilter=type%3Auser',
+    );
   });
 });

@@ -19,7 +19,8 @@ declare const subtaskRangesBrand: unique symbol;
 export type SubtaskRanges = string & { readonly [subtaskRangesBrand]: true };
 
 /** One subtask index, or an inclusive range of them. */
-export type SubtaskSelection = number | readonly [from: number, to: number] | { readonly from: number; readonly to: number };
+export type SubtaskSelection =
+  number | readonly [from: number, to: number] | { readonly from: number; readonly to: number };
 
 function checkIndex(n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) {
@@ -73,7 +74,10 @@ export function subtaskRanges(...selections: readonly SubtaskSelection[]): Subta
 /** Reads Flink's subtask selection syntax back into sorted indices (for tests and links). */
 export function parseSubtaskRanges(text: string): number[] {
   const out = new Set<number>();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(part);
     if (!m) throw new Error(`not a subtask range: ${part}`);
     const from = Number(m[1]);
@@ -103,7 +107,11 @@ export function serializeQuery(query: QueryParams | undefined, endpoint: string)
     if (list && items.length === 0) continue;
     const encoded = items.map((item) => {
       if (typeof item === 'number' && !Number.isFinite(item)) {
-        throw new FlinkApiError({ kind: 'invalid-request', endpoint, message: `query parameter ${key} is not a finite number` });
+        throw new FlinkApiError({
+          kind: 'invalid-request',
+          endpoint,
+          message: `query parameter ${key} is not a finite number`,
+        });
       }
       const text = String(item);
       if (list && text.includes(',')) {

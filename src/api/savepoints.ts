@@ -33,7 +33,11 @@ export interface StopRequest {
 }
 
 /** POST /jobs/:jobid/savepoints; returns the trigger id (the one sent, echoed by Flink). */
-export async function triggerSavepoint(jobId: string, request: SavepointRequest = {}, signal?: AbortSignal): Promise<string> {
+export async function triggerSavepoint(
+  jobId: string,
+  request: SavepointRequest = {},
+  signal?: AbortSignal,
+): Promise<string> {
   const answer = await requestJson(endpoints.triggerSavepoint, TriggerResponseSchema, {
     params: { jobid: jobId },
     body: {
@@ -55,7 +59,11 @@ export function savepointStatusQueryOptions(jobId: string, triggerId: string) {
 }
 
 /** POST /jobs/:jobid/stop; returns the trigger id. */
-export async function triggerStopWithSavepoint(jobId: string, request: StopRequest = {}, signal?: AbortSignal): Promise<string> {
+export async function triggerStopWithSavepoint(
+  jobId: string,
+  request: StopRequest = {},
+  signal?: AbortSignal,
+): Promise<string> {
   const answer = await requestJson(endpoints.stopWithSavepoint, TriggerResponseSchema, {
     params: { jobid: jobId },
     body: {
@@ -79,7 +87,11 @@ function savepointResult(operation: AsyncOperationStatus['operation']): Savepoin
 }
 
 /** Takes a savepoint and waits for its location. Retries of the trigger reuse its trigger id. */
-export function savepointNow(jobId: string, request: SavepointRequest = {}, poll: PollOptions = {}): Promise<AsyncOperationOutcome<SavepointResult>> {
+export function savepointNow(
+  jobId: string,
+  request: SavepointRequest = {},
+  poll: PollOptions = {},
+): Promise<AsyncOperationOutcome<SavepointResult>> {
   const triggerId = request.triggerId ?? newTriggerId();
   return runAsyncOperation({
     name: 'savepoint',
@@ -92,7 +104,11 @@ export function savepointNow(jobId: string, request: SavepointRequest = {}, poll
 }
 
 /** Stops the job with a savepoint and waits for its location. */
-export function stopWithSavepoint(jobId: string, request: StopRequest = {}, poll: PollOptions = {}): Promise<AsyncOperationOutcome<SavepointResult>> {
+export function stopWithSavepoint(
+  jobId: string,
+  request: StopRequest = {},
+  poll: PollOptions = {},
+): Promise<AsyncOperationOutcome<SavepointResult>> {
   const triggerId = request.triggerId ?? newTriggerId();
   return runAsyncOperation({
     name: 'stop-with-savepoint',
@@ -116,9 +132,14 @@ export async function triggerSavepointDisposal(savepointPath: string, signal?: A
 }
 
 export function savepointDisposalStatusQueryOptions(triggerId: string) {
-  return jsonQuery(flinkKeys.savepointDisposalStatus(triggerId), endpoints.savepointDisposalStatus, AsyncOperationStatusSchema, {
-    params: { triggerid: triggerId },
-  });
+  return jsonQuery(
+    flinkKeys.savepointDisposalStatus(triggerId),
+    endpoints.savepointDisposalStatus,
+    AsyncOperationStatusSchema,
+    {
+      params: { triggerid: triggerId },
+    },
+  );
 }
 
 /** Disposes of a savepoint and waits until Flink deleted it. */
@@ -164,4 +185,3 @@ export function disposeSavepointMutationOptions() {
     mutationFn: (savepointPath: string) => disposeSavepoint(savepointPath),
   });
 }
-

@@ -19,7 +19,8 @@ export const double = v.union([v.number(), v.pipe(v.picklist(['NaN', 'Infinity',
 
 /** A finite number from a decoded double (`NaN`, "NaN", "Infinity" ... give null). */
 export function finiteNumber(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   return Number.isFinite(n) ? n : null;
 }
 
@@ -89,7 +90,9 @@ export type Environment = v.InferOutput<typeof EnvironmentSchema>;
 
 /** Log file lists (`/jobmanager/logs`, `/taskmanagers/:id/logs`). */
 export const LogListSchema = v.looseObject({
-  logs: v.array(v.looseObject({ name: str, size: num, /** 1.20 and 2.x; absent before 1.16 */ mtime: v.optional(num) })),
+  logs: v.array(
+    v.looseObject({ name: str, size: num, /** 1.20 and 2.x; absent before 1.16 */ mtime: v.optional(num) }),
+  ),
 });
 export type LogList = v.InferOutput<typeof LogListSchema>;
 

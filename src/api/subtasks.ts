@@ -38,15 +38,25 @@ export const SubtaskAttemptSchema: v.GenericSchema<unknown, SubtaskAttempt> = v.
 });
 
 export function subtaskDetailsQueryOptions(jobId: string, vertexId: string, subtaskIndex: number) {
-  return jsonQuery(flinkKeys.subtaskDetails(jobId, vertexId, subtaskIndex), endpoints.subtaskDetails, SubtaskAttemptSchema, {
-    params: { jobid: jobId, vertexid: vertexId, subtaskindex: subtaskIndex },
-  });
+  return jsonQuery(
+    flinkKeys.subtaskDetails(jobId, vertexId, subtaskIndex),
+    endpoints.subtaskDetails,
+    SubtaskAttemptSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId, subtaskindex: subtaskIndex },
+    },
+  );
 }
 
 export function subtaskAttemptQueryOptions(jobId: string, vertexId: string, subtaskIndex: number, attempt: number) {
-  return jsonQuery(flinkKeys.subtaskAttempt(jobId, vertexId, subtaskIndex, attempt), endpoints.subtaskAttempt, SubtaskAttemptSchema, {
-    params: { jobid: jobId, vertexid: vertexId, subtaskindex: subtaskIndex, attempt },
-  });
+  return jsonQuery(
+    flinkKeys.subtaskAttempt(jobId, vertexId, subtaskIndex, attempt),
+    endpoints.subtaskAttempt,
+    SubtaskAttemptSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId, subtaskindex: subtaskIndex, attempt },
+    },
+  );
 }
 
 // ---- accumulators ----------------------------------------------------------------------------
@@ -68,9 +78,14 @@ export const SubtasksAccumulatorsSchema = v.looseObject({
 export type SubtasksAccumulators = v.InferOutput<typeof SubtasksAccumulatorsSchema>;
 
 export function subtasksAccumulatorsQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.subtasksAccumulators(jobId, vertexId), endpoints.subtasksAccumulators, SubtasksAccumulatorsSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-  });
+  return jsonQuery(
+    flinkKeys.subtasksAccumulators(jobId, vertexId),
+    endpoints.subtasksAccumulators,
+    SubtasksAccumulatorsSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId },
+    },
+  );
 }
 
 export const SubtaskAttemptAccumulatorsSchema = v.looseObject({
@@ -81,7 +96,12 @@ export const SubtaskAttemptAccumulatorsSchema = v.looseObject({
 });
 export type SubtaskAttemptAccumulators = v.InferOutput<typeof SubtaskAttemptAccumulatorsSchema>;
 
-export function subtaskAttemptAccumulatorsQueryOptions(jobId: string, vertexId: string, subtaskIndex: number, attempt: number) {
+export function subtaskAttemptAccumulatorsQueryOptions(
+  jobId: string,
+  vertexId: string,
+  subtaskIndex: number,
+  attempt: number,
+) {
   return jsonQuery(
     flinkKeys.subtaskAttemptAccumulators(jobId, vertexId, subtaskIndex, attempt),
     endpoints.subtaskAttemptAccumulators,
@@ -111,5 +131,7 @@ export const SubtaskTimesSchema = v.looseObject({
 export type SubtaskTimes = v.InferOutput<typeof SubtaskTimesSchema>;
 
 export function subtaskTimesQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexSubtaskTimes(jobId, vertexId), endpoints.subtaskTimes, SubtaskTimesSchema, { params: { jobid: jobId, vertexid: vertexId } });
+  return jsonQuery(flinkKeys.vertexSubtaskTimes(jobId, vertexId), endpoints.subtaskTimes, SubtaskTimesSchema, {
+    params: { jobid: jobId, vertexid: vertexId },
+  });
 }

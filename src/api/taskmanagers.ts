@@ -92,13 +92,20 @@ export const TaskManagerDetailsSchema = v.looseObject({
 export type TaskManagerDetails = v.InferOutput<typeof TaskManagerDetailsSchema>;
 
 export function taskManagerDetailsQueryOptions(taskManagerId: string) {
-  return jsonQuery(flinkKeys.taskmanagerDetails(taskManagerId), endpoints.taskManagerDetails, TaskManagerDetailsSchema, {
-    params: { taskmanagerid: taskManagerId },
-  });
+  return jsonQuery(
+    flinkKeys.taskmanagerDetails(taskManagerId),
+    endpoints.taskManagerDetails,
+    TaskManagerDetailsSchema,
+    {
+      params: { taskmanagerid: taskManagerId },
+    },
+  );
 }
 
 export function taskManagerLogsQueryOptions(taskManagerId: string) {
-  return jsonQuery(flinkKeys.taskmanagerLogs(taskManagerId), endpoints.taskManagerLogs, LogListSchema, { params: { taskmanagerid: taskManagerId } });
+  return jsonQuery(flinkKeys.taskmanagerLogs(taskManagerId), endpoints.taskManagerLogs, LogListSchema, {
+    params: { taskmanagerid: taskManagerId },
+  });
 }
 
 export function taskManagerThreadDumpQueryOptions(taskManagerId: string) {

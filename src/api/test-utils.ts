@@ -37,7 +37,10 @@ export function fixtureBody(f: RecordedFixture): string {
 }
 
 /** A fetch Response carrying a recorded answer (status, content type, redirected flag). */
-export function responseFrom(f: RecordedFixture, overrides: { body?: string; status?: number; type?: ResponseType } = {}): Response {
+export function responseFrom(
+  f: RecordedFixture,
+  overrides: { body?: string; status?: number; type?: ResponseType } = {},
+): Response {
   const status = overrides.status ?? f.status;
   const response = new Response(overrides.body ?? fixtureBody(f), {
     status,

@@ -57,7 +57,9 @@ export function isBackPressureReady(data: BackPressure): boolean {
 
 /** Read with `useSampledQuery(options, isBackPressureReady)`: fast until Flink has the metrics. */
 export function backPressureQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexBackPressure(jobId, vertexId), endpoints.vertexBackPressure, BackPressureSchema, { params: { jobid: jobId, vertexid: vertexId } });
+  return jsonQuery(flinkKeys.vertexBackPressure(jobId, vertexId), endpoints.vertexBackPressure, BackPressureSchema, {
+    params: { jobid: jobId, vertexid: vertexId },
+  });
 }
 
 // ---- flame graph -----------------------------------------------------------------------------

@@ -6,7 +6,17 @@ import * as v from 'valibot';
 import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
-import { ExecutionStateSchema, int, IOMetricsSchema, MetricValuesSchema, num, NumberRecord, str, UserAccumulatorSchema, type MetricValues } from './schemas';
+import {
+  ExecutionStateSchema,
+  int,
+  IOMetricsSchema,
+  MetricValuesSchema,
+  num,
+  NumberRecord,
+  str,
+  UserAccumulatorSchema,
+  type MetricValues,
+} from './schemas';
 import { SubtaskAttemptSchema } from './subtasks';
 
 // ---- GET /jobs/:jobid/vertices/:vertexid -----------------------------------------------------
@@ -24,7 +34,9 @@ export const VertexDetailsSchema = v.looseObject({
 export type VertexDetails = v.InferOutput<typeof VertexDetailsSchema>;
 
 export function vertexDetailsQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexDetails(jobId, vertexId), endpoints.vertexDetails, VertexDetailsSchema, { params: { jobid: jobId, vertexid: vertexId } });
+  return jsonQuery(flinkKeys.vertexDetails(jobId, vertexId), endpoints.vertexDetails, VertexDetailsSchema, {
+    params: { jobid: jobId, vertexid: vertexId },
+  });
 }
 
 // ---- accumulators ----------------------------------------------------------------------------
@@ -36,9 +48,14 @@ export const VertexAccumulatorsSchema = v.looseObject({
 export type VertexAccumulators = v.InferOutput<typeof VertexAccumulatorsSchema>;
 
 export function vertexAccumulatorsQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexAccumulators(jobId, vertexId), endpoints.vertexAccumulators, VertexAccumulatorsSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-  });
+  return jsonQuery(
+    flinkKeys.vertexAccumulators(jobId, vertexId),
+    endpoints.vertexAccumulators,
+    VertexAccumulatorsSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId },
+    },
+  );
 }
 
 // ---- per TaskManager -------------------------------------------------------------------------
@@ -66,16 +83,23 @@ export const VertexTaskManagersSchema = v.looseObject({
 export type VertexTaskManagers = v.InferOutput<typeof VertexTaskManagersSchema>;
 
 export function vertexTaskManagersQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexTaskManagers(jobId, vertexId), endpoints.vertexTaskManagers, VertexTaskManagersSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-  });
+  return jsonQuery(
+    flinkKeys.vertexTaskManagers(jobId, vertexId),
+    endpoints.vertexTaskManagers,
+    VertexTaskManagersSchema,
+    {
+      params: { jobid: jobId, vertexid: vertexId },
+    },
+  );
 }
 
 // ---- watermarks ------------------------------------------------------------------------------
 
 /** `[{ id: "<subtask>.currentInputWatermark", value: "<ms>" }]`; Long.MIN_VALUE means none yet. */
 export function watermarksQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexWatermarks(jobId, vertexId), endpoints.vertexWatermarks, MetricValuesSchema, { params: { jobid: jobId, vertexid: vertexId } });
+  return jsonQuery(flinkKeys.vertexWatermarks(jobId, vertexId), endpoints.vertexWatermarks, MetricValuesSchema, {
+    params: { jobid: jobId, vertexid: vertexId },
+  });
 }
 
 /** Watermarks by subtask index; a watermark below -2^62 (Long.MIN_VALUE) counts as none. */

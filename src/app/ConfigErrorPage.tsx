@@ -35,8 +35,8 @@ export function ConfigErrorPage({ problems }: { problems: readonly string[] }): 
           <code>theme</code>: "system", "light" or "dark"
         </li>
         <li>
-          <code>kiosk</code>: an object with <code>enabled</code> (boolean), <code>rotateSeconds</code> (0 or an integer ≥{' '}
-          {MIN_ROTATE_SECONDS}), <code>views</code> (a list of {KIOSK_VIEWS.map((v) => `"${v}"`).join(', ')}),{' '}
+          <code>kiosk</code>: an object with <code>enabled</code> (boolean), <code>rotateSeconds</code> (0 or an integer
+          ≥ {MIN_ROTATE_SECONDS}), <code>views</code> (a list of {KIOSK_VIEWS.map((v) => `"${v}"`).join(', ')}),{' '}
           <code>refreshIntervalMs</code> (integer ≥ 500 or null) and <code>theme</code> ("system", "light" or "dark")
         </li>
       </ul>

@@ -17,15 +17,15 @@ export function ConnectionBanner({ status, kiosk = false }: { status: Connection
     if (kiosk) {
       return (
         <div className="connection-banner connection-expired connection-kiosk" role="alert">
-          <strong>Session expired</strong>: data stale since {staleSince}. This screen reloads by itself when the proxy lets it
-          in again.
+          <strong>Session expired</strong>: data stale since {staleSince}. This screen reloads by itself when the proxy
+          lets it in again.
         </div>
       );
     }
     return (
       <div className="connection-banner connection-expired" role="alert">
-        <strong>Session expired</strong> (since {since}): the proxy in front of the JobManager asks you to sign in again.
-        The data below is what was last received.{' '}
+        <strong>Session expired</strong> (since {since}): the proxy in front of the JobManager asks you to sign in
+        again. The data below is what was last received.{' '}
         <button type="button" onClick={() => window.location.reload()}>
           Reload to sign in
         </button>
@@ -35,7 +35,8 @@ export function ConnectionBanner({ status, kiosk = false }: { status: Connection
   if (kiosk) {
     return (
       <div className="connection-banner connection-down connection-kiosk" role="alert">
-        <strong>Stale since {staleSince}</strong>: the JobManager is not answering. Retrying; this screen recovers by itself.
+        <strong>Stale since {staleSince}</strong>: the JobManager is not answering. Retrying; this screen recovers by
+        itself.
       </div>
     );
   }

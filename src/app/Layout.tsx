@@ -28,7 +28,15 @@ function useReloadAfterExpiredSession(connection: ConnectionStatus): void {
 }
 
 /** Kiosk mode's shell: no navigation, no controls; the routed view, the kiosk bar, the banner. */
-function KioskLayout({ kiosk, clusterName, connection }: { kiosk: KioskSettings; clusterName: string; connection: ConnectionStatus }): ReactNode {
+function KioskLayout({
+  kiosk,
+  clusterName,
+  connection,
+}: {
+  kiosk: KioskSettings;
+  clusterName: string;
+  connection: ConnectionStatus;
+}): ReactNode {
   useReloadAfterExpiredSession(connection);
   return (
     <div className="shell kiosk-shell">

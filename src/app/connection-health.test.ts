@@ -19,7 +19,12 @@ describe('connectionFailure', () => {
 
   it('takes a web page where JSON was expected for a sign-in page, but not broken JSON', () => {
     expect(connectionFailure(err('not-json', 200))).toBe('session-expired');
-    const broken = new FlinkApiError({ kind: 'not-json', endpoint: 'GET /overview', status: 200, cause: new SyntaxError('Unexpected end of JSON input') });
+    const broken = new FlinkApiError({
+      kind: 'not-json',
+      endpoint: 'GET /overview',
+      status: 200,
+      cause: new SyntaxError('Unexpected end of JSON input'),
+    });
     expect(connectionFailure(broken)).toBeNull();
   });
 });
@@ -77,13 +82,26 @@ describe('an error that is still an answer from the JobManager', () => {
   });
 
   it('counts Flink answers, not gateway pages, timeouts or local refusals', () => {
-    for (const answered of [err('not-found', 404), err('forbidden', 403), err('bad-shape', 200), err('http', 500), err('http', 400)]) {
+    for (const answered of [
+      err('not-found', 404),
+      err('forbidden', 403),
+      err('bad-shape', 200),
+      err('http', 500),
+      err('http', 400),
+    ]) {
       const health = new ConnectionHealth();
       health.recordError(err('http', 502));
       health.recordError(answered);
       expect(health.get().state, `${answered.kind} ${answered.status}`).toBe('ok');
     }
-    for (const notAnswered of [err('http', 503), err('http', 504), err('timeout'), err('read-only'), err('invalid-request'), err('aborted')]) {
+    for (const notAnswered of [
+      err('http', 503),
+      err('http', 504),
+      err('timeout'),
+      err('read-only'),
+      err('invalid-request'),
+      err('aborted'),
+    ]) {
       const health = new ConnectionHealth();
       health.recordError(err('network'));
       health.recordError(notAnswered);

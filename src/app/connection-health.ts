@@ -86,7 +86,8 @@ export class ConnectionHealth {
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (this.status.state === 'ok') this.set({ state: 'unreachable', since: this.now(), message, lastSuccessAt: this.lastSuccessAt });
+    if (this.status.state === 'ok')
+      this.set({ state: 'unreachable', since: this.now(), message, lastSuccessAt: this.lastSuccessAt });
   }
 
   /** Follows every query of a cache; returns the function that stops following. */

@@ -15,13 +15,25 @@ describe('kiosk mode detection', () => {
   });
 
   it('turns on from the real query string or from the hash', () => {
-    expect(detectKiosk({ search: '?kiosk', hash: '#/jobs/abc' }, config)).toMatchObject({ rotateSeconds: 30, hashQuery: '' });
+    expect(detectKiosk({ search: '?kiosk', hash: '#/jobs/abc' }, config)).toMatchObject({
+      rotateSeconds: 30,
+      hashQuery: '',
+    });
     expect(detectKiosk({ search: '', hash: '#/?kiosk' }, config)).toMatchObject({ hashQuery: '?kiosk' });
-    expect(detectKiosk({ search: '', hash: '#/kiosk?kiosk&rotate=5' }, config)).toMatchObject({ rotateSeconds: 5, hashQuery: '?kiosk&rotate=5' });
+    expect(detectKiosk({ search: '', hash: '#/kiosk?kiosk&rotate=5' }, config)).toMatchObject({
+      rotateSeconds: 5,
+      hashQuery: '?kiosk&rotate=5',
+    });
   });
 
   it('turns on from config.json, and ?kiosk=off turns it off for one load', () => {
-    const on = withKiosk({ enabled: true, rotateSeconds: 60, views: ['wall', 'overview'], refreshIntervalMs: 15_000, theme: 'light' });
+    const on = withKiosk({
+      enabled: true,
+      rotateSeconds: 60,
+      views: ['wall', 'overview'],
+      refreshIntervalMs: 15_000,
+      theme: 'light',
+    });
     expect(detectKiosk({ search: '', hash: '' }, on)).toEqual({
       rotateSeconds: 60,
       views: ['wall', 'overview'],
@@ -35,7 +47,10 @@ describe('kiosk mode detection', () => {
 
   it('falls back to the deployment interval, and ignores a bad rotation parameter', () => {
     const c = withKiosk({ refreshIntervalMs: null }, { refreshIntervalMs: 7000 });
-    expect(detectKiosk({ search: '?kiosk&rotate=1', hash: '' }, c)).toMatchObject({ refreshIntervalMs: 7000, rotateSeconds: 30 });
+    expect(detectKiosk({ search: '?kiosk&rotate=1', hash: '' }, c)).toMatchObject({
+      refreshIntervalMs: 7000,
+      rotateSeconds: 30,
+    });
     expect(detectKiosk({ search: '?kiosk&rotate=abc', hash: '' }, c)?.rotateSeconds).toBe(30);
     expect(detectKiosk({ search: '?kiosk&rotate=0', hash: '' }, c)?.rotateSeconds).toBe(0);
   });

@@ -8,8 +8,7 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) =>
-          failureCount < 2 && (!(error instanceof FlinkApiError) || error.isRetryable),
+        retry: (failureCount, error) => failureCount < 2 && (!(error instanceof FlinkApiError) || error.isRetryable),
         retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
         refetchOnWindowFocus: true,
         refetchIntervalInBackground: false,

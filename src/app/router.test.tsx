@@ -20,7 +20,9 @@ function disposeRouter(): void {
 afterEach(disposeRouter);
 
 /** Where the app's router lands for a URL: the page's route id, the tab shown, the params. */
-async function land(path: string): Promise<{ page: string | undefined; tab: unknown; params: Record<string, string | undefined> }> {
+async function land(
+  path: string,
+): Promise<{ page: string | undefined; tab: unknown; params: Record<string, string | undefined> }> {
   disposeRouter();
   router = createAppRouter();
   await router.navigate(path);
@@ -34,9 +36,12 @@ async function land(path: string): Promise<{ page: string | undefined; tab: unkn
 describe('the app router', () => {
   it('opens every tab of every tabbed page at its own URL', async () => {
     for (const tab of JOB_TABS) expect(await land(`/jobs/${JOB}/${tab}`)).toMatchObject({ page: 'job', tab });
-    for (const tab of VERTEX_TABS) expect(await land(`/jobs/${JOB}/vertices/${VERTEX}/${tab}`)).toMatchObject({ page: 'vertex', tab });
-    for (const tab of TASK_MANAGER_TABS) expect(await land(`/taskmanagers/tm-1/${tab}`)).toMatchObject({ page: 'task-manager', tab });
-    for (const tab of JOB_MANAGER_TABS) expect(await land(`/jobmanager/${tab}`)).toMatchObject({ page: 'job-manager', tab });
+    for (const tab of VERTEX_TABS)
+      expect(await land(`/jobs/${JOB}/vertices/${VERTEX}/${tab}`)).toMatchObject({ page: 'vertex', tab });
+    for (const tab of TASK_MANAGER_TABS)
+      expect(await land(`/taskmanagers/tm-1/${tab}`)).toMatchObject({ page: 'task-manager', tab });
+    for (const tab of JOB_MANAGER_TABS)
+      expect(await land(`/jobmanager/${tab}`)).toMatchObject({ page: 'job-manager', tab });
   });
 
   it('opens the first tab at the page URL and for an unknown tab', async () => {
@@ -49,7 +54,11 @@ describe('the app router', () => {
   });
 
   it('shows a checkpoint inside the checkpoints view', async () => {
-    expect(await land(`/jobs/${JOB}/checkpoints/17`)).toMatchObject({ page: 'job', tab: 'checkpoints', params: { checkpointId: '17' } });
+    expect(await land(`/jobs/${JOB}/checkpoints/17`)).toMatchObject({
+      page: 'job',
+      tab: 'checkpoints',
+      params: { checkpointId: '17' },
+    });
   });
 
   it('still answers "not found" below a tab', async () => {

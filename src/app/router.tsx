@@ -41,25 +41,34 @@ const PAGES = 'pages';
 
 // Hash routing: `index.html#/jobs/<id>` reloads at any prefix with a plain static server.
 export function createAppRouter(): ReturnType<typeof createHashRouter> {
-  return createHashRouter([
-    {
-      element: <Layout />,
-      children: [
-        {
-          id: PAGES,
-          errorElement: <RouteErrorPage />,
-          children: [
-            { path: routes.overview, element: <OverviewPage /> },
-            { path: routes.jobs, ...lazyPage(async () => (await import('../pages/JobsPage')).JobsPage) },
-            { path: routes.taskManagers, ...lazyPage(async () => (await import('../pages/TaskManagersPage')).TaskManagersPage) },
-            { path: routes.metrics, ...lazyPage(async () => (await import('../pages/MetricsPage')).MetricsPage) },
-            { path: routes.jars, ...lazyPage(async () => (await import('../pages/JarsPage')).JarsPage) },
-            { path: routes.operations, ...lazyPage(async () => (await import('../pages/OperationsPage')).OperationsPage) },
-            { path: routes.wall, ...lazyPage(async () => (await import('../features/kiosk/WallPage')).WallPage) },
-            { path: '*', element: <NotFoundPage /> },
-          ],
-        },
-      ],
-    },
-  ], { patchRoutesOnNavigation: discoverTabbedPages(PAGES, tabbedPages) });
+  return createHashRouter(
+    [
+      {
+        element: <Layout />,
+        children: [
+          {
+            id: PAGES,
+            errorElement: <RouteErrorPage />,
+            children: [
+              { path: routes.overview, element: <OverviewPage /> },
+              { path: routes.jobs, ...lazyPage(async () => (await import('../pages/JobsPage')).JobsPage) },
+              {
+                path: routes.taskManagers,
+                ...lazyPage(async () => (await import('../pages/TaskManagersPage')).TaskManagersPage),
+              },
+              { path: routes.metrics, ...lazyPage(async () => (await import('../pages/MetricsPage')).MetricsPage) },
+              { path: routes.jars, ...lazyPage(async () => (await import('../pages/JarsPage')).JarsPage) },
+              {
+                path: routes.operations,
+                ...lazyPage(async () => (await import('../pages/OperationsPage')).OperationsPage),
+              },
+              { path: routes.wall, ...lazyPage(async () => (await import('../features/kiosk/WallPage')).WallPage) },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+    { patchRoutesOnNavigation: discoverTabbedPages(PAGES, tabbedPages) },
+  );
 }

@@ -44,15 +44,23 @@ describe('runtime config: refresh and kiosk settings', () => {
   });
 
   it('accepts a partial kiosk block and fills the rest', () => {
-    const result = parseRuntimeConfig({ refreshIntervalMs: 5000, kiosk: { enabled: true, rotateSeconds: 0, views: ['wall'], theme: 'light' } });
+    const result = parseRuntimeConfig({
+      refreshIntervalMs: 5000,
+      kiosk: { enabled: true, rotateSeconds: 0, views: ['wall'], theme: 'light' },
+    });
     expect(result).toMatchObject({
       ok: true,
-      config: { refreshIntervalMs: 5000, kiosk: { enabled: true, rotateSeconds: 0, views: ['wall'], refreshIntervalMs: 10_000, theme: 'light' } },
+      config: {
+        refreshIntervalMs: 5000,
+        kiosk: { enabled: true, rotateSeconds: 0, views: ['wall'], refreshIntervalMs: 10_000, theme: 'light' },
+      },
     });
   });
 
   it('names bad kiosk fields with their path and form', () => {
-    const result = parseRuntimeConfig({ kiosk: { rotateSeconds: 1, views: ['wall', 'flamegraphs'], refreshIntervalMs: 100, blink: true } });
+    const result = parseRuntimeConfig({
+      kiosk: { rotateSeconds: 1, views: ['wall', 'flamegraphs'], refreshIntervalMs: 100, blink: true },
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const text = result.problems.join('\n');

@@ -24,7 +24,10 @@ const KioskSchema = v.strictObject({
     v.pipe(
       v.number(),
       v.integer(),
-      v.check((n) => n === 0 || n >= MIN_ROTATE_SECONDS, `Invalid value: expected 0 (no rotation) or an integer ≥ ${MIN_ROTATE_SECONDS}`),
+      v.check(
+        (n) => n === 0 || n >= MIN_ROTATE_SECONDS,
+        `Invalid value: expected 0 (no rotation) or an integer ≥ ${MIN_ROTATE_SECONDS}`,
+      ),
     ),
     30,
   ),
@@ -58,8 +61,7 @@ export type RuntimeConfig = v.InferOutput<typeof RuntimeConfigSchema>;
 export type KioskConfig = RuntimeConfig['kiosk'];
 
 export type RuntimeConfigResult =
-  | { ok: true; config: RuntimeConfig; source: 'file' | 'defaults' }
-  | { ok: false; problems: string[] };
+  { ok: true; config: RuntimeConfig; source: 'file' | 'defaults' } | { ok: false; problems: string[] };
 
 export function defaultRuntimeConfig(): RuntimeConfig {
   return v.parse(RuntimeConfigSchema, {});

@@ -66,7 +66,8 @@ export function EChart({ option, label, height = 260, className, onPointClick }:
   useEffect(() => {
     if (!chart || !onPointClick) return undefined;
     const handler = (params: { seriesIndex?: number; dataIndex?: number }): void => {
-      if (params.seriesIndex !== undefined && params.dataIndex !== undefined) onPointClick(params.seriesIndex, params.dataIndex);
+      if (params.seriesIndex !== undefined && params.dataIndex !== undefined)
+        onPointClick(params.seriesIndex, params.dataIndex);
     };
     chart.on('click', handler);
     return () => {

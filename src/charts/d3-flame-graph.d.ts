@@ -38,7 +38,9 @@ declare module 'd3-flame-graph' {
     resetHeightOnZoom(reset: boolean): FlameGraph;
     scrollOnZoom(scroll: boolean): FlameGraph;
     setColorMapper(mapper?: ColorMapper): FlameGraph;
-    setColorHue(hue?: 'warm' | 'cold' | 'red' | 'orange' | 'yellow' | 'green' | 'pastelgreen' | 'blue' | 'aqua'): FlameGraph;
+    setColorHue(
+      hue?: 'warm' | 'cold' | 'red' | 'orange' | 'yellow' | 'green' | 'pastelgreen' | 'blue' | 'aqua',
+    ): FlameGraph;
     setDetailsElement(element: HTMLElement | null): FlameGraph;
     setSearchMatch(match?: (frame: FlameGraphFrame, term: string) => boolean): FlameGraph;
     setSearchHandler(handler?: (results: FlameGraphFrame[], sum: number, total: number) => void): FlameGraph;

@@ -20,7 +20,11 @@ const rows: Row[] = [
 
 describe('sortRows', () => {
   it('sorts strings naturally and keeps missing numbers last both ways', () => {
-    expect(sortRows(rows, columns, { column: 'name', direction: 'asc' }).map((r) => r.name)).toEqual(['<b>bold</b>', 'Stage 2', 'Stage 10']);
+    expect(sortRows(rows, columns, { column: 'name', direction: 'asc' }).map((r) => r.name)).toEqual([
+      '<b>bold</b>',
+      'Stage 2',
+      'Stage 10',
+    ]);
     expect(sortRows(rows, columns, { column: 'n', direction: 'asc' }).map((r) => r.n)).toEqual([1, 3, null]);
     expect(sortRows(rows, columns, { column: 'n', direction: 'desc' }).map((r) => r.n)).toEqual([3, 1, null]);
   });
@@ -37,7 +41,11 @@ describe('column', () => {
   const row: Row = { name: 'Stage 2', n: 7 };
   it('shows, sorts by and searches the one value unless told otherwise', () => {
     const plain = column('name', { header: 'Name', value: (r: Row) => r.name, search: true });
-    expect([plain.cell(row), plain.sortValue?.(row), plain.filterText?.(row)]).toEqual(['Stage 2', 'Stage 2', 'Stage 2']);
+    expect([plain.cell(row), plain.sortValue?.(row), plain.filterText?.(row)]).toEqual([
+      'Stage 2',
+      'Stage 2',
+      'Stage 2',
+    ]);
   });
   it('formats for display and derives a sort key or search text from the value and row', () => {
     const derived = column('n', {
@@ -55,7 +63,9 @@ describe('column', () => {
     const action = column('n', { header: '', value: (r: Row) => r.n, sort: false });
     expect(action.filterText).toBeUndefined();
     expect(action.sortValue).toBeUndefined();
-    expect(column('n', { header: 'Count', value: (r: Row) => r.n, search: true }).filterText?.({ name: 'x', n: null })).toBe('');
+    expect(
+      column('n', { header: 'Count', value: (r: Row) => r.n, search: true }).filterText?.({ name: 'x', n: null }),
+    ).toBe('');
   });
 });
 
@@ -67,7 +77,11 @@ describe('DataTable', () => {
     expect(table.querySelector('b')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Count' }));
-    expect(within(table).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['<b>bold</b>', 'Stage 10', 'Stage 2']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['<b>bold</b>', 'Stage 10', 'Stage 2']);
     expect(screen.getByRole('columnheader', { name: /Count/ }).getAttribute('aria-sort')).toBe('ascending');
 
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'stage' } });
@@ -80,7 +94,17 @@ describe('DataTable paging', () => {
   const rowNames = (): string[] => screen.getAllByRole('rowheader').map((c) => c.textContent ?? '');
 
   it('renders the first page after sorting and filtering, then more on demand', () => {
-    render(<DataTable caption="Things" columns={columns} rows={many} rowKey={(r) => r.name} filterable pageSize={3} defaultSort={{ column: 'n', direction: 'desc' }} />);
+    render(
+      <DataTable
+        caption="Things"
+        columns={columns}
+        rows={many}
+        rowKey={(r) => r.name}
+        filterable
+        pageSize={3}
+        defaultSort={{ column: 'n', direction: 'desc' }}
+      />,
+    );
     expect(rowNames()).toEqual(['Stage 7', 'Stage 6', 'Stage 5']);
     expect(screen.getByText(/Showing 3 of 7\./)).toBeTruthy();
 
@@ -92,7 +116,17 @@ describe('DataTable paging', () => {
   });
 
   it('counts only the rows matching the filter, and says when none does', () => {
-    render(<DataTable caption="Things" columns={columns} rows={many} rowKey={(r) => r.name} filterable pageSize={1} noMatch="No things match." />);
+    render(
+      <DataTable
+        caption="Things"
+        columns={columns}
+        rows={many}
+        rowKey={(r) => r.name}
+        filterable
+        pageSize={1}
+        noMatch="No things match."
+      />,
+    );
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'stage 1' } });
     expect(rowNames()).toEqual(['Stage 1']);
     expect(screen.queryByText(/Showing/)).toBeNull();

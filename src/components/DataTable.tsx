@@ -84,7 +84,11 @@ function compare(a: number | string | null | undefined, b: number | string | nul
 }
 
 /** Sorts rows by a column; stable, missing values last in either direction. */
-export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], sort: SortState | undefined): Row[] {
+export function sortRows<Row>(
+  rows: readonly Row[],
+  columns: readonly Column<Row>[],
+  sort: SortState | undefined,
+): Row[] {
   const column = columns.find((c) => c.id === sort?.column);
   if (!column?.sortValue || !sort) return [...rows];
   const value = column.sortValue;
@@ -123,7 +127,10 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
   const showFilter = props.filterable === true || props.filter !== undefined;
 
   const [limit, setLimit] = useState(pageSize ?? Infinity);
-  const matching = useMemo(() => sortRows(filterRows(rows, columns, filter), columns, sort), [rows, columns, filter, sort]);
+  const matching = useMemo(
+    () => sortRows(filterRows(rows, columns, filter), columns, sort),
+    [rows, columns, filter, sort],
+  );
   const visible = useMemo(() => (matching.length > limit ? matching.slice(0, limit) : matching), [matching, limit]);
   const hidden = matching.length - visible.length;
 
@@ -139,7 +146,12 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
         {showFilter && (
           <label className="table-filter">
             <span>Filter {caption.toLowerCase()}</span>
-            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Type to filter" />
+            <input
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder="Type to filter"
+            />
           </label>
         )}
         <table className="data-table">

@@ -41,7 +41,8 @@ function Jobs(): ReactNode {
   );
 }
 
-const notFoundAnswer = () => json({ errors: ['org.apache.flink.runtime.rest.NotFoundException: Job 0123 not found'] }, 404);
+const notFoundAnswer = () =>
+  json({ errors: ['org.apache.flink.runtime.rest.NotFoundException: Job 0123 not found'] }, 404);
 
 describe('QueryState notFound', () => {
   it('shows the notFound slot when the JobManager answers 404, not an error', async () => {

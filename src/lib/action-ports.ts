@@ -46,7 +46,10 @@ export interface ActionSpec<Kind extends string> {
 }
 
 /** Starts an operation, follows it to its end (also after the page is left), resolves with how it ended. */
-export type TrackOperation<Spec> = (spec: Spec, run: (context: RunContext) => Promise<TrackedOutcome>) => Promise<TrackedOutcome>;
+export type TrackOperation<Spec> = (
+  spec: Spec,
+  run: (context: RunContext) => Promise<TrackedOutcome>,
+) => Promise<TrackedOutcome>;
 
 export interface ConfirmRequest {
   /** The dialog's heading: what is about to happen ("Cancel job?"). */

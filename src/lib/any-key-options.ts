@@ -12,6 +12,7 @@ export function anyKeyOptions<TData, TKey extends QueryKey>(options: {
   const { queryKey, queryFn } = options;
   return {
     queryKey,
-    queryFn: queryFn === undefined || queryFn === skipToken ? skipToken : (context) => queryFn({ ...context, queryKey }),
+    queryFn:
+      queryFn === undefined || queryFn === skipToken ? skipToken : (context) => queryFn({ ...context, queryKey }),
   };
 }

@@ -5,7 +5,13 @@ const job = (state: string, start: number): { state: string; 'start-time': numbe
 
 describe('byUrgency', () => {
   it('puts restarting and failing jobs first, then running, then finished, newest first', () => {
-    const sorted = byUrgency([job('FINISHED', 5), job('RUNNING', 1), job('RESTARTING', 0), job('RUNNING', 3), job('FAILED', 9)]);
+    const sorted = byUrgency([
+      job('FINISHED', 5),
+      job('RUNNING', 1),
+      job('RESTARTING', 0),
+      job('RUNNING', 3),
+      job('FAILED', 9),
+    ]);
     expect(sorted.map((j) => `${j.state}@${j['start-time']}`)).toEqual([
       'RESTARTING@0',
       'FAILED@9',
@@ -18,7 +24,10 @@ describe('byUrgency', () => {
 
 describe('countByState', () => {
   it('counts every state seen', () => {
-    expect(countByState([job('RUNNING', 1), job('RUNNING', 2), job('RESTARTING', 3)])).toEqual({ RUNNING: 2, RESTARTING: 1 });
+    expect(countByState([job('RUNNING', 1), job('RUNNING', 2), job('RESTARTING', 3)])).toEqual({
+      RUNNING: 2,
+      RESTARTING: 1,
+    });
   });
 });
 
@@ -34,6 +43,8 @@ describe('isActive', () => {
 describe('isTerminal', () => {
   it('knows the four states after which nothing changes, for jobs and subtasks alike', () => {
     expect(['FINISHED', 'CANCELED', 'FAILED', 'SUSPENDED'].every(isTerminal)).toBe(true);
-    expect(['RUNNING', 'CANCELLING', 'CANCELING', 'RESTARTING', 'DEPLOYING', 'SOMETHING_NEW'].some(isTerminal)).toBe(false);
+    expect(['RUNNING', 'CANCELLING', 'CANCELING', 'RESTARTING', 'DEPLOYING', 'SOMETHING_NEW'].some(isTerminal)).toBe(
+      false,
+    );
   });
 });

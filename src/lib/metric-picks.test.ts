@@ -35,8 +35,16 @@ const picks: MetricPick[] = [
   { scope: { kind: 'jobs' }, metricId: 'numRestarts', aggregations: ['sum'] },
   { scope: { kind: 'job', jobId: JOB }, metricId: 'lastCheckpointSize', aggregations: [] },
   { scope: { kind: 'vertex', jobId: JOB, vertexId: VERTEX }, metricId: HOSTILE, aggregations: [] },
-  { scope: { kind: 'subtasks', jobId: JOB, vertexId: VERTEX, subtasks: subtaskRanges([0, 1]) }, metricId: 'numRecordsInPerSecond', aggregations: ['max', 'skew'] },
-  { scope: { kind: 'subtasks', jobId: JOB, vertexId: VERTEX, subtasks: null }, metricId: 'a:b,c%d', aggregations: ['avg'] },
+  {
+    scope: { kind: 'subtasks', jobId: JOB, vertexId: VERTEX, subtasks: subtaskRanges([0, 1]) },
+    metricId: 'numRecordsInPerSecond',
+    aggregations: ['max', 'skew'],
+  },
+  {
+    scope: { kind: 'subtasks', jobId: JOB, vertexId: VERTEX, subtasks: null },
+    metricId: 'a:b,c%d',
+    aggregations: ['avg'],
+  },
 ];
 
 describe('metric picks in the URL', () => {
@@ -129,7 +137,8 @@ describe('metric picks in the URL', () => {
 describe('adding, reshaping and toggling picks', () => {
   it('refuses a new pick past MAX_PICKS but still merges aggregations into a charted one', () => {
     let list: MetricPick[] = [];
-    for (let i = 0; i < MAX_PICKS + 3; i++) list = addPick(list, { scope: { kind: 'tms' }, metricId: `m${i}`, aggregations: ['min'] });
+    for (let i = 0; i < MAX_PICKS + 3; i++)
+      list = addPick(list, { scope: { kind: 'tms' }, metricId: `m${i}`, aggregations: ['min'] });
     expect(list).toHaveLength(MAX_PICKS);
     list = addPick(list, { scope: { kind: 'tms' }, metricId: 'm0', aggregations: ['max'] });
     expect(list[0]?.aggregations).toEqual(['min', 'max']);
@@ -156,7 +165,7 @@ describe('adding, reshaping and toggling picks', () => {
   });
 });
 
-describe('the vertex tab\'s metric picks', () => {
+describe("the vertex tab's metric picks", () => {
   const hostileId = "0.<img_src=x_onerror=alert('xss-img')>.hostile.lastPayload";
   const param = vertexPicksParam(JOB, VERTEX);
 
@@ -171,7 +180,8 @@ describe('the vertex tab\'s metric picks', () => {
       metricId: 'numRecordsIn',
       aggregations: ['avg'],
     });
-    for (const bad of ['median(x)', 'numRecordsIn', '0.a,b', '']) expect(parseVertexPick(JOB, VERTEX, bad), bad).toBeUndefined();
+    for (const bad of ['median(x)', 'numRecordsIn', '0.a,b', ''])
+      expect(parseVertexPick(JOB, VERTEX, bad), bad).toBeUndefined();
     expect(parseVertexPick(JOB, VERTEX, hostileId)?.metricId).toBe(hostileId);
     expect(splitSubtaskMetricId('12.a.b.c')).toEqual({ subtask: 12, name: 'a.b.c' });
     expect(isSubtaskMetricPickable('0.a,b')).toBe(false);
@@ -195,7 +205,11 @@ describe('the vertex tab\'s metric picks', () => {
 
   it('labels picks in words', () => {
     expect(vertexPickLabel(subtaskMetricPick(JOB, VERTEX, '1.numRecordsIn'))).toBe('numRecordsIn, subtask 1');
-    expect(vertexPickLabel(aggregatedMetricPick(JOB, VERTEX, 'numRecordsIn', ['skew']))).toBe('numRecordsIn, skew over subtasks');
-    expect(vertexPickLabel(aggregatedMetricPick(JOB, VERTEX, 'x', ['avg', 'min', 'max']))).toBe('x, minimum, maximum and average over subtasks');
+    expect(vertexPickLabel(aggregatedMetricPick(JOB, VERTEX, 'numRecordsIn', ['skew']))).toBe(
+      'numRecordsIn, skew over subtasks',
+    );
+    expect(vertexPickLabel(aggregatedMetricPick(JOB, VERTEX, 'x', ['avg', 'min', 'max']))).toBe(
+      'x, minimum, maximum and average over subtasks',
+    );
   });
 });

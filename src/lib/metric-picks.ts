@@ -1,5 +1,11 @@
 import { isJobId, isTaskManagerId, isVertexId } from '../api/ids';
-import { METRIC_AGGREGATIONS, parseSubtaskRanges, subtaskRanges, type MetricAggregation, type SubtaskRanges } from '../api/query';
+import {
+  METRIC_AGGREGATIONS,
+  parseSubtaskRanges,
+  subtaskRanges,
+  type MetricAggregation,
+  type SubtaskRanges,
+} from '../api/query';
 import type { SearchParam } from './search-state';
 
 // The metrics a person picks to chart, in the metrics explorer and on a vertex's Metrics tab
@@ -35,7 +41,12 @@ export type MetricScope =
   | { readonly kind: 'jobs' }
   | { readonly kind: 'job'; readonly jobId: string }
   | { readonly kind: 'vertex'; readonly jobId: string; readonly vertexId: string }
-  | { readonly kind: 'subtasks'; readonly jobId: string; readonly vertexId: string; readonly subtasks: SubtaskRanges | null };
+  | {
+      readonly kind: 'subtasks';
+      readonly jobId: string;
+      readonly vertexId: string;
+      readonly subtasks: SubtaskRanges | null;
+    };
 
 export type ScopeKind = MetricScope['kind'];
 
@@ -143,26 +154,38 @@ export function parsePick(token: string): MetricPick | undefined {
       if (f[1] === '*') {
         const metric = readMetric(f[2]);
         const aggs = readAggs(f[3]);
-        return f.length === 4 && metric && aggs ? { scope: { kind: 'tms' }, metricId: metric, aggregations: aggs } : undefined;
+        return f.length === 4 && metric && aggs
+          ? { scope: { kind: 'tms' }, metricId: metric, aggregations: aggs }
+          : undefined;
       }
       // The id's colons should be encoded; a hand-typed `tm:127.0.0.1:45603-abc:<metric>` reads too.
       const id = f.length >= 3 ? decode(f.slice(1, -1).join(':')) : undefined;
       const metric = readMetric(f[f.length - 1]);
-      return f.length >= 3 && isTaskManagerId(id) && metric ? { scope: { kind: 'tm', taskManagerId: id }, metricId: metric, aggregations: none } : undefined;
+      return f.length >= 3 && isTaskManagerId(id) && metric
+        ? { scope: { kind: 'tm', taskManagerId: id }, metricId: metric, aggregations: none }
+        : undefined;
     }
     case 'job': {
       if (f[1] === '*') {
         const metric = readMetric(f[2]);
         const aggs = readAggs(f[3]);
-        return f.length === 4 && metric && aggs ? { scope: { kind: 'jobs' }, metricId: metric, aggregations: aggs } : undefined;
+        return f.length === 4 && metric && aggs
+          ? { scope: { kind: 'jobs' }, metricId: metric, aggregations: aggs }
+          : undefined;
       }
       const metric = readMetric(f[2]);
-      return f.length === 3 && isJobId(f[1]) && metric ? { scope: { kind: 'job', jobId: f[1].toLowerCase() }, metricId: metric, aggregations: none } : undefined;
+      return f.length === 3 && isJobId(f[1]) && metric
+        ? { scope: { kind: 'job', jobId: f[1].toLowerCase() }, metricId: metric, aggregations: none }
+        : undefined;
     }
     case 'vertex': {
       const metric = readMetric(f[3]);
       return f.length === 4 && isJobId(f[1]) && isVertexId(f[2]) && metric
-        ? { scope: { kind: 'vertex', jobId: f[1].toLowerCase(), vertexId: f[2].toLowerCase() }, metricId: metric, aggregations: none }
+        ? {
+            scope: { kind: 'vertex', jobId: f[1].toLowerCase(), vertexId: f[2].toLowerCase() },
+            metricId: metric,
+            aggregations: none,
+          }
         : undefined;
     }
     case 'subtasks': {
@@ -170,7 +193,11 @@ export function parsePick(token: string): MetricPick | undefined {
       const metric = readMetric(f[4]);
       const aggs = readAggs(f[5]);
       return f.length === 6 && isJobId(f[1]) && isVertexId(f[2]) && subtasks !== undefined && metric && aggs
-        ? { scope: { kind: 'subtasks', jobId: f[1].toLowerCase(), vertexId: f[2].toLowerCase(), subtasks }, metricId: metric, aggregations: aggs }
+        ? {
+            scope: { kind: 'subtasks', jobId: f[1].toLowerCase(), vertexId: f[2].toLowerCase(), subtasks },
+            metricId: metric,
+            aggregations: aggs,
+          }
         : undefined;
     }
     default:
@@ -186,7 +213,9 @@ export function addPick(picks: readonly MetricPick[], pick: MetricPick): MetricP
   const id = pickId(pick);
   const existing = picks.find((p) => pickId(p) === id);
   if (!existing) return picks.length >= MAX_PICKS ? [...picks] : [...picks, pick];
-  return picks.map((p) => (p === existing ? { ...p, aggregations: normaliseAggs([...p.aggregations, ...pick.aggregations]) } : p));
+  return picks.map((p) =>
+    p === existing ? { ...p, aggregations: normaliseAggs([...p.aggregations, ...pick.aggregations]) } : p,
+  );
 }
 
 export function removePick(picks: readonly MetricPick[], id: string): MetricPick[] {
@@ -201,12 +230,21 @@ export function replacePick(picks: readonly MetricPick[], id: string, next: Metr
 }
 
 /** Charts an aggregation of a pick, or stops charting it; the last aggregation of a pick stays. */
-export function toggleAggregation(picks: readonly MetricPick[], id: string, aggregation: MetricAggregation): MetricPick[] {
+export function toggleAggregation(
+  picks: readonly MetricPick[],
+  id: string,
+  aggregation: MetricAggregation,
+): MetricPick[] {
   return picks.map((p) => {
     if (pickId(p) !== id || !isAggregatedScope(p.scope)) return p;
     const has = p.aggregations.includes(aggregation);
     if (has && p.aggregations.length === 1) return p;
-    return { ...p, aggregations: has ? p.aggregations.filter((a) => a !== aggregation) : normaliseAggs([...p.aggregations, aggregation]) };
+    return {
+      ...p,
+      aggregations: has
+        ? p.aggregations.filter((a) => a !== aggregation)
+        : normaliseAggs([...p.aggregations, aggregation]),
+    };
   });
 }
 
@@ -251,8 +289,17 @@ export function subtaskMetricPick(jobId: string, vertexId: string, metricId: str
 }
 
 /** The pick of a metric aggregated over all of a vertex's subtasks. */
-export function aggregatedMetricPick(jobId: string, vertexId: string, name: string, aggregations: readonly MetricAggregation[]): MetricPick {
-  return { scope: { kind: 'subtasks', jobId, vertexId, subtasks: null }, metricId: name, aggregations: normaliseAggs(aggregations) };
+export function aggregatedMetricPick(
+  jobId: string,
+  vertexId: string,
+  name: string,
+  aggregations: readonly MetricAggregation[],
+): MetricPick {
+  return {
+    scope: { kind: 'subtasks', jobId, vertexId, subtasks: null },
+    metricId: name,
+    aggregations: normaliseAggs(aggregations),
+  };
 }
 
 /** One token of the vertex tab's `metrics` parameter as a pick of that vertex. */
@@ -295,7 +342,8 @@ export function vertexMetricName(pick: MetricPick): string {
 export function vertexPickLabel(pick: MetricPick): string {
   if (isAggregatedScope(pick.scope)) {
     const words = pick.aggregations.map((a) => AGGREGATION_WORDS[a]);
-    const listed = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}` : (words[0] ?? '');
+    const listed =
+      words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}` : (words[0] ?? '');
     return `${pick.metricId}, ${listed} over subtasks`;
   }
   const parts = splitSubtaskMetricId(pick.metricId);

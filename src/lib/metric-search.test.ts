@@ -10,7 +10,12 @@ describe('searchMetricIds', () => {
   });
 
   it('lists every id, naturally ordered, for a blank search, without reordering its input', () => {
-    expect(searchMetricIds(ids, '  ')).toEqual(['0.busyTimeMsPerSecond', '2.numBytesIn', '2.numRecordsIn', '10.numRecordsIn']);
+    expect(searchMetricIds(ids, '  ')).toEqual([
+      '0.busyTimeMsPerSecond',
+      '2.numBytesIn',
+      '2.numRecordsIn',
+      '10.numRecordsIn',
+    ]);
     expect(ids[0]).toBe('10.numRecordsIn');
   });
 });

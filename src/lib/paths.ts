@@ -49,7 +49,8 @@ export const links = {
   job: (jobId: string, tab?: JobTab): string => `/jobs/${encodeSegment(jobId)}${tab ? `/${tab}` : ''}`,
   vertex: (jobId: string, vertexId: string, tab?: VertexTab): string =>
     `/jobs/${encodeSegment(jobId)}/vertices/${encodeSegment(vertexId)}${tab ? `/${tab}` : ''}`,
-  checkpoint: (jobId: string, checkpointId: number): string => `/jobs/${encodeSegment(jobId)}/checkpoints/${checkpointId}`,
+  checkpoint: (jobId: string, checkpointId: number): string =>
+    `/jobs/${encodeSegment(jobId)}/checkpoints/${checkpointId}`,
   taskManagers: (): string => '/taskmanagers',
   taskManager: (taskManagerId: string, tab?: TaskManagerTab): string =>
     `/taskmanagers/${encodeSegment(taskManagerId)}${tab ? `/${tab}` : ''}`,

@@ -38,4 +38,3 @@ export function discoverTabbedPages(parentId: string, pages: readonly TabbedPage
     patch(parentId, [{ id: page.id, path: page.path, Component, children }]);
   };
 }
-

@@ -30,12 +30,35 @@ function Counter({ owner }: { owner: string }): ReactNode {
 
 // Rows written out of order: the table takes its order from the ids.
 const TABLE = tabTable(IDS, {
-  gamma: { label: 'Gamma', load: context.view(() => Promise.resolve(Shows), ({ owner }) => ({ text: `gamma of ${owner}` })) },
-  alpha: { label: 'Alpha', load: context.view(() => Promise.resolve(Counter), ({ owner }) => ({ owner })) },
+  gamma: {
+    label: 'Gamma',
+    load: context.view(
+      () => Promise.resolve(Shows),
+      ({ owner }) => ({ text: `gamma of ${owner}` }),
+    ),
+  },
+  alpha: {
+    label: 'Alpha',
+    load: context.view(
+      () => Promise.resolve(Counter),
+      ({ owner }) => ({ owner }),
+    ),
+  },
   beta: {
     label: 'Beta',
-    load: context.view(() => Promise.resolve(Shows), ({ owner }) => ({ text: `beta of ${owner}` })),
-    subRoutes: [{ path: ':item', load: context.view(() => Promise.resolve(Shows), ({ owner }, params) => ({ text: `item ${params.item} of ${owner}` })) }],
+    load: context.view(
+      () => Promise.resolve(Shows),
+      ({ owner }) => ({ text: `beta of ${owner}` }),
+    ),
+    subRoutes: [
+      {
+        path: ':item',
+        load: context.view(
+          () => Promise.resolve(Shows),
+          ({ owner }, params) => ({ text: `item ${params.item} of ${owner}` }),
+        ),
+      },
+    ],
   },
 });
 
@@ -50,7 +73,9 @@ function Page(): ReactNode {
   );
 }
 
-const pages: TabbedPage[] = [{ id: 'page', path: '/page', load: () => Promise.resolve({ Component: Page, children: tabRoutes(TABLE) }) }];
+const pages: TabbedPage[] = [
+  { id: 'page', path: '/page', load: () => Promise.resolve({ Component: Page, children: tabRoutes(TABLE) }) },
+];
 
 /** The app's arrangement: the page and its tab routes are added when a URL first reaches them. */
 function renderAt(path: string): ReturnType<typeof createMemoryRouter> {
@@ -63,9 +88,9 @@ function renderAt(path: string): ReturnType<typeof createMemoryRouter> {
 }
 
 function current(): string | null {
-  return screen
-    .getByRole('navigation', { name: 'Test views' })
-    .querySelector('[aria-current="page"]')?.textContent ?? null;
+  return (
+    screen.getByRole('navigation', { name: 'Test views' }).querySelector('[aria-current="page"]')?.textContent ?? null
+  );
 }
 
 afterEach(cleanup);
@@ -114,7 +139,11 @@ describe('tab routes', () => {
     renderAt('/page?tz=utc');
     fireEvent.click(await screen.findByRole('button', { name: 'page clicked 0' }));
     const links = screen.getByRole('navigation', { name: 'Test views' }).querySelectorAll('a');
-    expect([...links].map((a) => a.getAttribute('href'))).toEqual(['/page/alpha?tz=utc', '/page/beta?tz=utc', '/page/gamma?tz=utc']);
+    expect([...links].map((a) => a.getAttribute('href'))).toEqual([
+      '/page/alpha?tz=utc',
+      '/page/beta?tz=utc',
+      '/page/gamma?tz=utc',
+    ]);
     fireEvent.click(screen.getByRole('link', { name: 'Alpha' }));
     // `/page` and `/page/alpha` render the same view: its state survives the move.
     expect(await screen.findByRole('button', { name: 'page clicked 1' })).toBeTruthy();

@@ -126,7 +126,8 @@ export function vertexRatesBetween(prev: VertexCounters | undefined, cur: Vertex
     else if (idle !== null && backPressured !== null) busy = 1 - idle - backPressured;
   }
 
-  const perSecond = (d: number | null): number | null => (d === null || seconds === null || seconds <= 0 ? null : d / seconds);
+  const perSecond = (d: number | null): number | null =>
+    d === null || seconds === null || seconds <= 0 ? null : d / seconds;
   return {
     kind: 'rates',
     rates: {

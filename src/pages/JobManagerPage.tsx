@@ -17,4 +17,7 @@ export function JobManagerPage(): ReactNode {
 }
 
 /** The router's entry to this page: the page and its tabs as child routes. */
-export const tabbedPageRoute: TabbedPageRoute = { Component: JobManagerPage, children: tabRoutes(JOB_MANAGER_TAB_TABLE) };
+export const tabbedPageRoute: TabbedPageRoute = {
+  Component: JobManagerPage,
+  children: tabRoutes(JOB_MANAGER_TAB_TABLE),
+};

@@ -41,7 +41,12 @@ export function OperationsPage(): ReactNode {
           <JobPicker jobId={jobId || undefined} onChange={(id) => setJobId(id ?? '')} />
         </section>
       )}
-      <ClusterActions clusterName={config.clusterName} allowed={permissions.cluster} track={trackOperation} confirm={confirm} />
+      <ClusterActions
+        clusterName={config.clusterName}
+        allowed={permissions.cluster}
+        track={trackOperation}
+        confirm={confirm}
+      />
       {dialog}
     </div>
   );

@@ -23,11 +23,18 @@ export function TaskManagerPage(): ReactNode {
       <QueryState query={details} what="the task manager">
         {(data) => <TaskManagerSummary details={data} />}
       </QueryState>
-      <TabNav label="Task manager sections" tabs={TASK_MANAGER_TAB_TABLE} linkTo={(tab) => links.taskManager(taskManagerId, tab)} />
+      <TabNav
+        label="Task manager sections"
+        tabs={TASK_MANAGER_TAB_TABLE}
+        linkTo={(tab) => links.taskManager(taskManagerId, tab)}
+      />
       <taskManagerTabContext.Outlet context={{ taskManagerId }} />
     </div>
   );
 }
 
 /** The router's entry to this page: the page and its tabs as child routes. */
-export const tabbedPageRoute: TabbedPageRoute = { Component: TaskManagerPage, children: tabRoutes(TASK_MANAGER_TAB_TABLE) };
+export const tabbedPageRoute: TabbedPageRoute = {
+  Component: TaskManagerPage,
+  children: tabRoutes(TASK_MANAGER_TAB_TABLE),
+};

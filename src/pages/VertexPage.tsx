@@ -18,11 +18,19 @@ export function VertexPage(): ReactNode {
     <div className="page vertex-page">
       <VertexHeader jobId={jobId} vertexId={vertexId} />
       {/* The query string (picks, time zone, flame graph type) carries over from tab to tab. */}
-      <TabNav label="Vertex views" tabs={VERTEX_TAB_TABLE} linkTo={(tab) => links.vertex(jobId, vertexId, tab)} keepSearch />
+      <TabNav
+        label="Vertex views"
+        tabs={VERTEX_TAB_TABLE}
+        linkTo={(tab) => links.vertex(jobId, vertexId, tab)}
+        keepSearch
+      />
       <section className="vertex-tab" aria-labelledby="vertex-tab-heading">
         <h2 id="vertex-tab-heading">{active.label}</h2>
         {/* Keyed by vertex: in-tab state (expanded rows, searches) does not leak across vertices. */}
-        <vertexTabContext.Outlet key={`${jobId}/${vertexId}`} context={{ jobId, vertexId, parallelism: details.data?.parallelism }} />
+        <vertexTabContext.Outlet
+          key={`${jobId}/${vertexId}`}
+          context={{ jobId, vertexId, parallelism: details.data?.parallelism }}
+        />
       </section>
     </div>
   );

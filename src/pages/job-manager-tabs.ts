@@ -10,13 +10,28 @@ const source = (): { source: { kind: 'jobmanager' } } => ({ source: { kind: 'job
 
 /** The job manager's sections (`#/jobmanager/<tab>`), each in its own chunk. */
 export const JOB_MANAGER_TAB_TABLE = tabTable(JOB_MANAGER_TABS, {
-  configuration: { label: 'Configuration', load: async () => (await import('../features/job-manager/ConfigurationTab')).ConfigurationTab },
-  environment: { label: 'Environment', load: async () => (await import('../features/job-manager/EnvironmentTab')).EnvironmentTab },
-  metrics: { label: 'Metrics', load: async () => (await import('../features/job-manager/JobManagerCharts')).JobManagerCharts },
+  configuration: {
+    label: 'Configuration',
+    load: async () => (await import('../features/job-manager/ConfigurationTab')).ConfigurationTab,
+  },
+  environment: {
+    label: 'Environment',
+    load: async () => (await import('../features/job-manager/EnvironmentTab')).EnvironmentTab,
+  },
+  metrics: {
+    label: 'Metrics',
+    load: async () => (await import('../features/job-manager/JobManagerCharts')).JobManagerCharts,
+  },
   logs: { label: 'Logs', load: view(async () => (await import('../features/logs/LogsSection')).LogsSection, source) },
   stdout: {
     label: 'Stdout',
-    load: view(async () => (await import('../features/logs/LogFileView')).LogFileView, () => ({ ...source(), file: STDOUT })),
+    load: view(
+      async () => (await import('../features/logs/LogFileView')).LogFileView,
+      () => ({ ...source(), file: STDOUT }),
+    ),
   },
-  'thread-dump': { label: 'Thread dump', load: view(async () => (await import('../features/thread-dump/ThreadDumpPanel')).ThreadDumpPanel, source) },
+  'thread-dump': {
+    label: 'Thread dump',
+    load: view(async () => (await import('../features/thread-dump/ThreadDumpPanel')).ThreadDumpPanel, source),
+  },
 });

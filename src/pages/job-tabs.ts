@@ -15,32 +15,50 @@ const { view } = jobTabContext;
 export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
   graph: {
     label: 'Graph',
-    load: view(async () => (await import('../features/job-graph/JobGraphView')).JobGraphView, ({ jobId, details }) => ({ jobId, details })),
+    load: view(
+      async () => (await import('../features/job-graph/JobGraphView')).JobGraphView,
+      ({ jobId, details }) => ({ jobId, details }),
+    ),
   },
   exceptions: {
     label: 'Exceptions',
-    load: view(async () => (await import('../features/exceptions/ExceptionsTab')).ExceptionsTab, ({ jobId }) => ({ jobId })),
+    load: view(
+      async () => (await import('../features/exceptions/ExceptionsTab')).ExceptionsTab,
+      ({ jobId }) => ({ jobId }),
+    ),
   },
   checkpoints: {
     label: 'Checkpoints',
-    load: view(async () => (await import('../features/checkpoints/CheckpointsTab')).CheckpointsTab, ({ jobId }) => ({ jobId })),
+    load: view(
+      async () => (await import('../features/checkpoints/CheckpointsTab')).CheckpointsTab,
+      ({ jobId }) => ({ jobId }),
+    ),
     // `#/jobs/<id>/checkpoints/<checkpointId>` is one checkpoint, inside the checkpoints view.
     subRoutes: [
       {
         path: ':checkpointId',
-        load: view(async () => (await import('../features/checkpoints/CheckpointDetail')).CheckpointDetail, ({ jobId }, params) => ({
-          jobId,
-          checkpointId: Number(params.checkpointId),
-        })),
+        load: view(
+          async () => (await import('../features/checkpoints/CheckpointDetail')).CheckpointDetail,
+          ({ jobId }, params) => ({
+            jobId,
+            checkpointId: Number(params.checkpointId),
+          }),
+        ),
       },
     ],
   },
   timeline: {
     label: 'Timeline',
-    load: view(async () => (await import('../features/timeline/TimelineTab')).TimelineTab, ({ jobId }) => ({ jobId })),
+    load: view(
+      async () => (await import('../features/timeline/TimelineTab')).TimelineTab,
+      ({ jobId }) => ({ jobId }),
+    ),
   },
   configuration: {
     label: 'Configuration',
-    load: view(async () => (await import('../features/job-configuration/ConfigurationTab')).ConfigurationTab, ({ jobId }) => ({ jobId })),
+    load: view(
+      async () => (await import('../features/job-configuration/ConfigurationTab')).ConfigurationTab,
+      ({ jobId }) => ({ jobId }),
+    ),
   },
 });

@@ -10,18 +10,29 @@ export interface TaskManagerTabContext {
 export const taskManagerTabContext = tabContext<TaskManagerTabContext>();
 const { view } = taskManagerTabContext;
 const STDOUT: LogFile = { kind: 'stdout' };
-const source = ({ taskManagerId }: TaskManagerTabContext): { source: LogSource } => ({ source: { kind: 'taskmanager', taskManagerId } });
+const source = ({ taskManagerId }: TaskManagerTabContext): { source: LogSource } => ({
+  source: { kind: 'taskmanager', taskManagerId },
+});
 
 /** A task manager's sections (`#/taskmanagers/<id>/<tab>`), each in its own chunk. */
 export const TASK_MANAGER_TAB_TABLE = tabTable(TASK_MANAGER_TABS, {
   metrics: {
     label: 'Metrics',
-    load: view(async () => (await import('../features/task-managers/MetricsTab')).MetricsTab, ({ taskManagerId }) => ({ taskManagerId })),
+    load: view(
+      async () => (await import('../features/task-managers/MetricsTab')).MetricsTab,
+      ({ taskManagerId }) => ({ taskManagerId }),
+    ),
   },
   logs: { label: 'Logs', load: view(async () => (await import('../features/logs/LogsSection')).LogsSection, source) },
   stdout: {
     label: 'Stdout',
-    load: view(async () => (await import('../features/logs/LogFileView')).LogFileView, (context) => ({ ...source(context), file: STDOUT })),
+    load: view(
+      async () => (await import('../features/logs/LogFileView')).LogFileView,
+      (context) => ({ ...source(context), file: STDOUT }),
+    ),
   },
-  'thread-dump': { label: 'Thread dump', load: view(async () => (await import('../features/thread-dump/ThreadDumpPanel')).ThreadDumpPanel, source) },
+  'thread-dump': {
+    label: 'Thread dump',
+    load: view(async () => (await import('../features/thread-dump/ThreadDumpPanel')).ThreadDumpPanel, source),
+  },
 });

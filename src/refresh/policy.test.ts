@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REFRESH_MS, MIN_REFRESH_MS, resolveRefreshInterval, SAMPLING_REFRESH_MS, type RefreshState } from './policy';
+import {
+  DEFAULT_REFRESH_MS,
+  MIN_REFRESH_MS,
+  resolveRefreshInterval,
+  SAMPLING_REFRESH_MS,
+  type RefreshState,
+} from './policy';
 
 const base: RefreshState = { userIntervalMs: null, paused: false, override: null, serverDefaultMs: null };
 
 describe('the refresh policy', () => {
-  it('uses Flink\'s default until /config answered, then the server\'s, then the user\'s', () => {
+  it("uses Flink's default until /config answered, then the server's, then the user's", () => {
     expect(resolveRefreshInterval(base, 'live')).toBe(DEFAULT_REFRESH_MS);
     expect(resolveRefreshInterval({ ...base, serverDefaultMs: 10_000 }, 'live')).toBe(10_000);
     expect(resolveRefreshInterval({ ...base, serverDefaultMs: 10_000, userIntervalMs: 5000 }, 'live')).toBe(5000);

@@ -18,7 +18,7 @@ describe('the refresh store and hooks', () => {
     setServerRefreshInterval(null);
   });
 
-  it('persists the user\'s interval and pause to localStorage, and reads them back', () => {
+  it("persists the user's interval and pause to localStorage, and reads them back", () => {
     setRefreshInterval(7000);
     setRefreshPaused(true);
     expect(JSON.parse(localStorage.getItem(REFRESH_STORAGE_KEY) ?? '{}')).toEqual({ intervalMs: 7000, paused: true });
@@ -33,7 +33,11 @@ describe('the refresh store and hooks', () => {
   });
 
   it('useRefreshInterval follows the store', () => {
-    const { result } = renderHook(() => ({ live: useRefreshInterval('live'), sampling: useRefreshInterval('sampling'), controls: useRefreshControls() }));
+    const { result } = renderHook(() => ({
+      live: useRefreshInterval('live'),
+      sampling: useRefreshInterval('sampling'),
+      controls: useRefreshControls(),
+    }));
     expect(result.current.live).toBe(DEFAULT_REFRESH_MS);
     act(() => setServerRefreshInterval(4000));
     expect(result.current.live).toBe(4000);

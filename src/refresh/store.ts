@@ -5,7 +5,12 @@ import { clampInterval, type RefreshOverride, type RefreshState } from './policy
 
 export const REFRESH_STORAGE_KEY = 'flink-dashboard:refresh';
 
-const INITIAL: RefreshState = Object.freeze({ userIntervalMs: null, paused: false, override: null, serverDefaultMs: null });
+const INITIAL: RefreshState = Object.freeze({
+  userIntervalMs: null,
+  paused: false,
+  override: null,
+  serverDefaultMs: null,
+});
 
 function storage(): Storage | undefined {
   try {

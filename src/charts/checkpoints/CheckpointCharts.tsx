@@ -35,11 +35,19 @@ export function CheckpointCharts({ points, timeoutMs, onSelect }: CheckpointChar
     <div className="checkpoint-charts">
       <figure className="checkpoint-chart">
         <figcaption>End-to-end duration</figcaption>
-        <EChart option={duration} label={`End-to-end duration of ${data.points.length} checkpoints`} onPointClick={handler} />
+        <EChart
+          option={duration}
+          label={`End-to-end duration of ${data.points.length} checkpoints`}
+          onPointClick={handler}
+        />
       </figure>
       <figure className="checkpoint-chart">
         <figcaption>Checkpointed and full size</figcaption>
-        <EChart option={size} label={`Checkpointed and full size of ${data.points.length} checkpoints`} onPointClick={handler} />
+        <EChart
+          option={size}
+          label={`Checkpointed and full size of ${data.points.length} checkpoints`}
+          onPointClick={handler}
+        />
       </figure>
     </div>
   );

@@ -134,16 +134,23 @@ describe('the tooltip', () => {
       `Checkpointed size ${formatBytes(first.checkpointedBytes)}`,
       `Full size ${formatBytes(first.fullBytes)}`,
     ]);
-    expect(checkpointTooltip(first)).toMatch(/^Checkpoint \d+ — (COMPLETED|FAILED)\nTriggered \d{4}-\d\d-\d\d.*\nEnd-to-end duration \S+/);
+    expect(checkpointTooltip(first)).toMatch(
+      /^Checkpoint \d+ — (COMPLETED|FAILED)\nTriggered \d{4}-\d\d-\d\d.*\nEnd-to-end duration \S+/,
+    );
   });
 
   it('is drawn on the canvas, so text stays text and no HTML string is written into the page', () => {
-    for (const option of [checkpointDurationOption(checkpointChartData(points), palette), checkpointSizeOption(checkpointChartData(points), palette)]) {
+    for (const option of [
+      checkpointDurationOption(checkpointChartData(points), palette),
+      checkpointSizeOption(checkpointChartData(points), palette),
+    ]) {
       const tooltip = Array.isArray(option.tooltip) ? option.tooltip[0] : option.tooltip;
       expect(tooltip?.renderMode).toBe('richText');
     }
     const first = points[0];
     if (!first) throw new Error('no recorded points');
-    expect(checkpointTooltip({ ...first, status: '<img src=x>' as CheckpointPoint['status'] })).toContain('— <img src=x>');
+    expect(checkpointTooltip({ ...first, status: '<img src=x>' as CheckpointPoint['status'] })).toContain(
+      '— <img src=x>',
+    );
   });
 });

@@ -16,7 +16,13 @@ import { formatBytes, formatDuration, formatTimestamp } from '../../lib/format';
 import type { ChartPalette } from '../theme';
 
 export type CheckpointChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption | MarkLineComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | DataZoomComponentOption
+  | MarkLineComponentOption
 >;
 
 export type CheckpointPointStatus = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';
@@ -102,7 +108,11 @@ function tooltipFor(data: CheckpointChartData): TooltipComponentOption {
   };
 }
 
-function base(data: CheckpointChartData, palette: ChartPalette, yFormatter: (value: number) => string): CheckpointChartOption {
+function base(
+  data: CheckpointChartData,
+  palette: ChartPalette,
+  yFormatter: (value: number) => string,
+): CheckpointChartOption {
   const n = data.points.length;
   const large = n > LARGE_THRESHOLD;
   return {
@@ -195,5 +205,8 @@ export function checkpointSizeOption(data: CheckpointChartData, palette: ChartPa
     lineStyle: { color: palette.series[4] ?? palette.muted, width: 1.5 },
     itemStyle: { color: palette.series[4] ?? palette.muted },
   };
-  return { ...base(data, palette, formatBytes), series: [...statusBars(data, palette, (p) => p.checkpointedBytes), full] };
+  return {
+    ...base(data, palette, formatBytes),
+    series: [...statusBars(data, palette, (p) => p.checkpointedBytes), full],
+  };
 }

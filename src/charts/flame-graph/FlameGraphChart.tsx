@@ -36,7 +36,14 @@ interface FlameGraphChartProps {
  * A d3-flame-graph flame graph. Click a frame to zoom into it; hover for its share of samples.
  * Resizes with its box; the library is loaded on first use and torn down on unmount.
  */
-export function FlameGraphChart({ tree, version, colors, search, resetZoomToken, label }: FlameGraphChartProps): ReactNode {
+export function FlameGraphChart({
+  tree,
+  version,
+  colors,
+  search,
+  resetZoomToken,
+  label,
+}: FlameGraphChartProps): ReactNode {
   const element = useRef<HTMLDivElement>(null);
   const details = useRef<HTMLParagraphElement>(null);
   const [controller, setController] = useState<Setup.FlameGraphController | null>(null);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cloneFlameTree, flameStats, frameMatches, nameShade, searchSamples, sharePercent, type FlameNode } from './flame-data';
+import {
+  cloneFlameTree,
+  flameStats,
+  frameMatches,
+  nameShade,
+  searchSamples,
+  sharePercent,
+  type FlameNode,
+} from './flame-data';
 
 // Shape recorded from the sandbox (Flink 2.3.0, ON_CPU of the backpressured source).
 const sample: FlameNode = {

@@ -1,7 +1,14 @@
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import { layoutJobGraph, structureKey, type GraphLayout, type GraphStructure, type PlacedEdge, type PlacedNode } from './layout';
+import {
+  layoutJobGraph,
+  structureKey,
+  type GraphLayout,
+  type GraphStructure,
+  type PlacedEdge,
+  type PlacedNode,
+} from './layout';
 import { roundedPath, truncate } from './text';
 import { fitTransform, MAX_SCALE, MIN_SCALE, visibleNodeIds, type Size } from './viewport';
 import './job-graph.css';
@@ -188,7 +195,8 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
       const size = viewportSize();
       const left = node.x * t.k + t.x;
       const top = node.y * t.k + t.y;
-      const inside = left >= 0 && top >= 0 && left + node.width * t.k <= size.width && top + node.height * t.k <= size.height;
+      const inside =
+        left >= 0 && top >= 0 && left + node.width * t.k <= size.width && top + node.height * t.k <= size.height;
       if (inside) return;
       userMovedRef.current = true;
       behavior.translateTo(select(svg), node.x + node.width / 2, node.y + node.height / 2);
@@ -227,7 +235,15 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
       <div className="jg-frame">
         <svg ref={svgRef} className="jg-svg" role="group" aria-label={label}>
           <defs>
-            <marker id={markerId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              id={markerId}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path className="jg-arrow" d="M0,0 L10,5 L0,10 z" />
             </marker>
           </defs>
@@ -240,7 +256,9 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
             <g className="jg-nodes">
               {layout.nodes.map((placed) => {
                 const view = nodes.get(placed.id);
-                return view ? <GraphNode key={placed.id} placed={placed} view={view} onOpen={onOpenNode} onReveal={reveal} /> : null;
+                return view ? (
+                  <GraphNode key={placed.id} placed={placed} view={view} onOpen={onOpenNode} onReveal={reveal} />
+                ) : null;
               })}
             </g>
           </g>

@@ -121,7 +121,11 @@ describe('viewport geometry', () => {
     expect(all.sort()).toEqual(['a', 'b', 'sink', 'source']);
     const source = layout.nodes.find((n) => n.id === 'source');
     // Zoomed in 1:1 on the source: only it (and what overlaps the 210x100 window) shows.
-    const onSource = visibleNodeIds(layout, { k: 1, x: -(source?.x ?? 0), y: -(source?.y ?? 0) }, { width: 210, height: 100 });
+    const onSource = visibleNodeIds(
+      layout,
+      { k: 1, x: -(source?.x ?? 0), y: -(source?.y ?? 0) },
+      { width: 210, height: 100 },
+    );
     expect(onSource).toContain('source');
     expect(onSource).not.toContain('sink');
     expect(visibleNodeIds(layout, { k: 1, x: -100_000, y: 0 }, { width: 400, height: 300 })).toEqual([]);
@@ -139,12 +143,29 @@ describe('text helpers', () => {
 
   it('draws rounded polylines', () => {
     expect(roundedPath([])).toBe('');
-    expect(roundedPath([{ x: 0, y: 0 }, { x: 10, y: 0 }])).toBe('M0,0 L10,0');
-    expect(roundedPath([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }])).toBe('M0,0 Q10,0 10,5 L10,10');
+    expect(
+      roundedPath([
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+      ]),
+    ).toBe('M0,0 L10,0');
+    expect(
+      roundedPath([
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+        { x: 10, y: 10 },
+      ]),
+    ).toBe('M0,0 Q10,0 10,5 L10,10');
   });
 
   it('finds the middle of a polyline', () => {
-    expect(midpoint([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }])).toEqual({ x: 10, y: 0 });
+    expect(
+      midpoint([
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+        { x: 10, y: 10 },
+      ]),
+    ).toEqual({ x: 10, y: 0 });
     expect(midpoint([])).toEqual({ x: 0, y: 0 });
   });
 });

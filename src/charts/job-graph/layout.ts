@@ -129,7 +129,14 @@ export function layoutJobGraph(structure: GraphStructure, options: LayoutOptions
     seen.add(node.id);
     const cx = attrs.x ?? 0;
     const cy = attrs.y ?? 0;
-    placed.push({ id: node.id, x: cx - node.width / 2, y: cy - node.height / 2, width: node.width, height: node.height, rank: 0 });
+    placed.push({
+      id: node.id,
+      x: cx - node.width / 2,
+      y: cy - node.height / 2,
+      width: node.width,
+      height: node.height,
+      rank: 0,
+    });
   }
   const ranked = assignRanks(placed, edges);
   const across = (n: PlacedNode): number => (direction === 'LR' ? n.y : n.x);

@@ -16,7 +16,10 @@ export function oneLine(text: string): string {
 export function truncate(text: string, max: number): string {
   const chars = Array.from(oneLine(text));
   if (chars.length <= max) return chars.join('');
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** An SVG path through the points, with rounded corners (a quadratic curve at each bend). */

@@ -30,10 +30,22 @@ function latest(series: TimeSeries): number | null {
 }
 
 /** One metric chart with its title and latest values; titles and names render as text. */
-export function MetricChart({ title, series, unit, fromZero, label, waitingText, height = 220, actions }: MetricChartProps): ReactNode {
+export function MetricChart({
+  title,
+  series,
+  unit,
+  fromZero,
+  label,
+  waitingText,
+  height = 220,
+  actions,
+}: MetricChartProps): ReactNode {
   // Re-read when the theme changes, so an open chart follows the theme toggle.
   const palette = usePalette();
-  const option = useMemo(() => timeSeriesOption(series, palette, { unit, fromZero, area: true }), [series, unit, palette, fromZero]);
+  const option = useMemo(
+    () => timeSeriesOption(series, palette, { unit, fromZero, area: true }),
+    [series, unit, palette, fromZero],
+  );
   const points = series.reduce((n, s) => Math.max(n, s.points.length), 0);
   return (
     <figure className="metric-chart">
@@ -59,7 +71,15 @@ export function MetricChart({ title, series, unit, fromZero, label, waitingText,
 }
 
 /** A grid of charts drawn from one history (a JVM's heap, non-heap, GC ...). */
-export function MetricChartGrid({ specs, samples, subject }: { specs: readonly ChartSpec[]; samples: readonly HistorySample[]; subject: string }): ReactNode {
+export function MetricChartGrid({
+  specs,
+  samples,
+  subject,
+}: {
+  specs: readonly ChartSpec[];
+  samples: readonly HistorySample[];
+  subject: string;
+}): ReactNode {
   return (
     <div className="metric-chart-grid">
       {specs.map((spec) => (
@@ -69,7 +89,15 @@ export function MetricChartGrid({ specs, samples, subject }: { specs: readonly C
   );
 }
 
-function SpecChart({ spec, samples, subject }: { spec: ChartSpec; samples: readonly HistorySample[]; subject: string }): ReactNode {
+function SpecChart({
+  spec,
+  samples,
+  subject,
+}: {
+  spec: ChartSpec;
+  samples: readonly HistorySample[];
+  subject: string;
+}): ReactNode {
   const series = useMemo(() => chartSeries(spec, samples), [spec, samples]);
   if (spec.series.length === 0) return null;
   return (
@@ -79,7 +107,9 @@ function SpecChart({ spec, samples, subject }: { spec: ChartSpec; samples: reado
       unit={spec.unit}
       fromZero={spec.fromZero}
       label={`${spec.title} of ${subject} over time`}
-      waitingText={spec.series.some((s) => s.rate) ? 'A rate needs two samples: waiting for the next refresh…' : undefined}
+      waitingText={
+        spec.series.some((s) => s.rate) ? 'A rate needs two samples: waiting for the next refresh…' : undefined
+      }
     />
   );
 }

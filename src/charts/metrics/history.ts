@@ -29,7 +29,9 @@ export function parseMetricValue(value: string | number | null | undefined): num
 }
 
 /** `[{id, value}]` (a `get` answer) -> `{ id: number | null }`. */
-export function sampleFromMetricValues(metrics: readonly { readonly id: string; readonly value?: string | undefined }[]): Record<string, number | null> {
+export function sampleFromMetricValues(
+  metrics: readonly { readonly id: string; readonly value?: string | undefined }[],
+): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const m of metrics) out[m.id] = parseMetricValue(m.value);
   return out;

@@ -4,7 +4,15 @@ import jmList from './fixtures/jobmanager-metrics-list.json';
 import tmMetrics from './fixtures/taskmanager-metrics-get.json';
 import { createHistoryStore, seriesPoints } from '../../lib/history-store';
 import { parseMetricValue, ratePoints, sampleFromMetricValues } from './history';
-import { chartMetricIds, chartSeries, garbageCollectors, HEAP_CHART, gcChart, jobManagerCharts, taskManagerCharts } from './jvm-charts';
+import {
+  chartMetricIds,
+  chartSeries,
+  garbageCollectors,
+  HEAP_CHART,
+  gcChart,
+  jobManagerCharts,
+  taskManagerCharts,
+} from './jvm-charts';
 import { guessUnit } from './units';
 
 describe('guessUnit', () => {
@@ -43,7 +51,10 @@ describe('JVM charts', () => {
     store.record('tm', 3000, { ...first, [time]: (first[time] ?? 0) + 40 });
     const [heap] = chartSeries(HEAP_CHART, store.get('tm'));
     expect(heap?.name).toBe('used');
-    expect(heap?.points[0]).toEqual([1000, Number(tmMetrics.find((m) => m.id === 'Status.JVM.Memory.Heap.Used')?.value)]);
+    expect(heap?.points[0]).toEqual([
+      1000,
+      Number(tmMetrics.find((m) => m.id === 'Status.JVM.Memory.Heap.Used')?.value),
+    ]);
     const gc = chartSeries(gcChart(['Status.JVM.GarbageCollector.All.Time']), store.get('tm'));
     expect(gc[0]?.points).toEqual([[3000, 20]]); // 40 ms over 2 s
   });
@@ -72,7 +83,15 @@ describe('the metric history', () => {
     expect(parseMetricValue('')).toBeNull();
     expect(parseMetricValue(undefined)).toBeNull();
     // A counter that goes down (restart) or a gap gives a gap, not a negative rate.
-    expect(ratePoints([[0, 10], [1000, 20], [2000, 5], [3000, null], [4000, 7]])).toEqual([
+    expect(
+      ratePoints([
+        [0, 10],
+        [1000, 20],
+        [2000, 5],
+        [3000, null],
+        [4000, 7],
+      ]),
+    ).toEqual([
       [1000, 10],
       [2000, null],
       [3000, null],

@@ -38,7 +38,14 @@ describe('timeSeriesOption', () => {
   it('draws each series over a time axis in the theme colours', () => {
     const option = timeSeriesOption(
       [
-        { name: 'a', points: [[1000, 1], [2000, null], [3000, 3]] },
+        {
+          name: 'a',
+          points: [
+            [1000, 1],
+            [2000, null],
+            [3000, 3],
+          ],
+        },
         { name: 'b', points: [[1000, 5]] },
       ],
       palette,
@@ -47,7 +54,11 @@ describe('timeSeriesOption', () => {
     expect((option.xAxis as { type: string }).type).toBe('time');
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['a', 'b']);
-    expect(series[0]?.data).toEqual([[1000, 1], [2000, null], [3000, 3]]);
+    expect(series[0]?.data).toEqual([
+      [1000, 1],
+      [2000, null],
+      [3000, 3],
+    ]);
     expect((option.legend as { show?: boolean }).show).not.toBe(false);
   });
 
@@ -91,7 +102,9 @@ describe('timeSeriesOption', () => {
   });
 
   it('formats values by unit on the axis and in the tooltip, from zero when asked', () => {
-    const option = axesOf(timeSeriesOption([{ name: 'used', points: [[1, 1536]] }], palette, { unit: 'bytes', fromZero: true }));
+    const option = axesOf(
+      timeSeriesOption([{ name: 'used', points: [[1, 1536]] }], palette, { unit: 'bytes', fromZero: true }),
+    );
     expect(option.yAxis.min).toBe(0);
     expect(option.yAxis.scale).toBeUndefined();
     expect(option.tooltip.valueFormatter(1536)).toBe('1.5 KiB');
@@ -112,7 +125,9 @@ describe('timeSeriesOption', () => {
     ];
     const two = timeSeriesOption(pair, palette, { area: true });
     expect(seriesOf(two).map((s) => s.areaStyle)).toEqual([undefined, undefined]);
-    expect(axesOf(timeSeriesOption([{ name: 'x', points: [] }], palette, { legend: true })).legend.show).not.toBe(false);
+    expect(axesOf(timeSeriesOption([{ name: 'x', points: [] }], palette, { legend: true })).legend.show).not.toBe(
+      false,
+    );
     expect(axesOf(two).legend.show).not.toBe(false);
     expect(axesOf(timeSeriesOption(pair, palette, { legend: false })).legend.show).toBe(false);
   });

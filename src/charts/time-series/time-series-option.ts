@@ -63,7 +63,11 @@ function yRange(options: TimeSeriesOptions): { min?: number; max?: number; scale
   return options.fromZero === true ? { min: 0 } : { scale: true };
 }
 
-export function timeSeriesOption(series: readonly TimeSeries[], palette: ChartPalette, options: TimeSeriesOptions = {}): EChartsCoreOption {
+export function timeSeriesOption(
+  series: readonly TimeSeries[],
+  palette: ChartPalette,
+  options: TimeSeriesOptions = {},
+): EChartsCoreOption {
   const unit = options.unit ?? 'number';
   const format = (value: number): string => formatMetricValue(unit, value);
   const names = uniqueNames(series);

@@ -3,7 +3,8 @@ import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 // How the values of a line chart read, on its axis, in its tooltip and beside its title.
 
 /** How values of a chart read; `percent` values are already 0–100 (back pressure). */
-export type ValueUnit = 'bytes' | 'bytes-per-s' | 'count' | 'ms' | 'ms-per-s' | 'per-s' | 'ratio' | 'percent' | 'number';
+export type ValueUnit =
+  'bytes' | 'bytes-per-s' | 'count' | 'ms' | 'ms-per-s' | 'per-s' | 'ratio' | 'percent' | 'number';
 
 function trimNumber(n: number): string {
   if (n === 0) return '0';

@@ -24,5 +24,12 @@ export function TimelineChart({ data, label, onRowClick }: TimelineChartProps): 
     },
     [series, data, onRowClick],
   );
-  return <EChart option={option} label={label} height={timelineHeight(data.rows.length)} onPointClick={onRowClick ? click : undefined} />;
+  return (
+    <EChart
+      option={option}
+      label={label}
+      height={timelineHeight(data.rows.length)}
+      onPointClick={onRowClick ? click : undefined}
+    />
+  );
 }

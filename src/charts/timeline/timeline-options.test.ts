@@ -1,7 +1,15 @@
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { ChartPalette } from '../theme';
-import { clipToBox, renderSegment, segmentTooltip, stateColor, timelineOption, timelineSeriesSegments, type TimelineData } from './timeline-options';
+import {
+  clipToBox,
+  renderSegment,
+  segmentTooltip,
+  stateColor,
+  timelineOption,
+  timelineSeriesSegments,
+  type TimelineData,
+} from './timeline-options';
 
 const palette: ChartPalette = {
   text: '#111',
@@ -16,7 +24,14 @@ const palette: ChartPalette = {
 
 // State entry times of subtask 0 of "Source: Bounded order batch -> Build order", recorded from
 // the sandbox (GET /jobs/:id/vertices/:id/subtasktimes), and a hostile row name.
-const t = { CREATED: 1795720891115, SCHEDULED: 1795720891117, DEPLOYING: 1795720891961, INITIALIZING: 1795720892352, RUNNING: 1795720892431, FINISHED: 1795720894467 };
+const t = {
+  CREATED: 1795720891115,
+  SCHEDULED: 1795720891117,
+  DEPLOYING: 1795720891961,
+  INITIALIZING: 1795720892352,
+  RUNNING: 1795720892431,
+  FINISHED: 1795720894467,
+};
 const data: TimelineData = {
   rows: ['Subtask 0 (localhost:37817)', "<img src=x onerror=alert('xss-img')>"],
   rowIds: ['0', '1'],
@@ -47,7 +62,14 @@ function seriesOf(option: { series?: unknown }): CustomLike[] {
 describe('the timeline option', () => {
   it('has one custom series per state, in lifecycle order, each with its colour', () => {
     const series = seriesOf(timelineOption(data, palette));
-    expect(series.map((s) => s.name)).toEqual(['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING', 'FINISHED']);
+    expect(series.map((s) => s.name)).toEqual([
+      'CREATED',
+      'SCHEDULED',
+      'DEPLOYING',
+      'INITIALIZING',
+      'RUNNING',
+      'FINISHED',
+    ]);
     expect(series.every((s) => s.type === 'custom' && s.renderItem === renderSegment)).toBe(true);
     expect(series.find((s) => s.name === 'RUNNING')?.itemStyle?.color).toBe(palette.ok);
     expect(series.find((s) => s.name === 'RUNNING')?.data).toEqual([
@@ -58,7 +80,10 @@ describe('the timeline option', () => {
   });
 
   it('puts the rows on a category axis, top to bottom, and time on the x axis', () => {
-    const option = timelineOption(data, palette) as { yAxis?: { data?: unknown; inverse?: boolean }; xAxis?: { type?: string; min?: number; max?: number } };
+    const option = timelineOption(data, palette) as {
+      yAxis?: { data?: unknown; inverse?: boolean };
+      xAxis?: { type?: string; min?: number; max?: number };
+    };
     expect(option.yAxis?.data).toEqual(data.rows);
     expect(option.yAxis?.inverse).toBe(true);
     expect(option.xAxis?.type).toBe('time');
@@ -100,7 +125,9 @@ describe('drawing one interval', () => {
     ({ coordSys: { type: 'cartesian2d', ...box } }) as unknown as CustomSeriesRenderItemParams;
 
   it('draws a bar on its row between its start and end', () => {
-    const el = renderSegment(params({ x: 0, y: 0, width: 10_000, height: 100 }), api([0, t.RUNNING, t.FINISHED])) as { shape: { x: number; width: number; y: number; height: number } } | null;
+    const el = renderSegment(params({ x: 0, y: 0, width: 10_000, height: 100 }), api([0, t.RUNNING, t.FINISHED])) as {
+      shape: { x: number; width: number; y: number; height: number };
+    } | null;
     expect(el?.shape.x).toBe(t.RUNNING - t.CREATED);
     expect(el?.shape.width).toBe(t.FINISHED - t.RUNNING);
     expect(el?.shape.height).toBe(18);
@@ -108,10 +135,18 @@ describe('drawing one interval', () => {
   });
 
   it('gives an instant a visible width, and clips to the plot area', () => {
-    const instant = renderSegment(params({ x: 0, y: 0, width: 10_000, height: 100 }), api([0, t.FINISHED, t.FINISHED])) as { shape: { width: number } } | null;
+    const instant = renderSegment(
+      params({ x: 0, y: 0, width: 10_000, height: 100 }),
+      api([0, t.FINISHED, t.FINISHED]),
+    ) as { shape: { width: number } } | null;
     expect(instant?.shape.width).toBe(3);
     const outside = renderSegment(params({ x: 0, y: 0, width: 100, height: 100 }), api([0, t.RUNNING, t.FINISHED]));
     expect(outside).toBeNull();
-    expect(clipToBox({ x: -10, y: 0, width: 30, height: 10 }, { x: 0, y: 0, width: 100, height: 100 })).toEqual({ x: 0, y: 0, width: 20, height: 10 });
+    expect(clipToBox({ x: -10, y: 0, width: 30, height: 10 }, { x: 0, y: 0, width: 100, height: 100 })).toEqual({
+      x: 0,
+      y: 0,
+      width: 20,
+      height: 10,
+    });
   });
 });

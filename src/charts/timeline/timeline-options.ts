@@ -4,12 +4,19 @@
 
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
 import type { CustomSeriesOption } from 'echarts/charts';
-import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type {
+  DataZoomComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import type { ChartPalette } from '../theme';
 
-export type TimelineOption = ComposeOption<CustomSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption>;
+export type TimelineOption = ComposeOption<
+  CustomSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption
+>;
 
 /** A state held by one row from `start` to `end` (epoch ms; equal for an instant). */
 export interface TimelineSegment {
@@ -65,7 +72,22 @@ export function stateColor(state: string, palette: ChartPalette): string {
 }
 
 /** States in the order they are drawn and listed in the legend. */
-const ORDER = ['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RECONCILING', 'RUNNING', 'FAILING', 'RESTARTING', 'CANCELLING', 'CANCELING', 'CANCELED', 'SUSPENDED', 'FAILED', 'FINISHED'];
+const ORDER = [
+  'CREATED',
+  'SCHEDULED',
+  'DEPLOYING',
+  'INITIALIZING',
+  'RECONCILING',
+  'RUNNING',
+  'FAILING',
+  'RESTARTING',
+  'CANCELLING',
+  'CANCELING',
+  'CANCELED',
+  'SUSPENDED',
+  'FAILED',
+  'FINISHED',
+];
 
 /** The segments of each series (one per state present), in series order. */
 export function timelineSeriesSegments(data: TimelineData): { state: string; segments: TimelineSegment[] }[] {
@@ -88,7 +110,8 @@ export function timelineSeriesSegments(data: TimelineData): { state: string; seg
  */
 export function segmentTooltip(label: string, seg: TimelineSegment): string {
   const span = seg.end > seg.start ? ` for ${formatDuration(seg.end - seg.start)}` : '';
-  const times = seg.end > seg.start ? `${formatTimestamp(seg.start)} → ${formatTimestamp(seg.end)}` : formatTimestamp(seg.start);
+  const times =
+    seg.end > seg.start ? `${formatTimestamp(seg.start)} → ${formatTimestamp(seg.end)}` : formatTimestamp(seg.start);
   return [label, `${seg.state}${span}`, times].join('\n');
 }
 
@@ -102,7 +125,9 @@ interface Box {
 function isBox(value: unknown): value is Box {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
-  return typeof r.x === 'number' && typeof r.y === 'number' && typeof r.width === 'number' && typeof r.height === 'number';
+  return (
+    typeof r.x === 'number' && typeof r.y === 'number' && typeof r.width === 'number' && typeof r.height === 'number'
+  );
 }
 
 /** Clips a bar to the plot area (the part scrolled out by zooming is not drawn). */
@@ -116,7 +141,10 @@ export function clipToBox(bar: Box, box: Box): Box | undefined {
 }
 
 /** Draws one interval: `[row, start, end]`, at least 3 px wide so instants show. */
-export function renderSegment(params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn {
+export function renderSegment(
+  params: CustomSeriesRenderItemParams,
+  api: CustomSeriesRenderItemAPI,
+): CustomSeriesRenderItemReturn {
   const row = Number(api.value(0));
   const from = api.coord([api.value(1), row]);
   const to = api.coord([api.value(2), row]);

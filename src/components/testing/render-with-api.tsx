@@ -35,7 +35,11 @@ export function renderWithProviders(ui: ReactNode, path = '/'): RenderResult & {
 }
 
 /** Renders `ui` answering each request from `answers` (by path with query, then by path); 404 otherwise. */
-export function renderWithApi(ui: ReactNode, answers: Answers, path = '/'): RenderResult & { client: QueryClient; requests: string[] } {
+export function renderWithApi(
+  ui: ReactNode,
+  answers: Answers,
+  path = '/',
+): RenderResult & { client: QueryClient; requests: string[] } {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
   const requests: string[] = [];
   stubFetch((url) => {

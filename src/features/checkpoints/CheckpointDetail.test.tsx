@@ -26,7 +26,11 @@ describe('the checkpoint detail view', () => {
     expect(within(vertices).getAllByRole('rowheader')).toHaveLength(3);
 
     const subtasks = await screen.findByRole('table', { name: 'Subtasks in this checkpoint' });
-    expect(within(subtasks).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['0slowest']);
+    expect(
+      within(subtasks)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['0slowest']);
     expect(within(subtasks).getAllByText('3.5s')).toHaveLength(2); // end-to-end and sync duration
     expect(requests.some((r) => r.endsWith(`/subtasks/${slowVertex}`))).toBe(true);
   });

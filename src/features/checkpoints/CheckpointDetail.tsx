@@ -1,6 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { checkpointDetailsQueryOptions, checkpointSubtasksQueryOptions, type CheckpointStats, type SubtaskCheckpointStats, type TaskCheckpointStats } from '../../api/checkpoints';
+import {
+  checkpointDetailsQueryOptions,
+  checkpointSubtasksQueryOptions,
+  type CheckpointStats,
+  type SubtaskCheckpointStats,
+  type TaskCheckpointStats,
+} from '../../api/checkpoints';
 import { jobDetailsQueryOptions } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
@@ -34,7 +40,11 @@ export function CheckpointDetail({ jobId, checkpointId }: CheckpointDetailProps)
       <p className="back-link">
         <Link to={links.job(jobId, 'checkpoints')}>← All checkpoints of this job</Link>
       </p>
-      {valid ? <CheckpointDetailBody jobId={jobId} checkpointId={checkpointId} /> : <p className="panel-error">Not a checkpoint id.</p>}
+      {valid ? (
+        <CheckpointDetailBody jobId={jobId} checkpointId={checkpointId} />
+      ) : (
+        <p className="panel-error">Not a checkpoint id.</p>
+      )}
     </div>
   );
 }
@@ -50,7 +60,8 @@ function CheckpointDetailBody({ jobId, checkpointId }: CheckpointDetailProps): R
     <>
       <h2>Checkpoint {checkpointId}</h2>
       <p className="panel-warning" role="status">
-        The JobManager no longer keeps the details of checkpoint {checkpointId}: it keeps only its most recent checkpoints.
+        The JobManager no longer keeps the details of checkpoint {checkpointId}: it keeps only its most recent
+        checkpoints.
         {seen ? ' What this dashboard saw of it:' : ''}
       </p>
       {seen && <CheckpointOverview entry={seen} />}
@@ -62,7 +73,8 @@ function CheckpointDetailBody({ jobId, checkpointId }: CheckpointDetailProps): R
       {(data) => (
         <>
           <h2>
-            {checkpointKind(data)} {data.id} <span className={`badge badge-${checkpointTone(data.status)}`}>{data.status}</span>
+            {checkpointKind(data)} {data.id}{' '}
+            <span className={`badge badge-${checkpointTone(data.status)}`}>{data.status}</span>
           </h2>
           <CheckpointOverview entry={data} />
           <VerticesAndSubtasks jobId={jobId} checkpoint={data} names={names} />
@@ -139,7 +151,15 @@ interface VertexRow {
   stats: TaskCheckpointStats;
 }
 
-function VerticesAndSubtasks({ jobId, checkpoint, names }: { jobId: string; checkpoint: CheckpointStats; names: ReadonlyMap<string, string> }): ReactNode {
+function VerticesAndSubtasks({
+  jobId,
+  checkpoint,
+  names,
+}: {
+  jobId: string;
+  checkpoint: CheckpointStats;
+  names: ReadonlyMap<string, string>;
+}): ReactNode {
   const [picked, setPicked] = useSearchState('vertex', vertexParam);
   const rows = useMemo<VertexRow[]>(
     () =>
@@ -148,7 +168,13 @@ function VerticesAndSubtasks({ jobId, checkpoint, names }: { jobId: string; chec
         .sort((a, b) => {
           const da = vertexDelay(a.stats);
           const db = vertexDelay(b.stats);
-          return da === db ? a.name.localeCompare(b.name) : da === Number.POSITIVE_INFINITY ? -1 : db === Number.POSITIVE_INFINITY ? 1 : db - da;
+          return da === db
+            ? a.name.localeCompare(b.name)
+            : da === Number.POSITIVE_INFINITY
+              ? -1
+              : db === Number.POSITIVE_INFINITY
+                ? 1
+                : db - da;
         }),
     [checkpoint.tasks, names],
   );
@@ -195,10 +221,25 @@ function VerticesAndSubtasks({ jobId, checkpoint, names }: { jobId: string; chec
         value: (r) => (r.stats.end_to_end_duration >= 0 ? r.stats.end_to_end_duration : null),
         format: formatDuration,
       }),
-      column('checkpointed', { header: 'Checkpointed size', className: 'num', value: (r) => r.stats.checkpointed_size, format: formatBytes }),
+      column('checkpointed', {
+        header: 'Checkpointed size',
+        className: 'num',
+        value: (r) => r.stats.checkpointed_size,
+        format: formatBytes,
+      }),
       column('full', { header: 'Full size', className: 'num', value: (r) => r.stats.state_size, format: formatBytes }),
-      column('processed', { header: 'Processed in-flight data', className: 'num', value: (r) => r.stats.processed_data, format: formatBytes }),
-      column('persisted', { header: 'Persisted in-flight data', className: 'num', value: (r) => r.stats.persisted_data, format: formatBytes }),
+      column('processed', {
+        header: 'Processed in-flight data',
+        className: 'num',
+        value: (r) => r.stats.processed_data,
+        format: formatBytes,
+      }),
+      column('persisted', {
+        header: 'Persisted in-flight data',
+        className: 'num',
+        value: (r) => r.stats.persisted_data,
+        format: formatBytes,
+      }),
     ],
     [selected, slowest, setPicked],
   );
@@ -215,7 +256,13 @@ function VerticesAndSubtasks({ jobId, checkpoint, names }: { jobId: string; chec
           rows={rows}
           rowKey={(r) => r.id}
           filterable
-          rowClassName={(r) => (r.id === selected ? 'row-selected' : r.stats.num_acknowledged_subtasks < r.stats.num_subtasks ? 'row-warn' : undefined)}
+          rowClassName={(r) =>
+            r.id === selected
+              ? 'row-selected'
+              : r.stats.num_acknowledged_subtasks < r.stats.num_subtasks
+                ? 'row-warn'
+                : undefined
+          }
         />
       </section>
       {selectedRow && (
@@ -232,11 +279,22 @@ function VerticesAndSubtasks({ jobId, checkpoint, names }: { jobId: string; chec
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
-function completedValue(s: SubtaskCheckpointStats, pick: (c: Extract<SubtaskCheckpointStats, { className: 'completed' }>) => number): number | null {
+function completedValue(
+  s: SubtaskCheckpointStats,
+  pick: (c: Extract<SubtaskCheckpointStats, { className: 'completed' }>) => number,
+): number | null {
   return s.className === 'completed' ? pick(s) : null;
 }
 
-function SubtasksOfVertex({ jobId, checkpointId, vertexId }: { jobId: string; checkpointId: number; vertexId: string }): ReactNode {
+function SubtasksOfVertex({
+  jobId,
+  checkpointId,
+  vertexId,
+}: {
+  jobId: string;
+  checkpointId: number;
+  vertexId: string;
+}): ReactNode {
   const subtasks = usePolledQuery(checkpointSubtasksQueryOptions(jobId, checkpointId, vertexId));
   return (
     <QueryState query={subtasks} what="the subtasks">
@@ -253,14 +311,30 @@ function SubtasksOfVertex({ jobId, checkpointId, vertexId }: { jobId: string; ch
   );
 }
 
-function SubtaskTable({ subtasks, slowest }: { subtasks: readonly SubtaskCheckpointStats[]; slowest: number | undefined }): ReactNode {
+function SubtaskTable({
+  subtasks,
+  slowest,
+}: {
+  subtasks: readonly SubtaskCheckpointStats[];
+  slowest: number | undefined;
+}): ReactNode {
   const rows = useMemo(() => subtasksSlowestFirst(subtasks), [subtasks]);
   const columns = useMemo<Column<SubtaskCheckpointStats>[]>(() => {
     type Completed = Extract<SubtaskCheckpointStats, { className: 'completed' }>;
     const bytes = (id: string, header: string, pick: (c: Completed) => number): Column<SubtaskCheckpointStats> =>
-      column(id, { header, className: 'num', value: (s: SubtaskCheckpointStats) => completedValue(s, pick), format: formatBytes });
+      column(id, {
+        header,
+        className: 'num',
+        value: (s: SubtaskCheckpointStats) => completedValue(s, pick),
+        format: formatBytes,
+      });
     const duration = (id: string, header: string, pick: (c: Completed) => number): Column<SubtaskCheckpointStats> =>
-      column(id, { header, className: 'num', value: (s: SubtaskCheckpointStats) => completedValue(s, pick), format: formatDuration });
+      column(id, {
+        header,
+        className: 'num',
+        value: (s: SubtaskCheckpointStats) => completedValue(s, pick),
+        format: formatDuration,
+      });
     return [
       column('index', {
         header: 'Subtask',
@@ -269,14 +343,17 @@ function SubtaskTable({ subtasks, slowest }: { subtasks: readonly SubtaskCheckpo
         format: (index, s) => (
           <>
             {index}
-            {index === slowest && s.className === 'completed' && <span className="badge badge-warn slowest-mark">slowest</span>}
+            {index === slowest && s.className === 'completed' && (
+              <span className="badge badge-warn slowest-mark">slowest</span>
+            )}
           </>
         ),
         search: true,
       }),
       column('status', {
         header: 'Status',
-        value: (s) => (s.className === 'completed' ? (s.aborted ? 'acknowledged aborted' : 'acknowledged') : 'not acknowledged'),
+        value: (s) =>
+          s.className === 'completed' ? (s.aborted ? 'acknowledged aborted' : 'acknowledged') : 'not acknowledged',
         format: (_status, s) =>
           s.className === 'completed' ? (
             <>
@@ -289,7 +366,11 @@ function SubtaskTable({ subtasks, slowest }: { subtasks: readonly SubtaskCheckpo
         // "pending" finds the subtasks still to acknowledge.
         search: (status, s) => (s.className === 'completed' ? status : 'not acknowledged pending'),
       }),
-      column('ack', { header: 'Acknowledged at', value: (s) => completedValue(s, (c) => c.ack_timestamp), format: (t) => formatTimestamp(t) }),
+      column('ack', {
+        header: 'Acknowledged at',
+        value: (s) => completedValue(s, (c) => c.ack_timestamp),
+        format: (t) => formatTimestamp(t),
+      }),
       column('duration', {
         header: 'End-to-end duration',
         className: 'num',

@@ -16,7 +16,9 @@ describe('the checkpoints tab', () => {
       [`/jobs/${FAILING_JOB}/checkpoints/config`]: recorded.eventTimeConfig,
     });
     const counts = await screen.findByRole('region', { name: 'Checkpoint counts' });
-    expect(within(counts).getByText('Failed').nextSibling?.textContent).toBe(String(recorded.failingStats.counts.failed));
+    expect(within(counts).getByText('Failed').nextSibling?.textContent).toBe(
+      String(recorded.failingStats.counts.failed),
+    );
 
     const latestFailed = screen.getByRole('article', { name: 'Latest failed' });
     expect(within(latestFailed).getByText('Checkpoint expired before completing.')).toBeTruthy();
@@ -31,7 +33,11 @@ describe('the checkpoints tab', () => {
     // Newest first, each id linking to its detail view.
     const first = recorded.failingStats.history[0];
     expect(within(table).getAllByRole('rowheader')[0]?.textContent).toBe(String(first?.id));
-    expect(within(table).getByRole('link', { name: String(first?.id) }).getAttribute('href')).toBe(`/jobs/${FAILING_JOB}/checkpoints/${first?.id}`);
+    expect(
+      within(table)
+        .getByRole('link', { name: String(first?.id) })
+        .getAttribute('href'),
+    ).toBe(`/jobs/${FAILING_JOB}/checkpoints/${first?.id}`);
 
     await waitFor(() => expect(screen.getByRole('table', { name: 'Checkpoint configuration' })).toBeTruthy());
     expect(screen.getByRole('table', { name: /Checkpoint summary/ })).toBeTruthy();

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { checkpointConfigQueryOptions, checkpointingStatisticsQueryOptions, type CheckpointingStatistics, type CheckpointStats } from '../../api/checkpoints';
+import {
+  checkpointConfigQueryOptions,
+  checkpointingStatisticsQueryOptions,
+  type CheckpointingStatistics,
+  type CheckpointStats,
+} from '../../api/checkpoints';
 import { isNotFound } from '../../api/errors';
 import { usePolledQuery } from '../../api/polling';
 import { CheckpointCharts } from '../../charts/checkpoints/CheckpointCharts';
@@ -14,7 +19,13 @@ import { CheckpointHistoryTable } from './CheckpointHistoryTable';
 import { useCheckpointHistory } from './history';
 import { StatsTable } from './StatsTable';
 import { checkpointSummaryRows } from './summary';
-import { checkpointConfigRows, checkpointKind, checkpointTone, toCheckpointPoint, type ConfigRow } from './checkpoint-display';
+import {
+  checkpointConfigRows,
+  checkpointKind,
+  checkpointTone,
+  toCheckpointPoint,
+  type ConfigRow,
+} from './checkpoint-display';
 import './checkpoints.css';
 
 /** The Checkpoints tab of a job: counts, latest, history with charts, summary, configuration. */
@@ -27,7 +38,11 @@ export function CheckpointsTab({ jobId }: { jobId: string }): ReactNode {
   return (
     <div className="checkpoints-tab">
       {/* Flink answers 404 for the checkpoints of a job that does not checkpoint. */}
-      <QueryState query={stats} what="checkpoint statistics" notFound={<p className="empty">Checkpointing is not enabled for this job.</p>}>
+      <QueryState
+        query={stats}
+        what="checkpoint statistics"
+        notFound={<p className="empty">Checkpointing is not enabled for this job.</p>}
+      >
         {(data) => (
           <>
             <section aria-labelledby="cp-counts">
@@ -48,7 +63,10 @@ export function CheckpointsTab({ jobId }: { jobId: string }): ReactNode {
               {data.counts.completed === 0 ? (
                 <p className="empty">No completed checkpoints yet: the summary covers completed checkpoints.</p>
               ) : (
-                <StatsTable caption="Checkpoint summary (completed checkpoints)" rows={checkpointSummaryRows(data.summary)} />
+                <StatsTable
+                  caption="Checkpoint summary (completed checkpoints)"
+                  rows={checkpointSummaryRows(data.summary)}
+                />
               )}
             </section>
           </>
@@ -66,7 +84,15 @@ export function CheckpointsTab({ jobId }: { jobId: string }): ReactNode {
   );
 }
 
-function HistoryCharts({ jobId, history, timeoutMs }: { jobId: string; history: readonly CheckpointStats[]; timeoutMs: number | undefined }): ReactNode {
+function HistoryCharts({
+  jobId,
+  history,
+  timeoutMs,
+}: {
+  jobId: string;
+  history: readonly CheckpointStats[];
+  timeoutMs: number | undefined;
+}): ReactNode {
   const navigate = useNavigate();
   const points = useMemo(() => history.map(toCheckpointPoint), [history]);
   const select = useCallback((id: number) => void navigate(links.checkpoint(jobId, id)), [navigate, jobId]);
@@ -141,9 +167,13 @@ function LatestCheckpoints({ jobId, latest }: { jobId: string; latest: Checkpoin
               <CheckpointLink jobId={jobId} entry={failed} />
             </dd>
             <dt>Failed</dt>
-            <dd>{formatTimestamp(failed.className === 'failed' ? failed.failure_timestamp : failed.latest_ack_timestamp)}</dd>
+            <dd>
+              {formatTimestamp(failed.className === 'failed' ? failed.failure_timestamp : failed.latest_ack_timestamp)}
+            </dd>
             <dt>Failure message</dt>
-            <dd className="failure-message">{(failed.className === 'failed' && failed.failure_message) || 'No failure message'}</dd>
+            <dd className="failure-message">
+              {(failed.className === 'failed' && failed.failure_message) || 'No failure message'}
+            </dd>
           </dl>
         ) : (
           <p className="empty">None.</p>

@@ -13,10 +13,24 @@ export function StatsTable({ caption, rows }: StatsTableProps): ReactNode {
     () => [
       column('measure', { header: 'Measure', rowHeader: true, value: (r) => r.label, search: true }),
       ...STAT_COLUMNS.map(({ key, header }) =>
-        column(key, { header, className: 'num', value: (r: StatRow) => r.values[key], format: (stat, r) => formatStat(stat, r.kind) }),
+        column(key, {
+          header,
+          className: 'num',
+          value: (r: StatRow) => r.values[key],
+          format: (stat, r) => formatStat(stat, r.kind),
+        }),
       ),
     ],
     [],
   );
-  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => r.id} filterable empty="No statistics yet." />;
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      filterable
+      empty="No statistics yet."
+    />
+  );
 }

@@ -60,7 +60,11 @@ const onOff = (b: boolean): string => (b ? 'Enabled' : 'Disabled');
 /** `/jobs/:id/checkpoints/config` as labelled rows; optional fields only when Flink sent them. */
 export function checkpointConfigRows(config: CheckpointConfig): ConfigRow[] {
   const rows: ConfigRow[] = [
-    { key: 'mode', label: 'Checkpointing mode', value: /exactly/i.test(config.mode) ? 'Exactly once' : 'At least once' },
+    {
+      key: 'mode',
+      label: 'Checkpointing mode',
+      value: /exactly/i.test(config.mode) ? 'Exactly once' : 'At least once',
+    },
     { key: 'interval', label: 'Interval', value: durationOrNever(config.interval, 'Periodic checkpoints disabled') },
     { key: 'timeout', label: 'Timeout', value: formatDuration(config.timeout) },
     { key: 'min_pause', label: 'Minimum pause between checkpoints', value: formatDuration(config.min_pause) },
@@ -73,9 +77,14 @@ export function checkpointConfigRows(config: CheckpointConfig): ConfigRow[] {
         : 'Disabled',
     },
     { key: 'unaligned_checkpoints', label: 'Unaligned checkpoints', value: onOff(config.unaligned_checkpoints) },
-    { key: 'tolerable_failed_checkpoints', label: 'Tolerable failed checkpoints', value: String(config.tolerable_failed_checkpoints) },
+    {
+      key: 'tolerable_failed_checkpoints',
+      label: 'Tolerable failed checkpoints',
+      value: String(config.tolerable_failed_checkpoints),
+    },
   ];
-  if (config.state_backend !== undefined) rows.push({ key: 'state_backend', label: 'State backend', value: config.state_backend });
+  if (config.state_backend !== undefined)
+    rows.push({ key: 'state_backend', label: 'State backend', value: config.state_backend });
   if (config.checkpoint_storage !== undefined) {
     rows.push({ key: 'checkpoint_storage', label: 'Checkpoint storage', value: config.checkpoint_storage });
   }
@@ -87,10 +96,18 @@ export function checkpointConfigRows(config: CheckpointConfig): ConfigRow[] {
     });
   }
   if (config.checkpoints_after_tasks_finish !== undefined) {
-    rows.push({ key: 'checkpoints_after_tasks_finish', label: 'Checkpoints after tasks finish', value: onOff(config.checkpoints_after_tasks_finish) });
+    rows.push({
+      key: 'checkpoints_after_tasks_finish',
+      label: 'Checkpoints after tasks finish',
+      value: onOff(config.checkpoints_after_tasks_finish),
+    });
   }
   if (config.state_changelog_enabled !== undefined) {
-    rows.push({ key: 'state_changelog_enabled', label: 'State changelog', value: onOff(config.state_changelog_enabled) });
+    rows.push({
+      key: 'state_changelog_enabled',
+      label: 'State changelog',
+      value: onOff(config.state_changelog_enabled),
+    });
   }
   if (config.changelog_periodic_materialization_interval !== undefined) {
     rows.push({

@@ -35,19 +35,27 @@ describe('mergeHistory', () => {
     const done = failing.find((e) => e.status === 'FAILED');
     expect(done).toBeDefined();
     if (!done) return;
-    const running: CheckpointStats = { ...done, className: 'in_progress', status: 'IN_PROGRESS', num_acknowledged_subtasks: 1 };
+    const running: CheckpointStats = {
+      ...done,
+      className: 'in_progress',
+      status: 'IN_PROGRESS',
+      num_acknowledged_subtasks: 1,
+    };
     const before = mergeHistory([], [running], HISTORY_CAP);
     expect(before[0]?.status).toBe('IN_PROGRESS');
     const after = mergeHistory(before, [done], HISTORY_CAP);
     expect(after).toHaveLength(1);
     expect(after[0]?.status).toBe('FAILED');
-    expect(after[0]?.className === 'failed' ? after[0].failure_message : undefined).toBe('Checkpoint expired before completing.');
+    expect(after[0]?.className === 'failed' ? after[0].failure_message : undefined).toBe(
+      'Checkpoint expired before completing.',
+    );
   });
 
   it('is bounded: past the cap the oldest checkpoints go first', () => {
     let history: readonly CheckpointStats[] = [];
     // 130 polls, each with 10 entries and 10 new checkpoints: 1,300 distinct checkpoints.
-    for (let poll = 0; poll < 130; poll++) history = mergeHistory(history, shifted(eventTime, poll * eventTime.length), HISTORY_CAP);
+    for (let poll = 0; poll < 130; poll++)
+      history = mergeHistory(history, shifted(eventTime, poll * eventTime.length), HISTORY_CAP);
     expect(history).toHaveLength(HISTORY_CAP);
     const newest = Math.max(...ids(eventTime)) + 129 * eventTime.length;
     expect(history[0]?.id).toBe(newest);
@@ -83,7 +91,9 @@ describe('the checkpoint history store', () => {
   it('survives unmounting: a remounted view shows everything seen before', () => {
     const store = createCheckpointHistoryStore();
     const initial: { latest: readonly CheckpointStats[] | undefined } = { latest: eventTime };
-    const first = renderHook(({ latest }) => useCheckpointHistory(EVENT_TIME_JOB, latest, store), { initialProps: initial });
+    const first = renderHook(({ latest }) => useCheckpointHistory(EVENT_TIME_JOB, latest, store), {
+      initialProps: initial,
+    });
     expect(first.result.current).toHaveLength(eventTime.length);
     act(() => first.rerender({ latest: shifted(eventTime, 3) }));
     expect(first.result.current).toHaveLength(eventTime.length + 3);

@@ -12,7 +12,9 @@ describe('the slowest vertex and subtask', () => {
 
   it('picks the longest end-to-end duration in a completed checkpoint', () => {
     const tasks = fixtures.eventTimeDetails.tasks;
-    const longest = Object.entries(tasks).reduce((a, b) => (b[1].end_to_end_duration > a[1].end_to_end_duration ? b : a));
+    const longest = Object.entries(tasks).reduce((a, b) =>
+      b[1].end_to_end_duration > a[1].end_to_end_duration ? b : a,
+    );
     expect(slowestVertexId(tasks)).toBe(longest[0]);
   });
 
@@ -22,7 +24,8 @@ describe('the slowest vertex and subtask', () => {
     expect(first).toBeDefined();
     if (!first) return;
     const pending: SubtaskCheckpointStats = { className: 'pending', status: 'pending_or_failed', index: 7 };
-    const slow: SubtaskCheckpointStats = first.className === 'completed' ? { ...first, index: 5, end_to_end_duration: 99_999 } : first;
+    const slow: SubtaskCheckpointStats =
+      first.className === 'completed' ? { ...first, index: 5, end_to_end_duration: 99_999 } : first;
     const sorted = subtasksSlowestFirst([...recorded, slow, pending]);
     expect(sorted.map((s) => s.index).slice(0, 2)).toEqual([7, 5]);
     expect(slowestSubtaskIndex([...recorded, slow, pending])).toBe(5);
@@ -57,8 +60,8 @@ describe('checkpoint view helpers', () => {
     expect(value('externalization')).toBe('Disabled');
     expect(value('state_backend')).toBe('HashMapStateBackend');
     expect(value('aligned_checkpoint_timeout')).toBe('None');
-    expect(checkpointConfigRows({ ...fixtures.eventTimeConfig, interval: 2 ** 63 }).find((r) => r.key === 'interval')?.value).toBe(
-      'Periodic checkpoints disabled',
-    );
+    expect(
+      checkpointConfigRows({ ...fixtures.eventTimeConfig, interval: 2 ** 63 }).find((r) => r.key === 'interval')?.value,
+    ).toBe('Periodic checkpoints disabled');
   });
 });

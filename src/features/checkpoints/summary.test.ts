@@ -23,7 +23,13 @@ describe('checkpoint summary formatting', () => {
     ]);
     const duration = rows[0];
     const recorded = fixtures.failingStats.summary.end_to_end_duration;
-    expect(duration?.values).toMatchObject({ min: recorded.min, avg: recorded.avg, max: recorded.max, p50: recorded.p50, p999: recorded.p999 });
+    expect(duration?.values).toMatchObject({
+      min: recorded.min,
+      avg: recorded.avg,
+      max: recorded.max,
+      p50: recorded.p50,
+      p999: recorded.p999,
+    });
     expect(duration?.kind).toBe('duration');
     expect(rows[1]?.kind).toBe('bytes');
   });

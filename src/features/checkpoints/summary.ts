@@ -37,7 +37,12 @@ function raw(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : value;
 }
 
-export function statRow(id: string, label: string, kind: StatKind, stats: StatsSummary | undefined): StatRow | undefined {
+export function statRow(
+  id: string,
+  label: string,
+  kind: StatKind,
+  stats: StatsSummary | undefined,
+): StatRow | undefined {
   if (!stats) return undefined;
   return {
     id,

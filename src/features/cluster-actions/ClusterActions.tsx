@@ -49,8 +49,8 @@ function DataSetsSection({ allowed, track, confirm }: Omit<ClusterActionsProps, 
       title: 'Delete this data set?',
       message: (
         <p>
-          The cached intermediate result <code>{dataSet.id}</code> is released on every TaskManager. Jobs that read it must compute
-          it again.
+          The cached intermediate result <code>{dataSet.id}</code> is released on every TaskManager. Jobs that read it
+          must compute it again.
         </p>
       ),
       confirmLabel: 'Delete data set',
@@ -64,7 +64,11 @@ function DataSetsSection({ allowed, track, confirm }: Omit<ClusterActionsProps, 
   };
   const columns: Column<DataSet>[] = [
     column('id', { header: 'Data set', rowHeader: true, value: (d) => d.id, format: (id) => <code>{id}</code> }),
-    column('complete', { header: 'Complete', value: (d) => (d.isComplete ? 1 : 0), format: (complete) => (complete ? 'yes' : 'no') }),
+    column('complete', {
+      header: 'Complete',
+      value: (d) => (d.isComplete ? 1 : 0),
+      format: (complete) => (complete ? 'yes' : 'no'),
+    }),
   ];
   if (allowed) {
     columns.push(
@@ -72,7 +76,12 @@ function DataSetsSection({ allowed, track, confirm }: Omit<ClusterActionsProps, 
         header: 'Actions',
         value: (d) => d.id,
         format: (id, d) => (
-          <button type="button" className="ca-danger-outline" onClick={() => void remove(d)} aria-label={`Delete data set ${id}`}>
+          <button
+            type="button"
+            className="ca-danger-outline"
+            onClick={() => void remove(d)}
+            aria-label={`Delete data set ${id}`}
+          >
             Delete
           </button>
         ),
@@ -171,7 +180,11 @@ function SavepointDisposalSection({ track, confirm }: Pick<ClusterActionsProps, 
   );
 }
 
-function ShutdownSection({ clusterName, track, confirm }: Pick<ClusterActionsProps, 'clusterName' | 'track' | 'confirm'>): ReactNode {
+function ShutdownSection({
+  clusterName,
+  track,
+  confirm,
+}: Pick<ClusterActionsProps, 'clusterName' | 'track' | 'confirm'>): ReactNode {
   const shutdown = useMutation(shutdownClusterMutationOptions());
   const [outcome, setOutcome] = useState<TrackedOutcome | null>(null);
   const ask = async (): Promise<void> => {
@@ -179,8 +192,8 @@ function ShutdownSection({ clusterName, track, confirm }: Pick<ClusterActionsPro
       title: 'Shut down the cluster?',
       message: (
         <p>
-          The JobManager of <strong>{clusterName}</strong> stops, and with it every running job and, in a session cluster, its
-          TaskManagers. Nobody can use this dashboard until the cluster is started again.
+          The JobManager of <strong>{clusterName}</strong> stops, and with it every running job and, in a session
+          cluster, its TaskManagers. Nobody can use this dashboard until the cluster is started again.
         </p>
       ),
       confirmLabel: 'Shut down cluster',

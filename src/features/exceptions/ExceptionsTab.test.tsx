@@ -17,14 +17,20 @@ describe('the exceptions tab', () => {
     expect(entries).toHaveLength(3);
     const first = entries[0];
     if (!first) throw new Error('no entry');
-    expect(within(first).getByRole('heading').textContent).toMatch(/Simulated failure: flaky parser hit a corrupt record #\d+/);
+    expect(within(first).getByRole('heading').textContent).toMatch(
+      /Simulated failure: flaky parser hit a corrupt record #\d+/,
+    );
     const tm = recorded.flakyMax3.exceptionHistory.entries[0]?.taskManagerId ?? '';
     expect(within(first).getByRole('link').getAttribute('href')).toBe(`/taskmanagers/${encodeURIComponent(tm)}`);
-    expect(first.querySelector('details pre')?.textContent).toContain('at dev.flinkdashboard.demo.FlakyJob$FlakyParser.map');
+    expect(first.querySelector('details pre')?.textContent).toContain(
+      'at dev.flinkdashboard.demo.FlakyJob$FlakyParser.map',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Load 10 more' }));
     await waitFor(() =>
-      expect(within(screen.getByRole('list', { name: 'Root exceptions' })).getAllByRole('article')).toHaveLength(recorded.flakyAll.exceptionHistory.entries.length),
+      expect(within(screen.getByRole('list', { name: 'Root exceptions' })).getAllByRole('article')).toHaveLength(
+        recorded.flakyAll.exceptionHistory.entries.length,
+      ),
     );
     expect(requests).toContain(`${base}?maxExceptions=20`);
     expect(screen.queryByRole('button', { name: 'Load 10 more' })).toBeNull();

@@ -51,7 +51,10 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
     // "Load more" and label changes keep the list on screen while the new answer arrives.
     placeholderData: keepPreviousData,
   });
-  const views = useMemo(() => (exceptions.data ? groupExceptions(exceptions.data.exceptionHistory.entries) : []), [exceptions.data]);
+  const views = useMemo(
+    () => (exceptions.data ? groupExceptions(exceptions.data.exceptionHistory.entries) : []),
+    [exceptions.data],
+  );
 
   return (
     <div className="exceptions-tab">
@@ -69,7 +72,12 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
                 <Toolbar gap="12px">
                   <label className="table-filter">
                     <span>Filter exceptions</span>
-                    <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Type to filter" />
+                    <input
+                      type="search"
+                      value={text}
+                      onChange={(e) => setText(e.target.value)}
+                      placeholder="Type to filter"
+                    />
                   </label>
                   <label className="table-filter">
                     <span>Order</span>
@@ -79,13 +87,17 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
                     </select>
                   </label>
                   <span className="exceptions-count" role="status">
-                    {views.length === 0 ? '' : `${shown.length} of ${views.length} root exception${views.length === 1 ? '' : 's'}`}
+                    {views.length === 0
+                      ? ''
+                      : `${shown.length} of ${views.length} root exception${views.length === 1 ? '' : 's'}`}
                     {exceptions.isPlaceholderData ? ' (loading…)' : ''}
                   </span>
                 </Toolbar>
                 {views.length === 0 ? (
                   <p className="empty">
-                    {failureLabels ? 'No exceptions carry the selected failure labels.' : 'This job has not failed: its exception history is empty.'}
+                    {failureLabels
+                      ? 'No exceptions carry the selected failure labels.'
+                      : 'This job has not failed: its exception history is empty.'}
                   </p>
                 ) : shown.length === 0 ? (
                   <p className="empty">No exceptions match the filter.</p>
@@ -101,7 +113,11 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
                 {truncated && (
                   <p className="show-more">
                     The JobManager has more exceptions than the {max} shown.{' '}
-                    <button type="button" disabled={exceptions.isFetching} onClick={() => setMax(Math.min(MAX_EXCEPTIONS, max + EXCEPTIONS_PAGE))}>
+                    <button
+                      type="button"
+                      disabled={exceptions.isFetching}
+                      onClick={() => setMax(Math.min(MAX_EXCEPTIONS, max + EXCEPTIONS_PAGE))}
+                    >
                       Load {EXCEPTIONS_PAGE} more
                     </button>
                   </p>
@@ -115,12 +131,21 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
   );
 }
 
-function LabelFilter({ views, selected, onChange }: { views: readonly RootExceptionView[]; selected: string[]; onChange: (labels: string[]) => void }): ReactNode {
+function LabelFilter({
+  views,
+  selected,
+  onChange,
+}: {
+  views: readonly RootExceptionView[];
+  selected: string[];
+  onChange: (labels: string[]) => void;
+}): ReactNode {
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState('');
   const seen = labelCounts(views);
   const options = [...seen.map((s) => s.label), ...selected.filter((l) => !seen.some((s) => s.label === l))];
-  const toggle = (label: string): void => onChange(selected.includes(label) ? selected.filter((l) => l !== label) : [...selected, label]);
+  const toggle = (label: string): void =>
+    onChange(selected.includes(label) ? selected.filter((l) => l !== label) : [...selected, label]);
   const add = (event: FormEvent): void => {
     event.preventDefault();
     const parsed = parseLabel(draft);
@@ -141,7 +166,13 @@ function LabelFilter({ views, selected, onChange }: { views: readonly RootExcept
           <span className="empty">No failure labels in this history.</span>
         ) : (
           options.map((label) => (
-            <button key={label} type="button" className="label-chip" aria-pressed={selected.includes(label)} onClick={() => toggle(label)}>
+            <button
+              key={label}
+              type="button"
+              className="label-chip"
+              aria-pressed={selected.includes(label)}
+              onClick={() => toggle(label)}
+            >
               {label}
               {seen.find((s) => s.label === label) ? ` (${seen.find((s) => s.label === label)?.count ?? 0})` : ''}
             </button>
@@ -155,7 +186,12 @@ function LabelFilter({ views, selected, onChange }: { views: readonly RootExcept
         <form className="label-form" onSubmit={add}>
           <label>
             <span className="visually-hidden">Failure label to filter by</span>
-            <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="key:value" aria-describedby="exc-label-problem" />
+            <input
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              placeholder="key:value"
+              aria-describedby="exc-label-problem"
+            />
           </label>
           <button type="submit">Filter by label</button>
           <span id="exc-label-problem" className="label-problem" role="status">
@@ -220,7 +256,9 @@ function RootException({ view }: { view: RootExceptionView }): ReactNode {
               <li key={group.key} className="concurrent-group">
                 <p className="exception-headline">
                   {group.headline}
-                  {group.exceptions.length > 1 && <span className="badge badge-neutral"> ×{group.exceptions.length}</span>}
+                  {group.exceptions.length > 1 && (
+                    <span className="badge badge-neutral"> ×{group.exceptions.length}</span>
+                  )}
                 </p>
                 {group.rootCause && <p className="exception-cause">Root cause: {group.rootCause}</p>}
                 <ul className="concurrent-tasks">
@@ -241,7 +279,13 @@ function RootException({ view }: { view: RootExceptionView }): ReactNode {
 }
 
 const recurringColumns: Column<RecurringCause>[] = [
-  column('pattern', { header: 'Failure', rowHeader: true, className: 'exception-pattern', value: (r) => r.pattern, search: true }),
+  column('pattern', {
+    header: 'Failure',
+    rowHeader: true,
+    className: 'exception-pattern',
+    value: (r) => r.pattern,
+    search: true,
+  }),
   column('count', { header: 'Times', className: 'num', value: (r) => r.count }),
   column('tasks', { header: 'Tasks', value: (r) => r.tasks.join(', '), search: true }),
   column('first', { header: 'First seen', value: (r) => r.first, format: (t) => formatTimestamp(t) }),
@@ -253,7 +297,14 @@ function RecurringCauses({ views }: { views: readonly RootExceptionView[] }): Re
   return (
     <section aria-labelledby="exc-recurring">
       <h2 id="exc-recurring">Recurring failures</h2>
-      <DataTable caption="Recurring failures" captionHidden columns={recurringColumns} rows={rows} rowKey={(r) => r.key} filterable />
+      <DataTable
+        caption="Recurring failures"
+        captionHidden
+        columns={recurringColumns}
+        rows={rows}
+        rowKey={(r) => r.key}
+        filterable
+      />
     </section>
   );
 }

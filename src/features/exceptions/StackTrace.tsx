@@ -7,7 +7,15 @@ type CopyState = 'idle' | 'copied' | 'unavailable';
  * Where the clipboard API is missing or refused (insecure origin, permissions), the trace is
  * opened and selected so the usual copy shortcut works, and a message says so.
  */
-export function StackTrace({ trace, label = 'Stack trace', open = false }: { trace: string; label?: string; open?: boolean }): ReactNode {
+export function StackTrace({
+  trace,
+  label = 'Stack trace',
+  open = false,
+}: {
+  trace: string;
+  label?: string;
+  open?: boolean;
+}): ReactNode {
   const [state, setState] = useState<CopyState>('idle');
   const details = useRef<HTMLDetailsElement>(null);
   const pre = useRef<HTMLPreElement>(null);
@@ -52,7 +60,11 @@ export function StackTrace({ trace, label = 'Stack trace', open = false }: { tra
           Copy {label.toLowerCase()}
         </button>
         <span role="status" className="copy-status">
-          {state === 'copied' ? 'Copied.' : state === 'unavailable' ? 'Copying is not available here: the trace is selected, press Ctrl+C (⌘C) to copy it.' : ''}
+          {state === 'copied'
+            ? 'Copied.'
+            : state === 'unavailable'
+              ? 'Copying is not available here: the trace is selected, press Ctrl+C (⌘C) to copy it.'
+              : ''}
         </span>
       </div>
     </div>

@@ -20,7 +20,9 @@ describe('exception views', () => {
     const views = groupExceptions(entries);
     expect(views).toHaveLength(entries.length);
     const first = views[0];
-    expect(first?.headline).toMatch(/^java\.lang\.IllegalStateException: Simulated failure: flaky parser hit a corrupt record #\d+$/);
+    expect(first?.headline).toMatch(
+      /^java\.lang\.IllegalStateException: Simulated failure: flaky parser hit a corrupt record #\d+$/,
+    );
     expect(first?.taskName).toMatch(/^Flaky parser \(1\/1\) - execution #\d+$/);
     expect(first?.taskManagerId).toBeTruthy();
     expect(first?.endpoint).toMatch(/:\d+$/);
@@ -49,7 +51,10 @@ describe('exception views', () => {
     // headlines (the same record number) are counted once, distinct ones listed apart.
     const [root, second, third] = entries;
     if (!root || !second || !third) throw new Error('fixture has too few entries');
-    const withConcurrent: RootExceptionInfo = { ...root, concurrentExceptions: [second, third, { ...third, taskName: 'Flaky parser (1/1) - execution #99' }] };
+    const withConcurrent: RootExceptionInfo = {
+      ...root,
+      concurrentExceptions: [second, third, { ...third, taskName: 'Flaky parser (1/1) - execution #99' }],
+    };
     const [view] = groupExceptions([withConcurrent]);
     if (!view) throw new Error('no view');
     expect(view.concurrentCount).toBe(3);
@@ -62,7 +67,9 @@ describe('exception views', () => {
   it('see the same failure coming back once numbers are ignored', () => {
     const causes = recurringCauses(groupExceptions(entries));
     expect(causes).toHaveLength(1);
-    expect(causes[0]?.pattern).toBe('java.lang.IllegalStateException: Simulated failure: flaky parser hit a corrupt record #N');
+    expect(causes[0]?.pattern).toBe(
+      'java.lang.IllegalStateException: Simulated failure: flaky parser hit a corrupt record #N',
+    );
     expect(causes[0]?.count).toBe(entries.length);
     expect(causes[0]?.tasks).toEqual(['Flaky parser (1/1)']);
     expect(causes[0]?.first).toBe(Math.min(...entries.map((e) => e.timestamp)));

@@ -74,7 +74,13 @@ export function groupExceptions(entries: readonly RootExceptionInfo[]): RootExce
         const groupKey = `${view.headline}\u0000${view.rootCause ?? ''}`;
         const group = groups.get(groupKey);
         if (group) group.exceptions.push(view);
-        else groups.set(groupKey, { key: `${key}-g${groups.size}`, headline: view.headline, rootCause: view.rootCause, exceptions: [view] });
+        else
+          groups.set(groupKey, {
+            key: `${key}-g${groups.size}`,
+            headline: view.headline,
+            rootCause: view.rootCause,
+            exceptions: [view],
+          });
       });
       return {
         ...toView(entry, key),
@@ -88,8 +94,11 @@ export function groupExceptions(entries: readonly RootExceptionInfo[]): RootExce
 /** The failure labels seen in the history, `key:value`, with how many root exceptions carry each. */
 export function labelCounts(views: readonly RootExceptionView[]): { label: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const v of views) for (const [k, val] of v.labels) counts.set(`${k}:${val}`, (counts.get(`${k}:${val}`) ?? 0) + 1);
-  return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  for (const v of views)
+    for (const [k, val] of v.labels) counts.set(`${k}:${val}`, (counts.get(`${k}:${val}`) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
 /**
@@ -150,7 +159,14 @@ export function recurringCauses(views: readonly RootExceptionView[]): RecurringC
 
 /** Text a filter box searches in one root exception (and its concurrent ones). */
 export function searchText(view: RootExceptionView): string {
-  const parts = [view.headline, view.rootCause ?? '', view.taskName ?? '', view.endpoint ?? '', view.taskManagerId ?? '', view.exceptionName];
+  const parts = [
+    view.headline,
+    view.rootCause ?? '',
+    view.taskName ?? '',
+    view.endpoint ?? '',
+    view.taskManagerId ?? '',
+    view.exceptionName,
+  ];
   for (const [k, val] of view.labels) parts.push(`${k}:${val}`);
   for (const g of view.concurrent) for (const c of g.exceptions) parts.push(c.headline, c.taskName ?? '');
   return parts.join('\n').toLowerCase();

@@ -15,7 +15,10 @@ function renderPanel(endTimestamp: number) {
     const u = new URL(url);
     requests.push(`${u.pathname}${u.search}`);
     if (u.pathname === '/config') return responseFrom(fixture('flink-2.3.0/config'));
-    return new Response(JSON.stringify({ endTimestamp }), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ endTimestamp }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   });
   renderWithProviders(<FlameGraphPanel jobId={JOB} vertexId={VERTEX} parallelism={2} />);
   return requests;
@@ -38,7 +41,9 @@ describe('the flame graph panel', () => {
     expect(requests.some((r) => r.endsWith('/flamegraph?type=ON_CPU'))).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Off-CPU' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Subtasks' }), { target: { value: '1' } });
-    await waitFor(() => expect(requests.some((r) => r.includes('type=OFF_CPU') && r.includes('subtaskindex=1'))).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((r) => r.includes('type=OFF_CPU') && r.includes('subtaskindex=1'))).toBe(true),
+    );
     expect(screen.getByRole('button', { name: 'Off-CPU' }).getAttribute('aria-pressed')).toBe('true');
   });
 });

@@ -10,7 +10,14 @@ import { Toolbar, ToolbarField } from '../../components/Toolbar';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { useSearchState } from '../../lib/search-state';
 import { useNow } from '../../lib/use-now';
-import { FLAME_TYPE_LABELS, FLAME_TYPE_ORDER, flameTypeParam, flameView, subtaskParam, validSubtask } from './flame-graph-params';
+import {
+  FLAME_TYPE_LABELS,
+  FLAME_TYPE_ORDER,
+  flameTypeParam,
+  flameView,
+  subtaskParam,
+  validSubtask,
+} from './flame-graph-params';
 import './flame-graph-panel.css';
 
 interface FlameGraphPanelProps {
@@ -31,7 +38,10 @@ export function FlameGraphPanel({ jobId, vertexId, parallelism }: FlameGraphPane
   const [type, setType] = useSearchState('flame', flameTypeParam);
   const [subtaskRaw, setSubtask] = useSearchState('subtask', subtaskParam);
   const subtask = validSubtask(subtaskRaw, parallelism);
-  const query = useSampledQuery(flameGraphQueryOptions(jobId, vertexId, { type, subtaskIndex: subtask ?? undefined }), isFlameGraphSettled);
+  const query = useSampledQuery(
+    flameGraphQueryOptions(jobId, vertexId, { type, subtaskIndex: subtask ?? undefined }),
+    isFlameGraphSettled,
+  );
   const subtaskId = useId();
   // Fetch the chart library in parallel with the sample, not after it.
   useEffect(() => {
@@ -80,8 +90,8 @@ export function FlameGraphPanel({ jobId, vertexId, parallelism }: FlameGraphPane
             case 'terminated':
               return (
                 <p className="flame-state empty" role="status">
-                  The task is not running (finished, canceled or failed): there is nothing to sample. Flame graphs
-                  exist only for running subtasks.
+                  The task is not running (finished, canceled or failed): there is nothing to sample. Flame graphs exist
+                  only for running subtasks.
                 </p>
               );
             case 'waiting':
@@ -96,7 +106,9 @@ export function FlameGraphPanel({ jobId, vertexId, parallelism }: FlameGraphPane
                 return (
                   <p className="flame-state empty" role="status">
                     Sampled at {formatTimestamp(view.sampledAt)}: no stack trace in this sample was{' '}
-                    {type === 'ON_CPU' ? 'on the CPU (the threads were waiting or sleeping). Try Off-CPU or Mixed.' : 'of this kind.'}
+                    {type === 'ON_CPU'
+                      ? 'on the CPU (the threads were waiting or sleeping). Try Off-CPU or Mixed.'
+                      : 'of this kind.'}
                   </p>
                 );
               }
@@ -132,13 +144,19 @@ function FlameGraphView({ tree, sampledAt, colors, label }: FlameGraphViewProps)
   return (
     <>
       <p className="flame-sampled" role="status">
-        Sampled at {formatTimestamp(sampledAt)} ({formatDuration(Math.max(0, now - sampledAt))} ago) · {tree.value} samples. Click a
-        frame to zoom into it.
+        Sampled at {formatTimestamp(sampledAt)} ({formatDuration(Math.max(0, now - sampledAt))} ago) · {tree.value}{' '}
+        samples. Click a frame to zoom into it.
       </p>
       <Toolbar spaceBelow="10px">
         <ToolbarField htmlFor={searchId}>
           <span>Find frames</span>
-          <input id={searchId} type="search" value={search} placeholder="e.g. StreamTask" onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            placeholder="e.g. StreamTask"
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </ToolbarField>
         <button type="button" onClick={() => setResetToken((n) => n + 1)}>
           Reset zoom
@@ -151,7 +169,14 @@ function FlameGraphView({ tree, sampledAt, colors, label }: FlameGraphViewProps)
           </span>
         )}
       </Toolbar>
-      <FlameGraphChart tree={tree} version={sampledAt} colors={colors} search={search} resetZoomToken={resetToken} label={label} />
+      <FlameGraphChart
+        tree={tree}
+        version={sampledAt}
+        colors={colors}
+        search={search}
+        resetZoomToken={resetToken}
+        label={label}
+      />
     </>
   );
 }

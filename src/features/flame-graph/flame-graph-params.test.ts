@@ -23,12 +23,16 @@ describe('flame graph URL state', () => {
 });
 
 describe('flameView', () => {
-  it("names the states Flink signals with endTimestamp", () => {
+  it('names the states Flink signals with endTimestamp', () => {
     expect(flameView({ endTimestamp: -1 })).toEqual({ kind: 'terminated' });
     expect(flameView({ endTimestamp: -2 })).toEqual({ kind: 'disabled' });
     expect(flameView({ endTimestamp: -3 })).toEqual({ kind: 'waiting' });
     const tree = { name: 'root', value: 1, children: [] };
-    expect(flameView({ endTimestamp: 1795721508043, data: tree })).toEqual({ kind: 'ready', sampledAt: 1795721508043, tree });
+    expect(flameView({ endTimestamp: 1795721508043, data: tree })).toEqual({
+      kind: 'ready',
+      sampledAt: 1795721508043,
+      tree,
+    });
   });
 });
 
@@ -37,6 +41,8 @@ describe('recorded answers', () => {
     const ready = flameView(v.parse(FlameGraphSchema, fixture('flink-2.3.0/vertex-flamegraph-ready').json));
     expect(ready.kind).toBe('ready');
     if (ready.kind === 'ready') expect(ready.tree.children[0]?.name).toBe('java.lang.Thread.run:840');
-    expect(flameView(v.parse(FlameGraphSchema, fixture('flink-2.3.0/vertex-flamegraph-waiting').json))).toEqual({ kind: 'waiting' });
+    expect(flameView(v.parse(FlameGraphSchema, fixture('flink-2.3.0/vertex-flamegraph-waiting').json))).toEqual({
+      kind: 'waiting',
+    });
   });
 });

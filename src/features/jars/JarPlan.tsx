@@ -34,7 +34,12 @@ function PlanView({ plan }: { plan: Plan }): ReactNode {
   const structure = useMemo<GraphStructure>(
     () => ({
       nodes: vertices.map((v) => ({ id: v.id, width: NODE_WIDTH, height: nodeHeight(DETAIL_LINES) })),
-      edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target, ...(e.shipStrategy ? { label: e.shipStrategy } : {}) })),
+      edges: edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        ...(e.shipStrategy ? { label: e.shipStrategy } : {}),
+      })),
     }),
     [vertices, edges],
   );
@@ -65,7 +70,12 @@ function PlanView({ plan }: { plan: Plan }): ReactNode {
         Job name: <span className="job-name">{plan.name}</span>
       </p>
       {vertices.length > 0 && (
-        <JobGraphCanvas structure={structure} nodes={nodes} label={`Plan: ${vertices.length} vertices`} onOpenNode={openNode} />
+        <JobGraphCanvas
+          structure={structure}
+          nodes={nodes}
+          label={`Plan: ${vertices.length} vertices`}
+          onOpenNode={openNode}
+        />
       )}
       <VertexTable vertices={vertices} />
     </>
@@ -96,7 +106,12 @@ function VertexTable({ vertices }: { vertices: readonly PlanVertex[] }): ReactNo
             <td>
               {v.inputs.length === 0
                 ? '–'
-                : v.inputs.map((input) => `${names.get(input.id) ?? input.id}${input.shipStrategy ? ` (${input.shipStrategy})` : ''}`).join(', ')}
+                : v.inputs
+                    .map(
+                      (input) =>
+                        `${names.get(input.id) ?? input.id}${input.shipStrategy ? ` (${input.shipStrategy})` : ''}`,
+                    )
+                    .join(', ')}
             </td>
           </tr>
         ))}

@@ -57,11 +57,14 @@ describe('JarsView', () => {
     stubFetch((url, init) => {
       const { pathname } = new URL(url);
       if (pathname === '/jars') return responseFrom(recorded('jars'));
-      if (pathname === `/jars/${JAR}/run` && init.method === 'POST') return responseFrom(recorded('jar-run-unknown-entry-class'));
+      if (pathname === `/jars/${JAR}/run` && init.method === 'POST')
+        return responseFrom(recorded('jar-run-unknown-entry-class'));
       throw new Error(`unexpected ${init.method ?? 'GET'} ${url}`);
     });
     const { onJobStarted } = renderView();
-    fireEvent.change(await screen.findByLabelText('Entry class'), { target: { value: 'dev.flinkdashboard.demo.NoSuchJob' } });
+    fireEvent.change(await screen.findByLabelText('Entry class'), {
+      target: { value: 'dev.flinkdashboard.demo.NoSuchJob' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Run job' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
@@ -76,11 +79,16 @@ describe('JarsView', () => {
     const fetchMock = stubFetch((url, init) => {
       const { pathname } = new URL(url);
       if (pathname === '/jars') return responseFrom(recorded('jars'));
-      if (pathname === `/jars/${JAR}/run`) return new Response('{"jobid":"0123456789abcdef0123456789abcdef"}', { headers: { 'content-type': 'application/json' } });
+      if (pathname === `/jars/${JAR}/run`)
+        return new Response('{"jobid":"0123456789abcdef0123456789abcdef"}', {
+          headers: { 'content-type': 'application/json' },
+        });
       throw new Error(`unexpected ${init.method ?? 'GET'} ${url}`);
     });
     const { onJobStarted } = renderView();
-    fireEvent.change(await screen.findByLabelText('Entry class'), { target: { value: 'dev.flinkdashboard.demo.CancelMeJob' } });
+    fireEvent.change(await screen.findByLabelText('Entry class'), {
+      target: { value: 'dev.flinkdashboard.demo.CancelMeJob' },
+    });
     fireEvent.change(screen.getByLabelText('Program arguments (one per line)'), { target: { value: '--a\n1' } });
     fireEvent.change(screen.getByLabelText('Parallelism'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run job' }));
@@ -101,10 +109,14 @@ describe('JarsView', () => {
       throw new Error(`unexpected ${url}`);
     });
     renderView();
-    fireEvent.change(await screen.findByLabelText('Entry class'), { target: { value: 'dev.flinkdashboard.demo.HostileNamesJob' } });
+    fireEvent.change(await screen.findByLabelText('Entry class'), {
+      target: { value: 'dev.flinkdashboard.demo.HostileNamesJob' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Show plan' }));
     await screen.findByRole('table', { name: 'Vertices of the plan' });
-    expect(screen.getByRole('rowheader', { name: "<details open ontoggle=alert('xss-details')>: Writer" })).toBeDefined();
+    expect(
+      screen.getByRole('rowheader', { name: "<details open ontoggle=alert('xss-details')>: Writer" }),
+    ).toBeDefined();
     expect(document.querySelector('details[ontoggle], img[onerror], script')).toBeNull();
   });
 

@@ -1,6 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { deleteJarMutationOptions, jarIdOf, jarsQueryOptions, runJarMutationOptions, uploadJarMutationOptions, type JarFile, type JarProgram } from '../../api/jars';
+import {
+  deleteJarMutationOptions,
+  jarIdOf,
+  jarsQueryOptions,
+  runJarMutationOptions,
+  uploadJarMutationOptions,
+  type JarFile,
+  type JarProgram,
+} from '../../api/jars';
 import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
@@ -54,7 +62,13 @@ type UploadState =
   | { readonly phase: 'done'; readonly name: string; readonly jarId: string }
   | { readonly phase: 'failed'; readonly name: string; readonly message: string; readonly detail?: string };
 
-function UploadJar({ track, onUploaded }: { track: TrackOperation<ActionSpec<JarOperationKind>>; onUploaded: (jarId: string) => void }): ReactNode {
+function UploadJar({
+  track,
+  onUploaded,
+}: {
+  track: TrackOperation<ActionSpec<JarOperationKind>>;
+  onUploaded: (jarId: string) => void;
+}): ReactNode {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -86,7 +100,12 @@ function UploadJar({ track, onUploaded }: { track: TrackOperation<ActionSpec<Jar
       if (inputRef.current) inputRef.current.value = '';
       onUploaded(outcome.result);
     } else if (!outcome.ok) {
-      setState({ phase: 'failed', name, message: outcome.message, ...(outcome.detail === undefined ? {} : { detail: outcome.detail }) });
+      setState({
+        phase: 'failed',
+        name,
+        message: outcome.message,
+        ...(outcome.detail === undefined ? {} : { detail: outcome.detail }),
+      });
     }
   };
 
@@ -145,7 +164,11 @@ function entryText(jar: JarFile): string {
   return jar.entry.length ? jar.entry.map((e) => e.name).join(', ') : '';
 }
 
-function JarList({ canSubmit, selectedJarId, onSelect }: Pick<JarsViewProps, 'canSubmit' | 'selectedJarId' | 'onSelect'>): ReactNode {
+function JarList({
+  canSubmit,
+  selectedJarId,
+  onSelect,
+}: Pick<JarsViewProps, 'canSubmit' | 'selectedJarId' | 'onSelect'>): ReactNode {
   const query = usePolledQuery(jarsQueryOptions());
   const columns: Column<JarFile>[] = [
     column('name', { header: 'Jar', rowHeader: true, className: 'job-name', value: (j) => j.name, search: true }),
@@ -169,7 +192,13 @@ function JarList({ canSubmit, selectedJarId, onSelect }: Pick<JarsViewProps, 'ca
       sort: false,
       search: true,
     }),
-    column('id', { header: 'Id', value: (j) => j.id, format: (id) => <code className="jars-id">{id}</code>, sort: false, search: true }),
+    column('id', {
+      header: 'Id',
+      value: (j) => j.id,
+      format: (id) => <code className="jars-id">{id}</code>,
+      sort: false,
+      search: true,
+    }),
   ];
   if (canSubmit) {
     columns.push(
@@ -277,8 +306,8 @@ function SelectedJar(props: JarsViewProps & { jarId: string }): ReactNode {
       title: 'Delete this jar?',
       message: (
         <p>
-          <span className="jars-file">{jar.name}</span> (<code>{jar.id}</code>) is removed from the JobManager. Running jobs are not
-          affected.
+          <span className="jars-file">{jar.name}</span> (<code>{jar.id}</code>) is removed from the JobManager. Running
+          jobs are not affected.
         </p>
       ),
       confirmLabel: 'Delete jar',
@@ -321,7 +350,13 @@ function SelectedJar(props: JarsViewProps & { jarId: string }): ReactNode {
         </div>
         <div className="jars-field">
           <label htmlFor={ids.args}>Program arguments (one per line)</label>
-          <textarea id={ids.args} rows={3} value={values.args} onChange={(e) => set({ args: e.target.value })} spellCheck={false} />
+          <textarea
+            id={ids.args}
+            rows={3}
+            value={values.args}
+            onChange={(e) => set({ args: e.target.value })}
+            spellCheck={false}
+          />
         </div>
         <div className="jars-field jars-field-short">
           <label htmlFor={ids.parallelism}>Parallelism</label>

@@ -19,7 +19,14 @@ export interface PlanEdge {
   readonly shipStrategy?: string;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&nbsp;': ' ',
+};
 
 /**
  * Flink's plan descriptions are HTML fragments (`Source: A<br/>+- B<br/>`). They become plain
@@ -29,7 +36,9 @@ const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '
 export function descriptionLines(description: string): string[] {
   return description
     .split(/<br\s*\/?>/i)
-    .map((line) => line.replace(/&(lt|gt|amp|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity).replace(/\s+$/, ''))
+    .map((line) =>
+      line.replace(/&(lt|gt|amp|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity).replace(/\s+$/, ''),
+    )
     .filter((line) => line.trim() !== '');
 }
 
@@ -47,7 +56,10 @@ export function planModel(plan: Plan): { vertices: PlanVertex[]; edges: PlanEdge
       name: operators[0] ?? (node.operator || node.id),
       operators,
       parallelism: node.parallelism,
-      inputs: (node.inputs ?? []).map((input) => ({ id: input.id, ...(input.ship_strategy ? { shipStrategy: input.ship_strategy } : {}) })),
+      inputs: (node.inputs ?? []).map((input) => ({
+        id: input.id,
+        ...(input.ship_strategy ? { shipStrategy: input.ship_strategy } : {}),
+      })),
     };
   });
   const known = new Set(vertices.map((v) => v.id));

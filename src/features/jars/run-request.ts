@@ -11,7 +11,13 @@ export interface RunFormValues {
   readonly allowNonRestoredState: boolean;
 }
 
-export const EMPTY_RUN_FORM: RunFormValues = { entryClass: '', args: '', parallelism: '', savepointPath: '', allowNonRestoredState: false };
+export const EMPTY_RUN_FORM: RunFormValues = {
+  entryClass: '',
+  args: '',
+  parallelism: '',
+  savepointPath: '',
+  allowNonRestoredState: false,
+};
 
 export function programFrom(values: RunFormValues): { ok: true; program: JarProgram } | { ok: false; problem: string } {
   const entryClass = values.entryClass.trim();
@@ -22,7 +28,8 @@ export function programFrom(values: RunFormValues): { ok: true; program: JarProg
   let parallelism: number | undefined;
   if (p) {
     parallelism = /^\d+$/.test(p) ? Number(p) : NaN;
-    if (!Number.isSafeInteger(parallelism) || parallelism < 1) return { ok: false, problem: 'The parallelism must be a whole number of at least 1.' };
+    if (!Number.isSafeInteger(parallelism) || parallelism < 1)
+      return { ok: false, problem: 'The parallelism must be a whole number of at least 1.' };
   }
   const args = programArgs(values.args);
   return {
@@ -35,7 +42,9 @@ export function programFrom(values: RunFormValues): { ok: true; program: JarProg
   };
 }
 
-export function runRequestFrom(values: RunFormValues): { ok: true; request: JarRunRequest } | { ok: false; problem: string } {
+export function runRequestFrom(
+  values: RunFormValues,
+): { ok: true; request: JarRunRequest } | { ok: false; problem: string } {
   const program = programFrom(values);
   if (!program.ok) return program;
   const savepointPath = values.savepointPath.trim();

@@ -26,7 +26,10 @@ function answers(job: string, parts: { config: unknown; result: unknown; accumul
 
 describe('the configuration tab', () => {
   it('shows the execution result of a finished job and every configuration table', async () => {
-    renderWithApi(<ConfigurationTab jobId={BOUNDED} />, answers(BOUNDED, { config: boundedConfig, result: boundedResult, accumulators: boundedAccumulators }));
+    renderWithApi(
+      <ConfigurationTab jobId={BOUNDED} />,
+      answers(BOUNDED, { config: boundedConfig, result: boundedResult, accumulators: boundedAccumulators }),
+    );
     const result = await screen.findByRole('table', { name: 'Execution result' });
     expect(within(result).getByRole('row', { name: /Application status SUCCEEDED/ })).toBeTruthy();
     expect(await screen.findByRole('table', { name: 'Execution configuration' })).toBeTruthy();

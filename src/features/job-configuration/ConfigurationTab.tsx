@@ -1,5 +1,11 @@
 import { useMemo, type ReactNode } from 'react';
-import { jobAccumulatorsQueryOptions, jobConfigQueryOptions, jobExecutionResultQueryOptions, jobJobManagerConfigQueryOptions, jobJobManagerEnvironmentQueryOptions } from '../../api/job-config';
+import {
+  jobAccumulatorsQueryOptions,
+  jobConfigQueryOptions,
+  jobExecutionResultQueryOptions,
+  jobJobManagerConfigQueryOptions,
+  jobJobManagerEnvironmentQueryOptions,
+} from '../../api/job-config';
 import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
@@ -34,7 +40,10 @@ export function ConfigurationTab({ jobId }: { jobId: string }): ReactNode {
         <QueryState query={result} what="the execution result">
           {(data) => {
             const view = executionResultView(data);
-            if (view.state === 'in-progress') return <p className="empty">The job has not ended yet: its execution result is available once it does.</p>;
+            if (view.state === 'in-progress')
+              return (
+                <p className="empty">The job has not ended yet: its execution result is available once it does.</p>
+              );
             return (
               <>
                 <KeyValueTable caption="Execution result" keyHeader="Field" rows={view.rows} captionHidden />
@@ -48,7 +57,13 @@ export function ConfigurationTab({ jobId }: { jobId: string }): ReactNode {
                 {view.accumulators.length === 0 ? (
                   <p className="empty">The job reported no accumulator results.</p>
                 ) : (
-                  <KeyValueTable caption="Accumulator results" keyHeader="Accumulator" rows={view.accumulators} mono captionHidden />
+                  <KeyValueTable
+                    caption="Accumulator results"
+                    keyHeader="Accumulator"
+                    rows={view.accumulators}
+                    mono
+                    captionHidden
+                  />
                 )}
               </>
             );
@@ -89,7 +104,12 @@ export function ConfigurationTab({ jobId }: { jobId: string }): ReactNode {
             <>
               <AccumulatorTable rows={accumulatorRows(data)} />
               {serializedOnlyRows(data).length > 0 && (
-                <KeyValueTable caption="Serialized accumulators without a readable value" keyHeader="Accumulator" rows={serializedOnlyRows(data)} mono />
+                <KeyValueTable
+                  caption="Serialized accumulators without a readable value"
+                  keyHeader="Accumulator"
+                  rows={serializedOnlyRows(data)}
+                  mono
+                />
               )}
               {data['job-accumulators'].length > 0 && (
                 <KeyValueTable
@@ -107,7 +127,9 @@ export function ConfigurationTab({ jobId }: { jobId: string }): ReactNode {
       <section aria-labelledby="cfg-jm-config">
         <h2 id="cfg-jm-config">JobManager configuration</h2>
         <QueryState query={jmConfig} what="the JobManager configuration">
-          {(data) => <KeyValueTable caption="JobManager configuration" keyHeader="Key" rows={data} mono captionHidden />}
+          {(data) => (
+            <KeyValueTable caption="JobManager configuration" keyHeader="Key" rows={data} mono captionHidden />
+          )}
         </QueryState>
       </section>
 
@@ -143,22 +165,59 @@ interface KeyValueTableProps {
   captionHidden?: boolean;
 }
 
-function KeyValueTable({ caption, keyHeader, rows, mono = false, captionHidden = false }: KeyValueTableProps): ReactNode {
+function KeyValueTable({
+  caption,
+  keyHeader,
+  rows,
+  mono = false,
+  captionHidden = false,
+}: KeyValueTableProps): ReactNode {
   const columns = useMemo<Column<KeyValueRow>[]>(
     () => [
-      column('key', { header: keyHeader, rowHeader: true, className: `config-key${mono ? ' mono' : ''}`, value: (r) => r.key, search: true }),
-      column('value', { header: 'Value', className: `config-value${mono ? ' mono' : ''}`, value: (r) => r.value, search: true }),
+      column('key', {
+        header: keyHeader,
+        rowHeader: true,
+        className: `config-key${mono ? ' mono' : ''}`,
+        value: (r) => r.key,
+        search: true,
+      }),
+      column('value', {
+        header: 'Value',
+        className: `config-value${mono ? ' mono' : ''}`,
+        value: (r) => r.value,
+        search: true,
+      }),
     ],
     [keyHeader, mono],
   );
-  return <DataTable caption={caption} captionHidden={captionHidden} columns={columns} rows={rows} rowKey={(r) => r.key} filterable />;
+  return (
+    <DataTable
+      caption={caption}
+      captionHidden={captionHidden}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      filterable
+    />
+  );
 }
 
 const accumulatorColumns: Column<AccumulatorRow>[] = [
   column('name', { header: 'Name', rowHeader: true, className: 'config-key', value: (r) => r.name, search: true }),
   column('type', { header: 'Type', value: (r) => r.type, search: true }),
-  column('value', { header: 'Value', className: 'config-value', value: (r) => r.value, sort: numericOrText, search: true }),
-  column('serialized', { header: 'Serialized value', className: 'config-value mono serialized', value: (r) => r.serialized, format: (serialized) => serialized ?? '–' }),
+  column('value', {
+    header: 'Value',
+    className: 'config-value',
+    value: (r) => r.value,
+    sort: numericOrText,
+    search: true,
+  }),
+  column('serialized', {
+    header: 'Serialized value',
+    className: 'config-value mono serialized',
+    value: (r) => r.serialized,
+    format: (serialized) => serialized ?? '–',
+  }),
 ];
 
 function numericOrText(value: string): number | string {
@@ -168,10 +227,27 @@ function numericOrText(value: string): number | string {
 
 function AccumulatorTable({ rows }: { rows: readonly AccumulatorRow[] }): ReactNode {
   if (rows.length === 0) return <p className="empty">The job has no user accumulators.</p>;
-  return <DataTable caption="User accumulators" columns={accumulatorColumns} rows={rows} rowKey={(r) => r.name} filterable defaultSort={{ column: 'name', direction: 'asc' }} />;
+  return (
+    <DataTable
+      caption="User accumulators"
+      columns={accumulatorColumns}
+      rows={rows}
+      rowKey={(r) => r.name}
+      filterable
+      defaultSort={{ column: 'name', direction: 'asc' }}
+    />
+  );
 }
 
-function ListTable({ caption, header, items }: { caption: string; header: string; items: readonly string[] }): ReactNode {
+function ListTable({
+  caption,
+  header,
+  items,
+}: {
+  caption: string;
+  header: string;
+  items: readonly string[];
+}): ReactNode {
   const rows = useMemo(() => items.map((value, index) => ({ index, value })), [items]);
   const columns = useMemo<Column<{ index: number; value: string }>[]>(
     () => [

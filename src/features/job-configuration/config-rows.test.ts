@@ -32,7 +32,13 @@ describe('job configuration rows', () => {
   });
 
   it('keep user configuration values as text, null as a dash', () => {
-    const config = { ...boundedConfig, 'execution-config': { ...boundedConfig['execution-config'], 'user-config': { '<b>key</b>': '<i>v</i>', empty: null } } };
+    const config = {
+      ...boundedConfig,
+      'execution-config': {
+        ...boundedConfig['execution-config'],
+        'user-config': { '<b>key</b>': '<i>v</i>', empty: null },
+      },
+    };
     expect(userConfigRows(config)).toEqual([
       { key: '<b>key</b>', value: '<i>v</i>' },
       { key: 'empty', value: '–' },
@@ -62,7 +68,10 @@ describe('the execution result', () => {
 describe('accumulators', () => {
   it('keep hostile names and values as plain strings, with their serialized values', () => {
     const rows = accumulatorRows(hostileAccumulators);
-    expect(rows.map((r) => r.name)).toEqual(["<svg onload=alert('xss-svg')>", '<a href="javascript:alert(1)">click</a>']);
+    expect(rows.map((r) => r.name)).toEqual([
+      "<svg onload=alert('xss-svg')>",
+      '<a href="javascript:alert(1)">click</a>',
+    ]);
     expect(rows[0]?.type).toBe('IntCounter');
     expect(rows[0]?.value).toMatch(/^\d+$/);
     expect(rows[0]?.serialized).toMatch(/^rO0AB/);

@@ -29,7 +29,8 @@ export function executionConfigRows(config: JobConfig): KeyValueRow[] {
   if (ec['execution-mode'] !== undefined) rows.push({ key: 'Execution mode', value: ec['execution-mode'] });
   if (ec['restart-strategy'] !== undefined) rows.push({ key: 'Restart strategy', value: ec['restart-strategy'] });
   if (ec['job-parallelism'] !== undefined) rows.push({ key: 'Job parallelism', value: String(ec['job-parallelism']) });
-  if (ec['object-reuse-mode'] !== undefined) rows.push({ key: 'Object reuse mode', value: ec['object-reuse-mode'] ? 'Enabled' : 'Disabled' });
+  if (ec['object-reuse-mode'] !== undefined)
+    rows.push({ key: 'Object reuse mode', value: ec['object-reuse-mode'] ? 'Enabled' : 'Disabled' });
   // Fields a newer Flink adds show up too, named as Flink names them.
   const known = new Set(['execution-mode', 'restart-strategy', 'job-parallelism', 'object-reuse-mode', 'user-config']);
   for (const [key, value] of Object.entries(ec)) if (!known.has(key)) rows.push({ key, value: valueText(value) });
@@ -95,7 +96,10 @@ export function executionResultView(result: JobExecutionResult): ExecutionResult
   return {
     state: 'done',
     rows,
-    accumulators: Object.entries(r['accumulator-results'] ?? {}).map(([key, value]) => ({ key, value: valueText(value) })),
+    accumulators: Object.entries(r['accumulator-results'] ?? {}).map(([key, value]) => ({
+      key,
+      value: valueText(value),
+    })),
     failure: failure === undefined || failure === null ? undefined : failureText(failure),
     applicationStatus: r['application-status'],
   };

@@ -59,13 +59,16 @@ describe('JobGraphView', () => {
   it('colours the back-pressured source and the busy operator from two successive answers', () => {
     const first = details(bp1);
     const { update } = renderGraph(first);
-    const source = (): HTMLElement => screen.getByRole('link', { name: /^Source: Fast event source -> Build payload: / });
+    const source = (): HTMLElement =>
+      screen.getByRole('link', { name: /^Source: Fast event source -> Build payload: / });
     const slow = (): HTMLElement => screen.getByRole('link', { name: /^Slow enrichment: / });
     expect(source().getAttribute('aria-label')).toBe('Source: Fast event source -> Build payload: no rates yet');
     expect(source().textContent).toContain('busy – · back-pressured –');
 
     update(details(bp2));
-    expect(source().getAttribute('aria-label')).toBe('Source: Fast event source -> Build payload: busy 0%, back-pressured 100%');
+    expect(source().getAttribute('aria-label')).toBe(
+      'Source: Fast event source -> Build payload: busy 0%, back-pressured 100%',
+    );
     expect(source().getAttribute('class')).toContain('jg-tone-bad');
     expect(slow().getAttribute('class')).toContain('jg-tone-warn');
     expect(slow().textContent).toContain('in 196/s · out 196/s');

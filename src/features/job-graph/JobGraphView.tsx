@@ -115,8 +115,8 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
         onViewChange={setView}
       />
       <p className="job-graph-note">
-        Busy and back-pressured time and records per second are measured between the last two refreshes; open a vertex for its
-        subtasks.
+        Busy and back-pressured time and records per second are measured between the last two refreshes; open a vertex
+        for its subtasks.
       </p>
     </section>
   );

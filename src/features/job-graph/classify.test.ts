@@ -73,12 +73,31 @@ describe('formatting', () => {
       watermark: null,
     });
     expect(text.ariaLabel).toBe("<img src=x onerror=alert('xss-img')>: busy 1%, back-pressured 99%");
-    expect(text.lines).toEqual(['parallelism 2 · RUNNING', 'busy 1% · back-pressured 99%', 'in 0/s · out 211/s', 'no watermark']);
-    expect(vertexText({ name: 'x', parallelism: 1, status: 'RUNNING', rates: NO_RATES, load: 'no-data', watermark: undefined }).ariaLabel).toBe(
-      'x: no rates yet',
-    );
-    expect(vertexText({ name: 'x', parallelism: 1, status: 'FINISHED', rates: NO_RATES, load: 'inactive', watermark: undefined }).ariaLabel).toBe(
-      'x: FINISHED',
-    );
+    expect(text.lines).toEqual([
+      'parallelism 2 · RUNNING',
+      'busy 1% · back-pressured 99%',
+      'in 0/s · out 211/s',
+      'no watermark',
+    ]);
+    expect(
+      vertexText({
+        name: 'x',
+        parallelism: 1,
+        status: 'RUNNING',
+        rates: NO_RATES,
+        load: 'no-data',
+        watermark: undefined,
+      }).ariaLabel,
+    ).toBe('x: no rates yet');
+    expect(
+      vertexText({
+        name: 'x',
+        parallelism: 1,
+        status: 'FINISHED',
+        rates: NO_RATES,
+        load: 'inactive',
+        watermark: undefined,
+      }).ariaLabel,
+    ).toBe('x: FINISHED');
   });
 });

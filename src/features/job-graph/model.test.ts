@@ -67,7 +67,10 @@ describe('buildGraphModel on recorded answers', () => {
     const p = plan(backpressurePlan);
     const first = p.nodes[0];
     if (!first) throw new Error('empty plan');
-    const broken = { ...p, nodes: [{ ...first, inputs: [{ num: 0, id: 'ffffffffffffffffffffffffffffffff', ship_strategy: 'HASH' }] }] };
+    const broken = {
+      ...p,
+      nodes: [{ ...first, inputs: [{ num: 0, id: 'ffffffffffffffffffffffffffffffff', ship_strategy: 'HASH' }] }],
+    };
     expect(buildGraphModel(broken, { vertices: [] }).edges).toEqual([]);
   });
 
@@ -85,7 +88,7 @@ describe('buildGraphModel on recorded answers', () => {
 });
 
 describe('planDescriptionText', () => {
-  it('turns Flink\'s escaped description into text without parsing HTML', () => {
+  it("turns Flink's escaped description into text without parsing HTML", () => {
     expect(planDescriptionText('Running count per customer<br/>+- Discard running counts: Writer<br/>')).toBe(
       'Running count per customer\n+- Discard running counts: Writer',
     );

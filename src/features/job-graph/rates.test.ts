@@ -6,7 +6,15 @@ import poll2 from './fixtures/backpressure-details-2.json';
 import finished from './fixtures/bounded-finished-details.json';
 import widePoll1 from './fixtures/wide-details-poll-1.json';
 import widePoll2 from './fixtures/wide-details-poll-2.json';
-import { advanceRates, EMPTY_TRACKER, NO_RATES, ratesBetween, sampleOf, type RateOutcome, type VertexRates } from '../../lib/vertex-rates';
+import {
+  advanceRates,
+  EMPTY_TRACKER,
+  NO_RATES,
+  ratesBetween,
+  sampleOf,
+  type RateOutcome,
+  type VertexRates,
+} from '../../lib/vertex-rates';
 
 const details = (json: unknown): JobDetails => v.parse(JobDetailsSchema, json);
 const first = details(poll1);
@@ -135,7 +143,10 @@ describe('advanceRates', () => {
 
   it('a finished job: the same numbers forever, so no rate appears', () => {
     const done = details(finished);
-    const tracker = advanceRates(advanceRates(EMPTY_TRACKER, sampleOf(done)), sampleOf({ ...done, now: done.now + 3000 }));
+    const tracker = advanceRates(
+      advanceRates(EMPTY_TRACKER, sampleOf(done)),
+      sampleOf({ ...done, now: done.now + 3000 }),
+    );
     expect([...tracker.rates.values()].every((r) => r === NO_RATES)).toBe(true);
   });
 });

@@ -8,7 +8,11 @@ import { lowWatermark } from './classify';
  * refresh at the policy's live rate. Off-screen vertices cost nothing; `live: false` (a job that
  * ended) fetches once and stops polling.
  */
-export function useVisibleWatermarks(jobId: string, vertexIds: readonly string[], live: boolean): ReadonlyMap<string, number | null | undefined> {
+export function useVisibleWatermarks(
+  jobId: string,
+  vertexIds: readonly string[],
+  live: boolean,
+): ReadonlyMap<string, number | null | undefined> {
   const interval = usePollInterval('live');
   const results = useQueries({
     queries: vertexIds.map((id) => ({

@@ -50,7 +50,9 @@ export function JobHeader({ details, receivedAt, actions }: JobHeaderProps): Rea
         )}
         <div>
           <dt>Duration</dt>
-          <dd>{ended ? formatDuration(details.duration) : <LiveDuration details={details} receivedAt={receivedAt} />}</dd>
+          <dd>
+            {ended ? formatDuration(details.duration) : <LiveDuration details={details} receivedAt={receivedAt} />}
+          </dd>
         </div>
         <div>
           <dt>Restarts</dt>

@@ -8,7 +8,15 @@ export interface JobTabLink {
 }
 
 /** Links to the job's views; each is a deep link (`#/jobs/<id>/<tab>`). */
-export function JobTabs({ jobId, tabs, active }: { jobId: string; tabs: readonly JobTabLink[]; active: JobTab }): ReactNode {
+export function JobTabs({
+  jobId,
+  tabs,
+  active,
+}: {
+  jobId: string;
+  tabs: readonly JobTabLink[];
+  active: JobTab;
+}): ReactNode {
   return (
     <nav className="job-tabs" aria-label="Job views">
       {tabs.map((tab) => (

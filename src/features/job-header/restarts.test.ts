@@ -32,7 +32,7 @@ describe('liveDuration', () => {
     expect(liveDuration(details, 1_000, 500)).toBe(details.duration);
   });
 
-  it('is Flink\'s duration once the job ended', () => {
+  it("is Flink's duration once the job ended", () => {
     expect(liveDuration({ duration: 5_000, 'end-time': 1_795_720_000_000 }, 0, 1e12)).toBe(5_000);
   });
 });

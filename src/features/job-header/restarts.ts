@@ -9,7 +9,10 @@ import type { MetricValues } from '../../api/metrics';
  * details of 1.20 and 2.x carry no restart count, but a field is used if a line sends one.
  * Null when nothing says (a job the metric store no longer knows).
  */
-export function restartCount(metrics: MetricValues | undefined, details?: Readonly<Record<string, unknown>>): number | null {
+export function restartCount(
+  metrics: MetricValues | undefined,
+  details?: Readonly<Record<string, unknown>>,
+): number | null {
   for (const id of ['numRestarts', 'fullRestarts']) {
     const value = metrics?.find((m) => m.id === id)?.value;
     const n = value === undefined ? NaN : Number(value);
@@ -27,7 +30,11 @@ export function restartCount(metrics: MetricValues | undefined, details?: Readon
  * answer arrived while the job still runs. Uses no JobManager timestamp against the browser's
  * clock, so clock skew between them does not show.
  */
-export function liveDuration(details: Pick<JobDetails, 'duration' | 'end-time'>, receivedAt: number, now: number): number {
+export function liveDuration(
+  details: Pick<JobDetails, 'duration' | 'end-time'>,
+  receivedAt: number,
+  now: number,
+): number {
   if (details['end-time'] > 0 || details.duration < 0) return details.duration;
   return details.duration + Math.max(0, now - receivedAt);
 }

@@ -15,7 +15,15 @@ export function ConfigurationTab(): ReactNode {
   const [sort, setSort] = useSearchState('sort', sortBy);
   return (
     <QueryState query={config} what="the configuration">
-      {(entries) => <ConfigurationTable entries={entries} filter={filter} onFilterChange={setFilter} sort={sort} onSortChange={setSort} />}
+      {(entries) => (
+        <ConfigurationTable
+          entries={entries}
+          filter={filter}
+          onFilterChange={setFilter}
+          sort={sort}
+          onSortChange={setSort}
+        />
+      )}
     </QueryState>
   );
 }

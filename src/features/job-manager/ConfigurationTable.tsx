@@ -21,7 +21,13 @@ interface ConfigurationTableProps {
 }
 
 /** The job manager's effective configuration, as key / value pairs (values are untrusted text). */
-export function ConfigurationTable({ entries, filter, onFilterChange, sort, onSortChange }: ConfigurationTableProps): ReactNode {
+export function ConfigurationTable({
+  entries,
+  filter,
+  onFilterChange,
+  sort,
+  onSortChange,
+}: ConfigurationTableProps): ReactNode {
   return (
     <DataTable
       caption="Configuration"

@@ -13,9 +13,13 @@ describe('the job manager environment', () => {
     expect(screen.getByText(environment.jvm.version)).toBeTruthy();
     const classpath = screen.getByRole('table', { name: 'Classpath' });
     expect(within(classpath).getAllByRole('rowheader')).toHaveLength(environment.classpath.length);
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter classpath' }), { target: { value: 'flink-runtime-web' } });
-    expect(within(classpath).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(
-      environment.classpath.filter((c) => c.includes('flink-runtime-web')),
-    );
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter classpath' }), {
+      target: { value: 'flink-runtime-web' },
+    });
+    expect(
+      within(classpath)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(environment.classpath.filter((c) => c.includes('flink-runtime-web')));
   });
 });

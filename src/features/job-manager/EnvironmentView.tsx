@@ -29,7 +29,10 @@ const classpathColumns = listColumns('Entry');
  */
 export function EnvironmentView({ environment }: { environment: Environment }): ReactNode {
   // Flink sends the classpath as a list; a single `:`-joined entry (other builds) is split too.
-  const classpath = environment.classpath.length === 1 ? (environment.classpath[0] ?? '').split(':').filter(Boolean) : environment.classpath;
+  const classpath =
+    environment.classpath.length === 1
+      ? (environment.classpath[0] ?? '').split(':').filter(Boolean)
+      : environment.classpath;
   return (
     <>
       <h2>JVM</h2>
@@ -42,9 +45,25 @@ export function EnvironmentView({ environment }: { environment: Environment }): 
         </Stat>
       </StatGrid>
       <h2>JVM options</h2>
-      <DataTable caption="JVM options" columns={optionColumns} rows={items(environment.jvm.options)} rowKey={(i) => String(i.index)} filterable captionHidden empty="No options." />
+      <DataTable
+        caption="JVM options"
+        columns={optionColumns}
+        rows={items(environment.jvm.options)}
+        rowKey={(i) => String(i.index)}
+        filterable
+        captionHidden
+        empty="No options."
+      />
       <h2>Classpath</h2>
-      <DataTable caption="Classpath" columns={classpathColumns} rows={items(classpath)} rowKey={(i) => String(i.index)} filterable captionHidden empty="The classpath is empty." />
+      <DataTable
+        caption="Classpath"
+        columns={classpathColumns}
+        rows={items(classpath)}
+        rowKey={(i) => String(i.index)}
+        filterable
+        captionHidden
+        empty="The classpath is empty."
+      />
     </>
   );
 }

@@ -11,7 +11,18 @@ import { useNow } from '../../lib/use-now';
 export const JOB_SORT_COLUMNS = ['name', 'state', 'start', 'end', 'duration', 'tasks'] as const;
 export const DEFAULT_JOB_SORT: SortState = { column: 'start', direction: 'desc' };
 
-const TASK_STATES = ['running', 'finished', 'canceled', 'failed', 'canceling', 'deploying', 'scheduled', 'created', 'initializing', 'reconciling'] as const;
+const TASK_STATES = [
+  'running',
+  'finished',
+  'canceled',
+  'failed',
+  'canceling',
+  'deploying',
+  'scheduled',
+  'created',
+  'initializing',
+  'reconciling',
+] as const;
 
 /** Duration so far for a running job (live), or Flink's final duration. */
 export function jobDuration(job: JobOverview, now: number): number {
@@ -38,9 +49,18 @@ export function JobsTable({ jobs, filter, onFilterChange, sort, onSortChange }: 
         format: (name, job) => <Link to={links.job(job.jid)}>{name}</Link>,
         search: true,
       }),
-      column('state', { header: 'State', value: (job) => job.state, format: (state) => <JobStateBadge state={state} />, search: true }),
+      column('state', {
+        header: 'State',
+        value: (job) => job.state,
+        format: (state) => <JobStateBadge state={state} />,
+        search: true,
+      }),
       column('start', { header: 'Started', value: (job) => job['start-time'], format: (t) => formatTimestamp(t) }),
-      column('end', { header: 'Ended', value: (job) => (job['end-time'] > 0 ? job['end-time'] : null), format: (t) => formatTimestamp(t) }),
+      column('end', {
+        header: 'Ended',
+        value: (job) => (job['end-time'] > 0 ? job['end-time'] : null),
+        format: (t) => formatTimestamp(t),
+      }),
       column('duration', { header: 'Duration', value: (job) => jobDuration(job, now), format: formatDuration }),
       column('tasks', {
         header: 'Tasks',

@@ -71,18 +71,28 @@ export function HealthWall({ data, interactive }: { data: WallData; interactive:
             <dt>Task managers</dt>
             <dd>
               {overview ? formatCount(overview.taskmanagers) : '…'}
-              {overview?.['taskmanagers-blocked'] ? <span className="wall-stat-sub"> ({overview['taskmanagers-blocked']} blocked)</span> : null}
+              {overview?.['taskmanagers-blocked'] ? (
+                <span className="wall-stat-sub"> ({overview['taskmanagers-blocked']} blocked)</span>
+              ) : null}
             </dd>
           </div>
-          <div className={`wall-stat ${overview && overview['slots-total'] > 0 && overview['slots-available'] === 0 ? 'wall-warn' : ''}`}>
+          <div
+            className={`wall-stat ${overview && overview['slots-total'] > 0 && overview['slots-available'] === 0 ? 'wall-warn' : ''}`}
+          >
             <dt>Slots free</dt>
-            <dd>{overview ? `${formatCount(overview['slots-available'])} of ${formatCount(overview['slots-total'])}` : '…'}</dd>
+            <dd>
+              {overview
+                ? `${formatCount(overview['slots-available'])} of ${formatCount(overview['slots-total'])}`
+                : '…'}
+            </dd>
           </div>
         </dl>
       </section>
       <section aria-labelledby="wall-jobs-heading">
         <h2 id="wall-jobs-heading">Jobs</h2>
-        {data.jobs.data === undefined && data.jobs.isError && <p className="panel-error">The jobs could not be loaded yet.</p>}
+        {data.jobs.data === undefined && data.jobs.isError && (
+          <p className="panel-error">The jobs could not be loaded yet.</p>
+        )}
         {loading && !data.jobs.isError && <p className="panel-loading">Loading the jobs…</p>}
         {!loading && live.length === 0 && <p className="empty">No job is running.</p>}
         <ul className="wall-tiles" aria-labelledby="wall-jobs-heading">

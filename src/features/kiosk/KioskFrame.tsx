@@ -75,7 +75,11 @@ function KioskBar({ settings, clusterName, connected, stops, updatedAt }: KioskB
         )}
       </span>
       <span className={`kiosk-bar-updated ${connected ? '' : 'kiosk-bar-stale'}`} data-testid="kiosk-updated">
-        {updatedAt <= 0 ? 'Waiting for data' : connected ? `Updated ${ago(now - updatedAt)}` : `Stale since ${clock(updatedAt)}`}
+        {updatedAt <= 0
+          ? 'Waiting for data'
+          : connected
+            ? `Updated ${ago(now - updatedAt)}`
+            : `Stale since ${clock(updatedAt)}`}
       </span>
       <span className="kiosk-bar-clock">{clock(now)}</span>
     </footer>
@@ -93,7 +97,13 @@ export function KioskFrame({ settings, clusterName, connected, children }: Kiosk
   return (
     <WallDataContext.Provider value={wall}>
       {children}
-      <KioskBar settings={settings} clusterName={clusterName} connected={connected} stops={stops} updatedAt={updatedAt} />
+      <KioskBar
+        settings={settings}
+        clusterName={clusterName}
+        connected={connected}
+        stops={stops}
+        updatedAt={updatedAt}
+      />
     </WallDataContext.Provider>
   );
 }

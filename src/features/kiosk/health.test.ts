@@ -14,12 +14,17 @@ const quiet: JobHealthInput = {
 describe('classifyJobHealth', () => {
   it('calls a quiet running job healthy, with nothing to say', () => {
     expect(classifyJobHealth(quiet)).toEqual({ level: 'ok', reasons: [] });
-    expect(classifyJobHealth({ ...quiet, restarts: null, failedCheckpoints: null })).toEqual({ level: 'ok', reasons: [] });
+    expect(classifyJobHealth({ ...quiet, restarts: null, failedCheckpoints: null })).toEqual({
+      level: 'ok',
+      reasons: [],
+    });
   });
 
   it('takes ended jobs off the scale', () => {
     expect(classifyJobHealth({ ...quiet, state: 'FINISHED' })).toEqual({ level: 'ended', reasons: ['finished'] });
-    expect(classifyJobHealth({ ...quiet, state: 'CANCELED', restarts: { count: 5, spanMs: 600_000 } }).level).toBe('ended');
+    expect(classifyJobHealth({ ...quiet, state: 'CANCELED', restarts: { count: 5, spanMs: 600_000 } }).level).toBe(
+      'ended',
+    );
   });
 
   it('is red for failed, failing and restarting jobs', () => {
@@ -44,14 +49,23 @@ describe('classifyJobHealth', () => {
       level: 'warn',
       reasons: ['2 checkpoints failed in the last 10 min'],
     });
-    expect(classifyJobHealth({ ...quiet, failedCheckpoints: { count: 4, spanMs: 600_000 }, consecutiveFailedCheckpoints: 3 })).toEqual({
+    expect(
+      classifyJobHealth({
+        ...quiet,
+        failedCheckpoints: { count: 4, spanMs: 600_000 },
+        consecutiveFailedCheckpoints: 3,
+      }),
+    ).toEqual({
       level: 'bad',
       reasons: ['the last 3 checkpoints failed'],
     });
   });
 
-  it('names the back-pressured vertex from Flink\'s HIGH level on', () => {
-    expect(classifyJobHealth({ ...quiet, backPressure: { share: 0.4, vertex: 'Map' } })).toEqual({ level: 'ok', reasons: [] });
+  it("names the back-pressured vertex from Flink's HIGH level on", () => {
+    expect(classifyJobHealth({ ...quiet, backPressure: { share: 0.4, vertex: 'Map' } })).toEqual({
+      level: 'ok',
+      reasons: [],
+    });
     expect(classifyJobHealth({ ...quiet, backPressure: { share: 0.984, vertex: 'Source: events' } })).toEqual({
       level: 'warn',
       reasons: ['back-pressured 98% at Source: events'],
@@ -59,7 +73,10 @@ describe('classifyJobHealth', () => {
   });
 
   it('flags lagging watermarks', () => {
-    expect(classifyJobHealth({ ...quiet, watermarkLagMs: 90_000 })).toEqual({ level: 'warn', reasons: ['watermark lagging 1m 30s behind'] });
+    expect(classifyJobHealth({ ...quiet, watermarkLagMs: 90_000 })).toEqual({
+      level: 'warn',
+      reasons: ['watermark lagging 1m 30s behind'],
+    });
     expect(classifyJobHealth({ ...quiet, watermarkLagMs: 11 * 60_000 }).level).toBe('bad');
   });
 

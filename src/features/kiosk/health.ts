@@ -74,7 +74,8 @@ export function classifyJobHealth(input: JobHealthInput): JobHealth {
 
   const restarts = input.restarts?.count ?? 0;
   if (input.state === 'RESTARTING' || restarts > 0) {
-    const total = input.totalRestarts !== null && input.totalRestarts > restarts ? ` (${input.totalRestarts} in all)` : '';
+    const total =
+      input.totalRestarts !== null && input.totalRestarts > restarts ? ` (${input.totalRestarts} in all)` : '';
     const reason =
       restarts > 0 && input.restarts
         ? `restarting: ${plural(restarts, 'restart')} ${windowLabel(input.restarts.spanMs)}${total}`
@@ -87,11 +88,17 @@ export function classifyJobHealth(input: JobHealthInput): JobHealth {
   if (input.consecutiveFailedCheckpoints >= THRESHOLDS.consecutiveFailedCheckpointsBad) {
     found.push({ level: 'bad', reason: `the last ${input.consecutiveFailedCheckpoints} checkpoints failed` });
   } else if (failed > 0 && input.failedCheckpoints) {
-    found.push({ level: 'warn', reason: `${plural(failed, 'checkpoint')} failed ${windowLabel(input.failedCheckpoints.spanMs)}` });
+    found.push({
+      level: 'warn',
+      reason: `${plural(failed, 'checkpoint')} failed ${windowLabel(input.failedCheckpoints.spanMs)}`,
+    });
   }
 
   if (input.backPressure && input.backPressure.share >= THRESHOLDS.backPressureWarn) {
-    found.push({ level: 'warn', reason: `back-pressured ${Math.round(input.backPressure.share * 100)}% at ${input.backPressure.vertex}` });
+    found.push({
+      level: 'warn',
+      reason: `back-pressured ${Math.round(input.backPressure.share * 100)}% at ${input.backPressure.vertex}`,
+    });
   }
 
   const lag = input.watermarkLagMs;
@@ -109,6 +116,9 @@ export function classifyJobHealth(input: JobHealthInput): JobHealth {
 }
 
 /** Wall order: red, amber, green, then ended jobs; the most recently started first in each. */
-export function healthOrder(a: { level: HealthLevel; startTime: number }, b: { level: HealthLevel; startTime: number }): number {
+export function healthOrder(
+  a: { level: HealthLevel; startTime: number },
+  b: { level: HealthLevel; startTime: number },
+): number {
   return RANK[b.level] - RANK[a.level] || b.startTime - a.startTime;
 }

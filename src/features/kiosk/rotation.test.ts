@@ -8,9 +8,23 @@ const running = [
 
 describe('rotation', () => {
   it('expands the configured views into stops, in order', () => {
-    const stops = rotationStops(['wall', 'overview', 'job-graphs', 'failing-checkpoints'], running, [{ jid: 'b2', name: 'Flaky' }]);
-    expect(stops.map((s) => s.path)).toEqual([WALL_PATH, '/', '/jobs/a1/graph', '/jobs/b2/graph', '/jobs/b2/checkpoints']);
-    expect(stops.map((s) => s.label)).toEqual(['Health wall', 'Cluster overview', 'Graph: Orders', 'Graph: Flaky', 'Checkpoints: Flaky']);
+    const stops = rotationStops(['wall', 'overview', 'job-graphs', 'failing-checkpoints'], running, [
+      { jid: 'b2', name: 'Flaky' },
+    ]);
+    expect(stops.map((s) => s.path)).toEqual([
+      WALL_PATH,
+      '/',
+      '/jobs/a1/graph',
+      '/jobs/b2/graph',
+      '/jobs/b2/checkpoints',
+    ]);
+    expect(stops.map((s) => s.label)).toEqual([
+      'Health wall',
+      'Cluster overview',
+      'Graph: Orders',
+      'Graph: Flaky',
+      'Checkpoints: Flaky',
+    ]);
   });
 
   it('falls back to the wall when the views expand to nothing', () => {

@@ -32,7 +32,8 @@ export function rotationStops(
     else if (view === 'job-graphs') {
       for (const job of running) stops.push({ path: links.job(job.jid, 'graph'), label: `Graph: ${job.name}` });
     } else {
-      for (const job of failingCheckpoints) stops.push({ path: links.job(job.jid, 'checkpoints'), label: `Checkpoints: ${job.name}` });
+      for (const job of failingCheckpoints)
+        stops.push({ path: links.job(job.jid, 'checkpoints'), label: `Checkpoints: ${job.name}` });
     }
   }
   return stops.length ? stops : [{ path: WALL_PATH, label: 'Health wall' }];

@@ -17,14 +17,19 @@ import { advanceTracker, consecutiveFailures, EMPTY_HEALTH_TRACKER, healthInput 
 const details = (json: unknown): JobDetails => v.parse(JobDetailsSchema, json);
 const checkpoints = (json: unknown): CheckpointingStatistics => v.parse(CheckpointingStatisticsSchema, json);
 
-describe('the wall\'s tracker, on recorded answers', () => {
+describe("the wall's tracker, on recorded answers", () => {
   it('sees the flaky job restarting from its first answer', () => {
     const d = details(flakyDetails);
-    const tracker = advanceTracker(EMPTY_HEALTH_TRACKER, [{ jid: d.jid, details: d, checkpoints: checkpoints(flakyCheckpoints) }]);
+    const tracker = advanceTracker(EMPTY_HEALTH_TRACKER, [
+      { jid: d.jid, details: d, checkpoints: checkpoints(flakyCheckpoints) },
+    ]);
     const input = healthInput(d.state, tracker.get(d.jid));
     expect(input.totalRestarts).toBe(77);
     expect(input.restarts?.count).toBe(1);
-    expect(classifyJobHealth(input)).toEqual({ level: 'warn', reasons: ['restarting: 1 restart in the last minute (77 in all)'] });
+    expect(classifyJobHealth(input)).toEqual({
+      level: 'warn',
+      reasons: ['restarting: 1 restart in the last minute (77 in all)'],
+    });
   });
 
   it('counts restarts seen between polls', () => {
@@ -33,8 +38,15 @@ describe('the wall\'s tracker, on recorded answers', () => {
     let tracker = advanceTracker(EMPTY_HEALTH_TRACKER, [{ jid: d.jid, details: d, checkpoints: c }]);
     // Two more restarts, 35 s apart, as the flaky job does.
     for (const step of [1, 2]) {
-      const later: JobDetails = { ...d, now: d.now + step * 35_000, timestamps: { ...d.timestamps, RESTARTING: d.now + step * 35_000 - 5000 } };
-      const laterCheckpoints: CheckpointingStatistics = { ...c, counts: { ...c.counts, restored: c.counts.restored + step } };
+      const later: JobDetails = {
+        ...d,
+        now: d.now + step * 35_000,
+        timestamps: { ...d.timestamps, RESTARTING: d.now + step * 35_000 - 5000 },
+      };
+      const laterCheckpoints: CheckpointingStatistics = {
+        ...c,
+        counts: { ...c.counts, restored: c.counts.restored + step },
+      };
       tracker = advanceTracker(tracker, [{ jid: d.jid, details: later, checkpoints: laterCheckpoints }]);
     }
     const health = classifyJobHealth(healthInput('RUNNING', tracker.get(d.jid)));
@@ -42,9 +54,11 @@ describe('the wall\'s tracker, on recorded answers', () => {
     expect(health.reasons[0]).toBe('restarting: 3 restarts in the last 2 min (79 in all)');
   });
 
-  it('reads failed checkpoints from Flink\'s history, then from the counts', () => {
+  it("reads failed checkpoints from Flink's history, then from the counts", () => {
     const d1 = details(failingDetails1);
-    let tracker = advanceTracker(EMPTY_HEALTH_TRACKER, [{ jid: d1.jid, details: d1, checkpoints: checkpoints(failingCheckpoints1) }]);
+    let tracker = advanceTracker(EMPTY_HEALTH_TRACKER, [
+      { jid: d1.jid, details: d1, checkpoints: checkpoints(failingCheckpoints1) },
+    ]);
     let health = classifyJobHealth(healthInput('RUNNING', tracker.get(d1.jid)));
     expect(health.level).toBe('warn');
     expect(health.reasons).toEqual([expect.stringMatching(/^3 checkpoints failed in the last (minute|\d+ min)$/)]);

@@ -5,7 +5,13 @@
 import type { CheckpointingStatistics } from '../../api/checkpoints';
 import type { JobDetails } from '../../api/jobs';
 import { advanceRates, EMPTY_TRACKER, sampleOf, type RateTracker } from '../../lib/vertex-rates';
-import { advanceCounter, countInWindow, EMPTY_HISTORY, type CounterEvent, type CounterHistory } from './counter-history';
+import {
+  advanceCounter,
+  countInWindow,
+  EMPTY_HISTORY,
+  type CounterEvent,
+  type CounterHistory,
+} from './counter-history';
 import { HEALTH_WINDOW_MS, type JobHealthInput } from './health';
 
 export interface JobTrack {
@@ -38,7 +44,9 @@ function lastRestartAt(details: JobDetails | undefined): number {
 /** The failed attempts Flink's own checkpoint history dates, and since when it is complete. */
 function checkpointSeed(checkpoints: CheckpointingStatistics, jobStart: number, at: number) {
   const history = checkpoints.history;
-  const known: CounterEvent[] = history.filter((c) => c.status === 'FAILED').map((c) => ({ at: c.trigger_timestamp, n: 1 }));
+  const known: CounterEvent[] = history
+    .filter((c) => c.status === 'FAILED')
+    .map((c) => ({ at: c.trigger_timestamp, n: 1 }));
   const oldest = history.reduce((min, c) => Math.min(min, c.trigger_timestamp), at);
   // When the history holds every attempt there was, it is complete since the job started.
   const completeSince = checkpoints.counts.total <= history.length && jobStart > 0 ? jobStart : oldest;
@@ -53,7 +61,10 @@ function advanceJob(prev: JobTrack | undefined, obs: JobObservation, windowMs: n
   const checkpointsChanged = obs.checkpoints !== undefined && obs.checkpoints !== prev?.checkpoints;
   if (prev && !detailsChanged && !checkpointsChanged) return prev;
 
-  const rates = detailsChanged && obs.details ? advanceRates(prev?.rates ?? EMPTY_TRACKER, sampleOf(obs.details)) : (prev?.rates ?? EMPTY_TRACKER);
+  const rates =
+    detailsChanged && obs.details
+      ? advanceRates(prev?.rates ?? EMPTY_TRACKER, sampleOf(obs.details))
+      : (prev?.rates ?? EMPTY_TRACKER);
   const restored = checkpoints?.counts.restored ?? null;
   const restartedAt = lastRestartAt(details);
 
@@ -81,7 +92,13 @@ function advanceJob(prev: JobTrack | undefined, obs: JobObservation, windowMs: n
   if (checkpoints && (checkpointsChanged || failedCheckpoints.last === null)) {
     failedCheckpoints =
       failedCheckpoints.last === null
-        ? advanceCounter(EMPTY_HISTORY, checkpoints.counts.failed, at, windowMs, checkpointSeed(checkpoints, details?.['start-time'] ?? 0, at))
+        ? advanceCounter(
+            EMPTY_HISTORY,
+            checkpoints.counts.failed,
+            at,
+            windowMs,
+            checkpointSeed(checkpoints, details?.['start-time'] ?? 0, at),
+          )
         : advanceCounter(failedCheckpoints, checkpoints.counts.failed, at, windowMs);
   }
 
@@ -89,7 +106,11 @@ function advanceJob(prev: JobTrack | undefined, obs: JobObservation, windowMs: n
 }
 
 /** The tracker after new answers; jobs not observed any more are dropped. */
-export function advanceTracker(tracker: HealthTracker, observations: readonly JobObservation[], windowMs = HEALTH_WINDOW_MS): HealthTracker {
+export function advanceTracker(
+  tracker: HealthTracker,
+  observations: readonly JobObservation[],
+  windowMs = HEALTH_WINDOW_MS,
+): HealthTracker {
   let changed = tracker.size !== observations.length;
   const next = new Map<string, JobTrack>();
   for (const obs of observations) {
@@ -116,19 +137,29 @@ export function consecutiveFailures(checkpoints: CheckpointingStatistics | undef
 /** What classifyJobHealth needs for one job, from its track (undefined for jobs not tracked). */
 export function healthInput(state: string, track: JobTrack | undefined, windowMs = HEALTH_WINDOW_MS): JobHealthInput {
   if (!track?.details) {
-    return { state, restarts: null, totalRestarts: null, failedCheckpoints: null, consecutiveFailedCheckpoints: 0, backPressure: null, watermarkLagMs: null };
+    return {
+      state,
+      restarts: null,
+      totalRestarts: null,
+      failedCheckpoints: null,
+      consecutiveFailedCheckpoints: 0,
+      backPressure: null,
+      watermarkLagMs: null,
+    };
   }
   const now = track.at;
   let backPressure: JobHealthInput['backPressure'] = null;
   for (const vertex of track.details.vertices) {
     const share = track.rates.rates.get(vertex.id)?.backPressured ?? null;
-    if (share !== null && (backPressure === null || share > backPressure.share)) backPressure = { share, vertex: vertex.name };
+    if (share !== null && (backPressure === null || share > backPressure.share))
+      backPressure = { share, vertex: vertex.name };
   }
   return {
     state,
     restarts: track.restarts.last === null ? null : countInWindow(track.restarts, now, windowMs),
     totalRestarts: track.checkpoints?.counts.restored ?? null,
-    failedCheckpoints: track.failedCheckpoints.last === null ? null : countInWindow(track.failedCheckpoints, now, windowMs),
+    failedCheckpoints:
+      track.failedCheckpoints.last === null ? null : countInWindow(track.failedCheckpoints, now, windowMs),
     consecutiveFailedCheckpoints: consecutiveFailures(track.checkpoints),
     backPressure,
     watermarkLagMs: null,

@@ -27,7 +27,6 @@ export interface WallData {
   readonly failingCheckpoints: readonly RotationJob[];
 }
 
-
 /**
  * The wall's data, with few requests: `GET /jobs/overview` and `GET /overview`, and per job that
  * is not over its details (`GET /jobs/:id`, whose accumulated times give back pressure) and its
@@ -42,7 +41,11 @@ export function useWallData(): WallData {
   const active = (jobs.data?.jobs ?? []).filter((j) => isActive(j.state));
 
   const details = useQueries({
-    queries: active.map((job) => ({ ...jobDetailsQueryOptions(job.jid), refetchInterval: interval, refetchIntervalInBackground: false })),
+    queries: active.map((job) => ({
+      ...jobDetailsQueryOptions(job.jid),
+      refetchInterval: interval,
+      refetchIntervalInBackground: false,
+    })),
   });
   const checkpoints = useQueries({
     queries: active.map((job) => ({
@@ -60,7 +63,10 @@ export function useWallData(): WallData {
   }));
 
   // Advance the tracker when an answer is new (derived during render, as the job graph does).
-  const [state, setState] = useState<{ sources: readonly unknown[]; tracker: HealthTracker }>({ sources: [], tracker: EMPTY_HEALTH_TRACKER });
+  const [state, setState] = useState<{ sources: readonly unknown[]; tracker: HealthTracker }>({
+    sources: [],
+    tracker: EMPTY_HEALTH_TRACKER,
+  });
   const sources = observations.flatMap((o) => [o.jid, o.details, o.checkpoints]);
   let tracker = state.tracker;
   if (sources.length !== state.sources.length || sources.some((s, i) => s !== state.sources[i])) {

@@ -28,7 +28,9 @@ describe('LogFiles', () => {
     const onSelect = vi.fn();
     renderWithProviders(<LogFiles source={source} selected={null} onSelect={onSelect} />);
     const table = await screen.findByRole('table', { name: 'Log files' });
-    const names = within(table).getAllByRole('rowheader').map((b) => b.textContent);
+    const names = within(table)
+      .getAllByRole('rowheader')
+      .map((b) => b.textContent);
     expect(names).toEqual(recorded.logs.map((l) => l.name).sort());
     const first = recorded.logs[0]?.name ?? '';
     fireEvent.click(within(table).getByRole('button', { name: first }));

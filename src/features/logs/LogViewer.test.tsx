@@ -31,7 +31,9 @@ describe('LogViewer', () => {
     const openMs = performance.now() - started;
 
     const rows = container.querySelectorAll('.log-line');
-    console.log(`[LogViewer] opened ${(text.length / 1024 / 1024).toFixed(1)} MB (${lines.toLocaleString('en-US')} lines) in ${openMs.toFixed(0)} ms; ${rows.length} rows in the DOM`);
+    console.log(
+      `[LogViewer] opened ${(text.length / 1024 / 1024).toFixed(1)} MB (${lines.toLocaleString('en-US')} lines) in ${openMs.toFixed(0)} ms; ${rows.length} rows in the DOM`,
+    );
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(200);
     expect(lines).toBeGreaterThan(100_000);

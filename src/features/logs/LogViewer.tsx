@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { Toolbar } from '../../components/Toolbar';
 import { formatBytes, formatCount } from '../../lib/format';
 import { downloadText } from './download';
@@ -36,7 +45,14 @@ interface LogViewerProps {
  * only the rows on screen are in the DOM (@tanstack/react-virtual), search runs over the whole
  * text and highlights matches, and lines are React text (markup in a log line stays literal).
  */
-export function LogViewer({ text, fileName, follow = false, onFollowChange, onReload, reloading = false }: LogViewerProps): ReactNode {
+export function LogViewer({
+  text,
+  fileName,
+  follow = false,
+  onFollowChange,
+  onReload,
+  reloading = false,
+}: LogViewerProps): ReactNode {
   const index = useMemo(() => indexLines(text), [text]);
   const [query, setQuery] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
@@ -139,7 +155,12 @@ export function LogViewer({ text, fileName, follow = false, onFollowChange, onRe
         <button type="button" onClick={() => step(1)} disabled={search.count === 0} aria-label="Next match">
           ↓
         </button>
-        <button type="button" onClick={searchFromHere} disabled={search.count === 0} title="First match from the top of the view">
+        <button
+          type="button"
+          onClick={searchFromHere}
+          disabled={search.count === 0}
+          title="First match from the top of the view"
+        >
           From here
         </button>
         <span id={`${ids}-count`} className="log-count" role="status">
@@ -162,7 +183,13 @@ export function LogViewer({ text, fileName, follow = false, onFollowChange, onRe
         >
           <label>
             <span>Line</span>
-            <input type="number" min={1} max={Math.max(1, index.lineCount)} value={jumpText} onChange={(e) => setJumpText(e.target.value)} />
+            <input
+              type="number"
+              min={1}
+              max={Math.max(1, index.lineCount)}
+              value={jumpText}
+              onChange={(e) => setJumpText(e.target.value)}
+            />
           </label>
           <button type="submit">Go</button>
         </form>
@@ -259,7 +286,12 @@ function LogLine({ index, line, search, currentOffset, marked, gutter, top, meas
       </span>
       <span className="log-text">
         {parts}
-        {end > shownEnd && <span className="log-cut"> … {formatCount(end - shownEnd)} more characters (download the file to see them)</span>}
+        {end > shownEnd && (
+          <span className="log-cut">
+            {' '}
+            … {formatCount(end - shownEnd)} more characters (download the file to see them)
+          </span>
+        )}
       </span>
     </div>
   );

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  indexLines,
-  lineOfOffset,
-  lineText,
-  matchAtOrAfterLine,
-  matchesBetween,
-  searchLog,
-} from './log-index';
+import { indexLines, lineOfOffset, lineText, matchAtOrAfterLine, matchesBetween, searchLog } from './log-index';
 import { generateLog, HOSTILE_LINE_TEXT, RARE_TERM } from './log-test-data';
 
 describe('indexLines', () => {

@@ -8,12 +8,14 @@ import { anyKeyOptions } from '../../lib/any-key-options';
 export type { LogFile } from '../../api/logs';
 
 /** Whose logs: the job manager's, or one task manager's. */
-export type LogSource = { readonly kind: 'jobmanager' } | { readonly kind: 'taskmanager'; readonly taskManagerId: string };
+export type LogSource =
+  { readonly kind: 'jobmanager' } | { readonly kind: 'taskmanager'; readonly taskManagerId: string };
 
 /** The name a file is saved under when downloaded. */
 export function downloadName(source: LogSource, file: LogFile): string {
   if (file.kind === 'file') return file.name;
-  const base = source.kind === 'jobmanager' ? 'jobmanager' : `taskmanager-${source.taskManagerId.replace(/[^\w.-]+/g, '_')}`;
+  const base =
+    source.kind === 'jobmanager' ? 'jobmanager' : `taskmanager-${source.taskManagerId.replace(/[^\w.-]+/g, '_')}`;
   return `${base}.${file.kind === 'log' ? 'log' : 'out'}`;
 }
 
@@ -50,6 +52,8 @@ export function useLogFile(source: LogSource, file: LogFile, follow: boolean) {
 /** The list of log files of the job manager or a task manager. */
 export function useLogList(source: LogSource) {
   const options: UseQueryOptions<LogList, Error, LogList, QueryKey> =
-    source.kind === 'jobmanager' ? anyKeyOptions(jobManagerLogsQueryOptions()) : anyKeyOptions(taskManagerLogsQueryOptions(source.taskManagerId));
+    source.kind === 'jobmanager'
+      ? anyKeyOptions(jobManagerLogsQueryOptions())
+      : anyKeyOptions(taskManagerLogsQueryOptions(source.taskManagerId));
   return usePolledQuery(options);
 }

@@ -23,7 +23,11 @@ interface ListProps {
   onPick: (metric: string) => void;
 }
 
-function MetricIdList<T extends readonly { readonly id: string }[]>({ query, picked, onPick }: ListProps & { query: UseQueryResult<T> }): ReactNode {
+function MetricIdList<T extends readonly { readonly id: string }[]>({
+  query,
+  picked,
+  onPick,
+}: ListProps & { query: UseQueryResult<T> }): ReactNode {
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const ids = useMemo(() => (query.data ?? []).map((m) => m.id), [query.data]);
@@ -34,7 +38,12 @@ function MetricIdList<T extends readonly { readonly id: string }[]>({ query, pic
         <div className="metric-ids">
           <label className="table-filter">
             <span>Search metrics</span>
-            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. heap used" />
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="e.g. heap used"
+            />
           </label>
           <span className="metric-ids-count">
             {matches.length === ids.length ? `${ids.length} metrics` : `${matches.length} of ${ids.length} metrics`}
@@ -58,7 +67,9 @@ function MetricIdList<T extends readonly { readonly id: string }[]>({ query, pic
               ))}
             </ul>
           )}
-          {matches.length > LIST_LIMIT && <p className="stat-sub">{matches.length - LIST_LIMIT} more: refine the search to see them.</p>}
+          {matches.length > LIST_LIMIT && (
+            <p className="stat-sub">{matches.length - LIST_LIMIT} more: refine the search to see them.</p>
+          )}
         </div>
       )}
     </QueryState>
@@ -104,8 +115,17 @@ export function AvailableMetrics({ scope, ...props }: ListProps & { scope: Metri
     case 'job':
       return <JobList key={scope.jobId} jobId={scope.jobId} {...props} />;
     case 'vertex':
-      return <VertexList key={`${scope.jobId}/${scope.vertexId}`} jobId={scope.jobId} vertexId={scope.vertexId} {...props} />;
+      return (
+        <VertexList key={`${scope.jobId}/${scope.vertexId}`} jobId={scope.jobId} vertexId={scope.vertexId} {...props} />
+      );
     case 'subtasks':
-      return <SubtasksList key={`${scope.jobId}/${scope.vertexId}`} jobId={scope.jobId} vertexId={scope.vertexId} {...props} />;
+      return (
+        <SubtasksList
+          key={`${scope.jobId}/${scope.vertexId}`}
+          jobId={scope.jobId}
+          vertexId={scope.vertexId}
+          {...props}
+        />
+      );
   }
 }

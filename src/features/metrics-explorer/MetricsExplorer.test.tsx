@@ -50,7 +50,7 @@ function Harness({ initial, onChange }: { initial: MetricPick[]; onChange: (raw:
 }
 
 describe('MetricsExplorer', () => {
-  it('lists a scope\'s metrics, searches them, and charts a pick with its recorded value', async () => {
+  it("lists a scope's metrics, searches them, and charts a pick with its recorded value", async () => {
     let raw: string | null = null;
     render(<Harness initial={[]} onChange={(next) => (raw = next)} />);
     await screen.findByText(`${listFixture.length} metrics`);

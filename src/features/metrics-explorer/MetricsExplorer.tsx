@@ -3,7 +3,15 @@ import { jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { AvailableMetrics } from './AvailableMetrics';
 import { ScopeCharts } from './PickedCharts';
-import { addPick, groupPicks, isAggregatedScope, MAX_PICKS, removePick, scopeKey, type MetricPick } from '../../lib/metric-picks';
+import {
+  addPick,
+  groupPicks,
+  isAggregatedScope,
+  MAX_PICKS,
+  removePick,
+  scopeKey,
+  type MetricPick,
+} from '../../lib/metric-picks';
 import { draftScope, INITIAL_DRAFT, ScopePicker, type ScopeDraft } from './ScopePicker';
 import './metrics-explorer.css';
 
@@ -22,7 +30,10 @@ export function MetricsExplorer({ picks, onPicksChange }: MetricsExplorerProps):
   const scope = draftScope(draft);
   const groups = useMemo(() => groupPicks(picks), [picks]);
   const jobsOverview = usePolledQuery(jobsOverviewQueryOptions());
-  const jobs = useMemo(() => new Map<string, JobOverview>((jobsOverview.data?.jobs ?? []).map((j) => [j.jid, j])), [jobsOverview.data]);
+  const jobs = useMemo(
+    () => new Map<string, JobOverview>((jobsOverview.data?.jobs ?? []).map((j) => [j.jid, j])),
+    [jobsOverview.data],
+  );
   const picked = useMemo(() => {
     const key = scope ? scopeKey(scope) : '';
     return new Set(picks.filter((p) => scopeKey(p.scope) === key).map((p) => p.metricId));
@@ -33,7 +44,9 @@ export function MetricsExplorer({ picks, onPicksChange }: MetricsExplorerProps):
   const pick = (metric: string): void => {
     if (!scope || needsAgg) return;
     // Past the limit, addPick refuses a new pick but still merges aggregations into a charted one.
-    onPicksChange(addPick(picks, { scope, metricId: metric, aggregations: isAggregatedScope(scope) ? draft.aggs : [] }));
+    onPicksChange(
+      addPick(picks, { scope, metricId: metric, aggregations: isAggregatedScope(scope) ? draft.aggs : [] }),
+    );
   };
 
   return (
@@ -42,8 +55,14 @@ export function MetricsExplorer({ picks, onPicksChange }: MetricsExplorerProps):
         <h2 id="explorer-add">Add a metric</h2>
         <ScopePicker draft={draft} onChange={setDraft} />
         {needsAgg && <p className="panel-warning">Choose at least one aggregation.</p>}
-        {full && <p className="panel-warning">At most {MAX_PICKS} metrics are charted at once: remove one to add another.</p>}
-        {scope ? <AvailableMetrics scope={scope} picked={picked} onPick={pick} /> : <p className="empty">Complete the scope to list its metrics.</p>}
+        {full && (
+          <p className="panel-warning">At most {MAX_PICKS} metrics are charted at once: remove one to add another.</p>
+        )}
+        {scope ? (
+          <AvailableMetrics scope={scope} picked={picked} onPick={pick} />
+        ) : (
+          <p className="empty">Complete the scope to list its metrics.</p>
+        )}
       </section>
       <section className="explorer-charts" aria-labelledby="explorer-charts">
         <div className="explorer-charts-head">
@@ -55,10 +74,17 @@ export function MetricsExplorer({ picks, onPicksChange }: MetricsExplorerProps):
           )}
         </div>
         {groups.length === 0 ? (
-          <p className="empty">No metric picked yet. The picks are kept in the page's address: share it to share the charts.</p>
+          <p className="empty">
+            No metric picked yet. The picks are kept in the page's address: share it to share the charts.
+          </p>
         ) : (
           groups.map((group) => (
-            <ScopeCharts key={group.key} group={group} jobs={jobs} onRemove={(id) => onPicksChange(removePick(picks, id))} />
+            <ScopeCharts
+              key={group.key}
+              group={group}
+              jobs={jobs}
+              onRemove={(id) => onPicksChange(removePick(picks, id))}
+            />
           ))
         )}
       </section>

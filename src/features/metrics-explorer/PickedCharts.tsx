@@ -49,8 +49,8 @@ export function ScopeTitle({ scope, jobs }: { scope: MetricScope; jobs: Readonly
     case 'subtasks':
       return (
         <>
-          Subtasks {scope.subtasks ?? 'all'} of vertex <VertexName jobId={scope.jobId} vertexId={scope.vertexId} /> of job{' '}
-          {job(scope.jobId)}
+          Subtasks {scope.subtasks ?? 'all'} of vertex <VertexName jobId={scope.jobId} vertexId={scope.vertexId} /> of
+          job {job(scope.jobId)}
         </>
       );
   }
@@ -95,7 +95,15 @@ export function ScopeCharts({ group, jobs, onRemove }: ScopeChartsProps): ReactN
   );
 }
 
-function PickChart({ pick, samples, onRemove }: { pick: MetricPick; samples: readonly HistorySample[]; onRemove: (id: string) => void }): ReactNode {
+function PickChart({
+  pick,
+  samples,
+  onRemove,
+}: {
+  pick: MetricPick;
+  samples: readonly HistorySample[];
+  onRemove: (id: string) => void;
+}): ReactNode {
   const series = useMemo(() => pickSeries(pick, samples), [pick, samples]);
   const id = pickId(pick);
   return (
@@ -105,7 +113,12 @@ function PickChart({ pick, samples, onRemove }: { pick: MetricPick; samples: rea
       unit={guessUnit(pick.metricId)}
       label={`${pick.metricId} over time`}
       actions={
-        <button type="button" className="remove-pick" onClick={() => onRemove(id)} aria-label={`Remove ${pick.metricId}`}>
+        <button
+          type="button"
+          className="remove-pick"
+          onClick={() => onRemove(id)}
+          aria-label={`Remove ${pick.metricId}`}
+        >
           Remove
         </button>
       }

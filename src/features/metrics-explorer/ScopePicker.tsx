@@ -15,7 +15,14 @@ export interface ScopeDraft {
   readonly aggs: readonly MetricAggregation[];
 }
 
-export const INITIAL_DRAFT: ScopeDraft = { kind: 'jm', taskManagerId: '', jobId: '', vertexId: '', subtasks: '', aggs: ['min', 'max', 'avg'] };
+export const INITIAL_DRAFT: ScopeDraft = {
+  kind: 'jm',
+  taskManagerId: '',
+  jobId: '',
+  vertexId: '',
+  subtasks: '',
+  aggs: ['min', 'max', 'avg'],
+};
 
 export const SCOPE_LABELS: Record<ScopeKind, string> = {
   jm: 'Job manager',
@@ -66,7 +73,9 @@ export function draftScope(draft: ScopeDraft): MetricScope | null {
       return draft.jobId && draft.vertexId ? { kind: 'vertex', jobId: draft.jobId, vertexId: draft.vertexId } : null;
     case 'subtasks': {
       const subtasks = readSubtasks(draft.subtasks);
-      return draft.jobId && draft.vertexId && subtasks !== undefined ? { kind: 'subtasks', jobId: draft.jobId, vertexId: draft.vertexId, subtasks } : null;
+      return draft.jobId && draft.vertexId && subtasks !== undefined
+        ? { kind: 'subtasks', jobId: draft.jobId, vertexId: draft.vertexId, subtasks }
+        : null;
     }
   }
 }
@@ -84,7 +93,11 @@ export function ScopePicker({ draft, onChange }: ScopePickerProps): ReactNode {
     <div className="scope-picker">
       <Field label="Scope">
         {(id) => (
-          <select id={id} value={draft.kind} onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) ?? 'jm' })}>
+          <select
+            id={id}
+            value={draft.kind}
+            onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) ?? 'jm' })}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {SCOPE_LABELS[k]}
@@ -93,12 +106,19 @@ export function ScopePicker({ draft, onChange }: ScopePickerProps): ReactNode {
           </select>
         )}
       </Field>
-      {draft.kind === 'tm' && <TaskManagerSelect value={draft.taskManagerId} onChange={(taskManagerId) => set({ taskManagerId })} />}
+      {draft.kind === 'tm' && (
+        <TaskManagerSelect value={draft.taskManagerId} onChange={(taskManagerId) => set({ taskManagerId })} />
+      )}
       {(draft.kind === 'job' || draft.kind === 'vertex' || draft.kind === 'subtasks') && (
         <JobSelect value={draft.jobId} onChange={(jobId) => set({ jobId, vertexId: '' })} />
       )}
       {(draft.kind === 'vertex' || draft.kind === 'subtasks') && draft.jobId !== '' && (
-        <VertexSelect key={draft.jobId} jobId={draft.jobId} value={draft.vertexId} onChange={(vertexId) => set({ vertexId })} />
+        <VertexSelect
+          key={draft.jobId}
+          jobId={draft.jobId}
+          value={draft.vertexId}
+          onChange={(vertexId) => set({ vertexId })}
+        />
       )}
       {draft.kind === 'subtasks' && (
         <Field label="Subtasks">
@@ -123,7 +143,9 @@ export function ScopePicker({ draft, onChange }: ScopePickerProps): ReactNode {
                 type="checkbox"
                 checked={draft.aggs.includes(agg)}
                 onChange={(e) =>
-                  set({ aggs: METRIC_AGGREGATIONS.filter((a) => (a === agg ? e.target.checked : draft.aggs.includes(a))) })
+                  set({
+                    aggs: METRIC_AGGREGATIONS.filter((a) => (a === agg ? e.target.checked : draft.aggs.includes(a))),
+                  })
                 }
               />
               {agg}
@@ -171,14 +193,24 @@ function JobSelect({ value, onChange }: { value: string; onChange: (id: string) 
   );
 }
 
-function VertexSelect({ jobId, value, onChange }: { jobId: string; value: string; onChange: (id: string) => void }): ReactNode {
+function VertexSelect({
+  jobId,
+  value,
+  onChange,
+}: {
+  jobId: string;
+  value: string;
+  onChange: (id: string) => void;
+}): ReactNode {
   // The vertices and their names; they do not change while the explorer is open.
   const details = usePolledQuery(jobDetailsQueryOptions(jobId), 'static');
   return (
     <Field label="Vertex">
       {(id) => (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{details.isPending ? 'Loading…' : details.isError ? 'Could not load the vertices' : 'Choose a vertex'}</option>
+          <option value="">
+            {details.isPending ? 'Loading…' : details.isError ? 'Could not load the vertices' : 'Choose a vertex'}
+          </option>
           {(details.data?.vertices ?? []).map((vertex) => (
             <option key={vertex.id} value={vertex.id}>
               {vertexLabel(vertex.name)} (parallelism {vertex.parallelism})

@@ -1,6 +1,16 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { jobManagerMetricsQueryOptions, jobMetricsQueryOptions, jobsMetricsQueryOptions, subtasksMetricsQueryOptions, taskManagerMetricsQueryOptions, taskManagersMetricsQueryOptions, vertexMetricsQueryOptions, type AggregatedMetrics, type MetricValues } from '../../api/metrics';
+import {
+  jobManagerMetricsQueryOptions,
+  jobMetricsQueryOptions,
+  jobsMetricsQueryOptions,
+  subtasksMetricsQueryOptions,
+  taskManagerMetricsQueryOptions,
+  taskManagersMetricsQueryOptions,
+  vertexMetricsQueryOptions,
+  type AggregatedMetrics,
+  type MetricValues,
+} from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import type { MetricAggregation } from '../../api/query';
 import { createHistoryStore } from '../../lib/history-store';
@@ -11,7 +21,10 @@ import { seriesName, type ScopeGroup } from '../../lib/metric-picks';
 export const explorerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 32 });
 
 /** An aggregated answer as history values: one series per metric and aggregation. */
-export function sampleFromAggregated(metrics: AggregatedMetrics, aggs: readonly MetricAggregation[]): Record<string, number | null> {
+export function sampleFromAggregated(
+  metrics: AggregatedMetrics,
+  aggs: readonly MetricAggregation[],
+): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const m of metrics) {
     for (const agg of aggs) out[seriesName(m.id, agg)] = parseMetricValue(m[agg]);
@@ -47,19 +60,49 @@ type Report = (status: SamplerStatus) => ReactNode;
 const valuesSample = (data: MetricValues) => sampleFromMetricValues(data);
 
 function JmSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
-  return children(useRecord(group, usePolledQuery(jobManagerMetricsQueryOptions({ get: group.metrics })), valuesSample));
+  return children(
+    useRecord(group, usePolledQuery(jobManagerMetricsQueryOptions({ get: group.metrics })), valuesSample),
+  );
 }
 
-function TmSampler({ group, taskManagerId, children }: { group: ScopeGroup; taskManagerId: string; children: Report }): ReactNode {
-  return children(useRecord(group, usePolledQuery(taskManagerMetricsQueryOptions(taskManagerId, { get: group.metrics })), valuesSample));
+function TmSampler({
+  group,
+  taskManagerId,
+  children,
+}: {
+  group: ScopeGroup;
+  taskManagerId: string;
+  children: Report;
+}): ReactNode {
+  return children(
+    useRecord(
+      group,
+      usePolledQuery(taskManagerMetricsQueryOptions(taskManagerId, { get: group.metrics })),
+      valuesSample,
+    ),
+  );
 }
 
 function JobSampler({ group, jobId, children }: { group: ScopeGroup; jobId: string; children: Report }): ReactNode {
-  return children(useRecord(group, usePolledQuery(jobMetricsQueryOptions(jobId, { get: group.metrics })), valuesSample));
+  return children(
+    useRecord(group, usePolledQuery(jobMetricsQueryOptions(jobId, { get: group.metrics })), valuesSample),
+  );
 }
 
-function VertexSampler({ group, jobId, vertexId, children }: { group: ScopeGroup; jobId: string; vertexId: string; children: Report }): ReactNode {
-  return children(useRecord(group, usePolledQuery(vertexMetricsQueryOptions(jobId, vertexId, { get: group.metrics })), valuesSample));
+function VertexSampler({
+  group,
+  jobId,
+  vertexId,
+  children,
+}: {
+  group: ScopeGroup;
+  jobId: string;
+  vertexId: string;
+  children: Report;
+}): ReactNode {
+  return children(
+    useRecord(group, usePolledQuery(vertexMetricsQueryOptions(jobId, vertexId, { get: group.metrics })), valuesSample),
+  );
 }
 
 /** `aggs` comes from a memoised group, so the function changes only with the picks. */
@@ -69,22 +112,32 @@ function useAggregatedSample(aggs: readonly MetricAggregation[]) {
 
 function TmsSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
   const toSample = useAggregatedSample(group.aggs);
-  return children(useRecord(group, usePolledQuery(taskManagersMetricsQueryOptions({ get: group.metrics, agg: group.aggs })), toSample));
+  return children(
+    useRecord(
+      group,
+      usePolledQuery(taskManagersMetricsQueryOptions({ get: group.metrics, agg: group.aggs })),
+      toSample,
+    ),
+  );
 }
 
 function JobsSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
   const toSample = useAggregatedSample(group.aggs);
-  return children(useRecord(group, usePolledQuery(jobsMetricsQueryOptions({ get: group.metrics, agg: group.aggs })), toSample));
+  return children(
+    useRecord(group, usePolledQuery(jobsMetricsQueryOptions({ get: group.metrics, agg: group.aggs })), toSample),
+  );
 }
 
 function SubtasksSampler({ group, children }: { group: ScopeGroup; children: Report }): ReactNode {
   const toSample = useAggregatedSample(group.aggs);
   const scope = group.scope.kind === 'subtasks' ? group.scope : undefined;
-  const query = usePolledQuery(subtasksMetricsQueryOptions(scope?.jobId ?? '', scope?.vertexId ?? '', {
-    get: group.metrics,
-    agg: group.aggs,
-    subtasks: scope?.subtasks ?? undefined,
-  }));
+  const query = usePolledQuery(
+    subtasksMetricsQueryOptions(scope?.jobId ?? '', scope?.vertexId ?? '', {
+      get: group.metrics,
+      agg: group.aggs,
+      subtasks: scope?.subtasks ?? undefined,
+    }),
+  );
   return children(useRecord(group, query, toSample));
 }
 

@@ -125,7 +125,14 @@ describe('useConfirm', () => {
   function Asker({ onAnswer }: { onAnswer: (answer: boolean) => void }): ReactNode {
     const { confirm, dialog } = useConfirm();
     const ask = async (): Promise<void> => {
-      onAnswer(await confirm({ title: 'Delete this jar?', message: 'It is removed.', confirmLabel: 'Delete jar', danger: true }));
+      onAnswer(
+        await confirm({
+          title: 'Delete this jar?',
+          message: 'It is removed.',
+          confirmLabel: 'Delete jar',
+          danger: true,
+        }),
+      );
     };
     return (
       <>

@@ -15,7 +15,16 @@ interface ConfirmDialogProps extends ConfirmRequest {
  * text was typed.
  */
 export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
-  const { title, message, confirmLabel, dismissLabel = 'Back', danger = false, requireText, onConfirm, onDismiss } = props;
+  const {
+    title,
+    message,
+    confirmLabel,
+    dismissLabel = 'Back',
+    danger = false,
+    requireText,
+    onConfirm,
+    onDismiss,
+  } = props;
   const [typed, setTyped] = useState('');
   const inputId = useId();
   const matches = requireText === undefined || typed === requireText;
@@ -84,7 +93,12 @@ export function useConfirm(): { confirm: Confirm; dialog: ReactNode } {
     setPending(null);
   };
   const dialog = pending ? (
-    <ConfirmDialog key={pending.key} {...pending.request} onConfirm={() => answer(true)} onDismiss={() => answer(false)} />
+    <ConfirmDialog
+      key={pending.key}
+      {...pending.request}
+      onConfirm={() => answer(true)}
+      onDismiss={() => answer(false)}
+    />
   ) : null;
   return { confirm, dialog };
 }

@@ -13,7 +13,15 @@ interface FormModalProps {
 }
 
 /** A modal form: fields, then "Back" and the action's own button. Enter submits. */
-export function FormModal({ title, submitLabel, onSubmit, onClose, danger, invalid, children }: FormModalProps): ReactNode {
+export function FormModal({
+  title,
+  submitLabel,
+  onSubmit,
+  onClose,
+  danger,
+  invalid,
+  children,
+}: FormModalProps): ReactNode {
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (invalid === undefined) onSubmit();

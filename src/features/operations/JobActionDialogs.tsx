@@ -32,14 +32,20 @@ function TargetDirectoryField({ value, onChange }: { value: string; onChange: (v
   );
 }
 
-function FormatField({ value, onChange }: { value: SavepointFormat; onChange: (value: SavepointFormat) => void }): ReactNode {
+function FormatField({
+  value,
+  onChange,
+}: {
+  value: SavepointFormat;
+  onChange: (value: SavepointFormat) => void;
+}): ReactNode {
   const name = useId();
   return (
     <fieldset className="ops-fieldset">
       <legend>Format</legend>
       <label>
-        <input type="radio" name={name} checked={value === 'CANONICAL'} onChange={() => onChange('CANONICAL')} /> Canonical{' '}
-        <span className="ops-hint">(portable across state backends)</span>
+        <input type="radio" name={name} checked={value === 'CANONICAL'} onChange={() => onChange('CANONICAL')} />{' '}
+        Canonical <span className="ops-hint">(portable across state backends)</span>
       </label>
       <label>
         <input type="radio" name={name} checked={value === 'NATIVE'} onChange={() => onChange('NATIVE')} /> Native{' '}
@@ -79,15 +85,19 @@ export function SavepointDialog({
       <FormatField value={formatType} onChange={setFormatType} />
       {allowCancel && (
         <label className="ops-check">
-          <input type="checkbox" checked={cancelJob} onChange={(e) => setCancelJob(e.target.checked)} /> Cancel the job once the
-          savepoint is complete
+          <input type="checkbox" checked={cancelJob} onChange={(e) => setCancelJob(e.target.checked)} /> Cancel the job
+          once the savepoint is complete
         </label>
       )}
     </FormModal>
   );
 }
 
-export function StopDialog({ jobName, onSubmit, onClose }: DialogProps<SnapshotFormValues & { drain: boolean }>): ReactNode {
+export function StopDialog({
+  jobName,
+  onSubmit,
+  onClose,
+}: DialogProps<SnapshotFormValues & { drain: boolean }>): ReactNode {
   const [targetDirectory, setTargetDirectory] = useState('');
   const [formatType, setFormatType] = useState<SavepointFormat>('CANONICAL');
   const [drain, setDrain] = useState(false);
@@ -100,12 +110,14 @@ export function StopDialog({ jobName, onSubmit, onClose }: DialogProps<SnapshotF
       onClose={onClose}
     >
       <JobLine jobName={jobName} />
-      <p className="ops-modal-message">The job takes a savepoint, then stops. It can be resumed from the savepoint later.</p>
+      <p className="ops-modal-message">
+        The job takes a savepoint, then stops. It can be resumed from the savepoint later.
+      </p>
       <TargetDirectoryField value={targetDirectory} onChange={setTargetDirectory} />
       <FormatField value={formatType} onChange={setFormatType} />
       <label className="ops-check">
-        <input type="checkbox" checked={drain} onChange={(e) => setDrain(e.target.checked)} /> Drain: emit MAX_WATERMARK first,
-        firing all event-time timers (for a final stop, not a pause)
+        <input type="checkbox" checked={drain} onChange={(e) => setDrain(e.target.checked)} /> Drain: emit MAX_WATERMARK
+        first, firing all event-time timers (for a final stop, not a pause)
       </label>
     </FormModal>
   );
@@ -115,13 +127,24 @@ export function CheckpointDialog({ jobName, onSubmit, onClose }: DialogProps<'CO
   const [type, setType] = useState<'CONFIGURED' | 'FULL'>('CONFIGURED');
   const name = useId();
   return (
-    <FormModal title="Trigger a checkpoint" submitLabel="Trigger checkpoint" onSubmit={() => onSubmit(type)} onClose={onClose}>
+    <FormModal
+      title="Trigger a checkpoint"
+      submitLabel="Trigger checkpoint"
+      onSubmit={() => onSubmit(type)}
+      onClose={onClose}
+    >
       <JobLine jobName={jobName} />
       <fieldset className="ops-fieldset">
         <legend>Checkpoint type</legend>
         <label>
-          <input type="radio" name={name} data-autofocus checked={type === 'CONFIGURED'} onChange={() => setType('CONFIGURED')} /> As
-          configured for the job
+          <input
+            type="radio"
+            name={name}
+            data-autofocus
+            checked={type === 'CONFIGURED'}
+            onChange={() => setType('CONFIGURED')}
+          />{' '}
+          As configured for the job
         </label>
         <label>
           <input type="radio" name={name} checked={type === 'FULL'} onChange={() => setType('FULL')} /> Full
@@ -131,7 +154,12 @@ export function CheckpointDialog({ jobName, onSubmit, onClose }: DialogProps<'CO
   );
 }
 
-export function RescaleDialog({ jobName, onSubmit, onClose, current }: DialogProps<number> & { current: number | undefined }): ReactNode {
+export function RescaleDialog({
+  jobName,
+  onSubmit,
+  onClose,
+  current,
+}: DialogProps<number> & { current: number | undefined }): ReactNode {
   const [text, setText] = useState(current === undefined ? '' : String(current));
   const id = useId();
   const parallelism = parsePositiveInt(text);

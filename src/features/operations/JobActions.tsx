@@ -3,7 +3,11 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { checkpointNowMutationOptions } from '../../api/checkpoints';
 import { newTriggerId } from '../../api/ids';
-import { rescaleJobMutationOptions, updateJobResourceRequirementsMutationOptions, type JobResourceRequirementsUpdate } from '../../api/job-scaling';
+import {
+  rescaleJobMutationOptions,
+  updateJobResourceRequirementsMutationOptions,
+  type JobResourceRequirementsUpdate,
+} from '../../api/job-scaling';
 import { cancelJobMutationOptions, jobDetailsQueryOptions } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { savepointMutationOptions, stopWithSavepointMutationOptions, type SavepointResult } from '../../api/savepoints';
@@ -27,7 +31,9 @@ type OpenDialog = 'savepoint' | 'stop' | 'checkpoint' | 'rescale' | 'requirement
 const RECENT = 3;
 
 function savepointOutcome(result: SavepointResult): { result: string; copyable?: boolean } {
-  return result.location ? { result: result.location, copyable: true } : { result: 'Completed; Flink reported no location.' };
+  return result.location
+    ? { result: result.location, copyable: true }
+    : { result: 'Completed; Flink reported no location.' };
 }
 
 /**
@@ -100,10 +106,13 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
 
   const saveRequirements = (update: JobResourceRequirementsUpdate): void => {
     close();
-    void trackOperation({ kind: 'resource-requirements', jobId, subject: jobName }, async (): Promise<TrackedOutcome> => {
-      await requirements.mutateAsync(update);
-      return { ok: true, result: `Requirements of ${Object.keys(update).length} vertices saved` };
-    });
+    void trackOperation(
+      { kind: 'resource-requirements', jobId, subject: jobName },
+      async (): Promise<TrackedOutcome> => {
+        await requirements.mutateAsync(update);
+        return { ok: true, result: `Requirements of ${Object.keys(update).length} vertices saved` };
+      },
+    );
   };
 
   const askCancel = async (): Promise<void> => {
@@ -112,8 +121,8 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
       message: (
         <>
           <p>
-            <span className="ops-subject">{jobName}</span> will be cancelled without a savepoint. Its state is lost unless a
-            checkpoint or savepoint is kept.
+            <span className="ops-subject">{jobName}</span> will be cancelled without a savepoint. Its state is lost
+            unless a checkpoint or savepoint is kept.
           </p>
         </>
       ),
@@ -171,7 +180,9 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
             Cancel job…
           </button>
         )}
-        {!anyAction && job && !permissions.readOnly && !active && <span className="ops-hint">The job has ended: nothing to do.</span>}
+        {!anyAction && job && !permissions.readOnly && !active && (
+          <span className="ops-hint">The job has ended: nothing to do.</span>
+        )}
       </Toolbar>
       {recent.length > 0 && (
         <div className="ops-recent-wrap">
@@ -185,7 +196,9 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
           </Link>
         </div>
       )}
-      {open === 'savepoint' && <SavepointDialog jobName={jobName} allowCancel={permissions.cancel} onSubmit={startSavepoint} onClose={close} />}
+      {open === 'savepoint' && (
+        <SavepointDialog jobName={jobName} allowCancel={permissions.cancel} onSubmit={startSavepoint} onClose={close} />
+      )}
       {open === 'stop' && <StopDialog jobName={jobName} onSubmit={startStop} onClose={close} />}
       {open === 'checkpoint' && <CheckpointDialog jobName={jobName} onSubmit={startCheckpoint} onClose={close} />}
       {open === 'rescale' && (

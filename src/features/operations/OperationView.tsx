@@ -24,7 +24,14 @@ export function CopyableText({ text, label }: { text: string; label: string }): 
   };
   return (
     <span className="ops-copy">
-      <input ref={inputRef} readOnly value={text} aria-label={label} className="ops-copy-text" onFocus={(e) => e.target.select()} />
+      <input
+        ref={inputRef}
+        readOnly
+        value={text}
+        aria-label={label}
+        className="ops-copy-text"
+        onFocus={(e) => e.target.select()}
+      />
       <button type="button" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
         Copy
       </button>
@@ -74,5 +81,9 @@ export function OperationResult({ record }: { record: OperationRecord }): ReactN
     );
   }
   if (outcome.result === undefined) return <span>Done</span>;
-  return outcome.copyable ? <CopyableText text={outcome.result} label="Savepoint location" /> : <span className="ops-result">{outcome.result}</span>;
+  return outcome.copyable ? (
+    <CopyableText text={outcome.result} label="Savepoint location" />
+  ) : (
+    <span className="ops-result">{outcome.result}</span>
+  );
 }

@@ -23,14 +23,19 @@ describe('the operations panel and indicator', () => {
 
     let pending: Promise<TrackedOutcome> | undefined;
     act(() => {
-      pending = trackOperation({ kind: 'savepoint', jobId: JOB, subject: '<b>Demo</b> job' }, () => new Promise((resolve) => (finish = resolve)));
+      pending = trackOperation(
+        { kind: 'savepoint', jobId: JOB, subject: '<b>Demo</b> job' },
+        () => new Promise((resolve) => (finish = resolve)),
+      );
     });
     expect(screen.getByRole('link', { name: 'Operations: 1 running' })).toBeDefined();
 
     await act(async () => {
       finish({ ok: true, result: 'file:/savepoints/savepoint-52b555-0123456789ab', copyable: true });
       await pending;
-      await trackOperation({ kind: 'checkpoint', jobId: JOB }, () => Promise.resolve({ ok: false, message: 'Checkpoint was declined.', detail: 'java.lang.Exception: declined' }));
+      await trackOperation({ kind: 'checkpoint', jobId: JOB }, () =>
+        Promise.resolve({ ok: false, message: 'Checkpoint was declined.', detail: 'java.lang.Exception: declined' }),
+      );
     });
     expect(screen.getByRole('link', { name: 'Operations: 1 failed' })).toBeDefined();
     expect(screen.getByRole('status').textContent).toBe('Checkpoint failed');

@@ -28,8 +28,19 @@ const COLUMNS: readonly Column<OperationRecord>[] = [
     ),
   }),
   column('started', { header: 'Started', value: (r) => r.startedAt, format: (t) => formatTimestamp(t) }),
-  column('state', { header: 'State', value: (r) => r.state, format: (_state, r) => <OperationStateBadge record={r} />, search: true }),
-  column('result', { header: 'Result', className: 'ops-result-cell', value: (r) => r.state, format: (_state, r) => <OperationResult record={r} />, sort: false }),
+  column('state', {
+    header: 'State',
+    value: (r) => r.state,
+    format: (_state, r) => <OperationStateBadge record={r} />,
+    search: true,
+  }),
+  column('result', {
+    header: 'Result',
+    className: 'ops-result-cell',
+    value: (r) => r.state,
+    format: (_state, r) => <OperationResult record={r} />,
+    sort: false,
+  }),
 ];
 
 /**

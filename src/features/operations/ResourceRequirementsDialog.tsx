@@ -101,8 +101,8 @@ export function ResourceRequirementsDialog(props: ResourceRequirementsDialogProp
 
   const intro = (
     <p className="ops-modal-message">
-      Job: <span className="ops-subject">{jobName}</span>. The adaptive scheduler keeps each vertex&apos;s parallelism between these
-      bounds.
+      Job: <span className="ops-subject">{jobName}</span>. The adaptive scheduler keeps each vertex&apos;s parallelism
+      between these bounds.
     </p>
   );
 

@@ -27,7 +27,9 @@ export function describeActionError(error: unknown): ActionFailure {
     case 'http':
     case 'not-found': {
       if (!flink) return { message: userMessage(error) };
-      const full = error.flinkMessages.filter((m) => m.trim() !== '' && m.trim() !== 'Internal server error.').join('\n');
+      const full = error.flinkMessages
+        .filter((m) => m.trim() !== '' && m.trim() !== 'Internal server error.')
+        .join('\n');
       return full && full.trim() !== flink ? { message: flink, detail: full } : { message: flink };
     }
     default:

@@ -30,11 +30,24 @@ describe('the operations store', () => {
   it('adds an operation as running, newest first, and tells subscribers', () => {
     const listener = vi.fn();
     const unsubscribe = subscribeOperations(listener);
-    void trackOperation({ kind: 'savepoint', jobId: 'a'.repeat(32), subject: 'Demo: event-time orders', triggerId: 'b'.repeat(32) }, () => deferred().promise, () => 1000);
-    void trackOperation({ kind: 'checkpoint', jobId: 'a'.repeat(32) }, () => deferred().promise, () => 2000);
+    void trackOperation(
+      { kind: 'savepoint', jobId: 'a'.repeat(32), subject: 'Demo: event-time orders', triggerId: 'b'.repeat(32) },
+      () => deferred().promise,
+      () => 1000,
+    );
+    void trackOperation(
+      { kind: 'checkpoint', jobId: 'a'.repeat(32) },
+      () => deferred().promise,
+      () => 2000,
+    );
     const { records } = getOperations();
     expect(records.map((r) => r.kind)).toEqual(['checkpoint', 'savepoint']);
-    expect(records[1]).toMatchObject({ state: 'running', startedAt: 1000, subject: 'Demo: event-time orders', triggerId: 'b'.repeat(32) });
+    expect(records[1]).toMatchObject({
+      state: 'running',
+      startedAt: 1000,
+      subject: 'Demo: event-time orders',
+      triggerId: 'b'.repeat(32),
+    });
     expect(listener).toHaveBeenCalledTimes(2);
     unsubscribe();
   });
@@ -42,10 +55,14 @@ describe('the operations store', () => {
   it('follows an operation: notes and progress while it runs, then how it ended', async () => {
     const run = deferred();
     let ctx: Parameters<Parameters<typeof trackOperation>[1]>[0] | undefined;
-    const settled = trackOperation({ kind: 'jar-upload', subject: 'demo-jobs.jar' }, (c) => {
-      ctx = c;
-      return run.promise;
-    }, () => 5000);
+    const settled = trackOperation(
+      { kind: 'jar-upload', subject: 'demo-jobs.jar' },
+      (c) => {
+        ctx = c;
+        return run.promise;
+      },
+      () => 5000,
+    );
     ctx?.note('Uploading 37 KiB…');
     ctx?.progress(0.5);
     expect(getOperations().records[0]).toMatchObject({ state: 'running', note: 'Uploading 37 KiB…', progress: 0.5 });
@@ -55,7 +72,11 @@ describe('the operations store', () => {
     run.resolve({ ok: true, result: 'c423c713_demo-jobs.jar' });
     await expect(settled).resolves.toEqual({ ok: true, result: 'c423c713_demo-jobs.jar' });
     const record = getOperations().records[0];
-    expect(record).toMatchObject({ state: 'completed', settledAt: 5000, outcome: { ok: true, result: 'c423c713_demo-jobs.jar' } });
+    expect(record).toMatchObject({
+      state: 'completed',
+      settledAt: 5000,
+      outcome: { ok: true, result: 'c423c713_demo-jobs.jar' },
+    });
     expect(record?.note).toBeUndefined();
     expect(record?.progress).toBeUndefined();
   });
@@ -70,7 +91,9 @@ describe('the operations store', () => {
   });
 
   it('records a job the operation created, for a link', async () => {
-    await trackOperation({ kind: 'jar-run', subject: 'demo-jobs.jar' }, () => Promise.resolve({ ok: true, result: 'f'.repeat(32), jobId: 'f'.repeat(32) }));
+    await trackOperation({ kind: 'jar-run', subject: 'demo-jobs.jar' }, () =>
+      Promise.resolve({ ok: true, result: 'f'.repeat(32), jobId: 'f'.repeat(32) }),
+    );
     expect(getOperations().records[0]?.jobId).toBe('f'.repeat(32));
   });
 
@@ -79,10 +102,16 @@ describe('the operations store', () => {
       kind: 'forbidden',
       endpoint: 'PATCH /jobs/:jobid',
       status: 403,
-      flinkMessages: ['org.apache.flink.runtime.rest.handler.RestHandlerException: Cancelling jobs is disabled.\n\tat org.apache.Foo(Foo.java:1)'],
+      flinkMessages: [
+        'org.apache.flink.runtime.rest.handler.RestHandlerException: Cancelling jobs is disabled.\n\tat org.apache.Foo(Foo.java:1)',
+      ],
     });
     const outcome = await trackOperation({ kind: 'cancel', jobId: 'a'.repeat(32) }, () => Promise.reject(forbidden));
-    expect(outcome).toEqual({ ok: false, message: 'You are not allowed to do this here.', detail: 'Cancelling jobs is disabled.' });
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'You are not allowed to do this here.',
+      detail: 'Cancelling jobs is disabled.',
+    });
     expect(JSON.stringify(getOperations().records[0])).not.toContain('Foo.java');
     expect(getOperations().records[0]?.state).toBe('failed');
   });

@@ -104,7 +104,11 @@ export function bound(list: readonly OperationRecord[], max = MAX_OPERATIONS): r
  * become failures with a readable message (a 403 says "not allowed here", not a stack trace).
  * Resolves with the outcome; never rejects.
  */
-export function trackOperation(spec: OperationSpec, run: OperationRun, now: () => number = Date.now): Promise<TrackedOutcome> {
+export function trackOperation(
+  spec: OperationSpec,
+  run: OperationRun,
+  now: () => number = Date.now,
+): Promise<TrackedOutcome> {
   const id = nextId++;
   const record: OperationRecord = { ...spec, id, startedAt: now(), state: 'running' };
   setSnapshot({ ...snapshot, records: bound([record, ...snapshot.records]) });

@@ -11,7 +11,10 @@ import type { TrackedOutcome } from './operations-store';
 type Success = Omit<Extract<TrackedOutcome, { ok: true }>, 'ok'>;
 
 /** An asynchronous operation's outcome (completed with a result, or Flink's failure cause). */
-export function fromAsyncOutcome<R>(outcome: AsyncOperationOutcome<R>, describe: (result: R) => Success): TrackedOutcome {
+export function fromAsyncOutcome<R>(
+  outcome: AsyncOperationOutcome<R>,
+  describe: (result: R) => Success,
+): TrackedOutcome {
   if (outcome.status === 'failed') return { ok: false, ...describeOperationFailure(outcome.failure) };
   return { ok: true, ...describe(outcome.result) };
 }
@@ -26,7 +29,10 @@ export interface FollowJobOptions {
  * Polls a job's status until it reached a final state (CANCELED, FINISHED, FAILED, SUSPENDED) and
  * returns it; returns the last state seen when the deadline passed first.
  */
-export async function followJobToEnd(jobId: string, options: FollowJobOptions = {}): Promise<{ state: string; final: boolean }> {
+export async function followJobToEnd(
+  jobId: string,
+  options: FollowJobOptions = {},
+): Promise<{ state: string; final: boolean }> {
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const deadline = Date.now() + (options.deadlineMs ?? 2 * 60_000);
   let state = 'UNKNOWN';

@@ -12,7 +12,12 @@ import { resetOperationsStore } from './operations-store';
 import { NO_PERMISSIONS, permissionsFrom, usePermissions } from './permissions';
 
 const JOB = '52b55582369c4b745bdd71ecba17202d';
-const ALL: WebConfig['features'] = { 'web-submit': true, 'web-cancel': true, 'web-rescale': true, 'web-history': false };
+const ALL: WebConfig['features'] = {
+  'web-submit': true,
+  'web-cancel': true,
+  'web-rescale': true,
+  'web-history': false,
+};
 
 describe('permissionsFrom', () => {
   it('read-only mode allows nothing, whatever the cluster offers', () => {
@@ -30,13 +35,34 @@ describe('permissionsFrom', () => {
       cluster: true,
       jarsServed: true,
     });
-    const none = permissionsFrom(false, { 'web-submit': false, 'web-cancel': false, 'web-rescale': false, 'web-history': false });
-    expect(none).toMatchObject({ submit: false, cancel: false, rescale: false, snapshot: true, cluster: true, jarsServed: false });
-    expect(permissionsFrom(false, { ...ALL, 'web-cancel': false })).toMatchObject({ submit: true, cancel: false, rescale: true });
+    const none = permissionsFrom(false, {
+      'web-submit': false,
+      'web-cancel': false,
+      'web-rescale': false,
+      'web-history': false,
+    });
+    expect(none).toMatchObject({
+      submit: false,
+      cancel: false,
+      rescale: false,
+      snapshot: true,
+      cluster: true,
+      jarsServed: false,
+    });
+    expect(permissionsFrom(false, { ...ALL, 'web-cancel': false })).toMatchObject({
+      submit: true,
+      cancel: false,
+      rescale: true,
+    });
   });
 
   it('allows nothing that needs a feature flag until /config answered', () => {
-    expect(permissionsFrom(false, undefined)).toMatchObject({ submit: false, cancel: false, rescale: false, jarsServed: undefined });
+    expect(permissionsFrom(false, undefined)).toMatchObject({
+      submit: false,
+      cancel: false,
+      rescale: false,
+      jarsServed: undefined,
+    });
   });
 });
 
@@ -86,7 +112,13 @@ describe('usePermissions', () => {
     configureApi({ readOnly: true });
     const { result } = renderHook(() => usePermissions(), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.jarsServed).toBe(true));
-    expect(result.current).toMatchObject({ readOnly: true, submit: false, cancel: false, snapshot: false, cluster: false });
+    expect(result.current).toMatchObject({
+      readOnly: true,
+      submit: false,
+      cancel: false,
+      snapshot: false,
+      cluster: false,
+    });
   });
 });
 

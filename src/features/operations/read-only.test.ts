@@ -23,12 +23,18 @@ const actions: [string, () => Promise<unknown>][] = [
   ['stop with savepoint', () => stopWithSavepoint(JOB, { drain: true }, { pollIntervalMs: 1 })],
   ['checkpoint', () => checkpointNow(JOB, { checkpointType: 'FULL' }, { pollIntervalMs: 1 })],
   ['rescale', () => rescaleJob(JOB, 2, { pollIntervalMs: 1 })],
-  ['resource requirements', () => updateJobResourceRequirements(JOB, { v: { parallelism: { lowerBound: 1, upperBound: 2 } } })],
+  [
+    'resource requirements',
+    () => updateJobResourceRequirements(JOB, { v: { parallelism: { lowerBound: 1, upperBound: 2 } } }),
+  ],
   ['upload jar', () => uploadJar(new Blob(['PK']), 'demo-jobs.jar')],
   ['run jar', () => runJar(JAR, { entryClass: 'dev.flinkdashboard.demo.CancelMeJob' })],
   ['delete jar', () => deleteJar(JAR)],
   ['delete data set', () => deleteDataSet('0123456789abcdef0123456789abcdef', { pollIntervalMs: 1 })],
-  ['dispose savepoint', () => disposeSavepoint('file:/savepoints/savepoint-1a2b3c-0123456789ab', { pollIntervalMs: 1 })],
+  [
+    'dispose savepoint',
+    () => disposeSavepoint('file:/savepoints/savepoint-1a2b3c-0123456789ab', { pollIntervalMs: 1 }),
+  ],
   ['shut down cluster', () => shutdownCluster()],
 ];
 
@@ -36,7 +42,12 @@ let fetchMock: ReturnType<typeof stubFetch>;
 
 beforeEach(() => {
   configureApi({ baseUrl: 'http://127.0.0.1:8081/', readOnly: true });
-  fetchMock = stubFetch(() => new Response('{"files":[],"address":"http://127.0.0.1:8081"}', { headers: { 'content-type': 'application/json' } }));
+  fetchMock = stubFetch(
+    () =>
+      new Response('{"files":[],"address":"http://127.0.0.1:8081"}', {
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
 });
 
 afterEach(() => {

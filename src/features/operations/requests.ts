@@ -9,12 +9,23 @@ export interface SnapshotFormValues {
   readonly formatType: SavepointFormat;
 }
 
-export function savepointRequestFrom(values: SnapshotFormValues & { readonly cancelJob: boolean }, triggerId: string): SavepointRequest {
+export function savepointRequestFrom(
+  values: SnapshotFormValues & { readonly cancelJob: boolean },
+  triggerId: string,
+): SavepointRequest {
   const dir = values.targetDirectory.trim();
-  return { ...(dir ? { targetDirectory: dir } : {}), formatType: values.formatType, cancelJob: values.cancelJob, triggerId };
+  return {
+    ...(dir ? { targetDirectory: dir } : {}),
+    formatType: values.formatType,
+    cancelJob: values.cancelJob,
+    triggerId,
+  };
 }
 
-export function stopRequestFrom(values: SnapshotFormValues & { readonly drain: boolean }, triggerId: string): StopRequest {
+export function stopRequestFrom(
+  values: SnapshotFormValues & { readonly drain: boolean },
+  triggerId: string,
+): StopRequest {
   const dir = values.targetDirectory.trim();
   return { ...(dir ? { targetDirectory: dir } : {}), formatType: values.formatType, drain: values.drain, triggerId };
 }

@@ -25,7 +25,11 @@ export function MemoryModel({ config }: { config: TaskManagerDetails['memoryConf
     }),
     column('area', { header: 'Area', value: (p) => AREA_LABEL[p.area], search: true }),
     column('size', { header: 'Configured', value: (p) => p.bytes, format: formatBytes }),
-    column('share', { header: 'Share of process', value: (p) => p.bytes, format: (bytes) => (total > 0 ? `${((bytes / total) * 100).toFixed(1)}%` : '–') }),
+    column('share', {
+      header: 'Share of process',
+      value: (p) => p.bytes,
+      format: (bytes) => (total > 0 ? `${((bytes / total) * 100).toFixed(1)}%` : '–'),
+    }),
   ];
   return (
     <div>
@@ -43,7 +47,8 @@ export function MemoryModel({ config }: { config: TaskManagerDetails['memoryConf
       </div>
       <DataTable caption="Memory model" columns={columns} rows={parts} rowKey={(p) => p.id} filterable captionHidden />
       <p className="stat-sub">
-        Total Flink memory {formatBytes(config.totalFlinkMemory)}, total process memory {formatBytes(config.totalProcessMemory)}.
+        Total Flink memory {formatBytes(config.totalFlinkMemory)}, total process memory{' '}
+        {formatBytes(config.totalProcessMemory)}.
       </p>
     </div>
   );
@@ -63,20 +68,69 @@ interface UsageRow {
 export function JvmMemoryTable({ metrics }: { metrics: TaskManagerDetails['metrics'] }): ReactNode {
   const segments = networkSegments(metrics);
   const rows: UsageRow[] = [
-    { id: 'heap', label: 'Heap', used: metrics.heapUsed, committed: metrics.heapCommitted, max: metrics.heapMax, unit: 'bytes' },
-    { id: 'nonHeap', label: 'Non-heap', used: metrics.nonHeapUsed, committed: metrics.nonHeapCommitted, max: metrics.nonHeapMax, unit: 'bytes' },
-    { id: 'direct', label: 'Direct buffers', used: metrics.directUsed, committed: null, max: metrics.directMax, count: metrics.directCount, unit: 'bytes' },
-    { id: 'mapped', label: 'Mapped buffers', used: metrics.mappedUsed, committed: null, max: metrics.mappedMax, count: metrics.mappedCount, unit: 'bytes' },
-    { id: 'network', label: 'Network buffers (segments)', used: segments.used, committed: null, max: segments.total, unit: 'segments' },
+    {
+      id: 'heap',
+      label: 'Heap',
+      used: metrics.heapUsed,
+      committed: metrics.heapCommitted,
+      max: metrics.heapMax,
+      unit: 'bytes',
+    },
+    {
+      id: 'nonHeap',
+      label: 'Non-heap',
+      used: metrics.nonHeapUsed,
+      committed: metrics.nonHeapCommitted,
+      max: metrics.nonHeapMax,
+      unit: 'bytes',
+    },
+    {
+      id: 'direct',
+      label: 'Direct buffers',
+      used: metrics.directUsed,
+      committed: null,
+      max: metrics.directMax,
+      count: metrics.directCount,
+      unit: 'bytes',
+    },
+    {
+      id: 'mapped',
+      label: 'Mapped buffers',
+      used: metrics.mappedUsed,
+      committed: null,
+      max: metrics.mappedMax,
+      count: metrics.mappedCount,
+      unit: 'bytes',
+    },
+    {
+      id: 'network',
+      label: 'Network buffers (segments)',
+      used: segments.used,
+      committed: null,
+      max: segments.total,
+      unit: 'segments',
+    },
   ];
   if (metrics.nettyShuffleMemoryTotal !== undefined) {
-    rows.push({ id: 'networkBytes', label: 'Network memory', used: metrics.nettyShuffleMemoryUsed ?? null, committed: null, max: metrics.nettyShuffleMemoryTotal, unit: 'bytes' });
+    rows.push({
+      id: 'networkBytes',
+      label: 'Network memory',
+      used: metrics.nettyShuffleMemoryUsed ?? null,
+      committed: null,
+      max: metrics.nettyShuffleMemoryTotal,
+      unit: 'bytes',
+    });
   }
-  const show = (row: UsageRow, value: number | null | undefined) => (row.unit === 'bytes' ? formatBytes(value) : formatCount(value));
+  const show = (row: UsageRow, value: number | null | undefined) =>
+    row.unit === 'bytes' ? formatBytes(value) : formatCount(value);
   const columns: Column<UsageRow>[] = [
     column('kind', { header: 'Memory', rowHeader: true, value: (r) => r.label, search: true }),
     column('used', { header: 'Used', value: (r) => r.used, format: (used, r) => show(r, used) }),
-    column('committed', { header: 'Committed', value: (r) => r.committed, format: (committed, r) => show(r, committed) }),
+    column('committed', {
+      header: 'Committed',
+      value: (r) => r.committed,
+      format: (committed, r) => show(r, committed),
+    }),
     column('max', { header: 'Max / total', value: (r) => r.max, format: (max, r) => show(r, max) }),
     column('ratio', {
       header: 'Used of max',
@@ -98,6 +152,14 @@ export function GarbageCollectorsTable({ collectors }: { collectors: readonly Co
     column('time', { header: 'Total time', value: (c) => c.time, format: formatDuration }),
   ];
   return (
-    <DataTable caption="Garbage collectors" columns={columns} rows={collectors} rowKey={(c) => c.name} filterable captionHidden empty="No collector reported." />
+    <DataTable
+      caption="Garbage collectors"
+      columns={columns}
+      rows={collectors}
+      rowKey={(c) => c.name}
+      filterable
+      captionHidden
+      empty="No collector reported."
+    />
   );
 }

@@ -12,7 +12,10 @@ import './task-managers.css';
 export function MetricsTab({ taskManagerId }: { taskManagerId: string }): ReactNode {
   const details = usePolledQuery(taskManagerDetailsQueryOptions(taskManagerId));
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
-  const jobsById = useMemo(() => new Map<string, JobOverview>((jobs.data?.jobs ?? []).map((j) => [j.jid, j])), [jobs.data]);
+  const jobsById = useMemo(
+    () => new Map<string, JobOverview>((jobs.data?.jobs ?? []).map((j) => [j.jid, j])),
+    [jobs.data],
+  );
   return (
     <QueryState query={details} what="the task manager">
       {(data) => (

@@ -12,7 +12,15 @@ export interface SectionTab {
  * The sections of a page as links (each tab is a URL: deep links reload to the same tab).
  * A candidate for src/components once another page needs it.
  */
-export function SectionTabs({ tabs, current, label }: { tabs: readonly SectionTab[]; current: string; label: string }): ReactNode {
+export function SectionTabs({
+  tabs,
+  current,
+  label,
+}: {
+  tabs: readonly SectionTab[];
+  current: string;
+  label: string;
+}): ReactNode {
   return (
     <nav className="tab-nav" aria-label={label}>
       {tabs.map((tab) => (

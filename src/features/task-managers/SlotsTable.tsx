@@ -28,12 +28,31 @@ export function SlotsTable({ details, jobs }: SlotsTableProps): ReactNode {
       format: (name, r) => <Link to={links.job(r.jobId)}>{name}</Link>,
       search: (name, r) => `${name} ${r.jobId}`,
     }),
-    column('state', { header: 'Job state', value: (r) => jobs.get(r.jobId)?.state, format: (state) => (state ? <JobStateBadge state={state} /> : '–'), search: true }),
+    column('state', {
+      header: 'Job state',
+      value: (r) => jobs.get(r.jobId)?.state,
+      format: (state) => (state ? <JobStateBadge state={state} /> : '–'),
+      search: true,
+    }),
     column('cpu', { header: 'CPU cores', value: (r) => r.resource?.cpuCores, format: (cores) => cores ?? '–' }),
-    column('heap', { header: 'Task heap', value: (r) => r.resource?.taskHeapMemory, format: (mib) => formatBytes(mebibytes(mib)) }),
-    column('managed', { header: 'Managed', value: (r) => r.resource?.managedMemory, format: (mib) => formatBytes(mebibytes(mib)) }),
-    column('network', { header: 'Network', value: (r) => r.resource?.networkMemory, format: (mib) => formatBytes(mebibytes(mib)) }),
-    ...(hasTasks ? [column('tasks', { header: 'Tasks', value: (r: SlotRow) => r.assignedTasks, format: (tasks) => tasks ?? '–' })] : []),
+    column('heap', {
+      header: 'Task heap',
+      value: (r) => r.resource?.taskHeapMemory,
+      format: (mib) => formatBytes(mebibytes(mib)),
+    }),
+    column('managed', {
+      header: 'Managed',
+      value: (r) => r.resource?.managedMemory,
+      format: (mib) => formatBytes(mebibytes(mib)),
+    }),
+    column('network', {
+      header: 'Network',
+      value: (r) => r.resource?.networkMemory,
+      format: (mib) => formatBytes(mebibytes(mib)),
+    }),
+    ...(hasTasks
+      ? [column('tasks', { header: 'Tasks', value: (r: SlotRow) => r.assignedTasks, format: (tasks) => tasks ?? '–' })]
+      : []),
   ];
   const free = Math.max(0, details.freeSlots);
   return (
@@ -44,7 +63,11 @@ export function SlotsTable({ details, jobs }: SlotsTableProps): ReactNode {
         rows={rows}
         rowKey={(r) => r.key}
         filterable
-        empty={details.allocatedSlots === undefined ? 'This Flink version does not report slot allocations.' : 'No slot is allocated.'}
+        empty={
+          details.allocatedSlots === undefined
+            ? 'This Flink version does not report slot allocations.'
+            : 'No slot is allocated.'
+        }
       />
       <p className="stat-sub">
         {rows.length} allocated, {free} free of {details.slotsNumber} slots.

@@ -19,7 +19,10 @@ export function TaskManagerCharts({ taskManagerId }: { taskManagerId: string }):
   const available = usePolledQuery({ ...taskManagerMetricsQueryOptions(taskManagerId), staleTime: Infinity }, 'static');
   const specs = useMemo(() => taskManagerCharts(available.data?.map((m) => m.id) ?? []), [available.data]);
   const get = useMemo(() => chartMetricIds(specs), [specs]);
-  const values = usePolledQuery({ ...taskManagerMetricsQueryOptions(taskManagerId, { get }), enabled: available.data !== undefined });
+  const values = usePolledQuery({
+    ...taskManagerMetricsQueryOptions(taskManagerId, { get }),
+    enabled: available.data !== undefined,
+  });
   const sample = useMemo(() => (values.data ? sampleFromMetricValues(values.data) : undefined), [values.data]);
   useRecordMetricSample(taskManagerHistory, taskManagerId, values.dataUpdatedAt, sample);
   const samples = useHistory(taskManagerHistory, taskManagerId);

@@ -19,7 +19,17 @@ import {
 import type { HeapUsage } from './use-heap-usage';
 import './task-managers.css';
 
-export const TM_SORT_COLUMNS = ['id', 'address', 'slots', 'cpu', 'physical', 'heapSize', 'heapUsed', 'tasks', 'heartbeat'] as const;
+export const TM_SORT_COLUMNS = [
+  'id',
+  'address',
+  'slots',
+  'cpu',
+  'physical',
+  'heapSize',
+  'heapUsed',
+  'tasks',
+  'heartbeat',
+] as const;
 export const DEFAULT_TM_SORT: SortState = { column: 'id', direction: 'asc' };
 
 interface Row {
@@ -52,19 +62,28 @@ function Heartbeat({ tm }: { tm: TaskManagerSummary }): ReactNode {
   const now = useNow();
   const at = lastHeartbeat(tm, now);
   if (at === null) return '–';
-  return (
-    <span title={formatTimestamp(at)}>
-      {formatDuration(Math.max(0, now - at))} ago
-    </span>
-  );
+  return <span title={formatTimestamp(at)}>{formatDuration(Math.max(0, now - at))} ago</span>;
 }
 
 /** The task managers: capacity, memory and health; full or hot ones stand out. */
-export function TaskManagersTable({ taskManagers, heapUsage, filter, onFilterChange, sort, onSortChange }: TaskManagersTableProps): ReactNode {
+export function TaskManagersTable({
+  taskManagers,
+  heapUsage,
+  filter,
+  onFilterChange,
+  sort,
+  onSortChange,
+}: TaskManagersTableProps): ReactNode {
   const rows: Row[] = taskManagers.map((tm) => {
     const heap = heapUsage.get(tm.id);
     const ratio = heapRatio(heap?.used, heap?.max);
-    return { tm, address: taskManagerAddress(tm.path), heap, heapRatio: ratio, level: worst(slotLevel(tm.freeSlots, tm.slotsNumber), heapLevel(ratio)) };
+    return {
+      tm,
+      address: taskManagerAddress(tm.path),
+      heap,
+      heapRatio: ratio,
+      level: worst(slotLevel(tm.freeSlots, tm.slotsNumber), heapLevel(ratio)),
+    };
   });
   const hasTasks = taskManagers.some((tm) => tm.assignedTasks !== undefined);
   const columns: Column<Row>[] = [
@@ -76,7 +95,12 @@ export function TaskManagersTable({ taskManagers, heapUsage, filter, onFilterCha
       format: (id) => <Link to={links.taskManager(id)}>{id}</Link>,
       search: true,
     }),
-    column('address', { header: 'Address', className: 'mono', value: (r) => r.address, search: (address, r) => `${address} ${r.tm.path}` }),
+    column('address', {
+      header: 'Address',
+      className: 'mono',
+      value: (r) => r.address,
+      search: (address, r) => `${address} ${r.tm.path}`,
+    }),
     column('slots', {
       header: 'Free / total slots',
       value: (r) => r.tm.freeSlots,
@@ -107,8 +131,14 @@ export function TaskManagersTable({ taskManagers, heapUsage, filter, onFilterCha
           </span>
         ),
     }),
-    ...(hasTasks ? [column('tasks', { header: 'Tasks', value: (r: Row) => r.tm.assignedTasks, format: (tasks) => tasks ?? '–' })] : []),
-    column('heartbeat', { header: 'Last heartbeat', value: (r) => heartbeatSortKey(r.tm), format: (_key, r) => <Heartbeat tm={r.tm} /> }),
+    ...(hasTasks
+      ? [column('tasks', { header: 'Tasks', value: (r: Row) => r.tm.assignedTasks, format: (tasks) => tasks ?? '–' })]
+      : []),
+    column('heartbeat', {
+      header: 'Last heartbeat',
+      value: (r) => heartbeatSortKey(r.tm),
+      format: (_key, r) => <Heartbeat tm={r.tm} />,
+    }),
   ];
   return (
     <DataTable

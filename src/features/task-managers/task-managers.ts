@@ -20,7 +20,8 @@ export function slotLevel(free: number, total: number): Level {
 
 /** Heap used over max, or null when unknown (Flink's -1, a missing metric). */
 export function heapRatio(used: number | null | undefined, max: number | null | undefined): number | null {
-  if (used == null || max == null || !Number.isFinite(used) || !Number.isFinite(max) || used < 0 || max <= 0) return null;
+  if (used == null || max == null || !Number.isFinite(used) || !Number.isFinite(max) || used < 0 || max <= 0)
+    return null;
   return used / max;
 }
 
@@ -98,7 +99,8 @@ export interface NetworkSegments {
 export function networkSegments(metrics: TaskManagerDetails['metrics']): NetworkSegments {
   const total = metrics.nettyShuffleMemorySegmentsTotal ?? metrics.memorySegmentsTotal ?? null;
   const available = metrics.nettyShuffleMemorySegmentsAvailable ?? metrics.memorySegmentsAvailable ?? null;
-  const used = metrics.nettyShuffleMemorySegmentsUsed ?? (total !== null && available !== null ? total - available : null);
+  const used =
+    metrics.nettyShuffleMemorySegmentsUsed ?? (total !== null && available !== null ? total - available : null);
   return { used, available, total };
 }
 

@@ -7,7 +7,8 @@ import { QueryState } from '../../components/QueryState';
 import { anyKeyOptions } from '../../lib/any-key-options';
 import { ThreadDumpView } from './ThreadDumpView';
 
-export type ThreadDumpSource = { readonly kind: 'jobmanager' } | { readonly kind: 'taskmanager'; readonly taskManagerId: string };
+export type ThreadDumpSource =
+  { readonly kind: 'jobmanager' } | { readonly kind: 'taskmanager'; readonly taskManagerId: string };
 
 /** A thread dump of the job manager or a task manager, taken on request (static, not polled). */
 export function ThreadDumpPanel({ source }: { source: ThreadDumpSource }): ReactNode {
@@ -19,7 +20,12 @@ export function ThreadDumpPanel({ source }: { source: ThreadDumpSource }): React
   return (
     <QueryState query={query} what="the thread dump">
       {(dump) => (
-        <ThreadDumpView dump={dump} takenAt={query.dataUpdatedAt} onRefresh={() => void query.refetch()} refreshing={query.isFetching} />
+        <ThreadDumpView
+          dump={dump}
+          takenAt={query.dataUpdatedAt}
+          onRefresh={() => void query.refetch()}
+          refreshing={query.isFetching}
+        />
       )}
     </QueryState>
   );

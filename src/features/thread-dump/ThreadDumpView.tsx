@@ -35,7 +35,11 @@ export function ThreadDumpView({ dump, takenAt, onRefresh, refreshing = false }:
     const text = dumpText(visible);
     const outcome = await copyText(text);
     setManualCopy(outcome === 'copied' ? null : text);
-    setMessage(outcome === 'copied' ? copyMessage(outcome) : 'The clipboard is not available here: the dump is selected below, press Ctrl+C (⌘C) to copy it.');
+    setMessage(
+      outcome === 'copied'
+        ? copyMessage(outcome)
+        : 'The clipboard is not available here: the dump is selected below, press Ctrl+C (⌘C) to copy it.',
+    );
   };
 
   return (
@@ -43,10 +47,17 @@ export function ThreadDumpView({ dump, takenAt, onRefresh, refreshing = false }:
       <div className="thread-dump-tools">
         <label className="table-filter">
           <span>Search threads</span>
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Name, class, lock…" />
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder="Name, class, lock…"
+          />
         </label>
         <span className="thread-dump-count">
-          {visible.length === threads.length ? `${threads.length} threads` : `${visible.length} of ${threads.length} threads`}
+          {visible.length === threads.length
+            ? `${threads.length} threads`
+            : `${visible.length} of ${threads.length} threads`}
           {takenAt ? `, taken ${formatTimestamp(takenAt)}` : ''}
         </span>
         <label className="log-check">
@@ -119,7 +130,12 @@ function ThreadItem({ thread, open }: { thread: ThreadEntry; open: boolean }): R
           {thread.id !== null && <span className="thread-id"> Id={thread.id}</span>}
         </summary>
         <div className="thread-body">
-          <button type="button" className="thread-copy" onClick={() => void copy()} aria-label={`Copy the stack of ${thread.name}`}>
+          <button
+            type="button"
+            className="thread-copy"
+            onClick={() => void copy()}
+            aria-label={`Copy the stack of ${thread.name}`}
+          >
             Copy
           </button>
           <span role="status" className="thread-dump-message">

@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ThreadDump } from '../../api/jobmanager';
 import jmDump from './fixtures/jobmanager-thread-dump.json';
 import tmDump from './fixtures/taskmanager-thread-dump.json';
-import { dumpText, filterThreads, groupByState, parseThreadDump, parseThreadHeader, THREAD_STATES } from './thread-dump';
+import {
+  dumpText,
+  filterThreads,
+  groupByState,
+  parseThreadDump,
+  parseThreadHeader,
+  THREAD_STATES,
+} from './thread-dump';
 import { ThreadDumpView } from './ThreadDumpView';
 
 // Recorded from the sandbox: GET /jobmanager/thread-dump and /taskmanagers/:id/thread-dump.
@@ -27,7 +34,9 @@ describe('parsing a thread dump', () => {
     expect(hostile.length).toBeGreaterThan(0);
     for (const t of hostile) expect(t.state).toBe('TIMED_WAITING');
     // A name that itself contains "Id=1 BLOCKED" does not decide the state.
-    expect(parseThreadHeader('x" Id=1 BLOCKED', '"x" Id=1 BLOCKED" daemon prio=5 Id=7 RUNNABLE\n\tat a.b(C.java:1)')).toEqual({
+    expect(
+      parseThreadHeader('x" Id=1 BLOCKED', '"x" Id=1 BLOCKED" daemon prio=5 Id=7 RUNNABLE\n\tat a.b(C.java:1)'),
+    ).toEqual({
       state: 'RUNNABLE',
       id: 7,
     });
@@ -54,7 +63,9 @@ describe('ThreadDumpView', () => {
     const { container } = render(<ThreadDumpView dump={tm} />);
     const threads = parseThreadDump(tm);
     for (const group of groupByState(threads)) {
-      const heading = screen.getByRole('heading', { name: new RegExp(`^${group.state} ${group.threads.length} threads?$`) });
+      const heading = screen.getByRole('heading', {
+        name: new RegExp(`^${group.state} ${group.threads.length} threads?$`),
+      });
       expect(heading).toBeTruthy();
     }
     expect(container.querySelector('img, script:not([src])')).toBeNull();
@@ -82,6 +93,8 @@ describe('ThreadDumpView', () => {
     const main = screen.getByText('main', { selector: '.thread-name' }).closest('li');
     if (!main) throw new Error('no main thread');
     fireEvent.click(within(main).getByRole('button', { name: 'Copy the stack of main' }));
-    await waitFor(() => expect(writeText).toHaveBeenLastCalledWith(parseThreadDump(jm).find((t) => t.name === 'main')?.info));
+    await waitFor(() =>
+      expect(writeText).toHaveBeenLastCalledWith(parseThreadDump(jm).find((t) => t.name === 'main')?.info),
+    );
   });
 });

@@ -6,7 +6,15 @@ import { filterByWords } from '../../lib/word-filter';
 // Thread names are untrusted (a job can name a thread after its operator, markup and line
 // breaks included), so the state is read after the quoted name, not by a loose search.
 
-export const THREAD_STATES = ['BLOCKED', 'RUNNABLE', 'WAITING', 'TIMED_WAITING', 'NEW', 'TERMINATED', 'UNKNOWN'] as const;
+export const THREAD_STATES = [
+  'BLOCKED',
+  'RUNNABLE',
+  'WAITING',
+  'TIMED_WAITING',
+  'NEW',
+  'TERMINATED',
+  'UNKNOWN',
+] as const;
 export type ThreadState = (typeof THREAD_STATES)[number];
 
 export interface ThreadEntry {

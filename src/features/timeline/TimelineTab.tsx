@@ -35,7 +35,11 @@ export function TimelineTab({ jobId }: { jobId: string }): ReactNode {
                 <h2 id="tl-job">Job and vertices</h2>
                 {data && data.segments.length > 0 ? (
                   <>
-                    <TimelineChart data={data} label={`Timeline of the job and its ${vertices.length} vertices`} onRowClick={pick} />
+                    <TimelineChart
+                      data={data}
+                      label={`Timeline of the job and its ${vertices.length} vertices`}
+                      onRowClick={pick}
+                    />
                     <SegmentsTable caption="Job and vertex states" data={data} />
                   </>
                 ) : (
@@ -58,7 +62,9 @@ export function TimelineTab({ jobId }: { jobId: string }): ReactNode {
                 {picked ? (
                   <SubtaskTimeline jobId={jobId} vertexId={picked.id} name={picked.name} />
                 ) : (
-                  <p className="empty">Pick a vertex here or click its bar above to see when each of its subtasks was in which state.</p>
+                  <p className="empty">
+                    Pick a vertex here or click its bar above to see when each of its subtasks was in which state.
+                  </p>
                 )}
               </section>
             </>
@@ -95,11 +101,27 @@ interface SegmentRow extends TimelineSegment {
 
 const segmentColumns: Column<SegmentRow>[] = [
   // Sorted by the row's place in the chart, not alphabetically.
-  column('label', { header: 'Row', rowHeader: true, className: 'timeline-label', value: (r) => r.label, sort: (_label, r) => r.row, search: true }),
+  column('label', {
+    header: 'Row',
+    rowHeader: true,
+    className: 'timeline-label',
+    value: (r) => r.label,
+    sort: (_label, r) => r.row,
+    search: true,
+  }),
   column('state', { header: 'State', value: (r) => r.state, search: true }),
   column('start', { header: 'From', value: (r) => r.start, format: (t) => formatTimestamp(t) }),
-  column('end', { header: 'Until', value: (r) => r.end, format: (end, r) => (end > r.start ? formatTimestamp(end) : '–') }),
-  column('duration', { header: 'Duration', className: 'num', value: (r) => r.end - r.start, format: (duration) => (duration > 0 ? formatDuration(duration) : '–') }),
+  column('end', {
+    header: 'Until',
+    value: (r) => r.end,
+    format: (end, r) => (end > r.start ? formatTimestamp(end) : '–'),
+  }),
+  column('duration', {
+    header: 'Duration',
+    className: 'num',
+    value: (r) => r.end - r.start,
+    format: (duration) => (duration > 0 ? formatDuration(duration) : '–'),
+  }),
 ];
 
 /** The chart's data as a table, for reading exact times and for screen readers. */

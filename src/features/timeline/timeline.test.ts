@@ -20,7 +20,14 @@ describe('state intervals', () => {
     const t = subtask.timestamps;
     const segments = intervals(0, t, boundedTimes.now);
     // Recorded: CREATED -> SCHEDULED -> DEPLOYING -> INITIALIZING -> RUNNING -> FINISHED.
-    expect(segments.map((s) => s.state)).toEqual(['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING', 'FINISHED']);
+    expect(segments.map((s) => s.state)).toEqual([
+      'CREATED',
+      'SCHEDULED',
+      'DEPLOYING',
+      'INITIALIZING',
+      'RUNNING',
+      'FINISHED',
+    ]);
     expect(segments[0]).toEqual({ row: 0, state: 'CREATED', start: t.CREATED, end: t.SCHEDULED });
     expect(segments[4]).toEqual({ row: 0, state: 'RUNNING', start: t.RUNNING, end: t.FINISHED });
     expect(segments[5]).toEqual({ row: 0, state: 'FINISHED', start: t.FINISHED, end: t.FINISHED });
@@ -44,7 +51,12 @@ describe('the job timeline', () => {
     const jobStates = data.segments.filter((s) => s.row === 0).map((s) => s.state);
     expect(jobStates).toEqual(['INITIALIZING', 'CREATED', 'RUNNING', 'FINISHED']);
     const vertex = boundedDetails.vertices[0];
-    expect(data.segments.find((s) => s.row === 1)).toEqual({ row: 1, state: 'FINISHED', start: vertex?.['start-time'], end: vertex?.['end-time'] });
+    expect(data.segments.find((s) => s.row === 1)).toEqual({
+      row: 1,
+      state: 'FINISHED',
+      start: vertex?.['start-time'],
+      end: vertex?.['end-time'],
+    });
   });
 
   it('draws running vertices until the time of the answer', () => {

@@ -12,7 +12,13 @@ import { QueryState } from '../../components/QueryState';
 const vertexColumns: Column<UserAccumulator>[] = [
   column('name', { header: 'Name', rowHeader: true, className: 'untrusted-text', value: (a) => a.name, search: true }),
   column('type', { header: 'Type', value: (a) => a.type, search: true }),
-  column('value', { header: 'Value', className: 'untrusted-text', value: (a) => a.value, sort: numericOrText, search: true }),
+  column('value', {
+    header: 'Value',
+    className: 'untrusted-text',
+    value: (a) => a.value,
+    sort: numericOrText,
+    search: true,
+  }),
 ];
 
 interface SubtaskAccumulatorRow extends UserAccumulator {
@@ -43,10 +49,21 @@ export function subtaskAccumulatorRows(data: SubtasksAccumulators): SubtaskAccum
 const subtaskColumns: Column<SubtaskAccumulatorRow>[] = [
   column('subtask', { header: 'Subtask', rowHeader: true, className: 'num', value: (r) => r.subtask, search: true }),
   column('attempt', { header: 'Attempt', className: 'num', value: (r) => r.attempt }),
-  column('host', { header: 'Host', value: (r) => r.endpoint, format: (endpoint) => <span className="mono">{endpoint}</span>, search: true }),
+  column('host', {
+    header: 'Host',
+    value: (r) => r.endpoint,
+    format: (endpoint) => <span className="mono">{endpoint}</span>,
+    search: true,
+  }),
   column('name', { header: 'Name', className: 'untrusted-text', value: (r) => r.name, search: true }),
   column('type', { header: 'Type', value: (r) => r.type, search: true }),
-  column('value', { header: 'Value', className: 'untrusted-text', value: (r) => r.value, sort: numericOrText, search: true }),
+  column('value', {
+    header: 'Value',
+    className: 'untrusted-text',
+    value: (r) => r.value,
+    sort: numericOrText,
+    search: true,
+  }),
 ];
 
 export function AccumulatorsTab({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {

@@ -15,12 +15,17 @@ afterEach(() => {
 
 describe('the back pressure tab', () => {
   it('says "sampling…" while Flink has no result yet', async () => {
-    renderWithApi(<BackPressureTab jobId={JOB} vertexId={VERTEX} />, { [`${base}/backpressure`]: { status: 'deprecated' } });
+    renderWithApi(<BackPressureTab jobId={JOB} vertexId={VERTEX} />, {
+      [`${base}/backpressure`]: { status: 'deprecated' },
+    });
     expect(await screen.findByText(/Sampling… Flink is collecting back-pressure metrics/)).toBeTruthy();
   });
 
   it('shows the recorded level and ratios, and starts the history', async () => {
-    const recorded = fixture('flink-2.3.0/vertex-backpressure').json as { backpressureLevel: string; subtasks: unknown[] };
+    const recorded = fixture('flink-2.3.0/vertex-backpressure').json as {
+      backpressureLevel: string;
+      subtasks: unknown[];
+    };
     renderWithApi(<BackPressureTab jobId={JOB} vertexId={VERTEX} />, { [`${base}/backpressure`]: recorded });
     const table = await screen.findByRole('table', { name: 'Back pressure per subtask' });
     expect(within(table).getAllByRole('row')).toHaveLength(recorded.subtasks.length + 1);

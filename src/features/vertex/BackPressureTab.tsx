@@ -9,7 +9,14 @@ import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { BACK_PRESSURE_SERIES, backPressureRows, backPressureSample, formatRatio, levelTone, type BackPressureRow } from './back-pressure';
+import {
+  BACK_PRESSURE_SERIES,
+  backPressureRows,
+  backPressureSample,
+  formatRatio,
+  levelTone,
+  type BackPressureRow,
+} from './back-pressure';
 import { seriesPoints, useHistory } from '../../lib/history-store';
 import { backPressureHistory, historyKey } from './histories';
 
@@ -27,8 +34,19 @@ const columns: Column<BackPressureRow>[] = [
     search: true,
   }),
   // Sorted by the share behind the level, so "high" rows order by how high.
-  column('level', { header: 'Level', value: (r) => r.level, format: (level) => <LevelBadge level={level} />, sort: (_level, r) => r.backPressured, search: true }),
-  column('backpressured', { header: 'Back-pressured', className: 'num', value: (r) => r.backPressured, format: formatRatio }),
+  column('level', {
+    header: 'Level',
+    value: (r) => r.level,
+    format: (level) => <LevelBadge level={level} />,
+    sort: (_level, r) => r.backPressured,
+    search: true,
+  }),
+  column('backpressured', {
+    header: 'Back-pressured',
+    className: 'num',
+    value: (r) => r.backPressured,
+    format: formatRatio,
+  }),
   column('busy', { header: 'Busy', className: 'num', value: (r) => r.busy, format: formatRatio }),
   column('idle', { header: 'Idle', className: 'num', value: (r) => r.idle, format: formatRatio }),
 ];
@@ -60,7 +78,8 @@ export function BackPressureTab({ jobId, vertexId }: { jobId: string; vertexId: 
         {(bp) =>
           bp.status !== 'ok' ? (
             <p className="sampling-state" role="status" aria-busy="true">
-              Sampling… Flink is collecting back-pressure metrics for this vertex; the first result appears in a few seconds.
+              Sampling… Flink is collecting back-pressure metrics for this vertex; the first result appears in a few
+              seconds.
             </p>
           ) : (
             <>
@@ -113,10 +132,14 @@ function BackPressureHistory({ historyKey: key }: { historyKey: string }): React
       ) : (
         <>
           <p className="chart-note">
-            {samples.length} measurement{samples.length === 1 ? '' : 's'} since {formatTimestamp(samples[0]?.t)}; kept while the
-            dashboard is open.
+            {samples.length} measurement{samples.length === 1 ? '' : 's'} since {formatTimestamp(samples[0]?.t)}; kept
+            while the dashboard is open.
           </p>
-          <TimeSeriesChart series={series} options={CHART_OPTIONS} label="Back-pressured, busy and idle time of the subtasks over time, in percent" />
+          <TimeSeriesChart
+            series={series}
+            options={CHART_OPTIONS}
+            label="Back-pressured, busy and idle time of the subtasks over time, in percent"
+          />
         </>
       )}
     </section>

@@ -27,15 +27,22 @@ describe('the vertex metrics tab', () => {
     );
     const table = await screen.findByRole('table', { name: 'Charted metrics' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['numRecordsIn', 'busyTimeMsPerSecond']);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'numRecordsIn',
+      'busyTimeMsPerSecond',
+    ]);
     expect(await within(table).findByText('max 500 ms/s · avg 250 ms/s')).toBeTruthy();
 
-    const shownAs = screen.getByLabelText<HTMLSelectElement>('Show busyTimeMsPerSecond, maximum and average over subtasks as');
+    const shownAs = screen.getByLabelText<HTMLSelectElement>(
+      'Show busyTimeMsPerSecond, maximum and average over subtasks as',
+    );
     expect(shownAs.value).toBe('several');
     fireEvent.click(screen.getByLabelText('Chart the maximum of busyTimeMsPerSecond over subtasks'));
     expect(await screen.findByLabelText('Show busyTimeMsPerSecond, average over subtasks as')).toBeTruthy();
     // The last aggregation of a pick stays: remove the pick instead.
-    expect(screen.getByLabelText<HTMLInputElement>('Chart the average of busyTimeMsPerSecond over subtasks').disabled).toBe(true);
+    expect(
+      screen.getByLabelText<HTMLInputElement>('Chart the average of busyTimeMsPerSecond over subtasks').disabled,
+    ).toBe(true);
 
     fireEvent.change(screen.getByLabelText('Show numRecordsIn, subtask 0 as'), { target: { value: 'sum' } });
     expect(await screen.findByLabelText('Show numRecordsIn, sum over subtasks as')).toBeTruthy();

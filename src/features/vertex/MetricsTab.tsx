@@ -1,6 +1,11 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { userMessage } from '../../api/errors';
-import { subtasksMetricsQueryOptions, vertexMetricsQueryOptions, type AggregatedMetrics, type MetricValues } from '../../api/metrics';
+import {
+  subtasksMetricsQueryOptions,
+  vertexMetricsQueryOptions,
+  type AggregatedMetrics,
+  type MetricValues,
+} from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { METRIC_AGGREGATIONS, type MetricAggregation } from '../../api/query';
 import { useRecordMetricSample } from '../../charts/metrics/history';
@@ -47,7 +52,11 @@ const SERIES = 'value';
  */
 type Latest = { readonly text: string } | { readonly numbers: Readonly<Record<string, number | null>> };
 
-function latestOf(pick: MetricPick, values: MetricValues | undefined, aggregated: AggregatedMetrics | undefined): Latest {
+function latestOf(
+  pick: MetricPick,
+  values: MetricValues | undefined,
+  aggregated: AggregatedMetrics | undefined,
+): Latest {
   if (isAggregatedScope(pick.scope)) {
     const entry = aggregated?.find((m) => m.id === pick.metricId);
     const numbers: Record<string, number | null> = {};
@@ -87,19 +96,27 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
   const { ids, aggNames, aggs } = useMemo(() => {
     const aggregatedPicks = picks.filter((p) => isAggregatedScope(p.scope));
     return {
-      ids: picks.filter((p) => !isAggregatedScope(p.scope)).map((p) => p.metricId).sort(),
+      ids: picks
+        .filter((p) => !isAggregatedScope(p.scope))
+        .map((p) => p.metricId)
+        .sort(),
       aggNames: [...new Set(aggregatedPicks.map((p) => p.metricId))].sort(),
       aggs: METRIC_AGGREGATIONS.filter((a) => aggregatedPicks.some((p) => p.aggregations.includes(a))),
     };
   }, [picks]);
 
-  const values = usePolledQuery({ ...vertexMetricsQueryOptions(jobId, vertexId, { get: ids }), enabled: ids.length > 0 });
+  const values = usePolledQuery({
+    ...vertexMetricsQueryOptions(jobId, vertexId, { get: ids }),
+    enabled: ids.length > 0,
+  });
   const aggregated = usePolledQuery({
     ...subtasksMetricsQueryOptions(jobId, vertexId, { get: aggNames, agg: aggs }),
     enabled: aggNames.length > 0,
   });
 
-  const problems = [values, aggregated].filter((query) => query.isError && query.error).map((query) => userMessage(query.error));
+  const problems = [values, aggregated]
+    .filter((query) => query.isError && query.error)
+    .map((query) => userMessage(query.error));
 
   const pickColumns = useMemo<Column<MetricPick>[]>(
     () => [
@@ -112,7 +129,10 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
       }),
       column('shown-as', {
         header: 'Shown as',
-        value: (p) => (isAggregatedScope(p.scope) ? p.aggregations.join(' ') : `subtask ${splitSubtaskMetricId(p.metricId)?.subtask ?? 0}`),
+        value: (p) =>
+          isAggregatedScope(p.scope)
+            ? p.aggregations.join(' ')
+            : `subtask ${splitSubtaskMetricId(p.metricId)?.subtask ?? 0}`,
         format: (_shape, p) => (
           <ShownAs
             pick={p}
@@ -120,7 +140,8 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
             onToggle={(aggregation) => setPicks(toggleAggregation(picks, pickId(p), aggregation))}
           />
         ),
-        search: (shape, p) => (isAggregatedScope(p.scope) ? p.aggregations.map((a) => AGGREGATION_WORDS[a]).join(' ') : shape),
+        search: (shape, p) =>
+          isAggregatedScope(p.scope) ? p.aggregations.map((a) => AGGREGATION_WORDS[a]).join(' ') : shape,
       }),
       column('value', {
         header: 'Latest value',
@@ -156,7 +177,14 @@ export function MetricsTab({ jobId, vertexId }: { jobId: string; vertexId: strin
           <p className="empty">Pick metrics above to chart them. Picks are kept in the link.</p>
         ) : (
           <>
-            <DataTable caption="Charted metrics" captionHidden columns={pickColumns} rows={picks} rowKey={pickId} filterable />
+            <DataTable
+              caption="Charted metrics"
+              captionHidden
+              columns={pickColumns}
+              rows={picks}
+              rowKey={pickId}
+              filterable
+            />
             <div className="metric-charts">
               {picks.map((p) => (
                 <PickChart
@@ -189,7 +217,8 @@ function ShownAs({ pick, onChange, onToggle }: ShownAsProps): ReactNode {
   const name = vertexMetricName(pick);
   const label = vertexPickLabel(pick);
   const aggregatedBy = isAggregatedScope(scope) ? pick.aggregations : [];
-  const selected = aggregatedBy.length === 0 ? 'subtask' : aggregatedBy.length === 1 ? (aggregatedBy[0] ?? '') : 'several';
+  const selected =
+    aggregatedBy.length === 0 ? 'subtask' : aggregatedBy.length === 1 ? (aggregatedBy[0] ?? '') : 'several';
   return (
     <>
       <select
@@ -198,7 +227,8 @@ function ShownAs({ pick, onChange, onToggle }: ShownAsProps): ReactNode {
         onChange={(e) => {
           const aggregation = METRIC_AGGREGATIONS.find((a) => a === e.target.value);
           if (aggregation) onChange(aggregatedMetricPick(scope.jobId, scope.vertexId, name, [aggregation]));
-          else if (e.target.value === 'subtask' && aggregatedBy.length > 0) onChange(subtaskMetricPick(scope.jobId, scope.vertexId, `0.${name}`));
+          else if (e.target.value === 'subtask' && aggregatedBy.length > 0)
+            onChange(subtaskMetricPick(scope.jobId, scope.vertexId, `0.${name}`));
         }}
       >
         <option value="subtask">subtask {splitSubtaskMetricId(pick.metricId)?.subtask ?? 0}</option>
@@ -247,13 +277,19 @@ function PickChart({ historyKey: key, pick, latest, sampledAt }: PickChartProps)
   // Text values (a gauge reporting a path, say) are not charted, so not recorded.
   // Keyed by its text, so a re-render with the same answer does not make a new sample object.
   const sampleText = 'text' in latest ? '' : JSON.stringify(latest.numbers);
-  const sample = useMemo(() => (sampleText === '' ? undefined : (JSON.parse(sampleText) as Record<string, number | null>)), [sampleText]);
+  const sample = useMemo(
+    () => (sampleText === '' ? undefined : (JSON.parse(sampleText) as Record<string, number | null>)),
+    [sampleText],
+  );
   useRecordMetricSample(metricHistory, key, sampledAt, sample);
   const samples = useHistory(metricHistory, key);
   const series = useMemo(() => {
     const aggregatedBy = isAggregatedScope(pick.scope) ? pick.aggregations : [];
     if (aggregatedBy.length === 0) return [{ name: label, points: seriesPoints(samples, SERIES) }];
-    return aggregatedBy.map((a) => ({ name: aggregatedBy.length === 1 ? label : AGGREGATION_WORDS[a], points: seriesPoints(samples, a) }));
+    return aggregatedBy.map((a) => ({
+      name: aggregatedBy.length === 1 ? label : AGGREGATION_WORDS[a],
+      points: seriesPoints(samples, a),
+    }));
   }, [samples, label, pick]);
   const options = useMemo<TimeSeriesOptions>(() => ({ unit: guessUnit(vertexMetricName(pick)) }), [pick]);
   return (
@@ -289,7 +325,10 @@ function MetricPicker({ jobId, vertexId, picks, onPick }: MetricPickerProps): Re
   const list = usePolledQuery(vertexMetricsQueryOptions(jobId, vertexId), 'static');
   const [search, setSearch] = useState('');
   const searchId = useId();
-  const picked = useMemo(() => new Set(picks.filter((p) => !isAggregatedScope(p.scope)).map((p) => p.metricId)), [picks]);
+  const picked = useMemo(
+    () => new Set(picks.filter((p) => !isAggregatedScope(p.scope)).map((p) => p.metricId)),
+    [picks],
+  );
   const full = picks.length >= MAX_PICKS;
 
   return (
@@ -316,13 +355,16 @@ function MetricPicker({ jobId, vertexId, picks, onPick }: MetricPickerProps): Re
                   />
                 </ToolbarField>
                 <span className="result-count" aria-live="polite">
-                  {matches.length} of {data.length} metrics{matches.length > shown.length ? `, first ${shown.length} shown` : ''}
+                  {matches.length} of {data.length} metrics
+                  {matches.length > shown.length ? `, first ${shown.length} shown` : ''}
                 </span>
                 <button type="button" onClick={() => void list.refetch()}>
                   Reload list
                 </button>
               </Toolbar>
-              {full && <p className="empty">{MAX_PICKS} metrics are charted, the most at once: remove one to add another.</p>}
+              {full && (
+                <p className="empty">{MAX_PICKS} metrics are charted, the most at once: remove one to add another.</p>
+              )}
               <ul className="metric-results" aria-label="Matching metrics">
                 {shown.map((id) => {
                   const pickable = isSubtaskMetricPickable(id);

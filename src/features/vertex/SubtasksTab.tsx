@@ -30,22 +30,35 @@ export function earlierAttempts(current: number, max = MAX_EARLIER_ATTEMPTS): nu
  * Where and when an attempt ran, for the subtasks table (one attempt per row) and the attempt
  * history (rows whose attempt may still be loading or gone: `problem` says why, under Status).
  */
-function attemptColumns<Row>(attemptOf: (row: Row) => SubtaskAttempt | undefined, problem: (row: Row) => string | undefined = () => undefined): Column<Row>[] {
+function attemptColumns<Row>(
+  attemptOf: (row: Row) => SubtaskAttempt | undefined,
+  problem: (row: Row) => string | undefined = () => undefined,
+): Column<Row>[] {
   return [
     column('status', {
       header: 'Status',
       value: (r: Row) => attemptOf(r)?.status,
-      format: (status, r) => (status === undefined ? <span className="empty">{problem(r)}</span> : <JobStateBadge state={status} />),
+      format: (status, r) =>
+        status === undefined ? <span className="empty">{problem(r)}</span> : <JobStateBadge state={status} />,
       search: (status, r) => status ?? problem(r) ?? '',
     }),
-    column('host', { header: 'Host', value: (r: Row) => attemptOf(r)?.endpoint, format: ifPresent((endpoint) => <span className="mono">{endpoint}</span>), search: true }),
+    column('host', {
+      header: 'Host',
+      value: (r: Row) => attemptOf(r)?.endpoint,
+      format: ifPresent((endpoint) => <span className="mono">{endpoint}</span>),
+      search: true,
+    }),
     column('taskmanager', {
       header: 'Task manager',
       value: (r: Row) => attemptOf(r)?.['taskmanager-id'],
       format: ifPresent((id) => <TaskManagerLink id={id} />),
       search: true,
     }),
-    column('start', { header: 'Started', value: (r: Row) => attemptOf(r)?.['start-time'], format: ifPresent((t) => formatTimestamp(t)) }),
+    column('start', {
+      header: 'Started',
+      value: (r: Row) => attemptOf(r)?.['start-time'],
+      format: ifPresent((t) => formatTimestamp(t)),
+    }),
     column('end', {
       header: 'Ended',
       value: (r: Row) => {
@@ -54,7 +67,11 @@ function attemptColumns<Row>(attemptOf: (row: Row) => SubtaskAttempt | undefined
       },
       format: ifPresent((t) => formatTimestamp(t)),
     }),
-    column('duration', { header: 'Duration', value: (r: Row) => attemptOf(r)?.duration, format: ifPresent(formatDuration) }),
+    column('duration', {
+      header: 'Duration',
+      value: (r: Row) => attemptOf(r)?.duration,
+      format: ifPresent(formatDuration),
+    }),
     ...ioColumns<Row>((r) => attemptOf(r)?.metrics),
   ];
 }
@@ -75,7 +92,13 @@ export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
   const columns = useMemo<Column<SubtaskAttempt>[]>(() => {
     const attempts = attemptColumns<SubtaskAttempt>((s) => s);
     return [
-      column('subtask', { header: 'Subtask', rowHeader: true, className: 'num', value: (s) => s.subtask, search: true }),
+      column('subtask', {
+        header: 'Subtask',
+        rowHeader: true,
+        className: 'num',
+        value: (s) => s.subtask,
+        search: true,
+      }),
       ...attempts.slice(0, 1),
       column('attempt', {
         header: 'Attempt',
@@ -135,11 +158,22 @@ interface AttemptRow {
   problem: string | undefined;
 }
 
-function AttemptHistory({ jobId, vertexId, current }: { jobId: string; vertexId: string; current: SubtaskAttempt }): ReactNode {
+function AttemptHistory({
+  jobId,
+  vertexId,
+  current,
+}: {
+  jobId: string;
+  vertexId: string;
+  current: SubtaskAttempt;
+}): ReactNode {
   const numbers = earlierAttempts(current.attempt);
   // Ended attempts do not change: fetched once, not polled.
   const results = useQueries({
-    queries: numbers.map((a) => ({ ...subtaskAttemptQueryOptions(jobId, vertexId, current.subtask, a), staleTime: Infinity })),
+    queries: numbers.map((a) => ({
+      ...subtaskAttemptQueryOptions(jobId, vertexId, current.subtask, a),
+      staleTime: Infinity,
+    })),
   });
 
   const rows: AttemptRow[] = [

@@ -30,8 +30,18 @@ const columns: Column<Row>[] = [
     format: (id) => <TaskManagerLink id={id} />,
     search: true,
   }),
-  column('host', { header: 'Host', value: (r) => r.endpoint, format: (endpoint) => <span className="mono">{endpoint}</span>, search: true }),
-  column('status', { header: 'Status', value: (r) => r.status, format: (status) => <JobStateBadge state={status} />, search: true }),
+  column('host', {
+    header: 'Host',
+    value: (r) => r.endpoint,
+    format: (endpoint) => <span className="mono">{endpoint}</span>,
+    search: true,
+  }),
+  column('status', {
+    header: 'Status',
+    value: (r) => r.status,
+    format: (status) => <JobStateBadge state={status} />,
+    search: true,
+  }),
   column('subtasks', {
     header: 'Subtasks',
     value: (r) => subtaskCount(r['status-counts']),

@@ -11,16 +11,20 @@ describe('the watermarks tab', () => {
   it('shows each subtask with its watermark and lag, "no watermark yet" and idle subtasks in words', async () => {
     // Subtask 0 as recorded from the sandbox's event-time window; subtask 1 as Flink reports a
     // subtask before its first watermark (Long.MIN_VALUE) that receives nothing.
-    renderWithApi(<WatermarksTab jobId={JOB} vertexId={VERTEX} />, {
-      [`${base}/watermarks`]: [
-        { id: '0.currentInputWatermark', value: '1795721496557' },
-        { id: '1.currentInputWatermark', value: '-9223372036854775808' },
-      ],
-      [`${base}/metrics`]: [
-        { id: '0.numRecordsInPerSecond', value: '12.9' },
-        { id: '1.numRecordsInPerSecond', value: '0.0' },
-      ],
-    }, '/?tz=utc');
+    renderWithApi(
+      <WatermarksTab jobId={JOB} vertexId={VERTEX} />,
+      {
+        [`${base}/watermarks`]: [
+          { id: '0.currentInputWatermark', value: '1795721496557' },
+          { id: '1.currentInputWatermark', value: '-9223372036854775808' },
+        ],
+        [`${base}/metrics`]: [
+          { id: '0.numRecordsInPerSecond', value: '12.9' },
+          { id: '1.numRecordsInPerSecond', value: '0.0' },
+        ],
+      },
+      '/?tz=utc',
+    );
     const table = await screen.findByRole('table', { name: 'Watermarks per subtask' });
     const [, row0, row1] = within(table).getAllByRole('row');
     expect(row0?.textContent).toContain('2026-11-26 19:31:36.557');

@@ -45,7 +45,10 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
 
   // Idle subtasks: no records in (a per-subtask rate). Only asked for subtasks with watermarks.
   const rateIds = useMemo(() => parsed.map((r) => `${r.subtask}.numRecordsInPerSecond`), [parsed]);
-  const rates = usePolledQuery({ ...vertexMetricsQueryOptions(jobId, vertexId, { get: rateIds }), enabled: rateIds.length > 0 });
+  const rates = usePolledQuery({
+    ...vertexMetricsQueryOptions(jobId, vertexId, { get: rateIds }),
+    enabled: rateIds.length > 0,
+  });
 
   const takenAt = query.dataUpdatedAt;
   const rows = useMemo<WatermarkRow[]>(() => {
@@ -63,7 +66,13 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
 
   const columns = useMemo<Column<WatermarkRow>[]>(
     () => [
-      column('subtask', { header: 'Subtask', rowHeader: true, className: 'num', value: (r) => r.subtask, search: true }),
+      column('subtask', {
+        header: 'Subtask',
+        rowHeader: true,
+        className: 'num',
+        value: (r) => r.subtask,
+        search: true,
+      }),
       column('watermark', {
         header: `Watermark (${zone === 'utc' ? 'UTC' : browserZone()})`,
         value: (r) => r.watermark,
@@ -76,14 +85,29 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
             <span className="mono">{formatWatermarkTime(watermark ?? 0, timeZone)}</span>
           ),
         search: (watermark, r) =>
-          r.state === 'none' ? 'no watermark yet' : r.state === 'end' ? 'end of input' : formatWatermarkTime(watermark ?? 0, timeZone),
+          r.state === 'none'
+            ? 'no watermark yet'
+            : r.state === 'end'
+              ? 'end of input'
+              : formatWatermarkTime(watermark ?? 0, timeZone),
       }),
-      column('lag', { header: 'Lag behind wall clock', className: 'num', value: (r) => r.lag, format: (lag) => describeLag(lag, formatDuration) }),
-      column('ahead', { header: 'Ahead of slowest subtask', className: 'num', value: (r) => r.ahead, format: formatDuration }),
+      column('lag', {
+        header: 'Lag behind wall clock',
+        className: 'num',
+        value: (r) => r.lag,
+        format: (lag) => describeLag(lag, formatDuration),
+      }),
+      column('ahead', {
+        header: 'Ahead of slowest subtask',
+        className: 'num',
+        value: (r) => r.ahead,
+        format: formatDuration,
+      }),
       column('input', {
         header: 'Input',
         value: (r) => (r.idle ? 1 : 0),
-        format: (_idle, r) => (r.idle ? <span className="badge badge-neutral">idle: no records in</span> : rates.data ? 'receiving' : '–'),
+        format: (_idle, r) =>
+          r.idle ? <span className="badge badge-neutral">idle: no records in</span> : rates.data ? 'receiving' : '–',
         search: (_idle, r) => (r.idle ? 'idle' : 'receiving'),
       }),
     ],
@@ -135,7 +159,13 @@ function watermarkSkewBase(rows: readonly SubtaskWatermark[]): number | null {
   return times.length ? Math.min(...times) : null;
 }
 
-function WatermarkSummary({ rows, timeZone }: { rows: readonly WatermarkRow[]; timeZone: string | undefined }): ReactNode {
+function WatermarkSummary({
+  rows,
+  timeZone,
+}: {
+  rows: readonly WatermarkRow[];
+  timeZone: string | undefined;
+}): ReactNode {
   const lowest = lowestWatermark(rows);
   const skew = watermarkSkew(rows.map((r) => r.watermark));
   const lags = rows.flatMap((r) => (r.lag === null ? [] : [r.lag]));

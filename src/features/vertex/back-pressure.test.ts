@@ -17,7 +17,16 @@ const highSource: BackPressure = {
   status: 'ok',
   backpressureLevel: 'high',
   'end-timestamp': 1795721502786,
-  subtasks: [{ subtask: 0, backpressureLevel: 'high', ratio: 0.996, idleRatio: 0.0, busyRatio: 0.004, 'backpressure-level': 'high' }],
+  subtasks: [
+    {
+      subtask: 0,
+      backpressureLevel: 'high',
+      ratio: 0.996,
+      idleRatio: 0.0,
+      busyRatio: 0.004,
+      'backpressure-level': 'high',
+    },
+  ],
   'backpressure-level': 'high',
 };
 
@@ -48,7 +57,9 @@ describe('backPressureRows', () => {
         ratio: 0.3,
         idleRatio: 0.2,
         busyRatio: 0.5,
-        'other-concurrent-attempts': [{ subtask: 0, 'attempt-number': 1, backpressureLevel: 'ok', ratio: 0, idleRatio: 1, busyRatio: 0 }],
+        'other-concurrent-attempts': [
+          { subtask: 0, 'attempt-number': 1, backpressureLevel: 'ok', ratio: 0, idleRatio: 1, busyRatio: 0 },
+        ],
       },
     ]);
     expect(rows.map((r) => [r.key, r.level, r.attempt])).toEqual([
@@ -71,8 +82,12 @@ describe('backPressureSample', () => {
     const recorded = v.parse(BackPressureSchema, fixture('flink-2.3.0/vertex-backpressure').json);
     if (recorded.status !== 'ok') throw new Error('the recorded answer is a finished sample');
     const worst = Math.max(...recorded.subtasks.map((s) => s.ratio));
-    expect(backPressureSample(recorded)).toMatchObject({ [BACK_PRESSURE_SERIES.maxBackPressured]: Math.round(worst * 1000) / 10 });
-    expect(backPressureRows(recorded.subtasks).map((r) => r.level)).toEqual(recorded.subtasks.map((s) => s.backpressureLevel));
+    expect(backPressureSample(recorded)).toMatchObject({
+      [BACK_PRESSURE_SERIES.maxBackPressured]: Math.round(worst * 1000) / 10,
+    });
+    expect(backPressureRows(recorded.subtasks).map((r) => r.level)).toEqual(
+      recorded.subtasks.map((s) => s.backpressureLevel),
+    );
   });
   it('has nothing while Flink is still sampling', () => {
     expect(backPressureSample({ status: 'deprecated' })).toBeNull();

@@ -68,7 +68,8 @@ export function backPressureSample(data: BackPressure): Record<string, number | 
   const subtasks = data.subtasks;
   if (subtasks.length === 0) return null;
   const pct = (x: number): number => Math.round(x * 1000) / 10;
-  const avg = (f: (s: SubtaskBackPressure) => number): number => subtasks.reduce((sum, s) => sum + f(s), 0) / subtasks.length;
+  const avg = (f: (s: SubtaskBackPressure) => number): number =>
+    subtasks.reduce((sum, s) => sum + f(s), 0) / subtasks.length;
   return {
     [BACK_PRESSURE_SERIES.maxBackPressured]: pct(Math.max(...subtasks.map((s) => s.ratio))),
     [BACK_PRESSURE_SERIES.avgBackPressured]: pct(avg((s) => s.ratio)),

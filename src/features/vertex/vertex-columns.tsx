@@ -25,10 +25,30 @@ export function ifPresent<Value>(format: (value: Value) => ReactNode): (value: V
 /** Records and bytes in and out, sortable, for any row carrying Flink's I/O metrics. */
 export function ioColumns<Row>(metrics: (row: Row) => IOMetrics | undefined): Column<Row>[] {
   return [
-    column('records-in', { header: 'Records in', className: 'num', value: (row: Row) => metrics(row)?.['read-records'], format: ifPresent(formatCount) }),
-    column('bytes-in', { header: 'Bytes in', className: 'num', value: (row: Row) => metrics(row)?.['read-bytes'], format: ifPresent(formatBytes) }),
-    column('records-out', { header: 'Records out', className: 'num', value: (row: Row) => metrics(row)?.['write-records'], format: ifPresent(formatCount) }),
-    column('bytes-out', { header: 'Bytes out', className: 'num', value: (row: Row) => metrics(row)?.['write-bytes'], format: ifPresent(formatBytes) }),
+    column('records-in', {
+      header: 'Records in',
+      className: 'num',
+      value: (row: Row) => metrics(row)?.['read-records'],
+      format: ifPresent(formatCount),
+    }),
+    column('bytes-in', {
+      header: 'Bytes in',
+      className: 'num',
+      value: (row: Row) => metrics(row)?.['read-bytes'],
+      format: ifPresent(formatBytes),
+    }),
+    column('records-out', {
+      header: 'Records out',
+      className: 'num',
+      value: (row: Row) => metrics(row)?.['write-records'],
+      format: ifPresent(formatCount),
+    }),
+    column('bytes-out', {
+      header: 'Bytes out',
+      className: 'num',
+      value: (row: Row) => metrics(row)?.['write-bytes'],
+      format: ifPresent(formatBytes),
+    }),
   ];
 }
 
