@@ -1,6 +1,6 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { MetricsExplorer } from '../features/metrics-explorer/MetricsExplorer';
-import { parsePicks, serializePicks, type MetricPick } from '../features/metrics-explorer/picks';
+import { parsePicks, serializePicks, type MetricPick } from '../lib/metric-picks';
 import { stringParam, useSearchState } from '../lib/search-state';
 
 const mParam = stringParam();

@@ -3,8 +3,8 @@ import { EChart } from '../EChart';
 import { usePalette } from '../time-series/use-palette';
 import type { HistorySample } from '../../lib/history-store';
 import { chartSeries, type ChartSpec } from './jvm-charts';
-import type { TimeSeries } from '../time-series/time-series-option';
-import { formatMetricValue, timeSeriesOption, type ValueUnit } from './options';
+import { timeSeriesOption, type TimeSeries } from '../time-series/time-series-option';
+import { formatMetricValue, type ValueUnit } from '../time-series/value-format';
 import './metric-charts.css';
 
 interface MetricChartProps {
@@ -43,7 +43,7 @@ export function MetricChart({
   // Re-read when the theme changes, so an open chart follows the theme toggle.
   const palette = usePalette();
   const option = useMemo(
-    () => timeSeriesOption({ series, unit, palette, fromZero, area: true }),
+    () => timeSeriesOption(series, palette, { unit, fromZero, area: true }),
     [series, unit, palette, fromZero],
   );
   const points = series.reduce((n, s) => Math.max(n, s.points.length), 0);

@@ -1,7 +1,7 @@
 import { seriesPoints, type HistorySample } from '../../lib/history-store';
 import { ratePoints } from './history';
 import type { TimeSeries } from '../time-series/time-series-option';
-import type { ValueUnit } from './options';
+import type { ValueUnit } from '../time-series/value-format';
 
 // Which of Flink's JVM metrics the job manager and task manager pages chart, and how. The metric
 // ids are the same in 1.20 and 2.x; garbage collectors are named by the JVM (Copy,

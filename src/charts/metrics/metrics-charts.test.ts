@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 // Recorded from the sandbox: GET /taskmanagers/:id/metrics?get=... and GET /jobmanager/metrics.
 import jmList from './fixtures/jobmanager-metrics-list.json';
 import tmMetrics from './fixtures/taskmanager-metrics-get.json';
-import type { ChartPalette } from '../theme';
 import { createHistoryStore, seriesPoints } from '../../lib/history-store';
 import { parseMetricValue, ratePoints, sampleFromMetricValues } from './history';
 import {
@@ -14,96 +13,9 @@ import {
   jobManagerCharts,
   taskManagerCharts,
 } from './jvm-charts';
-import { formatMetricValue, timeSeriesOption } from './options';
 import { guessUnit } from './units';
 
-const palette: ChartPalette = {
-  text: '#111',
-  muted: '#555',
-  border: '#ccc',
-  surface: '#fff',
-  series: ['#a00', '#0a0', '#00a'],
-  ok: '#0a0',
-  warn: '#aa0',
-  bad: '#a00',
-};
-
-interface LineSeries {
-  type: string;
-  name: string;
-  data: unknown[];
-  areaStyle?: unknown;
-}
-
-describe('timeSeriesOption', () => {
-  it('draws one line per series on a time axis, colours from the palette, tooltips as canvas text', () => {
-    const option = timeSeriesOption({
-      series: [
-        {
-          name: 'used',
-          points: [
-            [1000, 1],
-            [2000, null],
-            [3000, 3],
-          ],
-        },
-        { name: '<img src=x onerror=alert(1)>', points: [[1000, 5]] },
-      ],
-      unit: 'bytes',
-      palette,
-      fromZero: true,
-    }) as {
-      color: string[];
-      series: LineSeries[];
-      xAxis: { type: string };
-      yAxis: { min?: number; axisLabel: { formatter: (v: number) => string } };
-      tooltip: { renderMode: string; valueFormatter: (v: unknown) => string };
-      legend: { show?: boolean };
-      animation: boolean;
-    };
-    expect(option.color).toEqual(palette.series);
-    expect(option.xAxis.type).toBe('time');
-    expect(option.yAxis.min).toBe(0);
-    expect(option.series.map((s) => s.name)).toEqual(['used', '<img src=x onerror=alert(1)>']);
-    expect(option.series[0]?.data).toEqual([
-      [1000, 1],
-      [2000, null],
-      [3000, 3],
-    ]);
-    expect(option.series[0]?.areaStyle).toBeUndefined(); // area only for a single line
-    expect(option.tooltip.renderMode).toBe('richText');
-    expect(option.tooltip.valueFormatter(1536)).toBe('1.5 KiB');
-    expect(option.yAxis.axisLabel.formatter(1024 * 1024)).toBe('1.0 MiB');
-    expect(option.legend.show).toBeUndefined();
-    expect(option.animation).toBe(false);
-  });
-
-  it('fills a single line and hides its legend', () => {
-    const option = timeSeriesOption({
-      series: [{ name: 'x', points: [[1, 1]] }],
-      unit: 'count',
-      palette,
-      area: true,
-    }) as {
-      series: LineSeries[];
-      legend: { show?: boolean };
-    };
-    expect(option.series[0]?.areaStyle).toBeDefined();
-    expect(option.legend.show).toBe(false);
-  });
-});
-
-describe('formatMetricValue and guessUnit', () => {
-  it('formats by unit', () => {
-    expect(formatMetricValue('bytes', 1536)).toBe('1.5 KiB');
-    expect(formatMetricValue('bytes-per-s', 2048)).toBe('2.0 KiB/s');
-    expect(formatMetricValue('ratio', 0.425)).toBe('42.5%');
-    expect(formatMetricValue('ms-per-s', 12.5)).toBe('12.5 ms/s');
-    expect(formatMetricValue('count', 123456)).toBe('123.5k');
-    expect(formatMetricValue('count', null)).toBe('–');
-    expect(formatMetricValue('number', Number.NaN)).toBe('–');
-  });
-
+describe('guessUnit', () => {
   it('guesses units from Flink metric names', () => {
     expect(guessUnit('Status.JVM.Memory.Heap.Used')).toBe('bytes');
     expect(guessUnit('numBytesOutPerSecond')).toBe('bytes-per-s');

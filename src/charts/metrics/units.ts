@@ -1,4 +1,4 @@
-import type { ValueUnit } from './options';
+import type { ValueUnit } from '../time-series/value-format';
 
 // Flink's metrics carry no unit; their names follow conventions that tell most of them apart.
 

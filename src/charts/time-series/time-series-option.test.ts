@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartPalette } from '../theme';
-import { compactNumber, shortenName, timeSeriesOption } from './time-series-option';
+import { timeSeriesOption, type TimeSeries } from './time-series-option';
 
 const palette: ChartPalette = {
   text: '#111111',
@@ -17,6 +17,17 @@ interface SeriesOut {
   name: string;
   data: [number, number | null][];
   markLine?: { data: { yAxis: number; lineStyle: { color: string } }[] };
+  areaStyle?: unknown;
+}
+
+interface AxesOut {
+  yAxis: { min?: number; max?: number; scale?: boolean; axisLabel: { formatter: (v: number) => string } };
+  tooltip: { renderMode: string; valueFormatter: (v: unknown) => string };
+  legend: { show?: boolean };
+}
+
+function axesOf(option: ReturnType<typeof timeSeriesOption>): AxesOut {
+  return option as unknown as AxesOut;
 }
 
 function seriesOf(option: ReturnType<typeof timeSeriesOption>): SeriesOut[] {
@@ -75,8 +86,8 @@ describe('timeSeriesOption', () => {
     expect(formatter(12.345)).toBe('12.3%');
   });
 
-  it('shortens long names, keeping them distinct', () => {
-    const long = 'x'.repeat(200);
+  it('shortens long names in the middle, keeping them distinct', () => {
+    const long = `a${'x'.repeat(200)}z`;
     const option = timeSeriesOption(
       [
         { name: long, points: [] },
@@ -85,22 +96,39 @@ describe('timeSeriesOption', () => {
       palette,
     );
     const names = seriesOf(option).map((s) => s.name);
-    expect(names[0]).toHaveLength(80);
+    expect([...(names[0] ?? '')]).toHaveLength(80);
+    expect(names[0]).toMatch(/^ax+…x+z$/);
     expect(names[1]).not.toBe(names[0]);
   });
-});
 
-describe('helpers', () => {
-  it('shortenName keeps both ends', () => {
-    expect(shortenName('abcdefghij', 5)).toBe('ab…ij');
-    expect(shortenName('short', 5)).toBe('short');
+  it('formats values by unit on the axis and in the tooltip, from zero when asked', () => {
+    const option = axesOf(
+      timeSeriesOption([{ name: 'used', points: [[1, 1536]] }], palette, { unit: 'bytes', fromZero: true }),
+    );
+    expect(option.yAxis.min).toBe(0);
+    expect(option.yAxis.scale).toBeUndefined();
+    expect(option.tooltip.valueFormatter(1536)).toBe('1.5 KiB');
+    expect(option.tooltip.valueFormatter(null)).toBe('–');
+    expect(option.yAxis.axisLabel.formatter(1024 * 1024)).toBe('1.0 MiB');
+    const fitted = axesOf(timeSeriesOption([{ name: 'n', points: [[1, 2_500_000]] }], palette));
+    expect(fitted.yAxis).toMatchObject({ scale: true });
+    expect(fitted.yAxis.min).toBeUndefined();
+    expect(fitted.yAxis.axisLabel.formatter(2_500_000)).toBe('2.5M');
   });
-  it('compactNumber', () => {
-    expect(compactNumber(2059)).toBe('2,059');
-    expect(compactNumber(2_500_000)).toBe('2.5M');
-    expect(compactNumber(2_051_234)).toBe('2.051M');
-    expect(compactNumber(12.3456)).toBe('12.35');
-    expect(compactNumber(0.00123)).toBe('0.0012');
-    expect(compactNumber(0)).toBe('0');
+
+  it('fills the area under a single line only, and shows the legend when asked', () => {
+    const one = timeSeriesOption([{ name: 'x', points: [[1, 1]] }], palette, { area: true });
+    expect(seriesOf(one)[0]?.areaStyle).toBeDefined();
+    const pair: TimeSeries[] = [
+      { name: 'x', points: [[1, 1]] },
+      { name: 'y', points: [[1, 2]] },
+    ];
+    const two = timeSeriesOption(pair, palette, { area: true });
+    expect(seriesOf(two).map((s) => s.areaStyle)).toEqual([undefined, undefined]);
+    expect(axesOf(timeSeriesOption([{ name: 'x', points: [] }], palette, { legend: true })).legend.show).not.toBe(
+      false,
+    );
+    expect(axesOf(two).legend.show).not.toBe(false);
+    expect(axesOf(timeSeriesOption(pair, palette, { legend: false })).legend.show).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartPalette } from '../theme';
+import { formatMetricValue, type ValueUnit } from './value-format';
 
-// Pure builder of a line chart over time, for histories kept while a page is open (back
-// pressure, picked metrics). It takes plain data and a palette read from the theme.
+// The one builder of line charts over time (back pressure, picked metrics, JVM charts). Pure:
+// it takes plain data and a palette read from the theme and returns an ECharts option, so it is
+// unit-tested as data. What differs between charts is an option; the look is the same for all.
 //
 // Series names may be untrusted (metric ids carry operator names): the tooltip is drawn on the
 // canvas (`renderMode: 'richText'`), not as HTML, so no name can become markup; long names are
@@ -22,39 +24,27 @@ export interface Threshold {
 }
 
 export interface TimeSeriesOptions {
-  /** `percent`: values are 0–100 and the axis is fixed to that range. */
-  readonly unit?: 'percent' | 'number';
+  /** How values read on the axis and in the tooltip (default `number`); `percent` fixes the axis to 0–100. */
+  readonly unit?: ValueUnit;
   /** Horizontal marker lines (e.g. back-pressure levels). */
   readonly thresholds?: readonly Threshold[];
-  /** Formats values on the axis and in the tooltip; defaults to a compact number. */
-  readonly format?: (value: number) => string;
+  /** Fill the area under the line when there is a single line. */
+  readonly area?: boolean;
+  /** The y axis starts at zero (memory, counts); otherwise it fits the data. */
+  readonly fromZero?: boolean;
+  /** Show the legend; by default shown when there is more than one line. */
+  readonly legend?: boolean;
 }
 
-export const MAX_NAME_LENGTH = 80;
+const MAX_NAME_LENGTH = 80;
 
 /** Shortens a name to `max` characters, keeping both ends: `abc…xyz`. */
-export function shortenName(name: string, max = MAX_NAME_LENGTH): string {
+function shortenName(name: string, max = MAX_NAME_LENGTH): string {
   const chars = [...name];
   if (chars.length <= max) return name;
   const keep = max - 1;
   const head = Math.ceil(keep / 2);
   return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (keep - head)).join('')}`;
-}
-
-/** Numbers for axes and tooltips: 2059 -> "2,059", 2.5e6 -> "2.5M", 0.00123 -> "0.0012". */
-export function compactNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'G'],
-    [1e6, 'M'],
-  ];
-  for (const [size, suffix] of units) {
-    if (abs >= size) return `${Number((value / size).toPrecision(4))}${suffix}`;
-  }
-  if (abs === 0 || abs >= 1) return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  return String(Number(value.toPrecision(2)));
 }
 
 /** Names made unique after shortening, so the legend can toggle each series on its own. */
@@ -68,26 +58,27 @@ function uniqueNames(series: readonly TimeSeries[]): string[] {
   });
 }
 
+function yRange(options: TimeSeriesOptions): { min?: number; max?: number; scale?: boolean } {
+  if (options.unit === 'percent') return { min: 0, max: 100 };
+  return options.fromZero === true ? { min: 0 } : { scale: true };
+}
+
 export function timeSeriesOption(
   series: readonly TimeSeries[],
   palette: ChartPalette,
   options: TimeSeriesOptions = {},
 ): EChartsCoreOption {
-  const percent = options.unit === 'percent';
-  const format = options.format ?? (percent ? (v: number) => `${Number(v.toFixed(1))}%` : compactNumber);
+  const unit = options.unit ?? 'number';
+  const format = (value: number): string => formatMetricValue(unit, value);
   const names = uniqueNames(series);
-  const axisCommon = {
-    axisLine: { lineStyle: { color: palette.border } },
-    axisLabel: { color: palette.muted },
-    splitLine: { lineStyle: { color: palette.border, opacity: 0.6 } },
-  };
   const thresholds = options.thresholds ?? [];
-  const showLegend = series.length > 1;
+  const area = options.area === true && series.length === 1;
+  const showLegend = options.legend ?? series.length > 1;
   return {
     animation: false,
-    color: palette.series,
+    color: palette.series.length > 0 ? palette.series : ['#1d5fbf'],
     textStyle: { color: palette.text },
-    grid: { left: 56, right: 20, top: showLegend ? 40 : 16, bottom: 28, containLabel: false },
+    grid: { left: 8, right: 16, top: showLegend ? 36 : 16, bottom: 8, containLabel: true },
     legend: showLegend
       ? {
           type: 'scroll',
@@ -106,23 +97,28 @@ export function timeSeriesOption(
     },
     xAxis: {
       type: 'time',
-      ...axisCommon,
+      axisLine: { lineStyle: { color: palette.border } },
+      axisLabel: { color: palette.muted, hideOverlap: true },
       splitLine: { show: false },
     },
     yAxis: {
       type: 'value',
-      ...axisCommon,
-      ...(percent ? { min: 0, max: 100 } : { scale: true }),
-      axisLabel: { color: palette.muted, formatter: (value: number) => format(value) },
+      ...yRange(options),
+      axisLine: { lineStyle: { color: palette.border } },
+      axisLabel: { color: palette.muted, formatter: format },
+      splitLine: { lineStyle: { color: palette.border, opacity: 0.6 } },
     },
     series: series.map((s, index) => ({
       type: 'line',
       name: names[index],
+      // A lone point has no line to show it: draw its symbol.
       showSymbol: s.points.length < 2,
       symbolSize: 5,
       connectNulls: false,
+      sampling: 'lttb',
       lineStyle: { width: 2 },
       emphasis: { focus: 'series' },
+      ...(area ? { areaStyle: { opacity: 0.15 } } : {}),
       data: s.points.map(([t, v]) => [t, v]),
       ...(index === 0 && thresholds.length
         ? {

@@ -12,7 +12,7 @@ import {
 import { usePolledQuery } from '../../api/polling';
 import { QueryState } from '../../components/QueryState';
 import { searchMetricIds } from '../../lib/metric-search';
-import type { MetricScope } from './picks';
+import type { MetricScope } from '../../lib/metric-picks';
 
 /** Most metric ids listed at once; the search narrows the rest down. */
 export const LIST_LIMIT = 200;

@@ -11,7 +11,7 @@ import getFixture from './fixtures/jobmanager-metrics-get.json';
 import listFixture from './fixtures/jobmanager-metrics-list.json';
 import { MetricsExplorer } from './MetricsExplorer';
 import { pickSeries } from './PickedCharts';
-import { parsePicks, serializePicks, type MetricPick } from './picks';
+import { parsePicks, serializePicks, type MetricPick } from '../../lib/metric-picks';
 import { explorerHistory, sampleFromAggregated } from './samplers';
 
 // Recorded from the sandbox: GET /jobmanager/metrics (the list), /jobmanager/metrics?get=...,
@@ -71,7 +71,7 @@ describe('MetricsExplorer', () => {
   it('turns aggregated answers into one line per aggregation', () => {
     const [pick] = parsePicks('tm:*:Status.JVM.Memory.Heap.Used:min-max');
     if (!pick) throw new Error('the pick should parse');
-    const sample = sampleFromAggregated(aggFixture, pick.aggs);
+    const sample = sampleFromAggregated(aggFixture, pick.aggregations);
     const series = pickSeries(pick, [{ t: 1000, values: sample }]);
     expect(series.map((s) => s.name)).toEqual(['min', 'max']);
     expect(series.map((s) => s.points)).toEqual([[[1000, aggFixture[0]?.min]], [[1000, aggFixture[0]?.max]]]);

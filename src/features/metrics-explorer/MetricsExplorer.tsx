@@ -8,11 +8,10 @@ import {
   groupPicks,
   isAggregatedScope,
   MAX_PICKS,
-  pickId,
   removePick,
   scopeKey,
   type MetricPick,
-} from './picks';
+} from '../../lib/metric-picks';
 import { draftScope, INITIAL_DRAFT, ScopePicker, type ScopeDraft } from './ScopePicker';
 import './metrics-explorer.css';
 
@@ -37,17 +36,17 @@ export function MetricsExplorer({ picks, onPicksChange }: MetricsExplorerProps):
   );
   const picked = useMemo(() => {
     const key = scope ? scopeKey(scope) : '';
-    return new Set(picks.filter((p) => scopeKey(p.scope) === key).map((p) => p.metric));
+    return new Set(picks.filter((p) => scopeKey(p.scope) === key).map((p) => p.metricId));
   }, [picks, scope]);
   const needsAgg = scope !== null && isAggregatedScope(scope) && draft.aggs.length === 0;
   const full = picks.length >= MAX_PICKS;
 
   const pick = (metric: string): void => {
     if (!scope || needsAgg) return;
-    const next: MetricPick = { scope, metric, aggs: isAggregatedScope(scope) ? draft.aggs : [] };
-    const exists = picks.some((p) => pickId(p) === pickId(next));
-    if (full && !exists) return;
-    onPicksChange(addPick(picks, next));
+    // Past the limit, addPick refuses a new pick but still merges aggregations into a charted one.
+    onPicksChange(
+      addPick(picks, { scope, metricId: metric, aggregations: isAggregatedScope(scope) ? draft.aggs : [] }),
+    );
   };
 
   return (

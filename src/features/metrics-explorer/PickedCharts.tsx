@@ -8,13 +8,13 @@ import { MetricChart } from '../../charts/metrics/MetricCharts';
 import type { TimeSeries } from '../../charts/time-series/time-series-option';
 import { guessUnit } from '../../charts/metrics/units';
 import { links } from '../../lib/paths';
-import { pickId, seriesName, type MetricPick, type MetricScope, type ScopeGroup } from './picks';
+import { pickId, seriesName, type MetricPick, type MetricScope, type ScopeGroup } from '../../lib/metric-picks';
 import { explorerHistory, ScopeSampler } from './samplers';
 
 /** The lines of one pick's chart: its value, or one line per aggregation. */
 export function pickSeries(pick: MetricPick, samples: readonly HistorySample[]): TimeSeries[] {
-  if (pick.aggs.length === 0) return [{ name: pick.metric, points: seriesPoints(samples, pick.metric) }];
-  return pick.aggs.map((agg) => ({ name: agg, points: seriesPoints(samples, seriesName(pick.metric, agg)) }));
+  if (pick.aggregations.length === 0) return [{ name: pick.metricId, points: seriesPoints(samples, pick.metricId) }];
+  return pick.aggregations.map((agg) => ({ name: agg, points: seriesPoints(samples, seriesName(pick.metricId, agg)) }));
 }
 
 function VertexName({ jobId, vertexId }: { jobId: string; vertexId: string }): ReactNode {
@@ -108,12 +108,17 @@ function PickChart({
   const id = pickId(pick);
   return (
     <MetricChart
-      title={pick.metric}
+      title={pick.metricId}
       series={series}
-      unit={guessUnit(pick.metric)}
-      label={`${pick.metric} over time`}
+      unit={guessUnit(pick.metricId)}
+      label={`${pick.metricId} over time`}
       actions={
-        <button type="button" className="remove-pick" onClick={() => onRemove(id)} aria-label={`Remove ${pick.metric}`}>
+        <button
+          type="button"
+          className="remove-pick"
+          onClick={() => onRemove(id)}
+          aria-label={`Remove ${pick.metricId}`}
+        >
           Remove
         </button>
       }

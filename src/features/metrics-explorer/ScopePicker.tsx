@@ -3,7 +3,7 @@ import { jobDetailsQueryOptions, jobsOverviewQueryOptions } from '../../api/jobs
 import { usePolledQuery } from '../../api/polling';
 import { METRIC_AGGREGATIONS, parseSubtaskRanges, subtaskRanges, type MetricAggregation } from '../../api/query';
 import { taskManagersQueryOptions } from '../../api/taskmanagers';
-import type { MetricScope, ScopeKind } from './picks';
+import type { MetricScope, ScopeKind } from '../../lib/metric-picks';
 
 export interface ScopeDraft {
   readonly kind: ScopeKind;
