@@ -30,5 +30,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'e2e/support/**/*.test.ts'],
     // The resets every test needs (storage, refresh store, API settings, stubs, DOM), once.
     setupFiles: ['src/test/setup.ts'],
+    // jsdom tests that render a table of thousands of rows take a few seconds on a busy 2-core
+    // machine; the default 5 s limit turned load into failures.
+    testTimeout: 15_000,
   },
 });
