@@ -248,6 +248,9 @@ function flinkConfig({ port, rpcPort, runDir }) {
     'rest.bind-address': '127.0.0.1',
     'rest.port': port,
     'rest.flamegraph.enabled': true,
+    // The profiler (async-profiler inside Flink, 1.19+): its result files go under the run dir.
+    'rest.profiling.enabled': true,
+    'rest.profiling.dir': path.join(runDir, 'profiler'),
     'web.submit.enable': true,
     'web.cancel.enable': true,
     'web.rescale.enable': true,
@@ -476,7 +479,7 @@ export async function up({ port, flinkVersion, versionRequested }) {
   const runDir = runDirFor(port);
   rmSync(runDir, { recursive: true, force: true });
   const confDir = path.join(runDir, 'conf');
-  for (const sub of ['conf', 'uploads', 'web-tmp', 'tmp', 'blobs', 'checkpoints', 'savepoints', 'log']) {
+  for (const sub of ['conf', 'uploads', 'web-tmp', 'tmp', 'blobs', 'checkpoints', 'savepoints', 'log', 'profiler']) {
     mkdirSync(path.join(runDir, sub), { recursive: true });
   }
   const rpcPort = await freePort();

@@ -136,6 +136,19 @@ export const endpoints = {
   taskManagerLog: { verb: 'GET', template: '/taskmanagers/:taskmanagerid/log', response: 'text' },
   taskManagerStdout: { verb: 'GET', template: '/taskmanagers/:taskmanagerid/stdout', response: 'text' },
   taskManagerLogFile: { verb: 'GET', template: '/taskmanagers/:taskmanagerid/logs/:logname', response: 'text' },
+
+  // profiler.ts: beyond the reference list (see BEYOND_REFERENCE below); the result files are
+  // HTML documents written by async-profiler, read as text and never rendered.
+  jobManagerProfiling: { verb: 'GET', template: '/jobmanager/profiler', response: 'json' },
+  triggerJobManagerProfiling: { verb: 'POST', template: '/jobmanager/profiler', response: 'json' },
+  jobManagerProfilingFile: { verb: 'GET', template: '/jobmanager/profiler/:filename', response: 'text' },
+  taskManagerProfiling: { verb: 'GET', template: '/taskmanagers/:taskmanagerid/profiler', response: 'json' },
+  triggerTaskManagerProfiling: { verb: 'POST', template: '/taskmanagers/:taskmanagerid/profiler', response: 'json' },
+  taskManagerProfilingFile: {
+    verb: 'GET',
+    template: '/taskmanagers/:taskmanagerid/profiler/:filename',
+    response: 'text',
+  },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type EndpointName = keyof typeof endpoints;
@@ -151,6 +164,24 @@ export const FILE_ENDPOINT_NAMES = [
   'taskManagerStdout',
   'taskManagerLogFile',
 ] as const satisfies readonly EndpointName[];
+
+const PROFILER_SOURCE =
+  'Flink 1.19+ (FLIP-375), registered only with rest.profiling.enabled: true; flink-runtime ' +
+  'rest/handler/cluster/{JobManager,TaskManager}Profiling{,List,File}Handler, messages ProfilingRequestBody / ' +
+  'ProfilingInfo / ProfilingInfoList; absent from Flink 2.3 REST API docs and OpenAPI file';
+
+/**
+ * Endpoints Flink serves that its REST reference list (reference/rest-endpoints.tsv) and OpenAPI
+ * file do not name, each with where it comes from.
+ */
+export const BEYOND_REFERENCE = {
+  jobManagerProfiling: PROFILER_SOURCE,
+  triggerJobManagerProfiling: PROFILER_SOURCE,
+  jobManagerProfilingFile: PROFILER_SOURCE,
+  taskManagerProfiling: PROFILER_SOURCE,
+  triggerTaskManagerProfiling: PROFILER_SOURCE,
+  taskManagerProfilingFile: PROFILER_SOURCE,
+} as const satisfies Partial<Record<EndpointName, string>>;
 
 /** The key used for instrumentation and coverage: `GET /jobs/:jobid`. */
 export function endpointKey(endpoint: Pick<EndpointSpec, 'verb' | 'template'>): string {

@@ -46,6 +46,7 @@ export function checkPathParam(name: ParamName, value: unknown): string | undefi
       return isTaskManagerId(value) ? undefined : `taskmanagerid is not a TaskManager resource id: ${describe(value)}`;
     case 'jarid':
     case 'logname':
+    case 'filename':
       return typeof value === 'string' && isFileName(value)
         ? undefined
         : `${name} must be a single file name, got ${describe(value)}`;

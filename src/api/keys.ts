@@ -5,6 +5,7 @@
 //   cluster ─┬─ config
 //            ├─ overview
 //            ├─ jobmanager ─ config | environment | logs | log(name) | metrics(q) | thread-dump
+//            │              | profiler | profiler-file(name)
 //            ├─ jobs ─┬─ overview | statuses | metrics(q)
 //            │        └─ job(id) ─┬─ details | status | plan | config | exceptions(q) | ...
 //            │                    ├─ checkpoints ─ stats | config | details(cp) ─ subtasks(v)
@@ -12,6 +13,7 @@
 //            │                                              | subtasks ─ subtask(i) ─ attempt(a)
 //            ├─ taskmanagers ─┬─ list | metrics(q)
 //            │                └─ taskmanager(id) ─ details | logs | log(name) | metrics(q) | thread-dump
+//            │                                   | profiler | profiler-file(name)
 //            ├─ jars ─ list
 //            └─ datasets ─ list
 
@@ -55,6 +57,8 @@ export const flinkKeys = {
   jobmanagerLog: (file: string) => [...jobmanager(), 'log', file] as const,
   jobmanagerMetrics: (query?: QueryParams) => [...jobmanager(), 'metrics', q(query)] as const,
   jobmanagerThreadDump: () => [...jobmanager(), 'thread-dump'] as const,
+  jobmanagerProfiling: () => [...jobmanager(), 'profiler'] as const,
+  jobmanagerProfilingFile: (file: string) => [...jobmanager(), 'profiler-file', file] as const,
 
   jobs,
   jobsOverview: () => [...jobs(), 'overview'] as const,
@@ -126,6 +130,8 @@ export const flinkKeys = {
   taskmanagerLog: (id: string, file: string) => [...taskmanager(id), 'log', file] as const,
   taskmanagerMetrics: (id: string, query?: QueryParams) => [...taskmanager(id), 'metrics', q(query)] as const,
   taskmanagerThreadDump: (id: string) => [...taskmanager(id), 'thread-dump'] as const,
+  taskmanagerProfiling: (id: string) => [...taskmanager(id), 'profiler'] as const,
+  taskmanagerProfilingFile: (id: string, file: string) => [...taskmanager(id), 'profiler-file', file] as const,
 
   jars,
   jarsList: () => [...jars(), 'list'] as const,

@@ -18,10 +18,18 @@ export const VERTEX_TABS = [
 ] as const;
 export type VertexTab = (typeof VERTEX_TABS)[number];
 
-export const TASK_MANAGER_TABS = ['metrics', 'logs', 'stdout', 'thread-dump'] as const;
+export const TASK_MANAGER_TABS = ['metrics', 'logs', 'stdout', 'thread-dump', 'profiler'] as const;
 export type TaskManagerTab = (typeof TASK_MANAGER_TABS)[number];
 
-export const JOB_MANAGER_TABS = ['configuration', 'environment', 'metrics', 'logs', 'stdout', 'thread-dump'] as const;
+export const JOB_MANAGER_TABS = [
+  'configuration',
+  'environment',
+  'metrics',
+  'logs',
+  'stdout',
+  'thread-dump',
+  'profiler',
+] as const;
 export type JobManagerTab = (typeof JOB_MANAGER_TABS)[number];
 
 export const routes = {

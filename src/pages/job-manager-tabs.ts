@@ -34,4 +34,11 @@ export const JOB_MANAGER_TAB_TABLE = tabTable(JOB_MANAGER_TABS, {
     label: 'Thread dump',
     load: view(async () => (await import('../features/thread-dump/ThreadDumpPanel')).ThreadDumpPanel, source),
   },
+  profiler: {
+    label: 'Profiler',
+    load: view(
+      async () => (await import('../features/profiler/ProfilerPanel')).ProfilerPanel,
+      () => ({ target: { kind: 'jobmanager' as const } }),
+    ),
+  },
 });

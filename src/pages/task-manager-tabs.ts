@@ -35,4 +35,11 @@ export const TASK_MANAGER_TAB_TABLE = tabTable(TASK_MANAGER_TABS, {
     label: 'Thread dump',
     load: view(async () => (await import('../features/thread-dump/ThreadDumpPanel')).ThreadDumpPanel, source),
   },
+  profiler: {
+    label: 'Profiler',
+    load: view(
+      async () => (await import('../features/profiler/ProfilerPanel')).ProfilerPanel,
+      ({ taskManagerId }) => ({ target: { kind: 'taskmanager' as const, taskManagerId } }),
+    ),
+  },
 });
