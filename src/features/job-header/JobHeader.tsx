@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { JobDetails } from '../../api/jobs';
 import { JobStateBadge } from '../../components/JobStateBadge';
+import { TaskCounts } from '../../components/TaskCounts';
 import { formatDuration, formatTimestamp } from '../../lib/format';
+import { links } from '../../lib/paths';
 import { useNow } from '../../lib/use-now';
 import { liveDuration } from './restarts';
+import { jobTaskCounts } from './task-counts';
 import { useRestartCount } from './useRestartCount';
 import './job-header.css';
 
@@ -15,7 +19,10 @@ interface JobHeaderProps {
   actions?: ReactNode;
 }
 
-/** The job's name (as text: names are untrusted), id, state, times and restart count. */
+/**
+ * The job's name (as text: names are untrusted), id, state, times, restart count, its tasks per
+ * state (as Flink's own header shows them) and a link to the JobManager's log.
+ */
 export function JobHeader({ details, receivedAt, actions }: JobHeaderProps): ReactNode {
   const restarts = useRestartCount(details.jid, details);
   const ended = details['end-time'] > 0;
@@ -57,6 +64,20 @@ export function JobHeader({ details, receivedAt, actions }: JobHeaderProps): Rea
         <div>
           <dt>Restarts</dt>
           <dd className={restarts !== null && restarts > 0 ? 'job-restarts-some' : undefined}>{restarts ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>Tasks</dt>
+          <dd>
+            <TaskCounts counts={jobTaskCounts(details)} label="Tasks per state" />
+          </dd>
+        </div>
+        <div>
+          <dt>JobManager</dt>
+          <dd>
+            {/* The dashboard's own log view: Flink's /jobs/:id/jobmanager/log-url names Flink's own
+                UI (its address as the JobManager sees itself), not reachable behind a proxy. */}
+            <Link to={links.jobManager('logs')}>JobManager log</Link>
+          </dd>
         </div>
       </dl>
     </header>

@@ -22,11 +22,13 @@ import './task-managers.css';
 export const TM_SORT_COLUMNS = [
   'id',
   'address',
+  'dataPort',
   'slots',
   'cpu',
   'physical',
   'heapSize',
   'heapUsed',
+  'managed',
   'tasks',
   'heartbeat',
 ] as const;
@@ -65,7 +67,11 @@ function Heartbeat({ tm }: { tm: TaskManagerSummary }): ReactNode {
   return <span title={formatTimestamp(at)}>{formatDuration(Math.max(0, now - at))} ago</span>;
 }
 
-/** The task managers: capacity, memory and health; full or hot ones stand out. */
+/** Why a task manager is blocked, as far as Flink tells (it gives no reason). */
+export const BLOCKED_TITLE =
+  "Blocked by Flink's blocklist (speculative execution / failure handling): no new slots are allocated on it. Flink gives no reason.";
+
+/** The task managers: capacity, memory and health; full, hot or blocked ones stand out. */
 export function TaskManagersTable({
   taskManagers,
   heapUsage,
@@ -82,7 +88,7 @@ export function TaskManagersTable({
       address: taskManagerAddress(tm.path),
       heap,
       heapRatio: ratio,
-      level: worst(slotLevel(tm.freeSlots, tm.slotsNumber), heapLevel(ratio)),
+      level: worst(slotLevel(tm.freeSlots, tm.slotsNumber), heapLevel(ratio), tm.blocked === true ? 'warn' : 'ok'),
     };
   });
   const hasTasks = taskManagers.some((tm) => tm.assignedTasks !== undefined);
@@ -92,8 +98,18 @@ export function TaskManagersTable({
       rowHeader: true,
       className: 'mono',
       value: (r) => r.tm.id,
-      format: (id) => <Link to={links.taskManager(id)}>{id}</Link>,
-      search: true,
+      format: (id, r) => (
+        <>
+          <Link to={links.taskManager(id)}>{id}</Link>
+          {r.tm.blocked === true && (
+            // Flink's /taskmanagers says only that a task manager is blocked, never why.
+            <span className="badge badge-bad tm-flag" title={BLOCKED_TITLE}>
+              blocked
+            </span>
+          )}
+        </>
+      ),
+      search: (id, r) => (r.tm.blocked === true ? `${id} blocked` : id),
     }),
     column('address', {
       header: 'Address',
@@ -101,6 +117,7 @@ export function TaskManagersTable({
       value: (r) => r.address,
       search: (address, r) => `${address} ${r.tm.path}`,
     }),
+    column('dataPort', { header: 'Data port', className: 'mono', value: (r) => r.tm.dataPort }),
     column('slots', {
       header: 'Free / total slots',
       value: (r) => r.tm.freeSlots,
@@ -130,6 +147,11 @@ export function TaskManagersTable({
             {heapLevel(ratio) === 'bad' && <span className="badge badge-bad tm-flag">high heap</span>}
           </span>
         ),
+    }),
+    column('managed', {
+      header: 'Managed memory',
+      value: (r) => r.tm.memoryConfiguration.managedMemory,
+      format: formatBytes,
     }),
     ...(hasTasks
       ? [column('tasks', { header: 'Tasks', value: (r: Row) => r.tm.assignedTasks, format: (tasks) => tasks ?? '–' })]

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { TaskManagerDetails, TaskManagers } from '../../api/taskmanagers';
+import { formatBytes } from '../../lib/format';
 import detailsFixture from './fixtures/taskmanager-details.json';
 import listFixture from './fixtures/taskmanagers.json';
 import { MemoryModel } from './MemoryPanel';
@@ -16,7 +17,7 @@ import {
   slotRows,
   taskManagerAddress,
 } from './task-managers';
-import { DEFAULT_TM_SORT, TaskManagersTable } from './TaskManagersTable';
+import { BLOCKED_TITLE, DEFAULT_TM_SORT, TaskManagersTable } from './TaskManagersTable';
 
 // Recorded from the sandbox (Flink 2.3.0): GET /taskmanagers and GET /taskmanagers/:id.
 const list: TaskManagers = listFixture;
@@ -102,6 +103,37 @@ describe('TaskManagersTable', () => {
     expect(filter).toBe('full');
     rerender(view('full'));
     expect(within(table).getAllByRole('row')).toHaveLength(2);
+  });
+
+  it("shows each recorded task manager's data port and managed memory, and a blocked one's badge", () => {
+    const blocked = {
+      ...list.taskmanagers[0],
+      id: 'blocked-tm',
+      blocked: true,
+    } as TaskManagers['taskmanagers'][number];
+    render(
+      <MemoryRouter>
+        <TaskManagersTable
+          taskManagers={[...list.taskmanagers, blocked]}
+          heapUsage={new Map()}
+          filter=""
+          onFilterChange={() => undefined}
+          sort={DEFAULT_TM_SORT}
+          onSortChange={() => undefined}
+        />
+      </MemoryRouter>,
+    );
+    const table = screen.getByRole('table', { name: 'Task managers' });
+    expect(within(table).getByRole('columnheader', { name: /Data port/ })).toBeTruthy();
+    for (const tm of list.taskmanagers) {
+      const row = within(table).getByRole('row', { name: new RegExp(tm.id) });
+      expect(within(row).getByText(String(tm.dataPort))).toBeTruthy();
+      expect(within(row).getByText(formatBytes(tm.memoryConfiguration.managedMemory))).toBeTruthy();
+      expect(within(row).queryByText('blocked')).toBeNull();
+    }
+    const row = within(table).getByRole('row', { name: /blocked-tm/ });
+    expect(within(row).getByText('blocked').getAttribute('title')).toBe(BLOCKED_TITLE);
+    expect(row.className).toBe('row-warn');
   });
 });
 

@@ -21,6 +21,9 @@ const STATE_CLASS: Record<string, string> = {
 };
 
 /** A thread dump grouped by thread state, searchable, each thread and the whole dump copyable. */
+/** Said next to the button before it runs: a dump stops the JVM at a safepoint. */
+export const THREAD_DUMP_WARNING = 'Takes a thread dump: the JVM pauses briefly (can be seconds with many threads)';
+
 export function ThreadDumpView({ dump, takenAt, onRefresh, refreshing = false }: ThreadDumpViewProps): ReactNode {
   const threads = useMemo(() => parseThreadDump(dump), [dump]);
   const [filter, setFilter] = useState('');
@@ -68,9 +71,19 @@ export function ThreadDumpView({ dump, takenAt, onRefresh, refreshing = false }:
           Copy {visible.length === threads.length ? 'dump' : 'shown threads'}
         </button>
         {onRefresh && (
-          <button type="button" onClick={onRefresh} disabled={refreshing}>
-            {refreshing ? 'Taking a dump…' : 'Take a new dump'}
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={onRefresh}
+              disabled={refreshing}
+              aria-describedby="thread-dump-pause-warning"
+            >
+              {refreshing ? 'Taking a dump…' : 'Take a new dump'}
+            </button>
+            <span id="thread-dump-pause-warning" className="thread-dump-warning">
+              {THREAD_DUMP_WARNING}
+            </span>
+          </>
         )}
         <span role="status" className="thread-dump-message">
           {message}

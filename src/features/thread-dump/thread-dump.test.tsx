@@ -11,7 +11,7 @@ import {
   parseThreadHeader,
   THREAD_STATES,
 } from './thread-dump';
-import { ThreadDumpView } from './ThreadDumpView';
+import { THREAD_DUMP_WARNING, ThreadDumpView } from './ThreadDumpView';
 
 // Recorded from the sandbox: GET /jobmanager/thread-dump and /taskmanagers/:id/thread-dump.
 const jm: ThreadDump = jmDump;
@@ -73,6 +73,13 @@ describe('ThreadDumpView', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search threads' }), { target: { value: 'OutputFlusher' } });
     const shown = filterThreads(threads, 'OutputFlusher').length;
     expect(screen.getByText(`${shown} of ${threads.length} threads`)).toBeTruthy();
+  });
+
+  it('says that a dump pauses the JVM next to the button that takes one', () => {
+    render(<ThreadDumpView dump={tm} onRefresh={() => undefined} />);
+    const button = screen.getByRole('button', { name: 'Take a new dump' });
+    expect(button.getAttribute('aria-describedby')).toBe('thread-dump-pause-warning');
+    expect(screen.getByText(THREAD_DUMP_WARNING)).toBeTruthy();
   });
 
   it('copies with the clipboard, and falls back to a selected text box without one', async () => {

@@ -6,7 +6,10 @@ import { vertexDetailsQueryOptions } from '../../api/vertices';
 import { JobStateBadge } from '../../components/JobStateBadge';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
+import { TaskCounts } from '../../components/TaskCounts';
+import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
+import { vertexFacts, type IoTotal } from './vertex-facts';
 import './vertex.css';
 
 interface VertexHeaderProps {
@@ -14,7 +17,11 @@ interface VertexHeaderProps {
   vertexId: string;
 }
 
-/** The vertex's name (untrusted text), parallelism and status, and the way back to its job. */
+/**
+ * The vertex's name (untrusted text), status, parallelism, task counts per state, I/O totals and
+ * times, and the way back to its job. Reads the two queries the page polls anyway: no request of
+ * its own.
+ */
 export function VertexHeader({ jobId, vertexId }: VertexHeaderProps): ReactNode {
   const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
   const job = usePolledQuery(jobDetailsQueryOptions(jobId));
@@ -33,19 +40,56 @@ export function VertexHeader({ jobId, vertexId }: VertexHeaderProps): ReactNode 
         <bdi>{name ?? `Vertex ${vertexId}`}</bdi>
       </h1>
       <QueryState query={details} what="the vertex">
-        {(data) => (
-          <StatGrid dense>
-            <Stat term="Status">{summary ? <JobStateBadge state={summary.status} /> : '–'}</Stat>
-            <Stat term="Parallelism">
-              {data.parallelism}
-              <StatDetail>max {data.maxParallelism}</StatDetail>
-            </Stat>
-            <Stat term="Vertex ID" wide valueClassName="mono vertex-id">
-              {data.id}
-            </Stat>
-          </StatGrid>
-        )}
+        {(data) => {
+          const facts = vertexFacts(summary, data);
+          return (
+            <>
+              <StatGrid dense label="Vertex">
+                <Stat term="Status">{summary ? <JobStateBadge state={summary.status} /> : '–'}</Stat>
+                <Stat term="Parallelism">
+                  {data.parallelism}
+                  <StatDetail>max {data.maxParallelism}</StatDetail>
+                </Stat>
+                <Stat term="Tasks" wide smallValue>
+                  {facts ? <TaskCounts counts={facts.tasks} label="Tasks per state" /> : '–'}
+                </Stat>
+                <Stat term="Vertex ID" wide valueClassName="mono vertex-id">
+                  {data.id}
+                </Stat>
+              </StatGrid>
+              {facts && (
+                <StatGrid dense label="Input, output and times">
+                  <Stat term="Bytes received">{io(facts.bytesIn, formatBytes)}</Stat>
+                  <Stat term="Records received">{io(facts.recordsIn, formatCount)}</Stat>
+                  <Stat term="Bytes sent">{io(facts.bytesOut, formatBytes)}</Stat>
+                  <Stat term="Records sent">{io(facts.recordsOut, formatCount)}</Stat>
+                  <Stat term="Start" smallValue>
+                    {formatTimestamp(facts.start)}
+                  </Stat>
+                  <Stat term="End" smallValue>
+                    {formatTimestamp(facts.end)}
+                  </Stat>
+                  <Stat term="Duration" smallValue>
+                    {formatDuration(facts.duration)}
+                  </Stat>
+                </StatGrid>
+              )}
+              {facts && (
+                <p className="vertex-io-note">
+                  Received and sent count what crosses the network between tasks, as Flink&apos;s counters do: 0
+                  received for a source, 0 sent for a sink.
+                </p>
+              )}
+            </>
+          );
+        }}
       </QueryState>
     </header>
   );
+}
+
+/** A total as text; "+" when Flink could not read every subtask's counter (as its own UI shows). */
+function io(total: IoTotal, format: (n: number) => string): ReactNode {
+  if (total.complete) return format(total.value);
+  return <span title="Not every subtask's counter could be read: at least this much">{format(total.value)}+</span>;
 }
