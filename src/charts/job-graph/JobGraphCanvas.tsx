@@ -27,6 +27,8 @@ export interface GraphNodeView {
   readonly href: string;
   /** The node's accessible name; it should start with the full name. */
   readonly ariaLabel: string;
+  /** Marked (e.g. its row in a table is hovered or picked): drawn with a ring, `aria-current`. */
+  readonly selected?: boolean;
 }
 
 export interface GraphViewState {
@@ -48,6 +50,8 @@ interface JobGraphCanvasProps {
   label: string;
   legend?: readonly LegendEntry[];
   onOpenNode: (id: string) => void;
+  /** The node under the pointer or keyboard focus; undefined when it leaves. */
+  onHoverNode?: (id: string | undefined) => void;
   /** Called after panning or zooming settles (never per frame), and after the first fit. */
   onViewChange?: (view: GraphViewState) => void;
   /** Zoom level below which node details are hidden (they would be unreadable). */
@@ -84,7 +88,7 @@ export function useGraphLayout(structure: GraphStructure): GraphLayout {
  * attribute directly, so React renders nothing while the graph moves.
  */
 export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
-  const { structure, nodes, label, legend, onOpenNode, detailScale = 0.6 } = props;
+  const { structure, nodes, label, legend, onOpenNode, onHoverNode, detailScale = 0.6 } = props;
   const layout = useGraphLayout(structure);
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneRef = useRef<SVGGElement>(null);
@@ -257,7 +261,14 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
               {layout.nodes.map((placed) => {
                 const view = nodes.get(placed.id);
                 return view ? (
-                  <GraphNode key={placed.id} placed={placed} view={view} onOpen={onOpenNode} onReveal={reveal} />
+                  <GraphNode
+                    key={placed.id}
+                    placed={placed}
+                    view={view}
+                    onOpen={onOpenNode}
+                    onReveal={reveal}
+                    onHover={onHoverNode}
+                  />
                 ) : null;
               })}
             </g>
@@ -286,10 +297,11 @@ interface GraphNodeProps {
   view: GraphNodeView;
   onOpen: (id: string) => void;
   onReveal: (node: PlacedNode) => void;
+  onHover: ((id: string | undefined) => void) | undefined;
 }
 
 const GraphNode = memo(
-  function GraphNode({ placed, view, onOpen, onReveal }: GraphNodeProps): ReactNode {
+  function GraphNode({ placed, view, onOpen, onReveal, onHover }: GraphNodeProps): ReactNode {
     const onClick = (event: MouseEvent<Element>): void => {
       // Let the browser open new tabs and windows itself.
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -300,13 +312,18 @@ const GraphNode = memo(
       <g transform={`translate(${placed.x},${placed.y})`}>
         <a
           href={view.href}
-          className={`jg-node jg-tone-${view.tone}`}
+          className={`jg-node jg-tone-${view.tone}${view.selected ? ' jg-selected' : ''}`}
           aria-label={view.ariaLabel}
+          aria-current={view.selected ? 'true' : undefined}
           data-vertex-id={view.id}
           onClick={onClick}
+          onMouseEnter={() => onHover?.(view.id)}
+          onMouseLeave={() => onHover?.(undefined)}
           onFocus={(event) => {
+            onHover?.(view.id);
             if (isKeyboardFocus(event.currentTarget)) onReveal(placed);
           }}
+          onBlur={() => onHover?.(undefined)}
         >
           <title>{view.title}</title>
           <rect className="jg-node-box" width={placed.width} height={placed.height} rx="6" />
@@ -329,6 +346,8 @@ const GraphNode = memo(
     a.placed === b.placed &&
     a.onOpen === b.onOpen &&
     a.onReveal === b.onReveal &&
+    a.onHover === b.onHover &&
+    a.view.selected === b.view.selected &&
     a.view.id === b.view.id &&
     a.view.title === b.view.title &&
     a.view.tone === b.view.tone &&

@@ -54,7 +54,8 @@ describe('JobGraphView', () => {
     expect(container.querySelectorAll('.jg-edge-label')).toHaveLength(44);
     expect(screen.getByRole('button', { name: 'Fit to screen' })).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Legend' }).textContent).toContain('Back-pressured ≥ 50%');
-  });
+    // 44 nodes and the 44-row vertex table under them: slow in jsdom on a busy machine.
+  }, 30_000);
 
   it('colours the back-pressured source and the busy operator from two successive answers', () => {
     const first = details(bp1);
@@ -79,7 +80,9 @@ describe('JobGraphView', () => {
     const img = screen.getByRole('link', { name: /^<img src=x onerror=alert\('xss-img'\)>: / });
     expect(img.querySelector('title')?.textContent).toBe("<img src=x onerror=alert('xss-img')>");
     expect(container.querySelector('img, script, details, b')).toBeNull();
-    const long = screen.getByRole('link', { name: /^LONG<b>:0000/ });
+    // The graph's node (the vertex table under the graph links the same name).
+    const graph = screen.getByRole('group', { name: /^Job graph: / });
+    const long = within(graph).getByRole('link', { name: /^LONG<b>:0000/ });
     expect(long.querySelector('.jg-node-name')?.textContent).toBe('LONG<b>:0000-abcdefghijklm…');
   });
 
@@ -92,4 +95,39 @@ describe('JobGraphView', () => {
     fireEvent.click(slow);
     expect(await screen.findByText(`vertex page ${slowId}`)).toBeTruthy();
   });
+
+  it('the vertex table under the graph: a row per vertex, names as text, marked together with the graph', () => {
+    const d = details(hostile);
+    const { container } = renderGraph(d);
+    const table = screen.getByRole('table', { name: `Vertices of the job (${d.vertices.length})` });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(d.vertices.length);
+    expect(container.querySelector('img, script, details, b')).toBeNull();
+    const first = d.vertices[0];
+    if (!first) throw new Error('fixture changed');
+    const row = within(table).getByRole('rowheader', { name: first.name }).closest('tr');
+    if (!row) throw new Error('no row');
+    const node = container.querySelector(`.jg-node[data-vertex-id="${first.id}"]`);
+    expect(node?.getAttribute('aria-current')).toBeNull();
+
+    // Hovering the row marks its node; leaving lets go.
+    fireEvent.mouseOver(row);
+    expect(node?.getAttribute('aria-current')).toBe('true');
+    expect(node?.getAttribute('class')).toContain('jg-selected');
+    fireEvent.mouseLeave(table.closest('section') ?? table);
+    expect(node?.getAttribute('aria-current')).toBeNull();
+
+    // Hovering the node marks its row.
+    if (!node) throw new Error('no node');
+    fireEvent.mouseEnter(node);
+    expect(row.className).toContain('vt-highlighted');
+    expect(within(row).getByRole('link', { name: first.name }).getAttribute('aria-current')).toBe('true');
+    fireEvent.mouseLeave(node);
+    expect(row.className).not.toContain('vt-highlighted');
+
+    // Clicking the row (not its link) picks it: it stays marked in both.
+    fireEvent.click(within(row).getAllByRole('cell')[0] ?? row);
+    expect(row.className).toContain('vt-highlighted');
+    expect(node.getAttribute('aria-current')).toBe('true');
+  }, 30_000);
 });

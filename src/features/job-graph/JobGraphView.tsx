@@ -13,11 +13,16 @@ import {
 import type { GraphStructure } from '../../charts/job-graph/layout';
 import { isTerminal } from '../../lib/job-states';
 import { links } from '../../lib/paths';
+import { stringParam, useSearchState } from '../../lib/search-state';
 import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
 import { NO_RATES } from '../../lib/vertex-rates';
 import { useVertexRates } from './useVertexRates';
 import { useVisibleWatermarks } from './useVisibleWatermarks';
+import { useOnScreen } from './useOnScreen';
+import { useOperatorFlows } from './useOperatorFlows';
+import { buildVertexRows, vertexRoles } from './vertex-table';
+import { VertexTable } from './VertexTable';
 import './job-graph.css';
 
 const TONE: Record<VertexLoad, NodeTone> = {
@@ -38,6 +43,7 @@ const LEGEND: readonly LegendEntry[] = [
 ];
 
 const DETAIL_LINES = 4;
+const vertexParam = stringParam();
 
 interface JobGraphViewProps {
   jobId: string;
@@ -47,8 +53,13 @@ interface JobGraphViewProps {
 
 /**
  * The job graph tab: vertices coloured by busy and back-pressured time, records per second
- * and low watermarks, edges labelled with their ship strategy. A refresh costs the job details
- * (already polled by the page) plus one watermark request per vertex on screen and readable.
+ * and low watermarks, edges labelled with their ship strategy, and under it the vertex table.
+ * A refresh costs the job details (already polled by the page) plus one watermark request per
+ * vertex on screen and readable, plus one operator-metrics request per source or sink vertex
+ * whose table row is on screen (see useOperatorFlows).
+ *
+ * The graph and the table mark one vertex together: the one hovered or focused in either, else
+ * the one picked by clicking its row, kept in the URL (`?vertex=<id>`) so a link shows it.
  */
 export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const navigate = useNavigate();
@@ -56,7 +67,22 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const model = useMemo(() => buildGraphModel(details.plan, details), [details]);
   const rates = useVertexRates(details);
   const [view, setView] = useState<GraphViewState>({ visible: [], detailed: false });
-  const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], !isTerminal(details.state));
+  const live = !isTerminal(details.state);
+  const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], live);
+
+  const [selected, setSelected] = useSearchState('vertex', vertexParam);
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
+  const highlighted = hovered ?? (selected === '' ? undefined : selected);
+  const pick = useCallback((id: string | undefined) => setSelected(id ?? ''), [setSelected]);
+
+  const roles = useMemo(() => vertexRoles(details), [details]);
+  const tableVertices = useMemo(
+    () => details.vertices.map((v) => ({ id: v.id, name: v.name, role: roles.get(v.id) })),
+    [details, roles],
+  );
+  const { onScreen, track } = useOnScreen();
+  const operatorFlows = useOperatorFlows(jobId, tableVertices, onScreen, live);
+  const rows = useMemo(() => buildVertexRows(details, rates, operatorFlows), [details, rates, operatorFlows]);
 
   const structure = useMemo<GraphStructure>(
     () => ({
@@ -91,10 +117,11 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
         tone: TONE[load],
         href: `${hrefBase}${links.vertex(jobId, vertex.id)}`,
         ariaLabel: text.ariaLabel,
+        selected: vertex.id === highlighted,
       });
     }
     return out;
-  }, [model, rates, watermarks, hrefBase, jobId]);
+  }, [model, rates, watermarks, hrefBase, jobId, highlighted]);
 
   const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
 
@@ -112,12 +139,22 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
         label={`Job graph: ${model.vertices.length} vertices`}
         legend={LEGEND}
         onOpenNode={openNode}
+        onHoverNode={setHovered}
         onViewChange={setView}
       />
       <p className="job-graph-note">
         Busy and back-pressured time and records per second are measured between the last two refreshes; open a vertex
         for its subtasks.
       </p>
+      <VertexTable
+        jobId={jobId}
+        rows={rows}
+        highlighted={highlighted}
+        selected={selected === '' ? undefined : selected}
+        onHover={setHovered}
+        onSelect={pick}
+        track={track}
+      />
     </section>
   );
 }

@@ -1,0 +1,194 @@
+import { useMemo, type MouseEvent, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { column, DataTable, type Column } from '../../components/DataTable';
+import { JobStateBadge } from '../../components/JobStateBadge';
+import { TaskCounts } from '../../components/TaskCounts';
+import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../../lib/format';
+import { links } from '../../lib/paths';
+import { sortParam, useSearchState } from '../../lib/search-state';
+import type { RecordFlow, VertexRow } from './vertex-table';
+
+const SORTABLE = [
+  'name',
+  'status',
+  'parallelism',
+  'maxParallelism',
+  'bytesIn',
+  'recordsIn',
+  'bytesOut',
+  'recordsOut',
+  'start',
+  'duration',
+  'end',
+] as const;
+// By default the rows keep the job's own order (sources first, as the details list them): the
+// fallback names no column, so DataTable leaves the order as it is.
+const sortState = sortParam(SORTABLE, { column: 'order', direction: 'asc' });
+
+function formatRate(perSecond: number | null): string {
+  if (perSecond === null || !Number.isFinite(perSecond)) return '';
+  return `${perSecond < 10 ? perSecond.toFixed(1) : formatCount(perSecond)}/s`;
+}
+
+function Records({ flow, side }: { flow: RecordFlow; side: 'source' | 'sink' }): ReactNode {
+  const rate = formatRate(flow.perSecond);
+  return (
+    <>
+      {formatCount(flow.total)}
+      {flow.fromOperator && (
+        <abbr
+          className="vt-note"
+          title={
+            side === 'source'
+              ? "From operator metrics: the records the source operator emitted (numRecordsOut). Flink's network counters see none coming into a source."
+              : "From operator metrics: the records the sink operator took in (numRecordsIn). Flink's network counters see none leaving a sink."
+          }
+        >
+          <span aria-hidden="true">*</span>
+          <span className="visually-hidden"> (from operator metrics)</span>
+        </abbr>
+      )}
+      {rate && <span className="vt-rate">{rate}</span>}
+    </>
+  );
+}
+
+interface VertexTableProps {
+  jobId: string;
+  rows: readonly VertexRow[];
+  /** The vertex marked in the table and the graph (hovered there or here, or picked in the URL). */
+  highlighted: string | undefined;
+  /** Hovering or focusing a row (undefined when it leaves). */
+  onHover: (vertexId: string | undefined) => void;
+  /** Clicking a row (outside its link) picks it; clicking it again lets go. */
+  onSelect: (vertexId: string | undefined) => void;
+  selected: string | undefined;
+  /** A ref callback per vertex for the cells whose data is fetched only while on screen. */
+  track: (vertexId: string) => (element: Element | null) => void;
+}
+
+/**
+ * Every vertex of the job as a row, as in Flink's own dashboard: name (a link to the vertex),
+ * state, parallelism, I/O totals and rates, times and task counts by state. Sort in the URL.
+ */
+export function VertexTable({
+  jobId,
+  rows,
+  highlighted,
+  onHover,
+  onSelect,
+  selected,
+  track,
+}: VertexTableProps): ReactNode {
+  const [sort, setSort] = useSearchState('sort', sortState);
+
+  const columns = useMemo<Column<VertexRow>[]>(
+    () => [
+      column('name', {
+        header: 'Name',
+        value: (row) => row.name,
+        format: (name, row) => (
+          <Link
+            to={links.vertex(jobId, row.id)}
+            className="vt-name"
+            data-vertex-id={row.id}
+            aria-current={row.id === highlighted ? 'true' : undefined}
+          >
+            {name}
+          </Link>
+        ),
+        search: true,
+        rowHeader: true,
+      }),
+      column('status', { header: 'Status', value: (row) => row.status, format: (s) => <JobStateBadge state={s} /> }),
+      column('parallelism', { header: 'Parallelism', value: (row) => row.parallelism, className: 'num' }),
+      column('maxParallelism', { header: 'Max parallelism', value: (row) => row.maxParallelism, className: 'num' }),
+      column('bytesIn', {
+        header: 'Bytes received',
+        value: (row) => row.bytesIn,
+        format: (b) => formatBytes(b),
+        className: 'num',
+      }),
+      column('recordsIn', {
+        header: 'Records received',
+        value: (row) => row.recordsIn.total,
+        format: (_, row) => (
+          <span ref={row.role.source ? track(row.id) : undefined}>
+            <Records flow={row.recordsIn} side="source" />
+          </span>
+        ),
+        className: 'num',
+      }),
+      column('bytesOut', {
+        header: 'Bytes sent',
+        value: (row) => row.bytesOut,
+        format: (b) => formatBytes(b),
+        className: 'num',
+      }),
+      column('recordsOut', {
+        header: 'Records sent',
+        value: (row) => row.recordsOut.total,
+        format: (_, row) => (
+          <span ref={row.role.sink && !row.role.source ? track(row.id) : undefined}>
+            <Records flow={row.recordsOut} side="sink" />
+          </span>
+        ),
+        className: 'num',
+      }),
+      column('start', { header: 'Start', value: (row) => row.start, format: (t) => formatTimestamp(t) }),
+      column('duration', { header: 'Duration', value: (row) => row.duration, format: (d) => formatDuration(d) }),
+      column('end', { header: 'End', value: (row) => row.end, format: (t) => formatTimestamp(t) }),
+      column('tasks', {
+        header: 'Tasks',
+        value: (row) => Object.values(row.tasks).reduce((a, b) => a + b, 0),
+        format: (_, row) => <TaskCounts counts={row.tasks} label={`Tasks of ${row.name} by state`} />,
+        sort: false,
+      }),
+    ],
+    [jobId, track, highlighted],
+  );
+
+  // Rows are DataTable's: hover, focus and clicks are read from the row's name link.
+  const rowVertex = (target: EventTarget | null): string | undefined => {
+    if (!(target instanceof Element)) return undefined;
+    const row = target.closest('tr');
+    return row?.querySelector<HTMLElement>('[data-vertex-id]')?.dataset.vertexId;
+  };
+  const onClick = (event: MouseEvent<HTMLElement>): void => {
+    if (event.target instanceof Element && event.target.closest('a, button, input')) return;
+    const id = rowVertex(event.target);
+    if (id !== undefined) onSelect(id === selected ? undefined : id);
+  };
+
+  return (
+    <section
+      className="vertex-table"
+      aria-labelledby="vertex-table-heading"
+      onMouseOver={(event) => onHover(rowVertex(event.target))}
+      onMouseLeave={() => onHover(undefined)}
+      onFocus={(event) => onHover(rowVertex(event.target))}
+      onBlur={() => onHover(undefined)}
+      onClick={onClick}
+    >
+      <h2 id="vertex-table-heading" className="vertex-table-heading">
+        Vertices
+      </h2>
+      <DataTable
+        caption={`Vertices of the job (${rows.length})`}
+        captionHidden
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.id}
+        sort={sort}
+        onSortChange={setSort}
+        rowClassName={(row) => (row.id === highlighted ? 'vt-highlighted' : undefined)}
+      />
+      <p className="job-graph-note">
+        <span aria-hidden="true">*</span> From operator metrics: Flink counts records between vertices only, so it shows
+        none received by a source and none sent by a sink. For those the table reads the source operator&apos;s{' '}
+        <code>numRecordsOut</code> and the sink operator&apos;s <code>numRecordsIn</code>, summed over subtasks. Records
+        per second are measured between the last two refreshes.
+      </p>
+    </section>
+  );
+}
