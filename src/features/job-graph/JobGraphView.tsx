@@ -16,6 +16,7 @@ import { links } from '../../lib/paths';
 import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
 import { NO_RATES } from '../../lib/vertex-rates';
+import { useVertexSkews } from '../../lib/use-vertex-skews';
 import { useVertexRates } from './useVertexRates';
 import { useVisibleWatermarks } from './useVisibleWatermarks';
 import './job-graph.css';
@@ -37,7 +38,7 @@ const LEGEND: readonly LegendEntry[] = [
   { tone: 'neutral', label: 'Not running' },
 ];
 
-const DETAIL_LINES = 4;
+const DETAIL_LINES = 5;
 
 interface JobGraphViewProps {
   jobId: string;
@@ -46,9 +47,10 @@ interface JobGraphViewProps {
 }
 
 /**
- * The job graph tab: vertices coloured by busy and back-pressured time, records per second
- * and low watermarks, edges labelled with their ship strategy. A refresh costs the job details
- * (already polled by the page) plus one watermark request per vertex on screen and readable.
+ * The job graph tab: vertices coloured by busy and back-pressured time, records per second,
+ * low watermarks and data skew, edges labelled with their ship strategy. A refresh costs the job
+ * details (already polled by the page) plus one watermark request per vertex on screen and
+ * readable, and one skew request per such vertex with more than one subtask.
  */
 export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const navigate = useNavigate();
@@ -57,6 +59,11 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const rates = useVertexRates(details);
   const [view, setView] = useState<GraphViewState>({ visible: [], detailed: false });
   const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], !isTerminal(details.state));
+  const readable = useMemo(
+    () => (view.detailed ? details.vertices.filter((v) => view.visible.includes(v.id)) : []),
+    [view, details.vertices],
+  );
+  const skews = useVertexSkews(jobId, readable, !isTerminal(details.state)).readings;
 
   const structure = useMemo<GraphStructure>(
     () => ({
@@ -83,6 +90,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
         rates: vertexRates,
         load,
         watermark: watermarks.get(vertex.id),
+        skew: skews.get(vertex.id),
       });
       out.set(vertex.id, {
         id: vertex.id,
@@ -94,7 +102,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
       });
     }
     return out;
-  }, [model, rates, watermarks, hrefBase, jobId]);
+  }, [model, rates, watermarks, skews, hrefBase, jobId]);
 
   const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
 
