@@ -123,6 +123,15 @@ export function subtasksMetricsQueryOptions(jobId: string, vertexId: string, que
   );
 }
 
+/**
+ * A vertex's records received per subtask, aggregated by Flink over its subtasks: min, max, avg
+ * and Flink's data skew (1.20 and 2.x serve `skew`). One request per vertex, never per subtask;
+ * the data skew tab and the job graph share its cache entry.
+ */
+export function recordsInSkewQueryOptions(jobId: string, vertexId: string) {
+  return subtasksMetricsQueryOptions(jobId, vertexId, { get: ['numRecordsIn'], agg: ['min', 'max', 'avg', 'skew'] });
+}
+
 export function subtaskMetricsQueryOptions(
   jobId: string,
   vertexId: string,

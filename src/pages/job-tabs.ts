@@ -27,6 +27,13 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
       ({ jobId }) => ({ jobId }),
     ),
   },
+  'data-skew': {
+    label: 'Data skew',
+    load: view(
+      async () => (await import('../features/data-skew/DataSkewTab')).DataSkewTab,
+      ({ jobId, details }) => ({ jobId, details }),
+    ),
+  },
   checkpoints: {
     label: 'Checkpoints',
     load: view(

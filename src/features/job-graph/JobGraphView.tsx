@@ -17,6 +17,7 @@ import { stringParam, useSearchState } from '../../lib/search-state';
 import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
 import { NO_RATES } from '../../lib/vertex-rates';
+import { useVertexSkews } from '../../lib/use-vertex-skews';
 import { useVertexRates } from './useVertexRates';
 import { useVisibleWatermarks } from './useVisibleWatermarks';
 import { useOnScreen } from './useOnScreen';
@@ -42,7 +43,7 @@ const LEGEND: readonly LegendEntry[] = [
   { tone: 'neutral', label: 'Not running' },
 ];
 
-const DETAIL_LINES = 4;
+const DETAIL_LINES = 5;
 const vertexParam = stringParam();
 
 interface JobGraphViewProps {
@@ -52,11 +53,12 @@ interface JobGraphViewProps {
 }
 
 /**
- * The job graph tab: vertices coloured by busy and back-pressured time, records per second
- * and low watermarks, edges labelled with their ship strategy, and under it the vertex table.
- * A refresh costs the job details (already polled by the page) plus one watermark request per
- * vertex on screen and readable, plus one operator-metrics request per source or sink vertex
- * whose table row is on screen (see useOperatorFlows).
+ * The job graph tab: vertices coloured by busy and back-pressured time, records per second,
+ * low watermarks and data skew, edges labelled with their ship strategy, and under it the vertex
+ * table. A refresh costs the job details (already polled by the page) plus one watermark request
+ * per vertex on screen and readable, one skew request per such vertex with more than one subtask,
+ * and one operator-metrics request per source or sink vertex whose table row is on screen (see
+ * useOperatorFlows).
  *
  * The graph and the table mark one vertex together: the one hovered or focused in either, else
  * the one picked by clicking its row, kept in the URL (`?vertex=<id>`) so a link shows it.
@@ -69,6 +71,11 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const [view, setView] = useState<GraphViewState>({ visible: [], detailed: false });
   const live = !isTerminal(details.state);
   const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], live);
+  const readable = useMemo(
+    () => (view.detailed ? details.vertices.filter((v) => view.visible.includes(v.id)) : []),
+    [view, details.vertices],
+  );
+  const skews = useVertexSkews(jobId, readable, live).readings;
 
   const [selected, setSelected] = useSearchState('vertex', vertexParam);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
@@ -109,6 +116,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
         rates: vertexRates,
         load,
         watermark: watermarks.get(vertex.id),
+        skew: skews.get(vertex.id),
       });
       out.set(vertex.id, {
         id: vertex.id,
@@ -121,7 +129,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
       });
     }
     return out;
-  }, [model, rates, watermarks, hrefBase, jobId, highlighted]);
+  }, [model, rates, watermarks, skews, hrefBase, jobId, highlighted]);
 
   const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
 

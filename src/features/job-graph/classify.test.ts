@@ -71,6 +71,7 @@ describe('formatting', () => {
       rates: { busy: 0.01, backPressured: 0.99, idle: 0, recordsInPerSecond: 0, recordsOutPerSecond: 211.4 },
       load: 'back-pressured',
       watermark: null,
+      skew: { skew: 29.6021528838461, min: 29037, avg: 41247, max: 53457 },
     });
     expect(text.ariaLabel).toBe("<img src=x onerror=alert('xss-img')>: busy 1%, back-pressured 99%");
     expect(text.lines).toEqual([
@@ -78,6 +79,7 @@ describe('formatting', () => {
       'busy 1% · back-pressured 99%',
       'in 0/s · out 211/s',
       'no watermark',
+      'data skew 30%',
     ]);
     expect(
       vertexText({
@@ -87,6 +89,7 @@ describe('formatting', () => {
         rates: NO_RATES,
         load: 'no-data',
         watermark: undefined,
+        skew: undefined,
       }).ariaLabel,
     ).toBe('x: no rates yet');
     expect(
@@ -97,6 +100,7 @@ describe('formatting', () => {
         rates: NO_RATES,
         load: 'inactive',
         watermark: undefined,
+        skew: undefined,
       }).ariaLabel,
     ).toBe('x: FINISHED');
   });

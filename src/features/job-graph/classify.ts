@@ -1,5 +1,6 @@
 // What a vertex looks like on the graph: its colour class, its text lines and accessible name.
 
+import { formatSkew, type SkewReading } from '../../lib/data-skew';
 import { formatCount, formatTimestamp } from '../../lib/format';
 import type { VertexRates } from '../../lib/vertex-rates';
 
@@ -67,6 +68,8 @@ export interface VertexTextInput {
   readonly rates: VertexRates;
   readonly load: VertexLoad;
   readonly watermark: number | null | undefined;
+  /** Data skew of records received (lib/data-skew); `undefined` while not fetched. */
+  readonly skew: SkewReading;
 }
 
 /** The node's detail lines and its accessible name (the full name first, then the state). */
@@ -78,6 +81,7 @@ export function vertexText(input: VertexTextInput): VertexText {
     load,
     `in ${formatRate(rates.recordsInPerSecond)} · out ${formatRate(rates.recordsOutPerSecond)}`,
     formatWatermark(input.watermark),
+    `data skew ${formatSkew(input.skew)}`,
   ];
   const summary =
     input.load === 'inactive'
