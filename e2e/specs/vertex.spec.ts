@@ -147,7 +147,9 @@ test.describe('vertex page', () => {
     await vertex.open(source.jobId, source.id, 'subtasks');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Source: Order generator/);
     const table = vertex.table('Subtasks');
-    await expect(table.getByRole('row')).toHaveCount(details.subtasks.length + 1);
+    // The header row, one row per subtask, and the min / median / max / max-at rows at the foot.
+    const FOOT = 4;
+    await expect(table.getByRole('row')).toHaveCount(details.subtasks.length + 1 + FOOT);
     for (const s of details.subtasks) {
       const row = table.getByRole('row', { name: new RegExp(`^${s.subtask}\\b`) });
       await expect(row.getByRole('link', { name: s['taskmanager-id'] })).toHaveAttribute(
@@ -162,7 +164,7 @@ test.describe('vertex page', () => {
         new RegExp(`^${details.subtasks.length - 1}\\b`),
       );
       await page.getByLabel('Filter subtasks').fill('RUNNING');
-      await expect(table.getByRole('row')).toHaveCount(details.subtasks.length + 1);
+      await expect(table.getByRole('row')).toHaveCount(details.subtasks.length + 1 + FOOT);
       await page.getByLabel('Filter subtasks').fill('no such thing');
       await expect(table).toContainText('No rows match the filter.');
     });

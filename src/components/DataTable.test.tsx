@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { column, DataTable, filterRows, sortRows, type Column } from './DataTable';
+import { column, DataTable, filterRows, maxAtText, sortRows, type Column } from './DataTable';
 
 afterEach(cleanup);
 
@@ -135,5 +135,86 @@ describe('DataTable paging', () => {
     expect(rowNames()).toHaveLength(7);
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'nothing' } });
     expect(screen.getByText('No things match.')).toBeTruthy();
+  });
+});
+
+describe('DataTable aggregates', () => {
+  interface Item {
+    name: string;
+    ms: number | undefined;
+    label: string;
+  }
+  const items: Item[] = [
+    { name: 'a', ms: 30, label: 'x' },
+    { name: 'b', ms: undefined, label: 'y' },
+    { name: 'c', ms: 10, label: 'x' },
+    { name: 'd', ms: 40, label: 'z' },
+  ];
+  const itemColumns: Column<Item>[] = [
+    column('name', { header: 'Name', value: (r) => r.name, rowHeader: true, search: true }),
+    column('ms', { header: 'Time', value: (r) => r.ms, aggregate: (n) => `${n} ms` }),
+    column('label', { header: 'Label', value: (r) => r.label, search: true }),
+  ];
+  const footerText = (): string[][] =>
+    within(screen.getByRole('table'))
+      .getAllByRole('row')
+      .filter((row) => row.closest('tfoot'))
+      .map((row) => Array.from(row.children).map((cell) => cell.textContent ?? ''));
+
+  it('derives min, median, max and the max row from the column value, skipping missing values', () => {
+    render(
+      <DataTable
+        caption="Items"
+        columns={itemColumns}
+        rows={items}
+        rowKey={(r) => r.name}
+        aggregates={{ rowLabel: (r) => `item ${r.name}` }}
+      />,
+    );
+    expect(footerText()).toEqual([
+      ['Min', '10 ms', ''],
+      ['Median', '30 ms', ''],
+      ['Max', '40 ms', ''],
+      ['Max at', 'item d', ''],
+    ]);
+    expect(screen.getByRole('row', { name: /^Median/ })).toBeTruthy();
+  });
+
+  it('follows the filter and says when every row ties', () => {
+    render(
+      <DataTable
+        caption="Items"
+        columns={itemColumns}
+        rows={[...items, { name: 'e', ms: 30, label: 'x' }]}
+        rowKey={(r) => r.name}
+        filterable
+        aggregates={{ rowLabel: (r) => `item ${r.name}` }}
+      />,
+    );
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'x' } });
+    expect(footerText().map((r) => r[1])).toEqual(['10 ms', '30 ms', '30 ms', 'item a, item e']);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'y' } });
+    expect(footerText().map((r) => r[1])).toEqual(['–', '–', '–', '–']);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'nothing' } });
+    expect(footerText()).toEqual([]);
+  });
+
+  it('has no footer unless asked, and a column without `aggregate` has none', () => {
+    render(<DataTable caption="Items" columns={itemColumns} rows={items} rowKey={(r) => r.name} />);
+    expect(footerText()).toEqual([]);
+    expect(itemColumns[0]?.aggregate).toBeUndefined();
+    expect(itemColumns[1]?.aggregate?.value(items[1] as Item)).toBeUndefined();
+  });
+});
+
+describe('maxAtText', () => {
+  const label = (i: number): string => `s${i}`;
+  it('names the rows holding the max, says when all tie, and cuts long lists', () => {
+    expect(maxAtText({ count: 3, min: 1, median: 2, max: 3, maxAt: [2] }, label)).toBe('s2');
+    expect(maxAtText({ count: 1, min: 3, median: 3, max: 3, maxAt: [0] }, label)).toBe('s0');
+    expect(maxAtText({ count: 3, min: 3, median: 3, max: 3, maxAt: [0, 1, 2] }, label)).toBe('all 3 equal');
+    expect(maxAtText({ count: 9, min: 0, median: 3, max: 3, maxAt: [1, 2, 4, 5, 7] }, label)).toBe(
+      's1, s2, s4 and 2 more',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { aggregate, type Aggregate } from '../lib/aggregates';
 import type { SortState } from '../lib/search-state';
 import { filterByWords } from '../lib/word-filter';
 
@@ -17,6 +18,8 @@ export interface Column<Row> {
   /** The row's header cell (one per table), for screen readers and `getByRole('row', { name })`. */
   rowHeader?: boolean;
   className?: string;
+  /** Present when the column takes part in the aggregate (footer) rows: its numeric value and how an aggregate shows. */
+  aggregate?: { value: (row: Row) => number | undefined; cell: (n: number) => ReactNode };
 }
 
 export interface ColumnSpec<Row, Value extends SortKey> {
@@ -31,6 +34,12 @@ export interface ColumnSpec<Row, Value extends SortKey> {
   search?: true | ((value: Value, row: Row) => string);
   rowHeader?: boolean;
   className?: string;
+  /**
+   * A numeric column's min, median and max in the table's aggregate rows (DataTable `aggregates`),
+   * read from the value (rows whose value is not a number are skipped), shown as text (`true`) or
+   * formatted by the function given.
+   */
+  aggregate?: true | ((n: number) => ReactNode);
 }
 
 const asText = (value: SortKey): string => (value == null ? '' : String(value));
@@ -41,6 +50,10 @@ const asText = (value: SortKey): string => (value == null ? '' : String(value));
  */
 export function column<Row, Value extends SortKey>(id: string, spec: ColumnSpec<Row, Value>): Column<Row> {
   const { header, value, format, sort, search, rowHeader, className } = spec;
+  const numeric = (row: Row): number | undefined => {
+    const v = value(row);
+    return typeof v === 'number' ? v : undefined;
+  };
   return {
     id,
     header,
@@ -49,6 +62,10 @@ export function column<Row, Value extends SortKey>(id: string, spec: ColumnSpec<
     cell: format ? (row) => format(value(row), row) : value,
     sortValue: sort === false ? undefined : sort ? (row) => sort(value(row), row) : value,
     filterText: search === true ? (row) => asText(value(row)) : search ? (row) => search(value(row), row) : undefined,
+    aggregate:
+      spec.aggregate === undefined
+        ? undefined
+        : { value: numeric, cell: spec.aggregate === true ? (n) => String(n) : spec.aggregate },
   };
 }
 
@@ -73,6 +90,12 @@ interface DataTableProps<Row> {
   captionHidden?: boolean;
   /** Render only this many rows at first (after sort and filter), with buttons for more. */
   pageSize?: number;
+  /**
+   * Footer rows (min, median, max, and which rows hold the max, named by `rowLabel`) for every
+   * column with `aggregate`, over the rows that match the filter (on every page). The row names
+   * go in the row-header column (the first column when none is).
+   */
+  aggregates?: { rowLabel: (row: Row) => string };
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -109,6 +132,60 @@ export function filterRows<Row>(rows: readonly Row[], columns: readonly Column<R
   return filterByWords(rows, filter, (row) => searchable.map((c) => c.filterText?.(row) ?? '').join('\u0000'));
 }
 
+/** How many rows the "max at" cell names before it says "and N more". */
+const MAX_AT_NAMED = 3;
+
+/** Who holds the max: "subtask 3", "subtask 1, subtask 4", "all 4 equal", "a, b, c and 2 more". */
+export function maxAtText(result: Aggregate, label: (index: number) => string): string {
+  if (result.count > 1 && result.maxAt.length === result.count) return `all ${result.count} equal`;
+  const named = result.maxAt.slice(0, MAX_AT_NAMED).map(label).join(', ');
+  const more = result.maxAt.length - MAX_AT_NAMED;
+  return more > 0 ? `${named} and ${more} more` : named;
+}
+
+function AggregateRows<Row>({
+  columns,
+  rows,
+  rowLabel,
+}: {
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowLabel: (row: Row) => string;
+}): ReactNode {
+  const labelColumn = columns.find((c) => c.rowHeader) ?? columns[0];
+  const results = new Map(
+    columns.flatMap((c) => (c.aggregate && c !== labelColumn ? [[c.id, aggregate(rows.map(c.aggregate.value))]] : [])),
+  );
+  const lines: [string, (c: Column<Row>, a: Aggregate) => ReactNode][] = [
+    ['Min', (c, a) => c.aggregate?.cell(a.min)],
+    ['Median', (c, a) => c.aggregate?.cell(a.median)],
+    ['Max', (c, a) => c.aggregate?.cell(a.max)],
+    ['Max at', (_c, a) => maxAtText(a, (i) => (rows[i] === undefined ? '' : rowLabel(rows[i])))],
+  ];
+  return (
+    <tfoot>
+      {lines.map(([name, show]) => (
+        <tr key={name} className="aggregate-row">
+          {columns.map((c) => {
+            if (c === labelColumn)
+              return (
+                <th key={c.id} scope="row" className={c.className}>
+                  {name}
+                </th>
+              );
+            const result = results.get(c.id);
+            return (
+              <td key={c.id} className={c.className}>
+                {result ? show(c, result) : results.has(c.id) ? '–' : null}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </tfoot>
+  );
+}
+
 /**
  * The one table of the dashboard: every list of rows (jobs, checkpoints, subtasks, task managers,
  * configuration...) is a column list handed to it. It owns what every such list needs: sort by
@@ -117,7 +194,7 @@ export function filterRows<Row>(rows: readonly Row[], columns: readonly Column<R
  * left to it. Cells render React nodes, so Flink's untrusted strings stay text.
  */
 export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
-  const { caption, columns, rows, rowKey, rowClassName, empty, noMatch, captionHidden, pageSize } = props;
+  const { caption, columns, rows, rowKey, rowClassName, empty, noMatch, captionHidden, pageSize, aggregates } = props;
   const [localSort, setLocalSort] = useState<SortState | undefined>(props.defaultSort);
   const [localFilter, setLocalFilter] = useState('');
   const sort = props.sort ?? localSort;
@@ -207,6 +284,9 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
               ))
             )}
           </tbody>
+          {aggregates && matching.length > 0 && (
+            <AggregateRows columns={columns} rows={matching} rowLabel={aggregates.rowLabel} />
+          )}
         </table>
       </div>
       {hidden > 0 && pageSize !== undefined && (

@@ -3,12 +3,20 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { isNotFound, userMessage } from '../../api/errors';
 import { usePolledQuery } from '../../api/polling';
 import { subtaskAttemptQueryOptions, type SubtaskAttempt } from '../../api/subtasks';
-import { vertexDetailsQueryOptions } from '../../api/vertices';
+import { vertexDetailsQueryOptions, type VertexDetails } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
 import { formatDuration, formatTimestamp } from '../../lib/format';
+import {
+  accumulatedTime,
+  formatShare,
+  shareOfRunning,
+  slowestSubtask,
+  timeInState,
+  type AccumulatedKind,
+} from './subtask-aggregates';
 import { endTime, ifPresent, ioColumns, TaskManagerLink } from './vertex-columns';
 
 interface SubtasksTabProps {
@@ -71,14 +79,72 @@ function attemptColumns<Row>(
       header: 'Duration',
       value: (r: Row) => attemptOf(r)?.duration,
       format: ifPresent(formatDuration),
+      aggregate: formatDuration,
     }),
     ...ioColumns<Row>((r) => attemptOf(r)?.metrics),
   ];
 }
 
-/** Subtasks of a vertex: where each runs, since when, what it moved; attempts history on demand. */
+const ACCUMULATED: readonly [AccumulatedKind, string][] = [
+  ['busy', 'Busy'],
+  ['backpressured', 'Back-pressured'],
+  ['idle', 'Idle'],
+];
+
+/** An accumulated time as a duration and its share of the subtask's running time. */
+function AccumulatedCell({ ms, share }: { ms: number; share: number | undefined }): ReactNode {
+  return (
+    <>
+      {formatDuration(ms)}
+      {share !== undefined && <span className="share"> ({formatShare(share)})</span>}
+    </>
+  );
+}
+
+/**
+ * The columns that time each subtask, from the vertex details alone: the time in its current
+ * state and its accumulated busy / back-pressured / idle time. A column no subtask has a value
+ * for (a Flink line without the field) is left out.
+ */
+function timeColumns(data: VertexDetails): Column<SubtaskAttempt>[] {
+  const columns: Column<SubtaskAttempt>[] = [];
+  if (data.subtasks.some((s) => timeInState(s, data.now) !== undefined)) {
+    columns.push(
+      column('in-state', {
+        header: 'In state for',
+        className: 'num',
+        value: (s: SubtaskAttempt) => timeInState(s, data.now),
+        format: (ms) => (ms === undefined ? '—' : formatDuration(ms)),
+        aggregate: formatDuration,
+      }),
+    );
+  }
+  for (const [kind, header] of ACCUMULATED) {
+    if (!data.subtasks.some((s) => accumulatedTime(s, kind) !== undefined)) continue;
+    columns.push(
+      column(kind, {
+        header,
+        className: 'num',
+        value: (s: SubtaskAttempt) => accumulatedTime(s, kind),
+        format: (ms, s) => (ms === undefined ? '—' : <AccumulatedCell ms={ms} share={shareOfRunning(s, kind)} />),
+        aggregate: formatDuration,
+      }),
+    );
+  }
+  return columns;
+}
+
+/** Subtasks of a vertex: where each runs, since when, how busy, what it moved; attempts history on demand. */
 export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
   const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
+  return (
+    <QueryState query={details} what="the subtasks">
+      {(data) => <SubtasksTable jobId={jobId} vertexId={vertexId} data={data} />}
+    </QueryState>
+  );
+}
+
+function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: VertexDetails }): ReactNode {
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
 
   const toggle = (subtask: number): void =>
@@ -89,6 +155,8 @@ export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
       return next;
     });
 
+  const slowest = slowestSubtask(data.subtasks);
+
   const columns = useMemo<Column<SubtaskAttempt>[]>(() => {
     const attempts = attemptColumns<SubtaskAttempt>((s) => s);
     return [
@@ -97,9 +165,21 @@ export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
         rowHeader: true,
         className: 'num',
         value: (s) => s.subtask,
+        format: (subtask) => (
+          <>
+            {subtask}
+            {subtask === slowest && (
+              <>
+                {' '}
+                <span className="badge badge-warn slowest-mark">slowest</span>
+              </>
+            )}
+          </>
+        ),
         search: true,
       }),
       ...attempts.slice(0, 1),
+      ...timeColumns(data).slice(0, 1),
       column('attempt', {
         header: 'Attempt',
         className: 'num',
@@ -120,33 +200,36 @@ export function SubtasksTab({ jobId, vertexId }: SubtasksTabProps): ReactNode {
         },
       }),
       ...attempts.slice(1),
+      ...timeColumns(data).slice(1),
     ];
-  }, [expanded]);
+  }, [expanded, data, slowest]);
 
+  const open = data.subtasks.filter((s) => expanded.has(s.subtask));
+  const hasBusy = data.subtasks.some((s) => accumulatedTime(s, 'busy') !== undefined);
   return (
-    <QueryState query={details} what="the subtasks">
-      {(data) => {
-        const open = data.subtasks.filter((s) => expanded.has(s.subtask));
-        return (
-          <>
-            <DataTable
-              caption="Subtasks"
-              captionHidden
-              columns={columns}
-              rows={data.subtasks}
-              rowKey={(s) => String(s.subtask)}
-              rowClassName={(s) => `row-${stateTone(s.status)}`}
-              defaultSort={{ column: 'subtask', direction: 'asc' }}
-              filterable
-              empty="This vertex has no subtasks."
-            />
-            {open.map((s) => (
-              <AttemptHistory key={s.subtask} jobId={jobId} vertexId={vertexId} current={s} />
-            ))}
-          </>
-        );
-      }}
-    </QueryState>
+    <>
+      <DataTable
+        caption="Subtasks"
+        captionHidden
+        columns={columns}
+        rows={data.subtasks}
+        rowKey={(s) => String(s.subtask)}
+        rowClassName={(s) => `row-${stateTone(s.status)}${s.subtask === slowest ? ' row-slowest' : ''}`}
+        defaultSort={{ column: 'subtask', direction: 'asc' }}
+        filterable
+        empty="This vertex has no subtasks."
+        aggregates={{ rowLabel: (s) => `subtask ${s.subtask}` }}
+      />
+      <p className="subtasks-hint">
+        Min, median and max at the foot of the table are across the subtasks listed (those matching the filter).
+        {hasBusy &&
+          ' Busy, back-pressured and idle are the times accumulated since the subtask started running, with their share of its running time;' +
+            ' "slowest" marks the subtask with the most busy time.'}
+      </p>
+      {open.map((s) => (
+        <AttemptHistory key={s.subtask} jobId={jobId} vertexId={vertexId} current={s} />
+      ))}
+    </>
   );
 }
 

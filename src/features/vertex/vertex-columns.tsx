@@ -30,24 +30,28 @@ export function ioColumns<Row>(metrics: (row: Row) => IOMetrics | undefined): Co
       className: 'num',
       value: (row: Row) => metrics(row)?.['read-records'],
       format: ifPresent(formatCount),
+      aggregate: formatCount,
     }),
     column('bytes-in', {
       header: 'Bytes in',
       className: 'num',
       value: (row: Row) => metrics(row)?.['read-bytes'],
       format: ifPresent(formatBytes),
+      aggregate: formatBytes,
     }),
     column('records-out', {
       header: 'Records out',
       className: 'num',
       value: (row: Row) => metrics(row)?.['write-records'],
       format: ifPresent(formatCount),
+      aggregate: formatCount,
     }),
     column('bytes-out', {
       header: 'Bytes out',
       className: 'num',
       value: (row: Row) => metrics(row)?.['write-bytes'],
       format: ifPresent(formatBytes),
+      aggregate: formatBytes,
     }),
   ];
 }
