@@ -196,7 +196,8 @@ test.describe('data skew', () => {
     // Three vertices fit the screen at a readable zoom level.
     await expect(page.getByText('Zoom in to read details and watermarks')).toBeHidden();
     for (const vertex of vertices) {
-      const node = page.locator(`a[data-vertex-id="${vertex.id}"]`);
+      // The graph's node, not the vertex table's link under the graph (which carries the id too).
+      const node = page.locator(`a.jg-node[data-vertex-id="${vertex.id}"]`);
       await expect(node).toContainText(/data skew \d+%/);
     }
     expect(problems).toEqual([]);
