@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useSampledQuery } from '../../api/polling';
 import { flameGraphQueryOptions, isFlameGraphSettled } from '../../api/vertex-sampling';
-import { FlameGraphChart, loadFlameGraph } from '../../charts/flame-graph/FlameGraphChart';
-import { searchSamples, sharePercent, type FlameNode } from '../../charts/flame-graph/flame-data';
+import { loadFlameGraph } from '../../charts/flame-graph/FlameGraphChart';
+import type { FlameNode } from '../../charts/flame-graph/flame-data';
 import type { FlameColors } from '../../charts/flame-graph/flamegraph-setup';
 import { ButtonGroup } from '../../components/ButtonGroup';
+import { FlameGraphExplorer } from '../../components/FlameGraphExplorer';
 import { QueryState } from '../../components/QueryState';
 import { Toolbar, ToolbarField } from '../../components/Toolbar';
 import { formatDuration, formatTimestamp } from '../../lib/format';
@@ -136,47 +137,13 @@ interface FlameGraphViewProps {
 
 function FlameGraphView({ tree, sampledAt, colors, label }: FlameGraphViewProps): ReactNode {
   const now = useNow();
-  const [search, setSearch] = useState('');
-  const [resetToken, setResetToken] = useState(0);
-  const found = useMemo(() => (search.trim() ? searchSamples(tree, search) : null), [tree, search]);
-  const searchId = useId();
-
   return (
     <>
       <p className="flame-sampled" role="status">
         Sampled at {formatTimestamp(sampledAt)} ({formatDuration(Math.max(0, now - sampledAt))} ago) · {tree.value}{' '}
         samples. Click a frame to zoom into it.
       </p>
-      <Toolbar spaceBelow="10px">
-        <ToolbarField htmlFor={searchId}>
-          <span>Find frames</span>
-          <input
-            id={searchId}
-            type="search"
-            value={search}
-            placeholder="e.g. StreamTask"
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </ToolbarField>
-        <button type="button" onClick={() => setResetToken((n) => n + 1)}>
-          Reset zoom
-        </button>
-        {found && (
-          <span className="flame-found" aria-live="polite">
-            {found.frames === 0
-              ? 'No frame matches.'
-              : `${found.frames} frame${found.frames === 1 ? '' : 's'} match, ${sharePercent(found.matched, found.total)} of samples.`}
-          </span>
-        )}
-      </Toolbar>
-      <FlameGraphChart
-        tree={tree}
-        version={sampledAt}
-        colors={colors}
-        search={search}
-        resetZoomToken={resetToken}
-        label={label}
-      />
+      <FlameGraphExplorer tree={tree} version={sampledAt} colors={colors} label={label} />
     </>
   );
 }

@@ -10,8 +10,8 @@ import {
   type ReactNode,
 } from 'react';
 import { Toolbar } from '../../components/Toolbar';
+import { downloadBlob, type DownloadOptions } from '../../lib/download';
 import { formatBytes, formatCount } from '../../lib/format';
-import { downloadText } from './download';
 import {
   indexLines,
   lineOfOffset,
@@ -24,6 +24,9 @@ import {
   type LogSearch,
 } from './log-index';
 import './log-viewer.css';
+
+/** Download saves the text as a plain-text file. */
+const LOG_FILE: DownloadOptions = { type: 'text/plain;charset=utf-8', unsafe: /[/\\]/g, fallbackName: 'log.txt' };
 
 /** Height of one unwrapped line in pixels; must match `.log-line` in log-viewer.css. */
 export const LINE_HEIGHT = 18;
@@ -208,7 +211,7 @@ export function LogViewer({
             {reloading ? 'Reloading…' : 'Reload'}
           </button>
         )}
-        <button type="button" onClick={() => downloadText(fileName, text)} disabled={text.length === 0}>
+        <button type="button" onClick={() => downloadBlob(text, fileName, LOG_FILE)} disabled={text.length === 0}>
           Download
         </button>
         <span className="log-size">

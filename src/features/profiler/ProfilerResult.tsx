@@ -1,19 +1,30 @@
 import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { usePolledQuery } from '../../api/polling';
 import {
   jobManagerProfilingFileQueryOptions,
   taskManagerProfilingFileQueryOptions,
   type ProfilerTarget,
 } from '../../api/profiler';
-import { FlameGraphChart, loadFlameGraph } from '../../charts/flame-graph/FlameGraphChart';
-import { flameStats, searchSamples, sharePercent } from '../../charts/flame-graph/flame-data';
+import { loadFlameGraph } from '../../charts/flame-graph/FlameGraphChart';
+import { flameStats } from '../../charts/flame-graph/flame-data';
+import { FlameGraphExplorer } from '../../components/FlameGraphExplorer';
 import { QueryState } from '../../components/QueryState';
-import { Toolbar, ToolbarField } from '../../components/Toolbar';
 import { anyKeyOptions } from '../../lib/any-key-options';
+import { downloadBlob, type DownloadOptions } from '../../lib/download';
 import { formatBytes } from '../../lib/format';
 import { parseAsyncProfilerHtml, type AsyncProfilerParse } from './async-profiler-html';
-import { downloadFile } from './download';
+
+/**
+ * Saves a profiler result as a file. The Blob's type is application/octet-stream and the link has
+ * a download attribute, so the browser saves it and never opens the HTML (and its script) in the
+ * dashboard's origin.
+ */
+const PROFILE_FILE: DownloadOptions = {
+  type: 'application/octet-stream',
+  unsafe: /[/\\:]/g,
+  fallbackName: 'profile.html',
+};
 
 function fileOptions(target: ProfilerTarget, fileName: string): UseQueryOptions<string, Error, string, QueryKey> {
   return target.kind === 'jobmanager'
@@ -46,7 +57,7 @@ function ResultView({ fileName, text }: { fileName: string; text: string }): Rea
   const parsed: AsyncProfilerParse = useMemo(() => parseAsyncProfilerHtml(text), [text]);
   const size = new Blob([text]).size;
   const download = (
-    <button type="button" onClick={() => downloadFile(fileName, text)}>
+    <button type="button" onClick={() => downloadBlob(text, fileName, PROFILE_FILE)}>
       Download the HTML file ({formatBytes(size)})
     </button>
   );
@@ -71,12 +82,8 @@ function FlameView({
   parsed: Extract<AsyncProfilerParse, { kind: 'flame' }>;
   download: ReactNode;
 }): ReactNode {
-  const [search, setSearch] = useState('');
-  const [resetToken, setResetToken] = useState(0);
-  const searchId = useId();
   const { tree } = parsed;
   const stats = useMemo(() => flameStats(tree), [tree]);
-  const found = useMemo(() => (search.trim() ? searchSamples(tree, search) : null), [tree, search]);
   if (tree.value <= 0 || (tree.children ?? []).length === 0) {
     return (
       <div className="empty" role="status">
@@ -91,36 +98,12 @@ function FlameView({
         {parsed.title ?? 'Profile'}: {tree.value.toLocaleString('en')} samples in {stats.frames.toLocaleString('en')}{' '}
         frames, read from async-profiler {parsed.format}&apos;s page. Click a frame to zoom into it.
       </p>
-      <Toolbar spaceBelow="10px">
-        <ToolbarField htmlFor={searchId}>
-          <span>Find frames</span>
-          <input
-            id={searchId}
-            type="search"
-            value={search}
-            placeholder="e.g. StreamTask"
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </ToolbarField>
-        <button type="button" onClick={() => setResetToken((n) => n + 1)}>
-          Reset zoom
-        </button>
-        {download}
-        {found && (
-          <span className="profiler-found" aria-live="polite">
-            {found.frames === 0
-              ? 'No frame matches.'
-              : `${found.frames} frame${found.frames === 1 ? '' : 's'} match, ${sharePercent(found.matched, found.total)} of samples.`}
-          </span>
-        )}
-      </Toolbar>
-      <FlameGraphChart
+      <FlameGraphExplorer
         tree={tree}
         version={tree.value}
         colors="on-cpu"
-        search={search}
-        resetZoomToken={resetToken}
         label={`${parsed.title ?? 'Profiler'} flame graph`}
+        tools={download}
       />
     </>
   );
