@@ -15,7 +15,14 @@ interface PageSpec {
   readonly route: (ids: Ids) => string;
   /** The page's main heading, to know it rendered. */
   readonly heading?: RegExp;
+  /** What a person does first to see the page's content (a thread dump waits for a click). */
+  readonly act?: (page: Page) => Promise<void>;
 }
+
+const takeThreadDump = async (page: Page): Promise<void> => {
+  await page.getByRole('button', { name: 'Take a thread dump' }).click();
+  await expect(page.getByRole('button', { name: 'Take a new dump' })).toBeVisible({ timeout: 60_000 });
+};
 
 interface Ids {
   readonly job: string;
@@ -39,6 +46,7 @@ const PAGES: readonly PageSpec[] = [
   ...(['metrics', 'logs', 'stdout', 'thread-dump'] as const).map((tab): PageSpec => ({
     name: `task manager ${tab}`,
     route: (ids) => `#/taskmanagers/${encodeURIComponent(ids.taskManager)}/${tab}`,
+    ...(tab === 'thread-dump' ? { act: takeThreadDump } : {}),
   })),
   ...(['configuration', 'environment', 'metrics', 'logs'] as const).map((tab): PageSpec => ({
     name: `job manager ${tab}`,
@@ -92,6 +100,10 @@ for (const theme of THEMES) {
         await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
         await page.goto(`./${spec.route(ids)}`);
         await settle(page, spec.heading);
+        if (spec.act) {
+          await spec.act(page);
+          await settle(page, spec.heading);
+        }
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

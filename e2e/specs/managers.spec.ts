@@ -251,6 +251,8 @@ test.describe('task managers and the job manager', () => {
     for (const [open, heading] of dumps) {
       await open();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      // A dump pauses the JVM: it is taken on request only.
+      await page.getByRole('button', { name: 'Take a thread dump' }).click();
       const groups = page.getByRole('heading', {
         level: 3,
         name: /^(BLOCKED|RUNNABLE|WAITING|TIMED_WAITING|NEW|TERMINATED|UNKNOWN) \d+ threads?$/,
@@ -273,10 +275,11 @@ test.describe('task managers and the job manager', () => {
     const checks: [string, string, RegExp][] = [
       [`./#/taskmanagers/${encodeURIComponent(id)}/logs`, 'Logs', /Log files/],
       [`./#/taskmanagers/${encodeURIComponent(id)}/stdout`, 'Stdout', /lines ·|The file is empty/],
-      [`./#/taskmanagers/${encodeURIComponent(id)}/thread-dump`, 'Thread dump', /threads, taken/],
+      // A thread dump waits for a click (it pauses the JVM): the tab opens on its button.
+      [`./#/taskmanagers/${encodeURIComponent(id)}/thread-dump`, 'Thread dump', /^Take a thread dump$/],
       [`./#/taskmanagers/${encodeURIComponent(id)}/metrics`, 'Metrics', /Memory model/],
       ['./#/jobmanager/environment', 'Environment', /Classpath/],
-      ['./#/jobmanager/thread-dump', 'Thread dump', /threads, taken/],
+      ['./#/jobmanager/thread-dump', 'Thread dump', /^Take a thread dump$/],
       ['./#/jobmanager/logs?file=jobmanager.log', 'Logs', /lines ·/],
       ['./#/jobmanager/stdout', 'Stdout', /lines ·|The file is empty/],
       ['./#/jobmanager/metrics', 'Metrics', /Heap memory/],

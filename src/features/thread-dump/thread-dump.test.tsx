@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ThreadDump } from '../../api/jobmanager';
+import { renderWithApi } from '../../components/testing/render-with-api';
 import jmDump from './fixtures/jobmanager-thread-dump.json';
 import tmDump from './fixtures/taskmanager-thread-dump.json';
 import {
@@ -11,6 +12,7 @@ import {
   parseThreadHeader,
   THREAD_STATES,
 } from './thread-dump';
+import { ThreadDumpPanel } from './ThreadDumpPanel';
 import { THREAD_DUMP_WARNING, ThreadDumpView } from './ThreadDumpView';
 
 // Recorded from the sandbox: GET /jobmanager/thread-dump and /taskmanagers/:id/thread-dump.
@@ -103,5 +105,25 @@ describe('ThreadDumpView', () => {
     await waitFor(() =>
       expect(writeText).toHaveBeenLastCalledWith(parseThreadDump(jm).find((t) => t.name === 'main')?.info),
     );
+  });
+});
+
+describe('ThreadDumpPanel', () => {
+  it('takes no dump when the tab opens: the button says that the JVM pauses, and a click takes it', async () => {
+    const { requests } = renderWithApi(<ThreadDumpPanel source={{ kind: 'jobmanager' }} />, {
+      '/jobmanager/thread-dump': jm,
+    });
+    const button = await screen.findByRole('button', { name: 'Take a thread dump' });
+    expect(button.getAttribute('aria-describedby')).toBe('thread-dump-pause-warning');
+    expect(screen.getByText(THREAD_DUMP_WARNING)).toBeTruthy();
+    // Give a wrongly enabled query the time to start: still nothing asked of the JobManager.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests.filter((r) => r.includes('thread-dump'))).toEqual([]);
+
+    fireEvent.click(button);
+    await screen.findByRole('button', { name: 'Take a new dump' });
+    expect(requests.filter((r) => r.includes('thread-dump'))).toEqual(['/jobmanager/thread-dump']);
+    fireEvent.click(screen.getByRole('button', { name: 'Take a new dump' }));
+    await waitFor(() => expect(requests.filter((r) => r.includes('thread-dump'))).toHaveLength(2));
   });
 });
