@@ -39,6 +39,18 @@ function count(text: string | null): number {
   return Number((text ?? '').replace(/[^\d]/g, ''));
 }
 
+/** "433 MiB", "16.1 MiB", "0 B" -> bytes (as shown: rounded). */
+function bytesOf(text: string | null): number {
+  const match = /^([\d.]+) (B|KiB|MiB|GiB|TiB)$/.exec((text ?? '').trim());
+  if (!match) return NaN;
+  return Number(match[1]) * 1024 ** ['B', 'KiB', 'MiB', 'GiB', 'TiB'].indexOf(match[2] ?? '');
+}
+
+/** Within the rounding of a shown size (one decimal below 10, none above: under 5 %). */
+function nearly(shown: number, actual: number): boolean {
+  return Math.abs(shown - actual) <= actual * 0.05;
+}
+
 test.describe('process views', () => {
   test("the job header shows the event-time job's task counts as the REST API does, and links to the JobManager log", async ({
     page,
@@ -114,13 +126,126 @@ test.describe('process views', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the thread dump says that it pauses the JVM, next to its button', async ({ page }) => {
+  test('the thread dump waits for a click, and its button says that it pauses the JVM', async ({ page }) => {
     const errors = watchErrors(page);
+    const dumps: string[] = [];
+    page.on('request', (r) => {
+      if (/\/thread-dump(\?|$)/.test(new URL(r.url()).pathname)) dumps.push(r.url());
+    });
     await page.goto('./#/jobmanager/thread-dump');
-    const button = page.getByRole('button', { name: /Take a new dump|Taking a dump/ });
+    const button = page.getByRole('button', { name: 'Take a thread dump' });
     await expect(button).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/the JVM pauses briefly \(can be seconds with many threads\)/)).toBeVisible();
     await expect(button).toHaveAccessibleDescription(/JVM pauses briefly/);
+    expect(dumps, 'no dump is taken before the click').toEqual([]);
+    await button.click();
+    const again = page.getByRole('button', { name: /Take a new dump|Taking a dump/ });
+    await expect(again).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/^\d+ threads, taken /)).toBeVisible({ timeout: 60_000 });
+    await expect(again).toHaveAccessibleDescription(/JVM pauses briefly/);
+    expect(dumps).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+  test("the job manager's memory model and JVM memory, with their limits, from one request per refresh", async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const M = 'Status.JVM.Memory';
+    const api: { at: number; path: string }[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      const i = url.pathname.indexOf('/api/');
+      if (i >= 0) api.push({ at: Date.now(), path: url.pathname.slice(i + 4) + url.search });
+    });
+    const config = await flinkJson<{ key: string; value: string }[]>('/jobmanager/config');
+    const { 'refresh-interval': interval } = await flinkJson<{ 'refresh-interval': number }>('/config');
+    const limits = await flinkJson<{ id: string; value: string }[]>(
+      `/jobmanager/metrics?get=${M}.Heap.Max,${M}.NonHeap.Max,${M}.Metaspace.Max`,
+    );
+    const limit = (id: string): number => Number(limits.find((m) => m.id === `${M}.${id}`)?.value);
+
+    await page.goto('./#/jobmanager/metrics');
+    const jvm = page.getByRole('table', { name: 'JVM memory' });
+    const row = (name: string) =>
+      jvm.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    // Columns after the row header: Used, Committed, Max / total, Used of max, Buffers.
+    const cell = (name: string, index: number) => row(name).getByRole('cell').nth(index);
+
+    await test.step('heap, non-heap and metaspace: used, committed and their max as the JobManager says', async () => {
+      for (const [name, id] of [
+        ['Heap', 'Heap'],
+        ['Non-heap', 'NonHeap'],
+        ['Metaspace (in non-heap)', 'Metaspace'],
+      ] as const) {
+        await expect(cell(name, 0)).toHaveText(/\d.* (B|KiB|MiB|GiB)$/, { timeout: 60_000 });
+        expect(bytesOf(await cell(name, 0).textContent()), `${name} used`).toBeGreaterThan(0);
+        expect(bytesOf(await cell(name, 1).textContent()), `${name} committed`).toBeGreaterThan(0);
+        const max = bytesOf(await cell(name, 2).textContent());
+        expect(nearly(max, limit(`${id}.Max`)), `${name} max ${max} vs ${limit(`${id}.Max`)}`).toBe(true);
+        await expect(cell(name, 3)).toHaveText(/^\d+%$/);
+      }
+    });
+
+    await test.step('direct and mapped buffers: used, capacity and count', async () => {
+      expect(bytesOf(await cell('Direct buffers', 0).textContent())).toBeGreaterThan(0);
+      expect(bytesOf(await cell('Direct buffers', 2).textContent())).toBeGreaterThan(0);
+      expect(count(await cell('Direct buffers', 4).textContent())).toBeGreaterThan(0);
+      // The sandbox's JobManager maps no file: whatever it says, a size and a count (0 is a value).
+      await expect(cell('Mapped buffers', 0)).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB)$/);
+      await expect(cell('Mapped buffers', 4)).toHaveText(/^[\d,]+$/);
+    });
+
+    await test.step('the memory model: the configured sizes of the effective configuration', async () => {
+      const model = page.getByRole('table', { name: 'Memory model' });
+      const size = (key: string): number => {
+        const value = config.find((e) => e.key === `jobmanager.memory.${key}`)?.value ?? '';
+        const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+        const units: Record<string, number> = { '': 1, b: 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+        return match ? Number(match[1]) * (units[(match[2] ?? '').toLowerCase()] ?? NaN) : NaN;
+      };
+      for (const [name, key] of [
+        ['JVM heap', 'heap.size'],
+        ['Off-heap', 'off-heap.size'],
+        ['JVM metaspace', 'jvm-metaspace.size'],
+      ] as const) {
+        const configured = model
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+          .getByRole('cell')
+          .nth(1);
+        const shown = bytesOf(await configured.textContent());
+        expect(shown, name).toBeGreaterThan(0);
+        expect(nearly(shown, size(key)), `${name}: ${shown} vs ${size(key)}`).toBe(true);
+      }
+      await expect(page.getByRole('img', { name: /^Memory model: .* in total$/ })).toBeVisible();
+    });
+
+    await test.step('one metrics request per refresh serves the memory panel and the charts', async () => {
+      await expect(page.locator('.metric-chart-title').getByText('Heap memory', { exact: true })).toBeVisible();
+      const from = Date.now();
+      await page.waitForTimeout(interval * 3);
+      const paths = api.filter((r) => r.at >= from).map((r) => r.path);
+      const values = paths.filter((p) => p.startsWith('/jobmanager/metrics?get='));
+      expect(values.length).toBeGreaterThanOrEqual(2);
+      // The list of metric ids and the configuration are read once, not per refresh.
+      expect(paths.filter((p) => p === '/jobmanager/metrics' || p === '/jobmanager/config')).toEqual([]);
+      test.info().annotations.push({
+        type: 'job manager metrics tab, requests per refresh',
+        description: `${(paths.length / values.length).toFixed(1)} in all, of them 1 /jobmanager/metrics?get= (${values.length} in ${interval * 3} ms): ${[...new Set(paths)].join(' ')}`,
+      });
+      for (const p of values) {
+        const asked = decodeURIComponent(p.slice('/jobmanager/metrics?get='.length)).split(',');
+        for (const id of [
+          'Heap.Used',
+          'Heap.Max',
+          'NonHeap.Max',
+          'Metaspace.Max',
+          'Direct.Count',
+          'Mapped.TotalCapacity',
+        ])
+          expect(asked).toContain(`${M}.${id}`);
+      }
+    });
     expect(errors).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export const JOB_MANAGER_TAB_TABLE = tabTable(JOB_MANAGER_TABS, {
   },
   metrics: {
     label: 'Metrics',
-    load: async () => (await import('../features/job-manager/JobManagerCharts')).JobManagerCharts,
+    load: async () => (await import('../features/job-manager/JobManagerMetricsTab')).JobManagerMetricsTab,
   },
   logs: { label: 'Logs', load: view(async () => (await import('../features/logs/LogsSection')).LogsSection, source) },
   stdout: {

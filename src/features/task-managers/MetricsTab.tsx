@@ -3,7 +3,8 @@ import { jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
 import { usePolledQuery } from '../../api/polling';
 import { taskManagerDetailsQueryOptions } from '../../api/taskmanagers';
 import { QueryState } from '../../components/QueryState';
-import { GarbageCollectorsTable, JvmMemoryTable, MemoryModel } from './MemoryPanel';
+import { GarbageCollectorsTable, MemoryColumns } from '../../components/MemoryPanel';
+import { TaskManagerJvmMemory, TaskManagerMemoryModel } from './MemoryPanel';
 import { SlotsTable } from './SlotsTable';
 import { TaskManagerCharts } from './TaskManagerCharts';
 import './task-managers.css';
@@ -22,18 +23,18 @@ export function MetricsTab({ taskManagerId }: { taskManagerId: string }): ReactN
         <>
           <section aria-labelledby="tm-memory">
             <h2 id="tm-memory">Memory</h2>
-            <div className="memory-columns">
+            <MemoryColumns>
               <div>
                 <h3>Memory model</h3>
-                <MemoryModel config={data.memoryConfiguration} />
+                <TaskManagerMemoryModel config={data.memoryConfiguration} />
               </div>
               <div>
                 <h3>JVM memory now</h3>
-                <JvmMemoryTable metrics={data.metrics} />
+                <TaskManagerJvmMemory metrics={data.metrics} />
                 <h3>Garbage collectors</h3>
                 <GarbageCollectorsTable collectors={data.metrics.garbageCollectors} />
               </div>
-            </div>
+            </MemoryColumns>
           </section>
           <section aria-labelledby="tm-slots">
             <h2 id="tm-slots">Slots</h2>

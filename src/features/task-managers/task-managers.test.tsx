@@ -5,7 +5,7 @@ import type { TaskManagerDetails, TaskManagers } from '../../api/taskmanagers';
 import { formatBytes } from '../../lib/format';
 import detailsFixture from './fixtures/taskmanager-details.json';
 import listFixture from './fixtures/taskmanagers.json';
-import { MemoryModel } from './MemoryPanel';
+import { TaskManagerMemoryModel } from './MemoryPanel';
 import { SlotsTable } from './SlotsTable';
 import {
   heapLevel,
@@ -141,7 +141,7 @@ describe('the detail panels', () => {
   it('show the memory model and the slots with links to their jobs', () => {
     render(
       <MemoryRouter>
-        <MemoryModel config={details.memoryConfiguration} />
+        <TaskManagerMemoryModel config={details.memoryConfiguration} />
         <SlotsTable details={details} jobs={new Map()} />
       </MemoryRouter>,
     );

@@ -1,4 +1,5 @@
 import type { ResourceProfile, TaskManagerDetails, TaskManagerSummary } from '../../api/taskmanagers';
+import type { MemoryPart } from '../../components/MemoryPanel';
 
 // Pure readings of Flink's task manager answers, in one place so the list and the detail page
 // agree, and so the 1.20 / 2.x differences are handled once.
@@ -59,14 +60,6 @@ export function heartbeatSortKey(tm: Pick<TaskManagerSummary, 'timeSinceLastHear
 /** Resource profiles count memory in MiB. */
 export function mebibytes(value: number | null | undefined): number | null {
   return value == null || !Number.isFinite(value) || value < 0 ? null : value * 1024 * 1024;
-}
-
-export interface MemoryPart {
-  readonly id: string;
-  readonly label: string;
-  readonly bytes: number;
-  /** Where the part lives: the JVM heap, off-heap (direct, managed), or the JVM itself. */
-  readonly area: 'heap' | 'off-heap' | 'jvm';
 }
 
 /**
