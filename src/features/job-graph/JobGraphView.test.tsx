@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Route, Routes, useParams } from 'react-router-dom';
 import * as v from 'valibot';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JobDetailsSchema, type JobDetails } from '../../api/jobs';
 import { configureApi } from '../../api/settings';
 import { fixture, responseFrom, stubFetch } from '../../api/test-utils';
@@ -29,12 +29,22 @@ function tree(d: JobDetails): ReactNode {
   );
 }
 
-function renderGraph(initial: JobDetails) {
-  const view = renderWithProviders(tree(initial), `/jobs/${initial.jid}/graph`);
+function renderGraph(initial: JobDetails, search = '') {
+  const view = renderWithProviders(tree(initial), `/jobs/${initial.jid}/graph${search}`);
   return { ...view, update: (next: JobDetails): void => view.rerender(tree(next)) };
 }
 
+const scrolled: Element[] = [];
+afterEach(() => {
+  scrolled.length = 0;
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+});
+
 beforeEach(() => {
+  // jsdom has no layout and no scrollIntoView: record which element was asked to scroll.
+  Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
+    scrolled.push(this);
+  });
   configureApi({ baseUrl: 'http://127.0.0.1:8081/' });
   // Only GET /config is expected: jsdom has no layout, so no vertex is on screen and no
   // watermark is asked for.
@@ -130,4 +140,32 @@ describe('JobGraphView', () => {
     expect(row.className).toContain('vt-highlighted');
     expect(node.getAttribute('aria-current')).toBe('true');
   }, 30_000);
+
+  describe('the vertex table follows the vertex picked in the URL', () => {
+    it("scrolls the picked vertex's row into view once and marks it; a new pick scrolls to its row", () => {
+      const d = details(wide);
+      const last = d.vertices.at(-1);
+      const other = d.vertices[3];
+      if (!last || !other) throw new Error('fixture changed');
+      const { update } = renderGraph(d, `?vertex=${last.id}`);
+      const table = screen.getByRole('table', { name: `Vertices of the job (${d.vertices.length})` });
+      const rowOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr');
+      expect(scrolled).toEqual([rowOf(last.name)]);
+      expect(rowOf(last.name)?.className).toContain('vt-selected');
+      expect(within(rowOf(last.name) ?? table).getByText('(picked)')).toBeTruthy();
+      // The graph marks the same vertex.
+      const node = document.querySelector(`.jg-node[data-vertex-id="${last.id}"]`);
+      expect(node?.getAttribute('aria-current')).toBe('true');
+
+      // A refresh does not scroll again.
+      update(details(wide));
+      expect(scrolled).toHaveLength(1);
+
+      // Another pick (a click on its row) scrolls to that row and moves the mark.
+      fireEvent.click(within(rowOf(other.name) ?? table).getAllByRole('cell')[0] ?? table);
+      expect(scrolled).toEqual([rowOf(last.name), rowOf(other.name)]);
+      expect(rowOf(other.name)?.className).toContain('vt-selected');
+      expect(rowOf(last.name)?.className ?? '').not.toContain('vt-selected');
+    }, 30_000);
+  });
 });

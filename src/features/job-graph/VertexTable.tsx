@@ -1,4 +1,4 @@
-import { useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge } from '../../components/JobStateBadge';
@@ -81,6 +81,8 @@ export function VertexTable({
   track,
 }: VertexTableProps): ReactNode {
   const [sort, setSort] = useSearchState('sort', sortState);
+  const section = useRef<HTMLElement>(null);
+  useFollowSelection(section, selected, rows);
 
   const columns = useMemo<Column<VertexRow>[]>(
     () => [
@@ -100,7 +102,16 @@ export function VertexTable({
         search: true,
         rowHeader: true,
       }),
-      column('status', { header: 'Status', value: (row) => row.status, format: (s) => <JobStateBadge state={s} /> }),
+      column('status', {
+        header: 'Status',
+        value: (row) => row.status,
+        format: (s, row) => (
+          <>
+            <JobStateBadge state={s} />
+            {row.id === selected && <span className="visually-hidden"> (picked)</span>}
+          </>
+        ),
+      }),
       column('parallelism', { header: 'Parallelism', value: (row) => row.parallelism, className: 'num' }),
       column('maxParallelism', { header: 'Max parallelism', value: (row) => row.maxParallelism, className: 'num' }),
       column('bytesIn', {
@@ -145,7 +156,7 @@ export function VertexTable({
         sort: false,
       }),
     ],
-    [jobId, track, highlighted],
+    [jobId, track, highlighted, selected],
   );
 
   // Rows are DataTable's: hover, focus and clicks are read from the row's name link.
@@ -162,6 +173,7 @@ export function VertexTable({
 
   return (
     <section
+      ref={section}
       className="vertex-table"
       aria-labelledby="vertex-table-heading"
       onMouseOver={(event) => onHover(rowVertex(event.target))}
@@ -181,7 +193,11 @@ export function VertexTable({
         rowKey={(row) => row.id}
         sort={sort}
         onSortChange={setSort}
-        rowClassName={(row) => (row.id === highlighted ? 'vt-highlighted' : undefined)}
+        rowClassName={(row) =>
+          [row.id === highlighted && 'vt-highlighted', row.id === selected && 'vt-selected']
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
       />
       <p className="job-graph-note">
         <span aria-hidden="true">*</span> From operator metrics: Flink counts records between vertices only, so it shows
@@ -191,4 +207,32 @@ export function VertexTable({
       </p>
     </section>
   );
+}
+
+/**
+ * The table follows the vertex picked in the URL (`?vertex=`, shown on the graph): when the pick
+ * changes (a link, back and forward, a click), its row is scrolled into view, once; the table
+ * lists every row (no paging), so the row is always there once the job's details arrived. A
+ * refresh does not scroll again, so reading elsewhere on the page is never interrupted.
+ */
+function useFollowSelection(
+  section: { readonly current: HTMLElement | null },
+  selected: string | undefined,
+  rows: readonly VertexRow[],
+): void {
+  const followed = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (selected === undefined) {
+      followed.current = undefined;
+      return;
+    }
+    if (followed.current === selected) return;
+    const links = section.current?.querySelectorAll<HTMLElement>('tbody [data-vertex-id]') ?? [];
+    const row = Array.from(links)
+      .find((link) => link.dataset.vertexId === selected)
+      ?.closest('tr');
+    if (!row) return; // not rendered yet: tried again when the rows arrive
+    followed.current = selected;
+    row.scrollIntoView({ block: 'nearest' });
+  }, [section, selected, rows]);
 }

@@ -31,7 +31,8 @@ export function VertexHeader({ jobId, vertexId }: VertexHeaderProps): ReactNode 
   return (
     <header className="vertex-header">
       <p className="breadcrumb">
-        <Link to={links.job(jobId)}>
+        {/* Back to the job's graph with this vertex picked: the graph and the vertex table mark it. */}
+        <Link to={{ pathname: links.job(jobId), search: `?vertex=${encodeURIComponent(vertexId)}` }}>
           ← Job <bdi className="untrusted-text">{job.data?.name ?? jobId}</bdi>
         </Link>
       </p>
