@@ -234,6 +234,61 @@ test.describe('hostile data renders as text everywhere', () => {
     });
   });
 
+  test('issue 14 views: vertex table, data skew tab and subtask aggregate rows keep the names as text', async ({
+    page,
+  }) => {
+    const name = demoJob('hostile').name;
+    const names = job.vertices.map((v) => v.name).sort();
+    /** No element of `scope` is an img or script from a name, and no dialog or canary fired. */
+    const noMarkupIn = async (scope: Locator, where: string): Promise<void> => {
+      await expect(scope.locator('img, script, iframe, svg[onload], details, b'), `${where}: elements`).toHaveCount(0);
+    };
+    await test.step('vertex table under the graph: every operator name is its row header, as text', async () => {
+      await page.goto(`./#/jobs/${jobId}/graph`);
+      const table = page.getByRole('table', { name: `Vertices of the job (${job.vertices.length})` });
+      await expect(table.getByRole('rowheader')).toHaveCount(job.vertices.length, POLL);
+      expect((await textsOf(table.getByRole('rowheader'))).sort()).toEqual(names);
+      await expect(table.getByText("<img src=x onerror=alert('xss-img')>", { exact: true })).toBeVisible();
+      note(
+        'operator names (vertex table)',
+        shownExactly(payloads, await textsOf(table.getByRole('rowheader'))),
+        payloads.size,
+      );
+      await noMarkupIn(table, 'vertex table');
+      await page.waitForTimeout(1500);
+      await expectSafe(page, problems, 'vertex table', name);
+    });
+    await test.step('data skew tab: every operator name is its row header, as text', async () => {
+      await page.goto(`./#/jobs/${jobId}/data-skew`);
+      const table = page.getByRole('table', { name: 'Data skew per vertex' });
+      await expect(table.getByRole('rowheader')).toHaveCount(job.vertices.length, POLL);
+      expect((await textsOf(table.getByRole('rowheader'))).sort()).toEqual(names);
+      await expect(table.getByText("<img src=x onerror=alert('xss-img')>", { exact: true })).toBeVisible();
+      await noMarkupIn(table, 'data skew');
+      await page.waitForTimeout(1500);
+      await expectSafe(page, problems, 'data skew', name);
+    });
+    await test.step("subtasks of the <img> and <script> operators: aggregate rows under the name's heading", async () => {
+      const hostileVertices = job.vertices.filter((v) => /<img|<script/i.test(v.name));
+      expect(hostileVertices.length).toBeGreaterThan(0);
+      for (const v of hostileVertices) {
+        await page.goto(`./#/jobs/${jobId}/vertices/${v.id}/subtasks`);
+        const heading = page.getByRole('heading', { level: 1 }).locator('bdi');
+        await expect.poll(() => heading.evaluate((el) => el.textContent), POLL).toBe(v.name);
+        const table = page.getByRole('table', { name: 'Subtasks' });
+        for (const row of ['Min', 'Median', 'Max', 'Max at']) {
+          await expect(
+            table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) }),
+            `${row} row of ${JSON.stringify(v.name.slice(0, 40))}`,
+          ).toBeVisible(POLL);
+        }
+        await noMarkupIn(page.locator('main'), `subtasks of ${JSON.stringify(v.name.slice(0, 40))}`);
+        await page.waitForTimeout(500);
+        await expectSafe(page, problems, `subtasks of ${JSON.stringify(v.name.slice(0, 40))}`, vertexHeading(v.name));
+      }
+    });
+  });
+
   test('exceptions: payload-bearing messages, causes and stack traces as text', async ({ page }) => {
     await page.goto(`./#/jobs/${jobId}/exceptions`);
     const list = page.getByRole('list', { name: 'Root exceptions' });
