@@ -95,5 +95,6 @@ describe("the job manager's memory", () => {
     expect(asked).toContain('Status.JVM.Memory.Heap.Used');
     expect(asked).toContain('Status.JVM.GarbageCollector.Copy.Count');
     expect(screen.getByText(new RegExp(`total process memory ${formatBytes(2 ** 30)}`))).toBeTruthy();
-  });
+    // Three tables and a lazy page's worth of rendering: slow in jsdom on a busy machine.
+  }, 30_000);
 });
