@@ -4,6 +4,16 @@ import react from '@vitejs/plugin-react';
 // The dev server proxies the JobManager's REST API so the browser only ever talks to the
 // dashboard's own origin, exactly as it does behind a reverse proxy in production.
 const flinkUrl = process.env.FLINK_URL ?? 'http://127.0.0.1:8081';
+// The sandbox's second cluster, on the adaptive scheduler (REST port = FLINK_URL's + 1, see
+// e2e/sandbox/sandbox.mjs): specs reach it at `api-adaptive/` by serving a config.json whose
+// apiBase names it. The app itself never uses this prefix.
+const adaptiveFlinkUrl = process.env.ADAPTIVE_FLINK_URL ?? portPlusOne(flinkUrl);
+
+function portPlusOne(url: string): string {
+  const u = new URL(url);
+  u.port = String(Number(u.port || (u.protocol === 'https:' ? 443 : 80)) + 1);
+  return u.origin;
+}
 
 // The app calls the JobManager at `api/` relative to the page (see public/config.json); the dev
 // and preview servers forward that prefix to the JobManager, as the example nginx config does.
@@ -12,6 +22,11 @@ const apiProxy = {
     target: flinkUrl,
     changeOrigin: true,
     rewrite: (p: string) => p.replace(/^\/api/, ''),
+  },
+  '/api-adaptive/': {
+    target: adaptiveFlinkUrl,
+    changeOrigin: true,
+    rewrite: (p: string) => p.replace(/^\/api-adaptive/, ''),
   },
 };
 

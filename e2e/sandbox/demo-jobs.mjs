@@ -9,6 +9,8 @@
  * @property {string} name        the job name the main class passes to env.execute()
  * @property {'RUNNING' | 'FINISHED' | 'CANCELED'} settlesAs  the state the sandbox waits for
  * @property {string[]} [programArgs]
+ * @property {boolean} [settlesLater]  a slow job the sandbox does not wait for: it is still running
+ *   when the sandbox is ready and reaches `settlesAs` a minute or two later
  */
 
 const pkg = 'dev.flinkdashboard.demo';
@@ -48,6 +50,15 @@ export const demoJobs = [
     entryClass: `${pkg}.HostileNamesJob`,
     name: `Demo: <img src=x onerror=alert('xss-job')> & <script>alert("xss-job")</script> markup`,
     settlesAs: 'RUNNING',
+  },
+  {
+    // BATCH runtime mode: Flink runs it on the adaptive batch scheduler, which (2.x) builds the job
+    // graph while the job runs; the slow source keeps it running ~75 s, then it stays FINISHED.
+    key: 'adaptiveBatch',
+    entryClass: `${pkg}.AdaptiveBatchJob`,
+    name: 'Demo: adaptive batch job',
+    settlesAs: 'FINISHED',
+    settlesLater: true,
   },
 ];
 

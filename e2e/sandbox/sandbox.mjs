@@ -4,11 +4,16 @@
 // TaskManagers, each its own JVM) built from Apache Flink's release artifacts on Maven Central,
 // bound to 127.0.0.1, running the project's own demo jobs submitted through the REST API.
 //
-//   node e2e/sandbox/sandbox.mjs up      start (or reuse) it; last line: FLINK_URL=http://127.0.0.1:<port>
+// Beside it, a second small cluster on the adaptive scheduler (one JobManager, one TaskManager with
+// two slots, REST port = SANDBOX_PORT + 1) runs the event-time demo job, so a job can be rescaled.
+//
+//   node e2e/sandbox/sandbox.mjs up      start (or reuse) it; prints ADAPTIVE_FLINK_URL=... and,
+//                                        last, FLINK_URL=http://127.0.0.1:<port>
 //   node e2e/sandbox/sandbox.mjs down    stop every process it started, by PID
 //   node e2e/sandbox/sandbox.mjs status  print what is running
 //
-// FLINK_VERSION (default below) picks the Flink line; SANDBOX_PORT (default 8081) the REST port.
+// FLINK_VERSION (default below) picks the Flink line; SANDBOX_PORT (default 8081) the REST port;
+// SANDBOX_ADAPTIVE=0 leaves the adaptive cluster out.
 
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -70,7 +75,19 @@ const JVM_QUIET = ['-XX:+UseSerialGC', '-XX:CICompilerCount=2', '-Xss512k'];
  * @property {string} [jarId]
  * @property {Record<string, string>} [jobIds]  demo job key -> job id
  * @property {string} startedAt
+ * @property {AdaptiveClusterState} [adaptive]  the second cluster, on the adaptive scheduler
  */
+/**
+ * @typedef {object} AdaptiveClusterState
+ * @property {number} port
+ * @property {string} url
+ * @property {string} runDir
+ * @property {ProcessInfo[]} processes  adaptive-jobmanager | adaptive-taskmanager
+ * @property {Record<string, string>} [jobIds]  demo job key -> job id (the event-time job)
+ */
+
+/** The adaptive cluster's REST port is the main one's plus this. */
+export const ADAPTIVE_PORT_OFFSET = 1;
 
 /** @param {number} port */
 function runDirFor(port) {
@@ -227,9 +244,9 @@ function buildArtifacts(flinkVersion) {
 }
 
 /**
- * @param {{ port: number, rpcPort: number, runDir: string }} p
+ * @param {{ port: number, rpcPort: number, runDir: string, extra?: Record<string, string | number | boolean> }} p
  */
-function flinkConfig({ port, rpcPort, runDir }) {
+function flinkConfig({ port, rpcPort, runDir, extra = {} }) {
   const fileUrl = (/** @type {string} */ sub) => `file://${path.join(runDir, sub)}`;
   /** @type {Record<string, string | number | boolean>} */
   const conf = {
@@ -271,6 +288,7 @@ function flinkConfig({ port, rpcPort, runDir }) {
     // Finished and canceled demo jobs stay listed for a day, not Flink's default hour, so a
     // sandbox left running keeps the states the tests look for.
     'jobstore.expiration-time': 86400,
+    ...extra,
   };
   return (
     Object.entries(conf)
@@ -436,9 +454,10 @@ export async function down(port) {
     log(`no sandbox is recorded on port ${port}`);
     return;
   }
-  await stopProcesses(state);
+  const all = [...state.processes, ...(state.adaptive?.processes ?? [])];
+  await stopProcesses({ ...state, processes: all });
   rmSync(stateFileFor(port), { force: true });
-  log(`stopped ${state.processes.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
+  log(`stopped ${all.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
 }
 
 /** @param {SandboxState} state */
@@ -452,15 +471,128 @@ async function clusterAnswers(state) {
   }
 }
 
+/** @param {AdaptiveClusterState} adaptive */
+async function adaptiveAnswers(adaptive) {
+  if (!adaptive.processes.every((p) => isAlive(p.pid))) return false;
+  try {
+    const overview = /** @type {{ taskmanagers: number }} */ (await getJson(`${adaptive.url}/overview`));
+    return overview.taskmanagers === 1;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * @param {{ port: number, flinkVersion: string, versionRequested: boolean }} opts
+ * The adaptive cluster's own settings on top of the main cluster's: the adaptive scheduler, two
+ * slots (room to rescale a vertex from 1 to 2), a rescale history (2.3) and no cool-down, so a
+ * change of the resource requirements rescales within a checkpoint or two.
+ */
+const ADAPTIVE_CONFIG = {
+  'jobmanager.scheduler': 'adaptive',
+  'taskmanager.numberOfTaskSlots': 2,
+  // Flink 2.3 keeps this many rescales for the REST API's rescales endpoints (0, the default, keeps none).
+  'web.adaptive-scheduler.rescale-history.size': 20,
+  // Flink 2.x names, then their 1.20 predecessors (each line ignores the other's).
+  'jobmanager.adaptive-scheduler.executing.cooldown-after-rescaling': '1 s',
+  'jobmanager.adaptive-scheduler.executing.resource-stabilization-timeout': '1 s',
+  'jobmanager.adaptive-scheduler.scaling-interval.min': '1 s',
+  'jobmanager.adaptive-scheduler.resource-stabilization-timeout': '1 s',
+};
+
+/**
+ * Starts the adaptive cluster's two JVMs (not waiting for them) with the main cluster's memory
+ * settings, its files under the main run dir.
+ * @param {{ port: number, mainRunDir: string, classpath: string,
+ *           jmResources: { jvm: string[], dynamic: string[] }, tmResources: { jvm: string[], dynamic: string[] } }} p
+ * @returns {Promise<AdaptiveClusterState>}
+ */
+async function startAdaptiveCluster({ port, mainRunDir, classpath, jmResources, tmResources }) {
+  if (!(await portIsFree(port))) {
+    throw new SandboxError(
+      `port ${port} on 127.0.0.1 (the adaptive cluster's, SANDBOX_PORT + ${ADAPTIVE_PORT_OFFSET}) is already taken; ` +
+        `choose another SANDBOX_PORT, or leave the adaptive cluster out with SANDBOX_ADAPTIVE=0.`,
+    );
+  }
+  const runDir = path.join(mainRunDir, 'adaptive');
+  rmSync(runDir, { recursive: true, force: true });
+  const confDir = path.join(runDir, 'conf');
+  for (const sub of ['conf', 'uploads', 'web-tmp', 'tmp', 'blobs', 'checkpoints', 'savepoints', 'log', 'profiler']) {
+    mkdirSync(path.join(runDir, sub), { recursive: true });
+  }
+  const rpcPort = await freePort();
+  writeFileSync(path.join(confDir, 'config.yaml'), flinkConfig({ port, rpcPort, runDir, extra: ADAPTIVE_CONFIG }));
+  const logRoot = path.join(runDir, 'log');
+  const processes = [
+    startJvm({
+      role: 'adaptive-jobmanager',
+      mainClass: 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
+      classpath,
+      confDir,
+      logDir: path.join(logRoot, 'jobmanager'),
+      resources: jmResources,
+    }),
+    startJvm({
+      role: 'adaptive-taskmanager',
+      mainClass: 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner',
+      classpath,
+      confDir,
+      logDir: path.join(logRoot, 'taskmanager'),
+      resources: tmResources,
+    }),
+  ];
+  return { port, url: `http://127.0.0.1:${port}`, runDir, processes };
+}
+
+/**
+ * Waits for the adaptive cluster, uploads the demo jar and runs the event-time job on it at
+ * parallelism 1 (its upper bound; raising it is the rescale).
+ * @param {AdaptiveClusterState} adaptive @param {string} jar
+ */
+async function submitToAdaptiveCluster(adaptive, jar) {
+  await waitFor(
+    'the adaptive cluster (JobManager and one TaskManager)',
+    async () => {
+      const dead = adaptive.processes.find((p) => !isAlive(p.pid));
+      if (dead) throw new SandboxError(`${dead.role} exited during start-up; see ${dead.logFile}`);
+      return adaptiveAnswers(adaptive);
+    },
+    120_000,
+  );
+  const jarId = await uploadJar(adaptive.url, jar);
+  const job = demoJobs.find((j) => j.key === 'eventTime');
+  if (!job) throw new SandboxError('no event-time demo job');
+  adaptive.jobIds = {
+    eventTime: await runJob(adaptive.url, jarId, { ...job, programArgs: ['--parallelism', '1'] }),
+  };
+}
+
+/** @param {AdaptiveClusterState} adaptive */
+async function adaptiveJobsSettled(adaptive) {
+  const id = adaptive.jobIds?.eventTime ?? '';
+  await waitFor(
+    `the event-time job on the adaptive cluster to run`,
+    () => jobSettled(adaptive.url, id, 'RUNNING'),
+    180_000,
+  );
+}
+
+/** Whether `up` starts the adaptive cluster too (SANDBOX_ADAPTIVE=0 leaves it out). */
+function adaptiveWanted() {
+  return process.env.SANDBOX_ADAPTIVE !== '0';
+}
+
+/**
+ * @param {{ port: number, flinkVersion: string, versionRequested: boolean, adaptive?: boolean }} opts
  * @returns {Promise<SandboxState>}
  */
-export async function up({ port, flinkVersion, versionRequested }) {
+export async function up({ port, flinkVersion, versionRequested, adaptive = adaptiveWanted() }) {
   const existing = readState(port);
   if (existing) {
     if ((await clusterAnswers(existing)) && (!versionRequested || existing.flinkVersion === flinkVersion)) {
       log(`reusing the running Flink ${existing.flinkVersion} sandbox (started ${existing.startedAt})`);
+      if (adaptive && !(existing.adaptive && (await adaptiveAnswers(existing.adaptive)))) {
+        await addAdaptiveCluster(existing);
+      }
       return existing;
     }
     log('the recorded sandbox is gone, half-up or another version; stopping what is left of it');
@@ -515,8 +647,19 @@ export async function up({ port, flinkVersion, versionRequested }) {
         }),
       );
     }
+    if (adaptive) {
+      state.adaptive = await startAdaptiveCluster({
+        port: port + ADAPTIVE_PORT_OFFSET,
+        mainRunDir: runDir,
+        classpath,
+        jmResources,
+        tmResources,
+      });
+    }
     writeState(state);
-    log(`started ${state.processes.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
+    log(
+      `started ${[...state.processes, ...(state.adaptive?.processes ?? [])].map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`,
+    );
 
     await waitFor(
       'the JobManager and two TaskManagers',
@@ -542,7 +685,7 @@ export async function up({ port, flinkVersion, versionRequested }) {
       await waitFor(`${cancelMe.name} to run`, () => jobSettled(url, id, 'RUNNING'), 120_000);
       await sendJson(`${url}/jobs/${id}?mode=cancel`, { method: 'PATCH' });
     }
-    for (const job of demoJobs) {
+    for (const job of demoJobs.filter((j) => !j.settlesLater)) {
       const id = jobIds[job.key] ?? '';
       /** @type {string} */
       let last = '';
@@ -556,6 +699,13 @@ export async function up({ port, flinkVersion, versionRequested }) {
         180_000,
         () => `last status ${last}`,
       );
+    }
+    // The adaptive cluster's JVMs started with the main ones; its job is submitted only now, so
+    // that its deployment does not compete with the main demo jobs' on a busy two-core machine.
+    if (state.adaptive) {
+      await submitToAdaptiveCluster(state.adaptive, jar);
+      writeState(state);
+      await adaptiveJobsSettled(state.adaptive);
     }
     writeState(state);
     log(
@@ -576,6 +726,30 @@ export async function up({ port, flinkVersion, versionRequested }) {
   }
 }
 
+/**
+ * Adds the adaptive cluster to a running sandbox that has none (one started before it existed,
+ * or with SANDBOX_ADAPTIVE=0).
+ * @param {SandboxState} state
+ */
+async function addAdaptiveCluster(state) {
+  const started = Date.now();
+  const { jar, classpath } = buildArtifacts(state.flinkVersion);
+  if (state.adaptive) await stopProcesses({ ...state, processes: state.adaptive.processes });
+  const confDir = path.join(state.runDir, 'conf');
+  state.adaptive = await startAdaptiveCluster({
+    port: state.port + ADAPTIVE_PORT_OFFSET,
+    mainRunDir: state.runDir,
+    classpath,
+    jmResources: resourceParams(classpath, confDir, 'GET_JM_RESOURCE_PARAMS'),
+    tmResources: resourceParams(classpath, confDir, 'GET_TM_RESOURCE_PARAMS'),
+  });
+  writeState(state);
+  await submitToAdaptiveCluster(state.adaptive, jar);
+  writeState(state);
+  await adaptiveJobsSettled(state.adaptive);
+  log(`adaptive cluster added in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 export function sandboxSettings() {
   return {
     port: Number(process.env.SANDBOX_PORT ?? 8081),
@@ -589,6 +763,7 @@ async function main() {
   const settings = sandboxSettings();
   if (command === 'up') {
     const state = await up(settings);
+    if (state.adaptive) process.stdout.write(`ADAPTIVE_FLINK_URL=${state.adaptive.url}\n`);
     process.stdout.write(`FLINK_URL=${state.url}\n`);
   } else if (command === 'down') {
     await down(settings.port);

@@ -26,6 +26,27 @@ export function sharedFlinkVersion(): string {
   return process.env.FLINK_VERSION ?? readState(sandboxPort)?.flinkVersion ?? '2.3.0';
 }
 
+/**
+ * The sandbox's adaptive-scheduler cluster (`jobmanager.scheduler: adaptive`, REST port =
+ * FLINK_URL's + 1), running the event-time job at parallelism 1. The preview server forwards
+ * `api-adaptive/` to it (vite.config.ts): a spec points the app there by answering config.json
+ * with `ADAPTIVE_APP_CONFIG`.
+ */
+export function adaptiveCluster(): { url: string; eventTimeJobId: string } {
+  const adaptive = sandboxState().adaptive;
+  const id = adaptive?.jobIds?.eventTime;
+  if (!adaptive || !id) throw new Error(`the sandbox on port ${sandboxPort} has no adaptive cluster: run sandbox up`);
+  return { url: adaptive.url, eventTimeJobId: id };
+}
+
+export const ADAPTIVE_APP_CONFIG = { apiBase: 'api-adaptive/', clusterName: 'Flink sandbox (adaptive scheduler)' };
+
+export async function adaptiveFlinkJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${adaptiveCluster().url}${path}`, { signal: AbortSignal.timeout(15_000) });
+  expect(res.ok, `${path} answered ${res.status}`).toBe(true);
+  return (await res.json()) as T;
+}
+
 export type DemoJobKey = Parameters<typeof demoJob>[0];
 
 /** The job id the sandbox submitted for a demo job. */

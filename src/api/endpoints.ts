@@ -61,6 +61,13 @@ export const endpoints = {
   jobStatus: { verb: 'GET', template: '/jobs/:jobid/status', response: 'json' },
   jobTaskManagerLogUrl: { verb: 'GET', template: '/jobs/:jobid/taskmanagers/:taskmanagerid/log-url', response: 'json' },
 
+  // rescales.ts (Flink 2.3+, adaptive scheduler)
+  jobRescalesOverview: { verb: 'GET', template: '/jobs/:jobid/rescales/overview', response: 'json' },
+  jobRescalesHistory: { verb: 'GET', template: '/jobs/:jobid/rescales/history', response: 'json' },
+  jobRescalesSummary: { verb: 'GET', template: '/jobs/:jobid/rescales/summary', response: 'json' },
+  jobRescalesConfig: { verb: 'GET', template: '/jobs/:jobid/rescales/config', response: 'json' },
+  jobRescaleDetails: { verb: 'GET', template: '/jobs/:jobid/rescales/details/:rescaleuuid', response: 'json' },
+
   // checkpoints.ts
   checkpoints: { verb: 'GET', template: '/jobs/:jobid/checkpoints', response: 'json' },
   triggerCheckpoint: { verb: 'POST', template: '/jobs/:jobid/checkpoints', response: 'json' },
@@ -170,6 +177,11 @@ const PROFILER_SOURCE =
   'rest/handler/cluster/{JobManager,TaskManager}Profiling{,List,File}Handler, messages ProfilingRequestBody / ' +
   'ProfilingInfo / ProfilingInfoList; absent from Flink 2.3 REST API docs and OpenAPI file';
 
+const RESCALES_SOURCE =
+  'Flink 2.3+, adaptive scheduler only (404 "AdaptiveScheduler is not enabled" / RescalesUnavailableException ' +
+  'otherwise); flink-runtime rest/handler/job/rescales/JobRescales{Overview,History,Summary}Handler, ' +
+  'JobRescaleConfigHandler, JobRescaleDetailsHandler; in the 2.4-SNAPSHOT OpenAPI file';
+
 /**
  * Endpoints Flink serves that its REST reference list (reference/rest-endpoints.tsv) and OpenAPI
  * file do not name, each with where it comes from.
@@ -181,6 +193,11 @@ export const BEYOND_REFERENCE = {
   taskManagerProfiling: PROFILER_SOURCE,
   triggerTaskManagerProfiling: PROFILER_SOURCE,
   taskManagerProfilingFile: PROFILER_SOURCE,
+  jobRescalesOverview: RESCALES_SOURCE,
+  jobRescalesHistory: RESCALES_SOURCE,
+  jobRescalesSummary: RESCALES_SOURCE,
+  jobRescalesConfig: RESCALES_SOURCE,
+  jobRescaleDetails: RESCALES_SOURCE,
 } as const satisfies Partial<Record<EndpointName, string>>;
 
 /** The key used for instrumentation and coverage: `GET /jobs/:jobid`. */

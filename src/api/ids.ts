@@ -41,6 +41,7 @@ export function checkPathParam(name: ParamName, value: unknown): string | undefi
     case 'vertexid':
     case 'triggerid':
     case 'datasetid':
+    case 'rescaleuuid':
       return isHexId(value) ? undefined : `${name} must be 32 hexadecimal characters, got ${describe(value)}`;
     case 'taskmanagerid':
       return isTaskManagerId(value) ? undefined : `taskmanagerid is not a TaskManager resource id: ${describe(value)}`;

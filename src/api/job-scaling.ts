@@ -58,6 +58,35 @@ export function updateJobResourceRequirementsMutationOptions(jobId: string) {
   });
 }
 
+/**
+ * Rescales a job on the adaptive scheduler the way Flink 1.18+ allows: every vertex's upper bound
+ * becomes `parallelism` (its lower bound is kept, lowered to it when higher), and the scheduler
+ * moves the job there as slots allow. Answers the requirements sent.
+ */
+export async function rescaleWithRequirements(
+  jobId: string,
+  parallelism: number,
+  signal?: AbortSignal,
+): Promise<JobResourceRequirementsUpdate> {
+  const current = await requestOnce(jobResourceRequirementsQueryOptions(jobId), signal);
+  const update: Record<string, { parallelism: { lowerBound: number; upperBound: number } }> = {};
+  for (const [vertexId, { parallelism: bounds }] of Object.entries(current)) {
+    update[vertexId] = {
+      parallelism: { lowerBound: Math.min(bounds.lowerBound, parallelism), upperBound: parallelism },
+    };
+  }
+  await updateJobResourceRequirements(jobId, update, signal);
+  return update;
+}
+
+export function rescaleWithRequirementsMutationOptions(jobId: string) {
+  return mutationOptions({
+    mutationKey: [...flinkKeys.job(jobId), 'rescale-with-requirements'],
+    mutationFn: (parallelism: number) => rescaleWithRequirements(jobId, parallelism),
+    onSuccess: (_d, _v, _c, { client }) => client.invalidateQueries({ queryKey: flinkKeys.job(jobId) }),
+  });
+}
+
 // ---- rescaling -------------------------------------------------------------------------------
 
 /**

@@ -81,6 +81,11 @@ export const flinkKeys = {
     [...job(jobId), 'taskmanager-log-url', taskManagerId] as const,
   jobResourceRequirements: (jobId: string) => [...job(jobId), 'resource-requirements'] as const,
   jobRescaleStatus: (jobId: string, triggerId: string) => [...job(jobId), 'rescaling', triggerId] as const,
+  jobRescalesOverview: (jobId: string) => [...job(jobId), 'rescales', 'overview'] as const,
+  jobRescalesHistory: (jobId: string) => [...job(jobId), 'rescales', 'history'] as const,
+  jobRescalesSummary: (jobId: string) => [...job(jobId), 'rescales', 'summary'] as const,
+  jobRescalesConfig: (jobId: string) => [...job(jobId), 'rescales', 'config'] as const,
+  jobRescaleDetails: (jobId: string, rescaleId: string) => [...job(jobId), 'rescales', 'details', rescaleId] as const,
   savepointStatus: (jobId: string, triggerId: string) => [...job(jobId), 'savepoints', triggerId] as const,
   savepointDisposalStatus: (triggerId: string) => [...cluster(), 'savepoint-disposal', triggerId] as const,
 

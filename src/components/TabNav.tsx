@@ -11,18 +11,26 @@ interface TabNavProps<Id extends string> {
   readonly linkTo: (id: Id) => string;
   /** Carry the query string over to the other tabs (a vertex's picked metrics, time zone). */
   readonly keepSearch?: boolean;
+  /** Which tabs to list, when some exist only for some subjects (all by default). */
+  readonly shown?: (id: Id) => boolean;
 }
 
 /**
  * A page's tabs as links, one URL per tab (a deep link reloads to the same tab); the tab the URL
  * shows is marked as the current page.
  */
-export function TabNav<Id extends string>({ label, tabs, linkTo, keepSearch = false }: TabNavProps<Id>): ReactNode {
+export function TabNav<Id extends string>({
+  label,
+  tabs,
+  linkTo,
+  keepSearch = false,
+  shown,
+}: TabNavProps<Id>): ReactNode {
   const active = useActiveTab(tabs);
   const { search } = useLocation();
   return (
     <nav className={styles.tabNav} aria-label={label}>
-      {tabs.map((tab) => (
+      {(shown ? tabs.filter((tab) => shown(tab.id)) : tabs).map((tab) => (
         <Link
           key={tab.id}
           to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}

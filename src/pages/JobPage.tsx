@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../features/job-header/useDocumentTitle';
 import { links } from '../lib/paths';
 import type { TabbedPageRoute } from '../lib/tab-routes';
 import { tabRoutes } from '../lib/tabs';
-import { JOB_TAB_TABLE, jobTabContext } from './job-tabs';
+import { JOB_TAB_TABLE, jobTabContext, jobTabShown } from './job-tabs';
 
 /** One job: header, view links, and the view the URL names (a child route, see job-tabs). */
 export function JobPage(): ReactNode {
@@ -45,7 +45,12 @@ export function JobPage(): ReactNode {
         {(data) => (
           <>
             <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />
-            <TabNav label="Job views" tabs={JOB_TAB_TABLE} linkTo={(tab) => links.job(jobId, tab)} />
+            <TabNav
+              label="Job views"
+              tabs={JOB_TAB_TABLE}
+              linkTo={(tab) => links.job(jobId, tab)}
+              shown={(tab) => jobTabShown(tab, data)}
+            />
             {/* Keyed by job: moving from one job's view to another's (a link, the kiosk's rotation)
                 starts a fresh view, instead of asking the new job for the old job's vertices. */}
             <jobTabContext.Outlet key={jobId} context={{ jobId, details: data }} />

@@ -1,5 +1,5 @@
 import type { JobDetails } from '../api/jobs';
-import { JOB_TABS } from '../lib/paths';
+import { JOB_TABS, type JobTab } from '../lib/paths';
 import { tabContext, tabTable } from '../lib/tabs';
 
 /** What the job page hands its views: the job is known to exist and its details are loaded. */
@@ -54,6 +54,14 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
       },
     ],
   },
+  // Listed only for jobs on the adaptive scheduler (see `jobTabShown`).
+  rescales: {
+    label: 'Rescales',
+    load: view(
+      async () => (await import('../features/rescales/RescalesTab')).RescalesTab,
+      ({ jobId, details }) => ({ jobId, details }),
+    ),
+  },
   timeline: {
     label: 'Timeline',
     load: view(
@@ -69,3 +77,11 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
     ),
   },
 });
+
+/**
+ * Whether the job's page lists a tab: Rescales only where Flink records them, for jobs whose
+ * details say `schedulerType: "Adaptive"` (2.3; 1.20 has no such field and no rescales endpoints).
+ */
+export function jobTabShown(tab: JobTab, details: JobDetails): boolean {
+  return tab !== 'rescales' || details.schedulerType === 'Adaptive';
+}

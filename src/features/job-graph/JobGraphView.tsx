@@ -22,6 +22,7 @@ import { useVertexRates } from './useVertexRates';
 import { useVisibleWatermarks } from './useVisibleWatermarks';
 import { useOnScreen } from './useOnScreen';
 import { useOperatorFlows } from './useOperatorFlows';
+import { streamGraphWhileBuilding, type StreamGraphModel } from './stream-graph';
 import { buildVertexRows, vertexRoles } from './vertex-table';
 import { VertexTable } from './VertexTable';
 import './job-graph.css';
@@ -133,23 +134,56 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
 
   const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
 
-  if (model.vertices.length === 0) {
+  // Flink 2.x's adaptive batch scheduler builds the job graph while the job runs: until every
+  // operator is in a job vertex, the stream graph shows the whole job, as Flink's own UI does.
+  const building = useMemo(() => streamGraphWhileBuilding(details), [details]);
+  const streamView = useMemo(
+    () => (building ? streamGraphView(building, jobId, hrefBase) : undefined),
+    [building, jobId, hrefBase],
+  );
+  const openOperator = useCallback(
+    (operatorId: string) => {
+      const vertexId = building?.operators.find((o) => o.id === operatorId)?.jobVertexId;
+      if (vertexId !== undefined) void navigate(links.vertex(jobId, vertexId));
+    },
+    [building, navigate, jobId],
+  );
+
+  if (model.vertices.length === 0 && !building) {
     return <p className="empty">This job has no vertices yet.</p>;
   }
   return (
     <section className="job-graph" aria-labelledby="job-graph-heading">
       <h2 id="job-graph-heading" className="visually-hidden">
-        Job graph
+        {building ? 'Stream graph' : 'Job graph'}
       </h2>
-      <JobGraphCanvas
-        structure={structure}
-        nodes={nodes}
-        label={`Job graph: ${model.vertices.length} vertices`}
-        legend={LEGEND}
-        onOpenNode={openNode}
-        onHoverNode={setHovered}
-        onViewChange={setView}
-      />
+      {building && streamView ? (
+        <>
+          <p className="job-graph-note" role="status">
+            The job graph is being built: {building.pending} pending {building.pending === 1 ? 'operator' : 'operators'}{' '}
+            not yet in a job vertex. Showing the stream graph; the job graph replaces it once every operator has its
+            vertex.
+          </p>
+          <JobGraphCanvas
+            structure={streamView.structure}
+            nodes={streamView.nodes}
+            label={`Stream graph: ${building.operators.length} operators, ${building.pending} pending`}
+            legend={STREAM_LEGEND}
+            onOpenNode={openOperator}
+            onViewChange={setView}
+          />
+        </>
+      ) : (
+        <JobGraphCanvas
+          structure={structure}
+          nodes={nodes}
+          label={`Job graph: ${model.vertices.length} vertices`}
+          legend={LEGEND}
+          onOpenNode={openNode}
+          onHoverNode={setHovered}
+          onViewChange={setView}
+        />
+      )}
       <p className="job-graph-note">
         Busy and back-pressured time and records per second are measured between the last two refreshes; open a vertex
         for its subtasks.
@@ -165,4 +199,43 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
       />
     </section>
   );
+}
+
+const STREAM_LEGEND: readonly LegendEntry[] = [
+  { tone: 'ok', label: 'In a running job vertex' },
+  { tone: 'neutral', label: 'In a job vertex, not running' },
+  { tone: 'unknown', label: 'Pending: no job vertex yet' },
+];
+
+/** The stream graph's nodes and edges for the graph canvas: pending operators link to the job. */
+function streamGraphView(
+  graph: StreamGraphModel,
+  jobId: string,
+  hrefBase: string,
+): { structure: GraphStructure; nodes: Map<string, GraphNodeView> } {
+  const structure: GraphStructure = {
+    nodes: graph.operators.map((o) => ({ id: o.id, width: NODE_WIDTH, height: nodeHeight(2) })),
+    edges: graph.edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      ...(e.shipStrategy === undefined ? {} : { label: e.shipStrategy }),
+    })),
+  };
+  const nodes = new Map<string, GraphNodeView>();
+  for (const o of graph.operators) {
+    const lines =
+      o.jobVertexId === undefined
+        ? ['pending: no job vertex yet']
+        : [`parallelism ${o.parallelism ?? '?'}${o.status ? ` · ${o.status}` : ''}`];
+    nodes.set(o.id, {
+      id: o.id,
+      title: o.name,
+      lines,
+      tone: o.jobVertexId === undefined ? 'unknown' : o.status === 'RUNNING' ? 'ok' : 'neutral',
+      href: `${hrefBase}${o.jobVertexId === undefined ? links.job(jobId, 'graph') : links.vertex(jobId, o.jobVertexId)}`,
+      ariaLabel: `${o.name}: ${lines.join(', ')}`,
+    });
+  }
+  return { structure, nodes };
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { checkpointNowMutationOptions } from '../../api/checkpoints';
 import { newTriggerId } from '../../api/ids';
 import {
-  rescaleJobMutationOptions,
+  rescaleWithRequirementsMutationOptions,
   updateJobResourceRequirementsMutationOptions,
   type JobResourceRequirementsUpdate,
 } from '../../api/job-scaling';
@@ -15,7 +15,8 @@ import { Toolbar } from '../../components/Toolbar';
 import { isActive } from '../../lib/job-states';
 import { links } from '../../lib/paths';
 import { useConfirm } from './ConfirmDialog';
-import { CheckpointDialog, RescaleDialog, SavepointDialog, StopDialog } from './JobActionDialogs';
+import { CheckpointDialog, SavepointDialog, StopDialog } from './JobActionDialogs';
+import { InPlaceRescaleDialog } from './InPlaceRescaleDialog';
 import { OperationResult, OperationStateBadge } from './OperationView';
 import { OPERATION_TITLES, trackOperation, type OperationRecord, type TrackedOutcome } from './operations-store';
 import { fromAsyncOutcome, followJobToEnd } from './outcomes';
@@ -54,7 +55,7 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
   const stop = useMutation(stopWithSavepointMutationOptions(jobId));
   const checkpoint = useMutation(checkpointNowMutationOptions(jobId));
   const cancel = useMutation(cancelJobMutationOptions(jobId));
-  const rescale = useMutation(rescaleJobMutationOptions(jobId));
+  const rescale = useMutation(rescaleWithRequirementsMutationOptions(jobId));
   const requirements = useMutation(updateJobResourceRequirementsMutationOptions(jobId));
 
   const job = details.data;
@@ -99,8 +100,14 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
   const startRescale = (parallelism: number): void => {
     close();
     void trackOperation({ kind: 'rescale', jobId, subject: jobName }, async (ctx) => {
-      ctx.note(`Rescaling to ${parallelism}…`);
-      return fromAsyncOutcome(await rescale.mutateAsync(parallelism), () => ({ result: `Rescaled to ${parallelism}` }));
+      // PATCH /jobs/:id/rescaling answers "Rescaling is temporarily disabled" on every Flink since
+      // 1.x: the adaptive scheduler rescales when the resource requirements change instead.
+      ctx.note(`Setting every vertex's upper bound to ${parallelism}…`);
+      const update = await rescale.mutateAsync(parallelism);
+      return {
+        ok: true,
+        result: `Upper bound of ${Object.keys(update).length} vertices set to ${parallelism}; the adaptive scheduler rescales as slots allow`,
+      };
     });
   };
 
@@ -202,7 +209,9 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
       {open === 'stop' && <StopDialog jobName={jobName} onSubmit={startStop} onClose={close} />}
       {open === 'checkpoint' && <CheckpointDialog jobName={jobName} onSubmit={startCheckpoint} onClose={close} />}
       {open === 'rescale' && (
-        <RescaleDialog
+        <InPlaceRescaleDialog
+          jobId={jobId}
+          schedulerType={job?.schedulerType}
           jobName={jobName}
           current={job?.vertices.reduce((max, v) => Math.max(max, v.parallelism), 0) || undefined}
           onSubmit={startRescale}
@@ -215,6 +224,7 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
           jobName={jobName}
           vertexNames={vertexNames}
           editable={permissions.rescale}
+          schedulerType={job?.schedulerType}
           onSave={saveRequirements}
           onClose={close}
         />

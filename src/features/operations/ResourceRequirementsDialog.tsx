@@ -5,6 +5,7 @@ import { describeActionError } from './action-errors';
 import { Modal } from './Modal';
 import { FailureDetail } from './OperationView';
 import { draftFrom, requirementsUpdateFrom, type BoundsDraft } from './requests';
+import { notAdaptiveExplanation, rescaleSupportFrom } from './scheduler';
 
 interface ResourceRequirementsDialogProps {
   jobId: string;
@@ -13,24 +14,36 @@ interface ResourceRequirementsDialogProps {
   vertexNames: ReadonlyMap<string, string>;
   /** `web-rescale` and not read-only: the bounds can be changed. */
   editable: boolean;
+  /** The job details' `schedulerType` (Flink 2.x); undefined on 1.20, where Flink's answer decides. */
+  schedulerType: string | undefined;
   onSave: (update: JobResourceRequirementsUpdate) => void;
   onClose: () => void;
 }
 
 /**
  * The job's resource requirements (per-vertex parallelism bounds), editable where the cluster
- * allows rescaling. Schedulers other than the adaptive one refuse even to report them; Flink's own
- * message says so, and is shown as it is.
+ * allows rescaling. Schedulers other than the adaptive one refuse even to report them: the job's
+ * scheduler type (2.x) or Flink's refusal (1.20) says so, and the dialog explains which setting
+ * enables them instead of showing the refusal as a failure.
  */
 export function ResourceRequirementsDialog(props: ResourceRequirementsDialogProps): ReactNode {
-  const { jobId, jobName, vertexNames, editable, onSave, onClose } = props;
-  const query = usePolledQuery(jobResourceRequirementsQueryOptions(jobId));
+  const { jobId, jobName, vertexNames, schedulerType, onSave, onClose } = props;
+  const askFlink = schedulerType === undefined || schedulerType === 'Adaptive';
+  const query = usePolledQuery({ ...jobResourceRequirementsQueryOptions(jobId), enabled: askFlink });
+  const support = rescaleSupportFrom(schedulerType, query);
+  const editable = props.editable && support.kind !== 'other';
   const [edited, setEdited] = useState<Record<string, BoundsDraft> | null>(null);
-  const draft = edited ?? (query.data ? draftFrom(query.data) : null);
+  const draft = support.kind === 'other' ? null : (edited ?? (query.data ? draftFrom(query.data) : null));
   const nameOf = (id: string): string => vertexNames.get(id) ?? id;
 
   let body: ReactNode;
-  if (draft) {
+  if (support.kind === 'other') {
+    body = (
+      <p className="ops-hint" role="status">
+        {notAdaptiveExplanation(support.scheduler)}
+      </p>
+    );
+  } else if (draft) {
     const set = (vertexId: string, change: Partial<BoundsDraft>): void => {
       const current = draft[vertexId] ?? { lower: '', upper: '' };
       setEdited({ ...draft, [vertexId]: { ...current, ...change } });
