@@ -5,6 +5,7 @@
 // bound to 127.0.0.1, running the project's own demo jobs submitted through the REST API.
 //
 //   node e2e/sandbox/sandbox.mjs up      start (or reuse) it; last line: FLINK_URL=http://127.0.0.1:<port>
+//                                        (before it HISTORY_SERVER_URL=..., Flink's History Server)
 //   node e2e/sandbox/sandbox.mjs down    stop every process it started, by PID
 //   node e2e/sandbox/sandbox.mjs status  print what is running
 //
@@ -26,6 +27,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoJobs } from './demo-jobs.mjs';
+import {
+  archiveConfig,
+  awaitArchivedJobs,
+  historyServerAlive,
+  startHistoryServer,
+  stopHistoryServer,
+} from './history-server.mjs';
 
 export const DEFAULT_FLINK_VERSION = '2.3.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -69,6 +77,7 @@ const JVM_QUIET = ['-XX:+UseSerialGC', '-XX:CICompilerCount=2', '-Xss512k'];
  * @property {ProcessInfo[]} processes
  * @property {string} [jarId]
  * @property {Record<string, string>} [jobIds]  demo job key -> job id
+ * @property {import('./history-server.mjs').HistoryServerInfo} [historyServer]  see history-server.mjs
  * @property {string} startedAt
  */
 
@@ -271,6 +280,7 @@ function flinkConfig({ port, rpcPort, runDir }) {
     // Finished and canceled demo jobs stay listed for a day, not Flink's default hour, so a
     // sandbox left running keeps the states the tests look for.
     'jobstore.expiration-time': 86400,
+    ...archiveConfig(runDir),
   };
   return (
     Object.entries(conf)
@@ -437,6 +447,7 @@ export async function down(port) {
     return;
   }
   await stopProcesses(state);
+  if (state.historyServer) await stopHistoryServer(state.historyServer);
   rmSync(stateFileFor(port), { force: true });
   log(`stopped ${state.processes.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
 }
@@ -461,6 +472,7 @@ export async function up({ port, flinkVersion, versionRequested }) {
   if (existing) {
     if ((await clusterAnswers(existing)) && (!versionRequested || existing.flinkVersion === flinkVersion)) {
       log(`reusing the running Flink ${existing.flinkVersion} sandbox (started ${existing.startedAt})`);
+      await ensureHistoryServer(existing);
       return existing;
     }
     log('the recorded sandbox is gone, half-up or another version; stopping what is left of it');
@@ -515,6 +527,12 @@ export async function up({ port, flinkVersion, versionRequested }) {
         }),
       );
     }
+    state.historyServer = startHistoryServer({
+      runDir,
+      classpath,
+      port: await freePort(),
+      jvmFlags: [...JVM_QUIET, ...JVM_OPENS],
+    });
     writeState(state);
     log(`started ${state.processes.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
 
@@ -558,6 +576,7 @@ export async function up({ port, flinkVersion, versionRequested }) {
       );
     }
     writeState(state);
+    await awaitArchivedJobs(state.historyServer, endedDemoJobIds(state), log);
     log(
       `Flink ${flinkVersion} sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s with ${demoJobs.length} demo jobs`,
     );
@@ -576,6 +595,25 @@ export async function up({ port, flinkVersion, versionRequested }) {
   }
 }
 
+/** @param {SandboxState} state */
+function endedDemoJobIds(state) {
+  return demoJobs.filter((j) => j.settlesAs !== 'RUNNING').map((j) => state.jobIds?.[j.key] ?? '');
+}
+
+/** A reused sandbox whose History Server is gone (or that predates it) gets one. @param {SandboxState} state */
+async function ensureHistoryServer(state) {
+  if (state.historyServer && historyServerAlive(state.historyServer)) return;
+  const classpath = buildArtifacts(state.flinkVersion).classpath;
+  state.historyServer = startHistoryServer({
+    runDir: state.runDir,
+    classpath,
+    port: await freePort(),
+    jvmFlags: [...JVM_QUIET, ...JVM_OPENS],
+  });
+  writeState(state);
+  await awaitArchivedJobs(state.historyServer, [], log);
+}
+
 export function sandboxSettings() {
   return {
     port: Number(process.env.SANDBOX_PORT ?? 8081),
@@ -589,6 +627,7 @@ async function main() {
   const settings = sandboxSettings();
   if (command === 'up') {
     const state = await up(settings);
+    if (state.historyServer) process.stdout.write(`HISTORY_SERVER_URL=${state.historyServer.url}\n`);
     process.stdout.write(`FLINK_URL=${state.url}\n`);
   } else if (command === 'down') {
     await down(settings.port);
