@@ -11,26 +11,36 @@ interface TabNavProps<Id extends string> {
   readonly linkTo: (id: Id) => string;
   /** Carry the query string over to the other tabs (a vertex's picked metrics, time zone). */
   readonly keepSearch?: boolean;
+  /** A History Server: the tabs whose data its archive lacks are left out. */
+  readonly archiveOnly?: boolean;
 }
 
 /**
  * A page's tabs as links, one URL per tab (a deep link reloads to the same tab); the tab the URL
  * shows is marked as the current page.
  */
-export function TabNav<Id extends string>({ label, tabs, linkTo, keepSearch = false }: TabNavProps<Id>): ReactNode {
+export function TabNav<Id extends string>({
+  label,
+  tabs,
+  linkTo,
+  keepSearch = false,
+  archiveOnly = false,
+}: TabNavProps<Id>): ReactNode {
   const active = useActiveTab(tabs);
   const { search } = useLocation();
   return (
     <nav className={styles.tabNav} aria-label={label}>
-      {tabs.map((tab) => (
-        <Link
-          key={tab.id}
-          to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}
-          aria-current={tab.id === active.id ? 'page' : undefined}
-        >
-          {tab.label}
-        </Link>
-      ))}
+      {tabs
+        .filter((tab) => !archiveOnly || tab.notArchived === undefined)
+        .map((tab) => (
+          <Link
+            key={tab.id}
+            to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}
+            aria-current={tab.id === active.id ? 'page' : undefined}
+          >
+            {tab.label}
+          </Link>
+        ))}
     </nav>
   );
 }
