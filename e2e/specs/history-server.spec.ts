@@ -140,7 +140,9 @@ test('lists the ended demo jobs and opens each in the job views, then sends noth
     const before = api.length;
     await page.waitForTimeout(10_000);
     expect(api.slice(before), 'API requests in the 10 s after load').toEqual([]);
-    test.info().annotations.push({ type: 'requests', description: `${before} API requests in the whole walk` });
+    const walk = `${before} API requests in the whole walk (${api.filter((u) => u === '/config').length} of /config), 0 in the 10 s after load`;
+    test.info().annotations.push({ type: 'requests', description: walk });
+    console.log(`history-server: ${walk}`);
   });
 
   expect(problems.pageErrors).toEqual([]);
