@@ -611,7 +611,7 @@ async function ensureHistoryServer(state) {
     jvmFlags: [...JVM_QUIET, ...JVM_OPENS],
   });
   writeState(state);
-  await awaitArchivedJobs(state.historyServer, [], log);
+  await awaitArchivedJobs(state.historyServer, endedDemoJobIds(state), log);
 }
 
 export function sandboxSettings() {
