@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { configureServerKind } from './api/history-server';
 import { configureApi } from './api/settings';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
 import { detectKiosk } from './app/kiosk-mode';
 import { loadRuntimeConfig } from './app/runtime-config';
 import { initTheme } from './app/theme';
-import { setRefreshOverride } from './refresh/store';
+import { setHistoryMode, setRefreshOverride } from './refresh/store';
 import './app/styles.css';
 
 async function start(): Promise<void> {
@@ -27,6 +28,8 @@ async function start(): Promise<void> {
     versionPrefix: config.restVersionPrefix ?? '',
     readOnly: config.readOnly || kiosk !== null,
   });
+  configureServerKind(config.kind === 'history' ? 'history' : 'detect');
+  if (config.kind === 'history') setHistoryMode(true);
   if (kiosk) {
     document.documentElement.classList.add('kiosk');
     if (kiosk.refreshIntervalMs !== null)

@@ -7,7 +7,7 @@
  * @property {string} key         short handle used by tests
  * @property {string} entryClass  main class inside the demo jar
  * @property {string} name        the job name the main class passes to env.execute()
- * @property {'RUNNING' | 'FINISHED' | 'CANCELED'} settlesAs  the state the sandbox waits for
+ * @property {'RUNNING' | 'FINISHED' | 'CANCELED' | 'FAILED'} settlesAs  the state the sandbox waits for
  * @property {string[]} [programArgs]
  * @property {boolean} [settlesLater]  a slow job the sandbox does not wait for: it is still running
  *   when the sandbox is ready and reaches `settlesAs` a minute or two later
@@ -32,6 +32,13 @@ export const demoJobs = [
     programArgs: ['--fail-after-seconds', '30'],
   },
   { key: 'bounded', entryClass: `${pkg}.BoundedJob`, name: 'Demo: bounded batch of orders', settlesAs: 'FINISHED' },
+  {
+    key: 'failed',
+    entryClass: `${pkg}.FailedJob`,
+    name: 'Demo: job that fails for good',
+    settlesAs: 'FAILED',
+    programArgs: ['--fail-after-seconds', '8'],
+  },
   {
     key: 'cancelMe',
     entryClass: `${pkg}.CancelMeJob`,

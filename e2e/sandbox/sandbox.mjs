@@ -8,6 +8,7 @@
 // two slots, REST port = SANDBOX_PORT + 1) runs the event-time demo job, so a job can be rescaled.
 //
 //   node e2e/sandbox/sandbox.mjs up      start (or reuse) it; prints ADAPTIVE_FLINK_URL=... and,
+//                                        HISTORY_SERVER_URL=... (Flink's History Server) and,
 //                                        last, FLINK_URL=http://127.0.0.1:<port>
 //   node e2e/sandbox/sandbox.mjs down    stop every process it started, by PID
 //   node e2e/sandbox/sandbox.mjs status  print what is running
@@ -31,6 +32,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoJobs } from './demo-jobs.mjs';
+import {
+  archiveConfig,
+  awaitArchivedJobs,
+  historyServerAlive,
+  startHistoryServer,
+  stopHistoryServer,
+} from './history-server.mjs';
 
 export const DEFAULT_FLINK_VERSION = '2.3.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -74,6 +82,7 @@ const JVM_QUIET = ['-XX:+UseSerialGC', '-XX:CICompilerCount=2', '-Xss512k'];
  * @property {ProcessInfo[]} processes
  * @property {string} [jarId]
  * @property {Record<string, string>} [jobIds]  demo job key -> job id
+ * @property {import('./history-server.mjs').HistoryServerInfo} [historyServer]  see history-server.mjs
  * @property {string} startedAt
  * @property {AdaptiveClusterState} [adaptive]  the second cluster, on the adaptive scheduler
  */
@@ -289,6 +298,7 @@ function flinkConfig({ port, rpcPort, runDir, extra = {} }) {
     // sandbox left running keeps the states the tests look for.
     'jobstore.expiration-time': 86400,
     ...extra,
+    ...archiveConfig(runDir),
   };
   return (
     Object.entries(conf)
@@ -456,6 +466,7 @@ export async function down(port) {
   }
   const all = [...state.processes, ...(state.adaptive?.processes ?? [])];
   await stopProcesses({ ...state, processes: all });
+  if (state.historyServer) await stopHistoryServer(state.historyServer);
   rmSync(stateFileFor(port), { force: true });
   log(`stopped ${all.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`);
 }
@@ -593,6 +604,7 @@ export async function up({ port, flinkVersion, versionRequested, adaptive = adap
       if (adaptive && !(existing.adaptive && (await adaptiveAnswers(existing.adaptive)))) {
         await addAdaptiveCluster(existing);
       }
+      await ensureHistoryServer(existing);
       return existing;
     }
     log('the recorded sandbox is gone, half-up or another version; stopping what is left of it');
@@ -656,6 +668,12 @@ export async function up({ port, flinkVersion, versionRequested, adaptive = adap
         tmResources,
       });
     }
+    state.historyServer = startHistoryServer({
+      runDir,
+      classpath,
+      port: await freePort(),
+      jvmFlags: [...JVM_QUIET, ...JVM_OPENS],
+    });
     writeState(state);
     log(
       `started ${[...state.processes, ...(state.adaptive?.processes ?? [])].map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`,
@@ -708,6 +726,7 @@ export async function up({ port, flinkVersion, versionRequested, adaptive = adap
       await adaptiveJobsSettled(state.adaptive);
     }
     writeState(state);
+    await awaitArchivedJobs(state.historyServer, endedDemoJobIds(state), log);
     log(
       `Flink ${flinkVersion} sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s with ${demoJobs.length} demo jobs`,
     );
@@ -750,6 +769,26 @@ async function addAdaptiveCluster(state) {
   log(`adaptive cluster added in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** @param {SandboxState} state */
+function endedDemoJobIds(state) {
+  // A job that settles later (the adaptive batch job) is not waited for: it is still running.
+  return demoJobs.filter((j) => j.settlesAs !== 'RUNNING' && !j.settlesLater).map((j) => state.jobIds?.[j.key] ?? '');
+}
+
+/** A reused sandbox whose History Server is gone (or that predates it) gets one. @param {SandboxState} state */
+async function ensureHistoryServer(state) {
+  if (state.historyServer && historyServerAlive(state.historyServer)) return;
+  const classpath = buildArtifacts(state.flinkVersion).classpath;
+  state.historyServer = startHistoryServer({
+    runDir: state.runDir,
+    classpath,
+    port: await freePort(),
+    jvmFlags: [...JVM_QUIET, ...JVM_OPENS],
+  });
+  writeState(state);
+  await awaitArchivedJobs(state.historyServer, endedDemoJobIds(state), log);
+}
+
 export function sandboxSettings() {
   return {
     port: Number(process.env.SANDBOX_PORT ?? 8081),
@@ -764,6 +803,7 @@ async function main() {
   if (command === 'up') {
     const state = await up(settings);
     if (state.adaptive) process.stdout.write(`ADAPTIVE_FLINK_URL=${state.adaptive.url}\n`);
+    if (state.historyServer) process.stdout.write(`HISTORY_SERVER_URL=${state.historyServer.url}\n`);
     process.stdout.write(`FLINK_URL=${state.url}\n`);
   } else if (command === 'down') {
     await down(settings.port);

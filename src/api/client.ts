@@ -5,7 +5,15 @@
 // -> requestJson / requestText (decoding at the boundary).
 
 import * as v from 'valibot';
-import { endpointKey, type EndpointSpec, type ParamName, type PathParams } from './endpoints';
+import {
+  isArchived,
+  isHistoryServer,
+  noteConfigSent,
+  noteWebHistory,
+  serverKindKnown,
+  webHistoryOf,
+} from './history-server';
+import { endpointKey, endpoints, type EndpointSpec, type ParamName, type PathParams } from './endpoints';
 import { FlinkApiError } from './errors';
 import { checkPathParam } from './ids';
 import { serializeQuery, type QueryParams } from './query';
@@ -255,17 +263,35 @@ interface CheckedResponse {
   readonly started: number;
 }
 
+/** Sends `GET /config` for the History Server detection when no one else has (history-server.ts). */
+function detectServerKind(): void {
+  send(endpoints.webConfig, {}).catch(() => undefined);
+}
+
 async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<CheckedResponse> {
+  if (endpoint.verb === 'GET') await serverKindKnown(endpoint, detectServerKind);
+  const isConfig = endpoint.verb === 'GET' && endpoint.template === endpoints.webConfig.template;
   const settings = getApiSettings();
   const key = endpointKey(endpoint);
   const url = buildUrl(endpoint, options, settings);
   const started = Date.now();
   const base = { verb: endpoint.verb, template: endpoint.template, endpoint: key, url };
   const fail = (error: FlinkApiError): never => {
+    if (isConfig) noteWebHistory(undefined);
     emitResponse({ ...base, status: error.status, ok: false, errorKind: error.kind, durationMs: Date.now() - started });
     throw error;
   };
 
+  if (isHistoryServer() && !isArchived(endpoint)) {
+    fail(
+      new FlinkApiError({
+        kind: 'not-archived',
+        endpoint: key,
+        url,
+        message: `${key}: not sent, a History Server's archive does not hold it`,
+      }),
+    );
+  }
   if (settings.readOnly && endpoint.verb !== 'GET') {
     fail(
       new FlinkApiError({
@@ -313,6 +339,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
     });
   };
 
+  if (isConfig) noteConfigSent();
   emitRequest(base);
   try {
     let response: TransportResponse;
@@ -348,6 +375,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
       text,
     });
     if (problem) fail(problem);
+    if (isConfig) noteWebHistory(webHistoryOf(text));
     return { status: response.status, contentType, text, url, key, started };
   } finally {
     if (timer !== undefined) clearTimeout(timer);

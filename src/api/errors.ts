@@ -26,6 +26,8 @@ export type FlinkApiErrorKind =
   | 'not-found'
   /** Refused locally: the dashboard runs read-only and this is not a GET. */
   | 'read-only'
+  /** Refused locally: a History Server's archive does not hold this (see history-server.ts). */
+  | 'not-archived'
   /** Refused locally: a path parameter or query value failed validation (nothing was sent). */
   | 'invalid-request'
   /** The caller aborted the request (react-query cancelled it, the page was left). */
@@ -143,6 +145,11 @@ export function stripJavaExceptionPrefix(message: string): string {
   }
 }
 
+/** A request a History Server's archive cannot answer, refused without sending it. */
+export function isNotArchived(error: unknown): boolean {
+  return error instanceof FlinkApiError && error.kind === 'not-archived';
+}
+
 /** One sentence a user can act on. */
 export function userMessage(error: unknown): string {
   if (!(error instanceof FlinkApiError)) {
@@ -166,6 +173,8 @@ export function userMessage(error: unknown): string {
         : 'Flink does not know this resource; it may have finished and been removed, or this Flink version does not offer it.';
     case 'read-only':
       return 'The dashboard is in read-only mode, so it does not change anything on the cluster.';
+    case 'not-archived':
+      return "This is not kept in the History Server's archive: it holds what Flink saved when the job ended, without metrics, samples or logs.";
     case 'invalid-request':
       return `The dashboard refused to send an invalid request: ${error.message}`;
     case 'aborted':

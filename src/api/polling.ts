@@ -3,7 +3,8 @@
 
 import { useQuery, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { setServerRefreshInterval } from '../refresh/store';
+import { setHistoryMode, setServerRefreshInterval } from '../refresh/store';
+import { isHistoryServer } from './history-server';
 import { useRefreshInterval } from '../refresh/useRefreshInterval';
 import type { RefreshKind } from '../refresh/policy';
 import { webConfigQueryOptions } from './webConfig';
@@ -14,10 +15,26 @@ export function usePollInterval(kind: RefreshKind = 'live'): number | false {
     ...webConfigQueryOptions(),
     select: (config) => config['refresh-interval'],
   });
+  const history = useHistoryServer();
   useEffect(() => {
     if (serverDefault !== undefined) setServerRefreshInterval(serverDefault);
   }, [serverDefault]);
+  useEffect(() => {
+    if (history) setHistoryMode(true);
+  }, [history]);
   return useRefreshInterval(kind);
+}
+
+/**
+ * Whether the server is Flink's History Server (config.json `kind: "history"`, or `GET /config`
+ * `features.web-history`): archived jobs only, nothing changes, no actions.
+ */
+export function useHistoryServer(): boolean {
+  const { data: webHistory } = useQuery({
+    ...webConfigQueryOptions(),
+    select: (config) => config.features['web-history'],
+  });
+  return webHistory === true || isHistoryServer();
 }
 
 /**

@@ -17,6 +17,9 @@ export function ConfigErrorPage({ problems }: { problems: readonly string[] }): 
       <p>Known settings:</p>
       <ul className="config-known">
         <li>
+          <code>kind</code>: "jobmanager" (default) or "history" (Flink's History Server)
+        </li>
+        <li>
           <code>apiBase</code>: string, default "api/"
         </li>
         <li>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useHistoryServer } from '../api/polling';
 import { ConnectionBanner } from './ConnectionBanner';
 import type { ConnectionStatus } from './connection-health';
 import { useKiosk } from './kiosk-context';
@@ -50,11 +51,51 @@ function KioskLayout({
   );
 }
 
+/**
+ * Flink's History Server serves archived jobs only: its shell links the jobs, says what it is, and
+ * explains the pages whose data (task managers, job manager, metrics, jars) it does not have.
+ */
+function HistoryLayout({ clusterName, connection }: { clusterName: string; connection: ConnectionStatus }): ReactNode {
+  const { pathname } = useLocation();
+  const archived = pathname === links.overview() || pathname.startsWith(links.jobs());
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">{clusterName}</span>
+        <nav aria-label="Main">
+          <NavLink to={links.jobs()}>Jobs</NavLink>
+        </nav>
+        <div className="topbar-tools">
+          <span className="history-badge" role="status">
+            History Server: archived jobs
+          </span>
+        </div>
+      </header>
+      <ConnectionBanner status={connection} />
+      <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
+        {archived ? (
+          <Outlet />
+        ) : (
+          <div className="page">
+            <h1>Not in the archive</h1>
+            <p className="empty">
+              A History Server keeps the jobs that ended, as Flink archived them; it has no task managers, job manager,
+              metrics, jars or operations. See the archived jobs under Jobs.
+            </p>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
 /** The shell: a header naming the cluster, the main navigation, and the routed page. */
 export function Layout(): ReactNode {
   const config = useRuntimeConfig();
   const connection = useConnectionStatus();
   const kiosk = useKiosk();
+  const history = useHistoryServer();
+  if (history && !kiosk) return <HistoryLayout clusterName={config.clusterName} connection={connection} />;
   if (kiosk) return <KioskLayout kiosk={kiosk} clusterName={config.clusterName} connection={connection} />;
   return (
     <div className="shell">

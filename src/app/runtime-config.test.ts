@@ -17,6 +17,13 @@ describe('runtime config', () => {
     expect(result.problems.join('\n')).toMatch(/colour: is not a known setting/);
   });
 
+  it('knows a History Server by kind', () => {
+    expect(parseRuntimeConfig({ kind: 'history' })).toMatchObject({ ok: true, config: { kind: 'history' } });
+    expect(defaultRuntimeConfig().kind).toBe('jobmanager');
+    const bad = parseRuntimeConfig({ kind: 'archive' });
+    expect(bad.ok).toBe(false);
+  });
+
   it('uses defaults when the file is missing', async () => {
     const fake = (() => Promise.resolve(new Response('not here', { status: 404 }))) as typeof fetch;
     const result = await loadRuntimeConfig(fake);

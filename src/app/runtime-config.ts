@@ -40,6 +40,11 @@ const KioskSchema = v.strictObject({
 });
 
 const RuntimeConfigSchema = v.strictObject({
+  /**
+   * `history`: the API is Flink's History Server (archived jobs, no polling, no actions); also
+   * detected from `GET /config` `features.web-history` when left at `jobmanager`.
+   */
+  kind: v.optional(v.picklist(['jobmanager', 'history']), 'jobmanager'),
   /** Where the JobManager's REST API is, relative to the page unless absolute. */
   apiBase: v.optional(v.pipe(v.string(), v.minLength(1)), 'api/'),
   /** Prefix every REST path with Flink's version segment (`v1`), or not. */

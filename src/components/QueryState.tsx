@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { isNotFound, userMessage } from '../api/errors';
+import { isNotArchived, isNotFound, userMessage } from '../api/errors';
 import { formatTimestamp } from '../lib/format';
 
 interface QueryStateProps<T> {
@@ -25,6 +25,8 @@ interface QueryStateProps<T> {
  */
 export function QueryState<T>({ query, what, children, notFound, empty }: QueryStateProps<T>): ReactNode {
   if (notFound !== undefined && isNotFound(query.error)) return notFound;
+  // A History Server: the archive lacks this panel's data; say so in words, not as an error.
+  if (isNotArchived(query.error)) return <p className="empty">{userMessage(query.error)}</p>;
   if (query.data !== undefined) {
     return (
       <>

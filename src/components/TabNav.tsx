@@ -13,6 +13,8 @@ interface TabNavProps<Id extends string> {
   readonly keepSearch?: boolean;
   /** Which tabs to list, when some exist only for some subjects (all by default). */
   readonly shown?: (id: Id) => boolean;
+  /** A History Server: the tabs whose data its archive lacks are left out. */
+  readonly archiveOnly?: boolean;
 }
 
 /**
@@ -25,20 +27,23 @@ export function TabNav<Id extends string>({
   linkTo,
   keepSearch = false,
   shown,
+  archiveOnly = false,
 }: TabNavProps<Id>): ReactNode {
   const active = useActiveTab(tabs);
   const { search } = useLocation();
   return (
     <nav className={styles.tabNav} aria-label={label}>
-      {(shown ? tabs.filter((tab) => shown(tab.id)) : tabs).map((tab) => (
-        <Link
-          key={tab.id}
-          to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}
-          aria-current={tab.id === active.id ? 'page' : undefined}
-        >
-          {tab.label}
-        </Link>
-      ))}
+      {tabs
+        .filter((tab) => (shown ? shown(tab.id) : true) && (!archiveOnly || tab.notArchived === undefined))
+        .map((tab) => (
+          <Link
+            key={tab.id}
+            to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}
+            aria-current={tab.id === active.id ? 'page' : undefined}
+          >
+            {tab.label}
+          </Link>
+        ))}
     </nav>
   );
 }

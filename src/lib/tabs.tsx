@@ -17,6 +17,11 @@ export interface Tab<Id extends string> {
   readonly label: string;
   readonly load: LoadView;
   readonly subRoutes?: readonly SubRoute[];
+  /**
+   * What a History Server shows instead of this view, when its archive does not hold the view's
+   * data (metrics, samples): the tab is hidden there, and a deep link shows these words.
+   */
+  readonly notArchived?: string;
 }
 
 /** A page's tabs, in the order of their links; the first is the page's default view. */

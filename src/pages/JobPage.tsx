@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { isJobId } from '../api/ids';
 import { jobDetailsQueryOptions } from '../api/jobs';
-import { usePolledQuery } from '../api/polling';
+import { useHistoryServer, usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
@@ -12,7 +12,7 @@ import { UnknownJob } from '../features/job-header/UnknownJob';
 import { useDocumentTitle } from '../features/job-header/useDocumentTitle';
 import { links } from '../lib/paths';
 import type { TabbedPageRoute } from '../lib/tab-routes';
-import { tabRoutes } from '../lib/tabs';
+import { tabRoutes, useActiveTab } from '../lib/tabs';
 import { JOB_TAB_TABLE, jobTabContext, jobTabShown } from './job-tabs';
 
 /** One job: header, view links, and the view the URL names (a child route, see job-tabs). */
@@ -20,6 +20,8 @@ export function JobPage(): ReactNode {
   const { jobId = '' } = useParams();
   const details = usePolledQuery(jobDetailsQueryOptions(jobId));
   useDocumentTitle(details.data?.name);
+  const history = useHistoryServer();
+  const active = useActiveTab(JOB_TAB_TABLE);
   // Most job views draw charts: compile the chart library while the user reads, not after a click.
   useEffect(() => {
     if (typeof window.requestIdleCallback !== 'function') {
@@ -50,10 +52,15 @@ export function JobPage(): ReactNode {
               tabs={JOB_TAB_TABLE}
               linkTo={(tab) => links.job(jobId, tab)}
               shown={(tab) => jobTabShown(tab, data)}
+              archiveOnly={history}
             />
             {/* Keyed by job: moving from one job's view to another's (a link, the kiosk's rotation)
                 starts a fresh view, instead of asking the new job for the old job's vertices. */}
-            <jobTabContext.Outlet key={jobId} context={{ jobId, details: data }} />
+            {history && active.notArchived !== undefined ? (
+              <p className="empty">{active.notArchived}</p>
+            ) : (
+              <jobTabContext.Outlet key={jobId} context={{ jobId, details: data }} />
+            )}
           </>
         )}
       </QueryState>

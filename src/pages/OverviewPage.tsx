@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { Navigate } from 'react-router-dom';
 import { clusterOverviewQueryOptions } from '../api/cluster';
 import { jobsOverviewQueryOptions } from '../api/jobs';
-import { usePolledQuery } from '../api/polling';
+import { useHistoryServer, usePolledQuery } from '../api/polling';
+import { links } from '../lib/paths';
 import { taskManagersQueryOptions } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
 import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
@@ -14,6 +16,9 @@ export function OverviewPage(): ReactNode {
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const taskManagers = usePolledQuery(taskManagersQueryOptions());
   const jobList = jobs.data?.jobs ?? [];
+  // A History Server has no cluster: its page is the list of archived jobs.
+  const history = useHistoryServer();
+  if (history) return <Navigate to={links.jobs()} replace />;
 
   return (
     <div className="page">

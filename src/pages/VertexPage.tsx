@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { usePolledQuery } from '../api/polling';
+import { useHistoryServer, usePolledQuery } from '../api/polling';
 import { vertexDetailsQueryOptions } from '../api/vertices';
 import { TabNav } from '../components/TabNav';
 import { VertexHeader } from '../features/vertex/VertexHeader';
@@ -14,6 +14,7 @@ export function VertexPage(): ReactNode {
   const { jobId = '', vertexId = '' } = useParams();
   const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
   const active = useActiveTab(VERTEX_TAB_TABLE);
+  const history = useHistoryServer();
   return (
     <div className="page vertex-page">
       <VertexHeader jobId={jobId} vertexId={vertexId} />
@@ -23,14 +24,19 @@ export function VertexPage(): ReactNode {
         tabs={VERTEX_TAB_TABLE}
         linkTo={(tab) => links.vertex(jobId, vertexId, tab)}
         keepSearch
+        archiveOnly={history}
       />
       <section className="vertex-tab" aria-labelledby="vertex-tab-heading">
         <h2 id="vertex-tab-heading">{active.label}</h2>
         {/* Keyed by vertex: in-tab state (expanded rows, searches) does not leak across vertices. */}
-        <vertexTabContext.Outlet
-          key={`${jobId}/${vertexId}`}
-          context={{ jobId, vertexId, parallelism: details.data?.parallelism }}
-        />
+        {history && active.notArchived !== undefined ? (
+          <p className="empty">{active.notArchived}</p>
+        ) : (
+          <vertexTabContext.Outlet
+            key={`${jobId}/${vertexId}`}
+            context={{ jobId, vertexId, parallelism: details.data?.parallelism }}
+          />
+        )}
       </section>
     </div>
   );

@@ -11,6 +11,8 @@ export interface JobTabContext {
 export const jobTabContext = tabContext<JobTabContext>();
 const { view } = jobTabContext;
 
+const ARCHIVE_LACKS = "A History Server's archive holds no";
+
 /** The job's views (`#/jobs/<id>/<tab>`), each in its own chunk. */
 export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
   graph: {
@@ -29,6 +31,7 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
   },
   'data-skew': {
     label: 'Data skew',
+    notArchived: `${ARCHIVE_LACKS} records metrics, so it cannot show data skew.`,
     load: view(
       async () => (await import('../features/data-skew/DataSkewTab')).DataSkewTab,
       ({ jobId, details }) => ({ jobId, details }),

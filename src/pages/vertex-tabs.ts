@@ -13,6 +13,8 @@ export const vertexTabContext = tabContext<VertexTabContext>();
 const { view } = vertexTabContext;
 const ids = ({ jobId, vertexId }: VertexTabContext): { jobId: string; vertexId: string } => ({ jobId, vertexId });
 
+const ARCHIVE_LACKS = "A History Server's archive holds no";
+
 /** A vertex's views (`#/jobs/<id>/vertices/<vertexId>/<tab>`), each in its own chunk. */
 export const VERTEX_TAB_TABLE = tabTable(VERTEX_TABS, {
   subtasks: {
@@ -25,22 +27,27 @@ export const VERTEX_TAB_TABLE = tabTable(VERTEX_TABS, {
   },
   backpressure: {
     label: 'Back pressure',
+    notArchived: `${ARCHIVE_LACKS} back-pressure samples: they are taken from running tasks.`,
     load: view(async () => (await import('../features/vertex/BackPressureTab')).BackPressureTab, ids),
   },
   watermarks: {
     label: 'Watermarks',
+    notArchived: `${ARCHIVE_LACKS} watermarks: they are metrics of running tasks.`,
     load: view(async () => (await import('../features/vertex/WatermarksTab')).WatermarksTab, ids),
   },
   accumulators: {
     label: 'Accumulators',
+    notArchived: `${ARCHIVE_LACKS} per-vertex accumulators; the job's configuration view lists the job's own.`,
     load: view(async () => (await import('../features/vertex/AccumulatorsTab')).AccumulatorsTab, ids),
   },
   metrics: {
     label: 'Metrics',
+    notArchived: `${ARCHIVE_LACKS} metrics.`,
     load: view(async () => (await import('../features/vertex/MetricsTab')).MetricsTab, ids),
   },
   flamegraph: {
     label: 'Flame graph',
+    notArchived: `${ARCHIVE_LACKS} flame graphs: they are sampled from running tasks.`,
     load: view(
       async () => (await import('../features/flame-graph/FlameGraphPanel')).FlameGraphPanel,
       ({ jobId, vertexId, parallelism }) => ({

@@ -7,7 +7,13 @@ import {
   type RefreshState,
 } from './policy';
 
-const base: RefreshState = { userIntervalMs: null, paused: false, override: null, serverDefaultMs: null };
+const base: RefreshState = {
+  userIntervalMs: null,
+  paused: false,
+  override: null,
+  serverDefaultMs: null,
+  history: false,
+};
 
 describe('the refresh policy', () => {
   it("uses Flink's default until /config answered, then the server's, then the user's", () => {
@@ -31,5 +37,11 @@ describe('the refresh policy', () => {
 
   it('clamps silly intervals', () => {
     expect(resolveRefreshInterval({ ...base, userIntervalMs: 1 }, 'live')).toBe(MIN_REFRESH_MS);
+  });
+
+  it('never polls a History Server, whatever else says', () => {
+    const history = { ...base, history: true, serverDefaultMs: 10_000, override: { intervalMs: 1000 } };
+    expect(resolveRefreshInterval(history, 'live')).toBe(false);
+    expect(resolveRefreshInterval(history, 'sampling')).toBe(false);
   });
 });

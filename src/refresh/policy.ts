@@ -24,6 +24,8 @@ export interface RefreshState {
   readonly override: RefreshOverride | null;
   /** `refresh-interval` from `GET /config`, once known. */
   readonly serverDefaultMs: number | null;
+  /** The server is Flink's History Server: its archive never changes, so nothing polls. */
+  readonly history: boolean;
 }
 
 /** Flink's own default for `web.refresh-interval`, used until `/config` answered. */
@@ -39,6 +41,7 @@ export function clampInterval(ms: number): number {
 
 /** The effective interval for live data, or false when paused. */
 export function liveInterval(state: RefreshState): number | false {
+  if (state.history) return false;
   if (state.override) return clampInterval(state.override.intervalMs);
   if (state.paused) return false;
   return clampInterval(state.userIntervalMs ?? state.serverDefaultMs ?? DEFAULT_REFRESH_MS);

@@ -10,6 +10,7 @@ const INITIAL: RefreshState = Object.freeze({
   paused: false,
   override: null,
   serverDefaultMs: null,
+  history: false,
 });
 
 function storage(): Storage | undefined {
@@ -53,7 +54,8 @@ function update(next: RefreshState, persist: boolean): void {
     next.userIntervalMs === state.userIntervalMs &&
     next.paused === state.paused &&
     next.override === state.override &&
-    next.serverDefaultMs === state.serverDefaultMs
+    next.serverDefaultMs === state.serverDefaultMs &&
+    next.history === state.history
   ) {
     return;
   }
@@ -99,6 +101,11 @@ export function setRefreshOverride(override: RefreshOverride | null): void {
 /** Records `GET /config` `refresh-interval` (done by the API hooks once /config answered). */
 export function setServerRefreshInterval(ms: number | null): void {
   update({ ...state, serverDefaultMs: ms === null || !Number.isFinite(ms) || ms <= 0 ? null : ms }, false);
+}
+
+/** A History Server (config.json `kind`, or `GET /config` `web-history`): no polling at all. */
+export function setHistoryMode(history: boolean): void {
+  update({ ...state, history }, false);
 }
 
 /** Back to the state read from storage (tests). */

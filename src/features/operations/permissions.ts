@@ -3,7 +3,7 @@
 // controls its own web UI offers (`web-submit`, `web-cancel`, `web-rescale`), and we honour them.
 
 import { webConfigQueryOptions, type WebConfig } from '../../api/cluster';
-import { usePolledQuery } from '../../api/polling';
+import { useHistoryServer, usePolledQuery } from '../../api/polling';
 import { getApiSettings } from '../../api/settings';
 
 export interface Permissions {
@@ -57,5 +57,7 @@ export function permissionsFrom(readOnly: boolean, features: WebConfig['features
 /** The current permissions: read-only mode from the API settings, features from `GET /config`. */
 export function usePermissions(): Permissions {
   const { data } = usePolledQuery(webConfigQueryOptions());
-  return permissionsFrom(getApiSettings().readOnly, data?.features);
+  // A History Server shows archived jobs: nothing there can be changed.
+  const history = useHistoryServer();
+  return permissionsFrom(getApiSettings().readOnly || history, data?.features);
 }
