@@ -46,6 +46,8 @@ export const routes = {
   operations: '/operations',
   /** The health wall (kiosk mode's first view; also a page of its own). */
   wall: '/kiosk',
+  /** What is wrong now, across every running job. */
+  triage: '/triage',
 } as const;
 
 /** An id (job, vertex, task manager) as one path segment: `:` and `/` in it stay inside it. */
@@ -67,4 +69,5 @@ export const links = {
   jars: (): string => '/jars',
   operations: (): string => '/operations',
   wall: (): string => '/kiosk',
+  triage: (): string => '/triage',
 };
