@@ -4,7 +4,15 @@
 // Each tabbed page's tab ids (URL segments), in link order. They type the links below; each
 // page's tab table (pages/*-tabs.ts) has exactly one row per id, checked by the compiler, and
 // becomes the page's child routes.
-export const JOB_TABS = ['graph', 'exceptions', 'data-skew', 'checkpoints', 'timeline', 'configuration'] as const;
+export const JOB_TABS = [
+  'graph',
+  'exceptions',
+  'failures',
+  'data-skew',
+  'checkpoints',
+  'timeline',
+  'configuration',
+] as const;
 export type JobTab = (typeof JOB_TABS)[number];
 
 export const VERTEX_TABS = [
