@@ -117,6 +117,7 @@ export function Layout(): ReactNode {
             Overview
           </NavLink>
           <NavLink to={links.jobs()}>Jobs</NavLink>
+          <NavLink to={links.triage()}>Triage</NavLink>
           <NavLink to={links.taskManagers()}>Task managers</NavLink>
           <NavLink to={links.jobManager()}>Job manager</NavLink>
           <NavLink to={links.metrics()}>Metrics</NavLink>

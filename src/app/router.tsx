@@ -62,6 +62,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
                 path: routes.operations,
                 ...lazyPage(async () => (await import('../pages/OperationsPage')).OperationsPage),
               },
+              { path: routes.triage, ...lazyPage(async () => (await import('../pages/TriagePage')).TriagePage) },
               { path: routes.wall, ...lazyPage(async () => (await import('../features/kiosk/WallPage')).WallPage) },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -2,6 +2,7 @@
 // dynamically by EChart.tsx, so the overview never downloads it.
 import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
+  BrushComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
@@ -25,6 +26,7 @@ echarts.use([
   TooltipComponent,
   LegendComponent,
   DataZoomComponent,
+  BrushComponent,
   MarkLineComponent,
   CanvasRenderer,
 ]);

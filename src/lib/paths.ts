@@ -7,6 +7,7 @@
 export const JOB_TABS = [
   'graph',
   'exceptions',
+  'failures',
   'data-skew',
   'checkpoints',
   'rescales',
@@ -54,6 +55,8 @@ export const routes = {
   operations: '/operations',
   /** The health wall (kiosk mode's first view; also a page of its own). */
   wall: '/kiosk',
+  /** What is wrong now, across every running job. */
+  triage: '/triage',
 } as const;
 
 /** An id (job, vertex, task manager) as one path segment: `:` and `/` in it stay inside it. */
@@ -75,4 +78,5 @@ export const links = {
   jars: (): string => '/jars',
   operations: (): string => '/operations',
   wall: (): string => '/kiosk',
+  triage: (): string => '/triage',
 };

@@ -10,6 +10,7 @@ import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
 import { byUrgency, countByState, isActive } from '../lib/job-states';
 import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable';
 import { TaskManagersSummary } from '../features/cluster-overview/TaskManagersSummary';
+import { TriagePanel } from '../features/cluster-overview/TriagePanel';
 
 export function OverviewPage(): ReactNode {
   const overview = usePolledQuery(clusterOverviewQueryOptions());
@@ -31,6 +32,7 @@ export function OverviewPage(): ReactNode {
           {(data) => <ClusterSummary overview={data} jobsByState={countByState(jobList)} />}
         </QueryState>
       </section>
+      <TriagePanel />
       <section aria-labelledby="jobs-heading">
         <h2 id="jobs-heading">Jobs</h2>
         <QueryState query={jobs} what="the jobs">

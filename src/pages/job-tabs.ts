@@ -29,6 +29,13 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
       ({ jobId }) => ({ jobId }),
     ),
   },
+  failures: {
+    label: 'Failures',
+    load: view(
+      async () => (await import('../features/failures/FailuresTab')).FailuresTab,
+      ({ jobId, details }) => ({ jobId, details }),
+    ),
+  },
   'data-skew': {
     label: 'Data skew',
     notArchived: `${ARCHIVE_LACKS} records metrics, so it cannot show data skew.`,

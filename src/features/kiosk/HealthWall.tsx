@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatCount } from '../../lib/format';
 import { links } from '../../lib/paths';
-import type { HealthLevel } from './health';
+import type { HealthLevel } from '../../lib/triage/health';
 import type { JobTile, WallData } from './useWallData';
 import './kiosk.css';
 

@@ -6,8 +6,14 @@ import { isNotFound } from '../../api/errors';
 import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
 import { usePolledQuery, usePollInterval } from '../../api/polling';
 import { isActive } from '../../lib/job-states';
-import { classifyJobHealth, healthOrder, type JobHealth } from './health';
-import { advanceTracker, EMPTY_HEALTH_TRACKER, healthInput, type HealthTracker, type JobObservation } from './tracker';
+import { classifyJobHealth, healthOrder, type JobHealth } from '../../lib/triage/health';
+import {
+  advanceTracker,
+  EMPTY_HEALTH_TRACKER,
+  healthInput,
+  type HealthTracker,
+  type JobObservation,
+} from '../../lib/triage/tracker';
 import type { RotationJob } from './rotation';
 
 export interface JobTile extends JobHealth {

@@ -1,8 +1,8 @@
-// A job's health at a glance, for the wall: green, amber or red, with the reasons in words.
+// A job's health at a glance, for the wall and the triage page (one engine, lib/triage): green, amber or red, with the reasons in words.
 // Pure: the inputs are what the wall already polls (job state, restarts, failed checkpoints,
 // back pressure from accumulated times) and, where a caller has it, watermark lag.
 
-import { formatDuration } from '../../lib/format';
+import { formatDuration } from '../format';
 import type { WindowCount } from './counter-history';
 
 export type HealthLevel = 'ok' | 'warn' | 'bad' | 'ended';
@@ -32,7 +32,12 @@ export interface JobHealthInput {
   /** How many of the latest checkpoint attempts failed in a row. */
   readonly consecutiveFailedCheckpoints: number;
   /** The most back-pressured vertex, as a share of time in [0, 1]. */
-  readonly backPressure: { readonly share: number; readonly vertex: string } | null;
+  readonly backPressure: {
+    readonly share: number;
+    readonly vertex: string;
+    /** The likely cause in words ("bottleneck: Slow enrichment"), from lib/triage/bottleneck. */
+    readonly bottleneck?: string;
+  } | null;
   readonly watermarkLagMs: number | null;
 }
 
@@ -97,7 +102,9 @@ export function classifyJobHealth(input: JobHealthInput): JobHealth {
   if (input.backPressure && input.backPressure.share >= THRESHOLDS.backPressureWarn) {
     found.push({
       level: 'warn',
-      reason: `back-pressured ${Math.round(input.backPressure.share * 100)}% at ${input.backPressure.vertex}`,
+      reason: `back-pressured ${Math.round(input.backPressure.share * 100)}% at ${input.backPressure.vertex}${
+        input.backPressure.bottleneck ? `; ${input.backPressure.bottleneck}` : ''
+      }`,
     });
   }
 

@@ -2,18 +2,18 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CheckpointingStatisticsSchema, type CheckpointingStatistics } from '../../api/checkpoints';
 import { JobDetailsSchema, type JobDetails } from '../../api/jobs';
-import backpressure1 from './fixtures/backpressure-details-1.json';
-import backpressure2 from './fixtures/backpressure-details-2.json';
-import failingCheckpoints1 from './fixtures/failing-checkpoints-checkpoints-1.json';
-import failingCheckpoints2 from './fixtures/failing-checkpoints-checkpoints-2.json';
-import failingDetails1 from './fixtures/failing-checkpoints-details-1.json';
-import failingDetails2 from './fixtures/failing-checkpoints-details-2.json';
-import flakyCheckpoints from './fixtures/flaky-checkpoints-1.json';
-import flakyDetails from './fixtures/flaky-details-1.json';
+import backpressure1 from './fixtures/wall/backpressure-details-1.json';
+import backpressure2 from './fixtures/wall/backpressure-details-2.json';
+import failingCheckpoints1 from './fixtures/wall/failing-checkpoints-checkpoints-1.json';
+import failingCheckpoints2 from './fixtures/wall/failing-checkpoints-checkpoints-2.json';
+import failingDetails1 from './fixtures/wall/failing-checkpoints-details-1.json';
+import failingDetails2 from './fixtures/wall/failing-checkpoints-details-2.json';
+import flakyCheckpoints from './fixtures/wall/flaky-checkpoints-1.json';
+import flakyDetails from './fixtures/wall/flaky-details-1.json';
 import { classifyJobHealth } from './health';
 import { advanceTracker, consecutiveFailures, EMPTY_HEALTH_TRACKER, healthInput } from './tracker';
 
-// Fixtures recorded from the sandbox's demo jobs (src/features/kiosk/fixtures).
+// Fixtures recorded from the sandbox's demo jobs (src/lib/triage/fixtures/wall).
 const details = (json: unknown): JobDetails => v.parse(JobDetailsSchema, json);
 const checkpoints = (json: unknown): CheckpointingStatistics => v.parse(CheckpointingStatisticsSchema, json);
 
@@ -77,7 +77,9 @@ describe("the wall's tracker, on recorded answers", () => {
     tracker = advanceTracker(tracker, [{ jid: second.jid, details: second, checkpoints: undefined }]);
     const health = classifyJobHealth(healthInput('RUNNING', tracker.get(second.jid)));
     expect(health.level).toBe('warn');
-    expect(health.reasons).toEqual([expect.stringMatching(/^back-pressured 9\d% at Source: Fast event source/)]);
+    expect(health.reasons).toEqual([
+      expect.stringMatching(/^back-pressured 9\d% at Source: Fast event source.*; bottleneck: Slow enrichment/),
+    ]);
   });
 
   it('keeps nothing for jobs that are not observed any more, and nothing new for the same answers', () => {

@@ -1,10 +1,10 @@
-// What the wall remembers between polls, per running job: restarts and failed checkpoints over
+// What the wall and the triage page remember between polls, per running job: restarts and failed checkpoints over
 // the window, and the accumulated times its back-pressure share is computed from. Pure and
 // bounded: a job that stops running is forgotten, and each history keeps a window's worth.
 
 import type { CheckpointingStatistics } from '../../api/checkpoints';
 import type { JobDetails } from '../../api/jobs';
-import { advanceRates, EMPTY_TRACKER, sampleOf, type RateTracker } from '../../lib/vertex-rates';
+import { advanceRates, EMPTY_TRACKER, sampleOf, type RateTracker } from '../vertex-rates';
 import {
   advanceCounter,
   countInWindow,
@@ -12,6 +12,7 @@ import {
   type CounterEvent,
   type CounterHistory,
 } from './counter-history';
+import { backPressureChains, bottleneckWords } from './bottleneck';
 import { HEALTH_WINDOW_MS, type JobHealthInput } from './health';
 
 export interface JobTrack {
@@ -154,6 +155,9 @@ export function healthInput(state: string, track: JobTrack | undefined, windowMs
     if (share !== null && (backPressure === null || share > backPressure.share))
       backPressure = { share, vertex: vertex.name };
   }
+  // Name the cause, not only the symptom: the chain of the most back-pressured vertex.
+  const chain = backPressureChains(track.details, track.rates.rates)[0];
+  if (backPressure && chain) backPressure = { ...backPressure, bottleneck: bottleneckWords(chain) };
   return {
     state,
     restarts: track.restarts.last === null ? null : countInWindow(track.restarts, now, windowMs),
