@@ -6,7 +6,9 @@ import { usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
+import { useRuntimeConfig } from '../app/runtime-config-context';
 import { JobActions } from '../features/operations/JobActions';
+import { ExportSnapshotButton } from '../features/snapshot/ExportSnapshotButton';
 import { JobHeader } from '../features/job-header/JobHeader';
 import { UnknownJob } from '../features/job-header/UnknownJob';
 import { useDocumentTitle } from '../features/job-header/useDocumentTitle';
@@ -19,6 +21,7 @@ import { JOB_TAB_TABLE, jobTabContext } from './job-tabs';
 export function JobPage(): ReactNode {
   const { jobId = '' } = useParams();
   const details = usePolledQuery(jobDetailsQueryOptions(jobId));
+  const { clusterName } = useRuntimeConfig();
   useDocumentTitle(details.data?.name);
   // Most job views draw charts: compile the chart library while the user reads, not after a click.
   useEffect(() => {
@@ -44,7 +47,16 @@ export function JobPage(): ReactNode {
       <QueryState query={details} what="the job" notFound={<UnknownJob jobId={jobId} />}>
         {(data) => (
           <>
-            <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />
+            <JobHeader
+              details={data}
+              receivedAt={details.dataUpdatedAt}
+              actions={
+                <>
+                  <JobActions jobId={jobId} />
+                  <ExportSnapshotButton scope="job" jobId={jobId} clusterName={clusterName} />
+                </>
+              }
+            />
             <TabNav label="Job views" tabs={JOB_TAB_TABLE} linkTo={(tab) => links.job(jobId, tab)} />
             {/* Keyed by job: moving from one job's view to another's (a link, the kiosk's rotation)
                 starts a fresh view, instead of asking the new job for the old job's vertices. */}

@@ -3,7 +3,10 @@ import { clusterOverviewQueryOptions } from '../api/cluster';
 import { jobsOverviewQueryOptions } from '../api/jobs';
 import { usePolledQuery } from '../api/polling';
 import { taskManagersQueryOptions } from '../api/taskmanagers';
+import { useRuntimeConfig } from '../app/runtime-config-context';
 import { QueryState } from '../components/QueryState';
+import { ExportSnapshotButton } from '../features/snapshot/ExportSnapshotButton';
+import { OpenSnapshot } from '../features/snapshot/OpenSnapshot';
 import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
 import { byUrgency, countByState, isActive } from '../lib/job-states';
 import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable';
@@ -14,10 +17,14 @@ export function OverviewPage(): ReactNode {
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const taskManagers = usePolledQuery(taskManagersQueryOptions());
   const jobList = jobs.data?.jobs ?? [];
+  const { clusterName } = useRuntimeConfig();
 
   return (
     <div className="page">
-      <h1>Cluster overview</h1>
+      <div className="overview-title-row">
+        <h1>Cluster overview</h1>
+        <ExportSnapshotButton scope="cluster" clusterName={clusterName} />
+      </div>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="visually-hidden">
           Summary
@@ -46,6 +53,7 @@ export function OverviewPage(): ReactNode {
           {(data) => <TaskManagersSummary taskManagers={data.taskmanagers} />}
         </QueryState>
       </section>
+      <OpenSnapshot />
     </div>
   );
 }

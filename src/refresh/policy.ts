@@ -24,6 +24,8 @@ export interface RefreshState {
   readonly override: RefreshOverride | null;
   /** `refresh-interval` from `GET /config`, once known. */
   readonly serverDefaultMs: number | null;
+  /** Why nothing polls at all (an opened snapshot: its data never changes). */
+  readonly frozen?: string;
 }
 
 /** Flink's own default for `web.refresh-interval`, used until `/config` answered. */
@@ -46,7 +48,7 @@ export function liveInterval(state: RefreshState): number | false {
 
 /** `refetchInterval` for a query of this kind: a number of milliseconds, or false (no polling). */
 export function resolveRefreshInterval(state: RefreshState, kind: RefreshKind): number | false {
-  if (kind === 'static') return false;
+  if (kind === 'static' || state.frozen !== undefined) return false;
   const live = liveInterval(state);
   if (live === false) return false;
   return kind === 'sampling' ? Math.min(SAMPLING_REFRESH_MS, live) : live;

@@ -53,7 +53,8 @@ function update(next: RefreshState, persist: boolean): void {
     next.userIntervalMs === state.userIntervalMs &&
     next.paused === state.paused &&
     next.override === state.override &&
-    next.serverDefaultMs === state.serverDefaultMs
+    next.serverDefaultMs === state.serverDefaultMs &&
+    next.frozen === state.frozen
   ) {
     return;
   }
@@ -94,6 +95,11 @@ export function setRefreshPaused(paused: boolean): void {
 /** Kiosk mode's seam: force a rate (or null to give control back to the user). Not persisted. */
 export function setRefreshOverride(override: RefreshOverride | null): void {
   update({ ...state, override }, false);
+}
+
+/** Stops all polling for the page's life (an opened snapshot). Not persisted. */
+export function freezeRefresh(reason: string): void {
+  update({ ...state, frozen: reason }, false);
 }
 
 /** Records `GET /config` `refresh-interval` (done by the API hooks once /config answered). */

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { jobManagerMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
-import { createHistoryStore, useHistory } from '../../lib/history-store';
+import { createHistoryStore, keepInSnapshots, useHistory } from '../../lib/history-store';
 import { sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
 import { chartMetricIds, jobManagerCharts } from '../../charts/metrics/jvm-charts';
 import { MetricChartGrid } from '../../charts/metrics/MetricCharts';
@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 
 /** The job manager's JVM metrics seen while the dashboard is open (~30 min at a 3 s refresh). */
 export const jobManagerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 1 });
+keepInSnapshots('job-manager-jvm', jobManagerHistory);
 const KEY = 'jobmanager';
 
 /** Heap, non-heap, threads and GC of the job manager over time, sampled at each refresh. */
