@@ -2,12 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configureServerKind } from './api/history-server';
 import { configureApi } from './api/settings';
+import { activateSnapshot } from './api/snapshot';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
 import { detectKiosk } from './app/kiosk-mode';
 import { loadRuntimeConfig } from './app/runtime-config';
 import { initTheme } from './app/theme';
-import { setHistoryMode, setRefreshOverride } from './refresh/store';
+import { openStoredSnapshot } from './features/snapshot/open-stored';
+import { snapshotIdOf } from './features/snapshot/storage';
+import { SnapshotUnavailablePage } from './features/snapshot/SnapshotUnavailablePage';
+import { restoreSnapshotParts } from './lib/snapshot-parts';
+import { freezeRefresh, setHistoryMode, setRefreshOverride } from './refresh/store';
 import './app/styles.css';
 
 async function start(): Promise<void> {
@@ -20,13 +25,28 @@ async function start(): Promise<void> {
     return;
   }
   const { config } = result;
+  // An opened snapshot (`?snapshot=<id>`, kept in IndexedDB until closed): every query answers
+  // from it, nothing is sent, nothing polls, nothing can be changed.
+  const snapshotId = snapshotIdOf(window.location);
+  let snapshot = false;
+  if (snapshotId !== undefined) {
+    const opened = await openStoredSnapshot(snapshotId);
+    if (typeof opened === 'string') {
+      root.render(<SnapshotUnavailablePage message={opened} />);
+      return;
+    }
+    activateSnapshot(opened);
+    restoreSnapshotParts(opened.histories);
+    freezeRefresh('an opened snapshot');
+    snapshot = true;
+  }
   // Kiosk mode (`?kiosk`, or config.json `kiosk.enabled`): read-only whatever the file says, its
   // own polling rate from the first request on, dark unless configured otherwise, large type.
   const kiosk = detectKiosk(window.location, config);
   configureApi({
     baseUrl: config.apiBase,
     versionPrefix: config.restVersionPrefix ?? '',
-    readOnly: config.readOnly || kiosk !== null,
+    readOnly: config.readOnly || kiosk !== null || snapshot,
   });
   configureServerKind(config.kind === 'history' ? 'history' : 'detect');
   if (config.kind === 'history') setHistoryMode(true);

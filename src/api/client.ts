@@ -18,6 +18,7 @@ import { FlinkApiError } from './errors';
 import { checkPathParam } from './ids';
 import { serializeQuery, type QueryParams } from './query';
 import { emitRequest, emitResponse, getApiSettings, type ApiSettings } from './settings';
+import { activeSnapshot } from './snapshot';
 
 type TemplateOf<E extends EndpointSpec> = E['template'];
 
@@ -282,6 +283,17 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
     throw error;
   };
 
+  // An opened snapshot has no JobManager: nothing is ever sent (queries answer from the snapshot).
+  if (activeSnapshot()) {
+    fail(
+      new FlinkApiError({
+        kind: 'not-in-snapshot',
+        endpoint: key,
+        url,
+        message: `${key}: not in this snapshot`,
+      }),
+    );
+  }
   if (isHistoryServer() && !isArchived(endpoint)) {
     fail(
       new FlinkApiError({

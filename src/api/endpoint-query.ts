@@ -6,9 +6,11 @@
 import { queryOptions, type DataTag, type QueryKey } from '@tanstack/react-query';
 import type * as v from 'valibot';
 import type { RefreshKind } from '../refresh/policy';
-import { requestJson, requestText, type JsonValue, type ParamsOption } from './client';
-import type { EndpointSpec } from './endpoints';
+import { decode, requestJson, requestText, type JsonValue, type ParamsOption } from './client';
+import { endpointKey, type EndpointSpec } from './endpoints';
+import { FlinkApiError } from './errors';
 import type { QueryParams } from './query';
+import { activeSnapshot, snapshotAnswer } from './snapshot';
 
 /** What a query declares to the refresh policy: how often its data changes. */
 export type EndpointQueryMeta = { readonly refresh?: RefreshKind };
@@ -34,15 +36,57 @@ export interface EndpointQueryOptions<T, K extends QueryKey> {
    */
   readonly queryFn: (context: { readonly signal?: AbortSignal }) => Promise<T>;
   readonly meta: EndpointQueryMeta;
+  /** While a snapshot is shown: its recorded answer, as of when it was recorded. */
+  readonly initialData?: () => T | undefined;
+  readonly initialDataUpdatedAt?: () => number | undefined;
 }
 
 function endpointQuery<T, K extends QueryKey>(
   queryKey: K,
   queryFn: (context: { readonly signal?: AbortSignal }) => Promise<T>,
   refresh: RefreshKind,
+  snapshot: { readonly endpoint: string; readonly decode: (recorded: unknown) => T },
 ): EndpointQueryOptions<T, K> {
   const meta: EndpointQueryMeta = { refresh };
-  return { ...queryOptions({ queryKey, queryFn: ({ signal }) => queryFn({ signal }), meta }), queryFn, meta };
+  if (activeSnapshot()) {
+    // The snapshot source: the recorded answer, decoded again with the endpoint's schema, as of
+    // when it was recorded (so "updated at" and the histories keep the snapshot's times).
+    const fromSnapshot = (): Promise<T> => {
+      const recorded = snapshotAnswer(queryKey);
+      if (!recorded) {
+        return Promise.reject(
+          new FlinkApiError({
+            kind: 'not-in-snapshot',
+            endpoint: snapshot.endpoint,
+            message: `${snapshot.endpoint}: not in this snapshot`,
+          }),
+        );
+      }
+      try {
+        return Promise.resolve(snapshot.decode(recorded.data));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    const initialData = (): T | undefined => {
+      const recorded = snapshotAnswer(queryKey);
+      if (!recorded) return undefined;
+      try {
+        return snapshot.decode(recorded.data);
+      } catch {
+        return undefined; // the query function reports it
+      }
+    };
+    return {
+      queryKey: queryOptions({ queryKey, queryFn: fromSnapshot, meta }).queryKey,
+      queryFn: fromSnapshot,
+      meta,
+      initialData,
+      initialDataUpdatedAt: () => snapshotAnswer(queryKey)?.updatedAt,
+    };
+  }
+  const { queryKey: taggedKey } = queryOptions({ queryKey, queryFn: ({ signal }) => queryFn({ signal }), meta });
+  return { queryKey: taggedKey, queryFn, meta };
 }
 
 /** A JSON endpoint: its answer decoded with `schema`; `refresh` says how often it changes. */
@@ -53,7 +97,11 @@ export function jsonQuery<E extends EndpointSpec, S extends v.GenericSchema, K e
   request: EndpointRequest<E>,
   refresh: RefreshKind = 'live',
 ): EndpointQueryOptions<v.InferOutput<S>, K> {
-  return endpointQuery(queryKey, ({ signal }) => requestJson(endpoint, schema, { ...request, signal }), refresh);
+  const key = endpointKey(endpoint);
+  return endpointQuery(queryKey, ({ signal }) => requestJson(endpoint, schema, { ...request, signal }), refresh, {
+    endpoint: key,
+    decode: (recorded) => decode(schema, recorded, key),
+  });
 }
 
 /** A file served as text (logs, stdout). */
@@ -63,7 +111,14 @@ export function textQuery<E extends EndpointSpec, K extends QueryKey>(
   request: EndpointRequest<E>,
   refresh: RefreshKind = 'live',
 ): EndpointQueryOptions<string, K> {
-  return endpointQuery(queryKey, ({ signal }) => requestText(endpoint, { ...request, signal }), refresh);
+  const key = endpointKey(endpoint);
+  return endpointQuery(queryKey, ({ signal }) => requestText(endpoint, { ...request, signal }), refresh, {
+    endpoint: key,
+    decode: (recorded) => {
+      if (typeof recorded === 'string') return recorded;
+      throw new FlinkApiError({ kind: 'bad-shape', endpoint: key, issues: ['(root): expected a text file'] });
+    },
+  });
 }
 
 /** Sends a query's request once, outside react-query: no cache, no retry, no polling. */

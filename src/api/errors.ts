@@ -31,7 +31,9 @@ export type FlinkApiErrorKind =
   /** Refused locally: a path parameter or query value failed validation (nothing was sent). */
   | 'invalid-request'
   /** The caller aborted the request (react-query cancelled it, the page was left). */
-  | 'aborted';
+  | 'aborted'
+  /** An opened snapshot is shown and holds no answer for this request (nothing was sent). */
+  | 'not-in-snapshot';
 
 export interface FlinkApiErrorInit {
   kind: FlinkApiErrorKind;
@@ -88,6 +90,11 @@ export class FlinkApiError extends Error {
 
 export function isFlinkApiError(value: unknown): value is FlinkApiError {
   return value instanceof FlinkApiError;
+}
+
+/** A snapshot is shown and did not record this answer. */
+export function isNotInSnapshot(error: unknown): error is FlinkApiError {
+  return error instanceof FlinkApiError && error.kind === 'not-in-snapshot';
 }
 
 /** The JobManager answered 404: the job, vertex, checkpoint ... it was asked about is gone. */
@@ -179,6 +186,8 @@ export function userMessage(error: unknown): string {
       return `The dashboard refused to send an invalid request: ${error.message}`;
     case 'aborted':
       return 'The request was cancelled.';
+    case 'not-in-snapshot':
+      return 'Not in this snapshot: the dashboard had not loaded this when the snapshot was taken.';
     case 'not-json':
       return isBrokenJson(error)
         ? "The JobManager's answer was not valid JSON (cut off or corrupted on the way); it is asked again at the next refresh."

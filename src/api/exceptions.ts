@@ -46,6 +46,9 @@ export interface JobExceptionsQuery {
   readonly failureLabels?: Readonly<Record<string, string>>;
 }
 
+/** The entries the exceptions view asks for at first (and a snapshot records): one page. */
+export const EXCEPTIONS_PAGE = 10;
+
 export function jobExceptionsQueryOptions(jobId: string, query: JobExceptionsQuery = {}) {
   const values = {
     maxExceptions: query.maxExceptions,

@@ -11,6 +11,7 @@ import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
 import { KioskFrame } from '../features/kiosk/KioskFrame';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
+import { SnapshotBanner } from '../features/snapshot/SnapshotBanner';
 import { links } from '../lib/paths';
 
 /**
@@ -42,6 +43,7 @@ function KioskLayout({
   return (
     <div className="shell kiosk-shell">
       <ConnectionBanner status={connection} kiosk />
+      <SnapshotBanner />
       <KioskFrame settings={kiosk} clusterName={clusterName} connected={connection.state === 'ok'}>
         <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
           <Outlet />
@@ -132,6 +134,7 @@ export function Layout(): ReactNode {
         </div>
       </header>
       <ConnectionBanner status={connection} />
+      <SnapshotBanner />
       <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
         <Outlet />
       </main>

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { isNotArchived, isNotFound, userMessage } from '../api/errors';
+import { isNotArchived, isNotFound, isNotInSnapshot, userMessage } from '../api/errors';
 import { formatTimestamp } from '../lib/format';
 
 interface QueryStateProps<T> {
@@ -37,6 +37,14 @@ export function QueryState<T>({ query, what, children, notFound, empty }: QueryS
         )}
         {empty?.when(query.data) ? <p className="empty">{empty.message}</p> : children(query.data)}
       </>
+    );
+  }
+  if (isNotInSnapshot(query.error)) {
+    // An opened snapshot that did not record this: nothing was sent, nothing to try again.
+    return (
+      <p className="panel-not-in-snapshot" role="status">
+        Not in this snapshot: {what} had not been loaded when the snapshot was taken.
+      </p>
     );
   }
   if (query.isError) {

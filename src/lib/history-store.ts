@@ -1,4 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import * as v from 'valibot';
+import { keyConcernsJob, registerSnapshotPart } from './snapshot-parts';
 
 // Short in-memory histories of values seen while a page was open (back-pressure ratios, a task
 // manager's heap, picked metrics). They live at module level so leaving a tab or the page and coming back keeps the
@@ -85,4 +87,26 @@ export function seriesPoints(samples: readonly HistorySample[], name: string): [
 export function useHistory(store: HistoryStore, key: string): readonly HistorySample[] {
   const getSnapshot = useCallback(() => store.get(key), [store, key]);
   return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+}
+
+const SnapshotSamplesSchema = v.record(
+  v.string(),
+  v.array(v.object({ t: v.pipe(v.number(), v.finite()), values: v.record(v.string(), v.nullable(v.number())) })),
+);
+
+/** Makes a history store part of snapshots under `name` (see lib/snapshot-parts). */
+export function keepInSnapshots(name: string, store: HistoryStore): void {
+  registerSnapshotPart(name, {
+    dump: (jobId) => {
+      const out: Record<string, readonly HistorySample[]> = {};
+      for (const key of store.keys()) if (keyConcernsJob(key, jobId)) out[key] = store.get(key);
+      return out;
+    },
+    restore: (data) => {
+      const parsed = v.safeParse(SnapshotSamplesSchema, data);
+      if (!parsed.success) return;
+      for (const [key, samples] of Object.entries(parsed.output))
+        for (const sample of samples) store.record(key, sample.t, sample.values);
+    },
+  });
 }

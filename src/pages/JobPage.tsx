@@ -6,7 +6,9 @@ import { useHistoryServer, usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
+import { useRuntimeConfig } from '../app/runtime-config-context';
 import { JobActions } from '../features/operations/JobActions';
+import { ExportSnapshotButton } from '../features/snapshot/ExportSnapshotButton';
 import { JobHeader } from '../features/job-header/JobHeader';
 import { UnknownJob } from '../features/job-header/UnknownJob';
 import { useDocumentTitle } from '../features/job-header/useDocumentTitle';
@@ -19,6 +21,7 @@ import { JOB_TAB_TABLE, jobTabContext, jobTabShown } from './job-tabs';
 export function JobPage(): ReactNode {
   const { jobId = '' } = useParams();
   const details = usePolledQuery(jobDetailsQueryOptions(jobId));
+  const { clusterName } = useRuntimeConfig();
   useDocumentTitle(details.data?.name);
   const history = useHistoryServer();
   const active = useActiveTab(JOB_TAB_TABLE);
@@ -46,7 +49,16 @@ export function JobPage(): ReactNode {
       <QueryState query={details} what="the job" notFound={<UnknownJob jobId={jobId} />}>
         {(data) => (
           <>
-            <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />
+            <JobHeader
+              details={data}
+              receivedAt={details.dataUpdatedAt}
+              actions={
+                <>
+                  <JobActions jobId={jobId} />
+                  {!history && <ExportSnapshotButton scope="job" jobId={jobId} clusterName={clusterName} />}
+                </>
+              }
+            />
             <TabNav
               label="Job views"
               tabs={JOB_TAB_TABLE}

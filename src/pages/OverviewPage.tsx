@@ -5,7 +5,10 @@ import { jobsOverviewQueryOptions } from '../api/jobs';
 import { useHistoryServer, usePolledQuery } from '../api/polling';
 import { links } from '../lib/paths';
 import { taskManagersQueryOptions } from '../api/taskmanagers';
+import { useRuntimeConfig } from '../app/runtime-config-context';
 import { QueryState } from '../components/QueryState';
+import { ExportSnapshotButton } from '../features/snapshot/ExportSnapshotButton';
+import { OpenSnapshot } from '../features/snapshot/OpenSnapshot';
 import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
 import { byUrgency, countByState, isActive } from '../lib/job-states';
 import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable';
@@ -17,13 +20,17 @@ export function OverviewPage(): ReactNode {
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const taskManagers = usePolledQuery(taskManagersQueryOptions());
   const jobList = jobs.data?.jobs ?? [];
+  const { clusterName } = useRuntimeConfig();
   // A History Server has no cluster: its page is the list of archived jobs.
   const history = useHistoryServer();
   if (history) return <Navigate to={links.jobs()} replace />;
 
   return (
     <div className="page">
-      <h1>Cluster overview</h1>
+      <div className="overview-title-row">
+        <h1>Cluster overview</h1>
+        <ExportSnapshotButton scope="cluster" clusterName={clusterName} />
+      </div>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="visually-hidden">
           Summary
@@ -53,6 +60,7 @@ export function OverviewPage(): ReactNode {
           {(data) => <TaskManagersSummary taskManagers={data.taskmanagers} />}
         </QueryState>
       </section>
+      <OpenSnapshot />
     </div>
   );
 }

@@ -26,6 +26,8 @@ export interface RefreshState {
   readonly serverDefaultMs: number | null;
   /** The server is Flink's History Server: its archive never changes, so nothing polls. */
   readonly history: boolean;
+  /** Why nothing polls at all (an opened snapshot: its data never changes). */
+  readonly frozen?: string;
 }
 
 /** Flink's own default for `web.refresh-interval`, used until `/config` answered. */
@@ -49,7 +51,7 @@ export function liveInterval(state: RefreshState): number | false {
 
 /** `refetchInterval` for a query of this kind: a number of milliseconds, or false (no polling). */
 export function resolveRefreshInterval(state: RefreshState, kind: RefreshKind): number | false {
-  if (kind === 'static') return false;
+  if (kind === 'static' || state.frozen !== undefined) return false;
   const live = liveInterval(state);
   if (live === false) return false;
   return kind === 'sampling' ? Math.min(SAMPLING_REFRESH_MS, live) : live;

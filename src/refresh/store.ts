@@ -55,7 +55,8 @@ function update(next: RefreshState, persist: boolean): void {
     next.paused === state.paused &&
     next.override === state.override &&
     next.serverDefaultMs === state.serverDefaultMs &&
-    next.history === state.history
+    next.history === state.history &&
+    next.frozen === state.frozen
   ) {
     return;
   }
@@ -96,6 +97,11 @@ export function setRefreshPaused(paused: boolean): void {
 /** Kiosk mode's seam: force a rate (or null to give control back to the user). Not persisted. */
 export function setRefreshOverride(override: RefreshOverride | null): void {
   update({ ...state, override }, false);
+}
+
+/** Stops all polling for the page's life (an opened snapshot). Not persisted. */
+export function freezeRefresh(reason: string): void {
+  update({ ...state, frozen: reason }, false);
 }
 
 /** Records `GET /config` `refresh-interval` (done by the API hooks once /config answered). */

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import type { CheckpointStats } from '../../api/checkpoints';
+import * as v from 'valibot';
+import { CheckpointStatsSchema, type CheckpointStats } from '../../api/checkpoints';
+import { registerSnapshotPart } from '../../lib/snapshot-parts';
 
 // Flink keeps only the last few checkpoints (`web.checkpoints.history`, 10 by default). The
 // dashboard keeps every checkpoint it has seen while open, per job, at module level so leaving
@@ -111,6 +113,21 @@ export function createCheckpointHistoryStore(cap = HISTORY_CAP, maxJobs = HISTOR
 
 /** The one store of the app. */
 export const checkpointHistory = createCheckpointHistoryStore();
+
+// Snapshots carry the history seen while open (Flink itself keeps only the last few).
+registerSnapshotPart('checkpoints', {
+  dump: (jobId) => {
+    const out: Record<string, readonly CheckpointStats[]> = {};
+    for (const job of checkpointHistory.jobs())
+      if (jobId === undefined || job === jobId) out[job] = checkpointHistory.get(job);
+    return out;
+  },
+  restore: (data) => {
+    const parsed = v.safeParse(v.record(v.string(), v.array(CheckpointStatsSchema)), data);
+    if (!parsed.success) return;
+    for (const [job, entries] of Object.entries(parsed.output)) checkpointHistory.record(job, entries);
+  },
+});
 
 /**
  * A job's checkpoint history as seen while the dashboard was open: records each answer of

@@ -1,7 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { jobExceptionsQueryOptions } from '../../api/exceptions';
+import { EXCEPTIONS_PAGE, jobExceptionsQueryOptions } from '../../api/exceptions';
 import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
@@ -25,7 +25,6 @@ import { StackTrace } from './StackTrace';
 import './exceptions.css';
 
 /** Root exceptions asked for at first, and added by each "Load more". */
-export const EXCEPTIONS_PAGE = 10;
 const MAX_EXCEPTIONS = 1000;
 
 const maxParam: SearchParam<number> = {

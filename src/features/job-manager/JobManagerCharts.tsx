@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { createHistoryStore, useHistory } from '../../lib/history-store';
+import { createHistoryStore, keepInSnapshots, useHistory } from '../../lib/history-store';
 import { useRecordMetricSample } from '../../charts/metrics/history';
 import type { ChartSpec } from '../../charts/metrics/jvm-charts';
 import { MetricChartGrid } from '../../charts/metrics/MetricCharts';
 
 /** The job manager's JVM metrics seen while the dashboard is open (~30 min at a 3 s refresh). */
 export const jobManagerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 1 });
+keepInSnapshots('job-manager-jvm', jobManagerHistory);
 const KEY = 'jobmanager';
 
 /**

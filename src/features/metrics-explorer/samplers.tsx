@@ -13,12 +13,13 @@ import {
 } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import type { MetricAggregation } from '../../api/query';
-import { createHistoryStore } from '../../lib/history-store';
+import { createHistoryStore, keepInSnapshots } from '../../lib/history-store';
 import { parseMetricValue, sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
 import { seriesName, type ScopeGroup } from '../../lib/metric-picks';
 
 /** Picked metrics seen while the dashboard is open: ~30 min at a 3 s refresh, 32 scopes. */
 export const explorerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 32 });
+keepInSnapshots('metrics-explorer', explorerHistory);
 
 /** An aggregated answer as history values: one series per metric and aggregation. */
 export function sampleFromAggregated(

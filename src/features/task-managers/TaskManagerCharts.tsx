@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { taskManagerMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
-import { createHistoryStore, useHistory } from '../../lib/history-store';
+import { createHistoryStore, keepInSnapshots, useHistory } from '../../lib/history-store';
 import { sampleFromMetricValues, useRecordMetricSample } from '../../charts/metrics/history';
 import { chartMetricIds, taskManagerCharts } from '../../charts/metrics/jvm-charts';
 import { MetricChartGrid } from '../../charts/metrics/MetricCharts';
@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 
 /** Task managers' JVM metrics seen while the dashboard is open: ~30 min at a 3 s refresh, 20 TMs. */
 export const taskManagerHistory = createHistoryStore({ maxSamples: 600, maxKeys: 20 });
+keepInSnapshots('task-manager-jvm', taskManagerHistory);
 
 /**
  * Heap, non-heap, GC and network buffers of one task manager over time, sampled from its
