@@ -593,10 +593,13 @@ function adaptiveWanted() {
 }
 
 /**
- * @param {{ port: number, flinkVersion: string, versionRequested: boolean, adaptive?: boolean }} opts
+ * `adaptive` and `historyServer` say whether the side processes start too: specs that start a
+ * sandbox of their own to break it (faults, kiosk, snapshot) leave them out, which saves their JVMs
+ * and start-up time.
+ * @param {{ port: number, flinkVersion: string, versionRequested: boolean, adaptive?: boolean, historyServer?: boolean }} opts
  * @returns {Promise<SandboxState>}
  */
-export async function up({ port, flinkVersion, versionRequested, adaptive = adaptiveWanted() }) {
+export async function up({ port, flinkVersion, versionRequested, adaptive = adaptiveWanted(), historyServer = true }) {
   const existing = readState(port);
   if (existing) {
     if ((await clusterAnswers(existing)) && (!versionRequested || existing.flinkVersion === flinkVersion)) {
@@ -604,7 +607,7 @@ export async function up({ port, flinkVersion, versionRequested, adaptive = adap
       if (adaptive && !(existing.adaptive && (await adaptiveAnswers(existing.adaptive)))) {
         await addAdaptiveCluster(existing);
       }
-      await ensureHistoryServer(existing);
+      if (historyServer) await ensureHistoryServer(existing);
       return existing;
     }
     log('the recorded sandbox is gone, half-up or another version; stopping what is left of it');
@@ -668,12 +671,14 @@ export async function up({ port, flinkVersion, versionRequested, adaptive = adap
         tmResources,
       });
     }
-    state.historyServer = startHistoryServer({
-      runDir,
-      classpath,
-      port: await freePort(),
-      jvmFlags: [...JVM_QUIET, ...JVM_OPENS],
-    });
+    if (historyServer) {
+      state.historyServer = startHistoryServer({
+        runDir,
+        classpath,
+        port: await freePort(),
+        jvmFlags: [...JVM_QUIET, ...JVM_OPENS],
+      });
+    }
     writeState(state);
     log(
       `started ${[...state.processes, ...(state.adaptive?.processes ?? [])].map((p) => `${p.role} (pid ${p.pid})`).join(', ')}`,
@@ -726,7 +731,7 @@ export async function up({ port, flinkVersion, versionRequested, adaptive = adap
       await adaptiveJobsSettled(state.adaptive);
     }
     writeState(state);
-    await awaitArchivedJobs(state.historyServer, endedDemoJobIds(state), log);
+    if (state.historyServer) await awaitArchivedJobs(state.historyServer, endedDemoJobIds(state), log);
     log(
       `Flink ${flinkVersion} sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s with ${demoJobs.length} demo jobs`,
     );

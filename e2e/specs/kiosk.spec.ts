@@ -21,7 +21,13 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  await up({ port: PORT, flinkVersion: sharedFlinkVersion(), versionRequested: false });
+  await up({
+    port: PORT,
+    flinkVersion: sharedFlinkVersion(),
+    versionRequested: false,
+    adaptive: false,
+    historyServer: false,
+  });
   nginx = await startNginx({ prefixes: ['/wall/'], jobManager: JOB_MANAGER });
 });
 

@@ -37,7 +37,13 @@ test.beforeAll(async () => {
   test.setTimeout(600_000);
   // Always a fresh cluster: a recorded one may be left from a run that killed its JobManager.
   await down(OWN_PORT);
-  await up({ port: OWN_PORT, flinkVersion: sharedFlinkVersion(), versionRequested: false });
+  await up({
+    port: OWN_PORT,
+    flinkVersion: sharedFlinkVersion(),
+    versionRequested: false,
+    adaptive: false,
+    historyServer: false,
+  });
   state = stateOf(OWN_PORT);
   nginx = await startNginx({ prefixes: ['/'], jobManager: state.url, dist: privateDist() });
 });
