@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { ConnectionBanner } from './ConnectionBanner';
 import type { ConnectionStatus } from './connection-health';
@@ -11,6 +11,7 @@ import { useRuntimeConfig } from './runtime-config-context';
 import { KioskFrame } from '../features/kiosk/KioskFrame';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
 import { links } from '../lib/paths';
+import styles from './Layout.module.css';
 
 /**
  * A kiosk whose proxy session expired reloads itself once the proxy answers again (a query
@@ -55,6 +56,10 @@ export function Layout(): ReactNode {
   const config = useRuntimeConfig();
   const connection = useConnectionStatus();
   const kiosk = useKiosk();
+  // On a phone the navigation and the header's tools fold into a menu (CSS decides when).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const closeMenu = (): void => setMenuOpen(false);
   if (kiosk) return <KioskLayout kiosk={kiosk} clusterName={config.clusterName} connection={connection} />;
   return (
     <div className="shell">
@@ -71,22 +76,47 @@ export function Layout(): ReactNode {
       </a>
       <header className="topbar">
         <span className="brand">{config.clusterName}</span>
-        <nav aria-label="Main">
-          <NavLink to={links.overview()} end>
-            Overview
-          </NavLink>
-          <NavLink to={links.jobs()}>Jobs</NavLink>
-          <NavLink to={links.taskManagers()}>Task managers</NavLink>
-          <NavLink to={links.jobManager()}>Job manager</NavLink>
-          <NavLink to={links.metrics()}>Metrics</NavLink>
-          <NavLink to={links.jars()}>Jars</NavLink>
-          <NavLink to={links.operations()}>Operations</NavLink>
-          <NavLink to={links.wall()}>Health wall</NavLink>
-        </nav>
-        <div className="topbar-tools">
-          <OperationsIndicator />
-          <RefreshControl />
-          <ThemeToggle />
+        <button
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <div id={menuId} className={`${styles.menu}${menuOpen ? ` ${styles.open}` : ''}`}>
+          <nav aria-label="Main">
+            <NavLink to={links.overview()} end onClick={closeMenu}>
+              Overview
+            </NavLink>
+            <NavLink to={links.jobs()} onClick={closeMenu}>
+              Jobs
+            </NavLink>
+            <NavLink to={links.taskManagers()} onClick={closeMenu}>
+              Task managers
+            </NavLink>
+            <NavLink to={links.jobManager()} onClick={closeMenu}>
+              Job manager
+            </NavLink>
+            <NavLink to={links.metrics()} onClick={closeMenu}>
+              Metrics
+            </NavLink>
+            <NavLink to={links.jars()} onClick={closeMenu}>
+              Jars
+            </NavLink>
+            <NavLink to={links.operations()} onClick={closeMenu}>
+              Operations
+            </NavLink>
+            <NavLink to={links.wall()} onClick={closeMenu}>
+              Health wall
+            </NavLink>
+          </nav>
+          <div className="topbar-tools">
+            <OperationsIndicator />
+            <RefreshControl />
+            <ThemeToggle />
+          </div>
         </div>
       </header>
       <ConnectionBanner status={connection} />
