@@ -9,6 +9,7 @@ import { ThemeToggle } from './ThemeToggle';
 import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
 import { KioskFrame } from '../features/kiosk/KioskFrame';
+import { JobNotifier } from '../features/notifications/JobNotifier';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
 import { links } from '../lib/paths';
 import styles from './Layout.module.css';
@@ -120,6 +121,7 @@ export function Layout(): ReactNode {
         </div>
       </header>
       <ConnectionBanner status={connection} />
+      <JobNotifier />
       <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
         <Outlet />
       </main>

@@ -6,6 +6,7 @@ import { usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
+import { WatchJob } from '../features/notifications/WatchJob';
 import { JobActions } from '../features/operations/JobActions';
 import { JobHeader } from '../features/job-header/JobHeader';
 import { UnknownJob } from '../features/job-header/UnknownJob';
@@ -44,7 +45,16 @@ export function JobPage(): ReactNode {
       <QueryState query={details} what="the job" notFound={<UnknownJob jobId={jobId} />}>
         {(data) => (
           <>
-            <JobHeader details={data} receivedAt={details.dataUpdatedAt} actions={<JobActions jobId={jobId} />} />
+            <JobHeader
+              details={data}
+              receivedAt={details.dataUpdatedAt}
+              actions={
+                <>
+                  <JobActions jobId={jobId} />
+                  <WatchJob jobId={jobId} jobName={data.name} />
+                </>
+              }
+            />
             <TabNav label="Job views" tabs={JOB_TAB_TABLE} linkTo={(tab) => links.job(jobId, tab)} />
             {/* Keyed by job: moving from one job's view to another's (a link, the kiosk's rotation)
                 starts a fresh view, instead of asking the new job for the old job's vertices. */}
