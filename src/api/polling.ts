@@ -46,9 +46,11 @@ export function useHistoryServer(): boolean {
 export function usePolledQuery<TQueryFnData, TQueryKey extends QueryKey>(
   options: UseQueryOptions<TQueryFnData, Error, TQueryFnData, TQueryKey>,
   kind: RefreshKind = options.meta?.refresh ?? 'live',
+  /** Keep polling while the tab is hidden (a watcher that notifies, nothing on screen). */
+  inBackground = false,
 ): UseQueryResult<TQueryFnData, Error> {
   const refetchInterval = usePollInterval(kind);
-  return useQuery({ ...options, refetchInterval, refetchIntervalInBackground: false });
+  return useQuery({ ...options, refetchInterval, refetchIntervalInBackground: inBackground });
 }
 
 /** usePolledQuery for endpoints that sample on demand: fast until `isReady(data)`. */

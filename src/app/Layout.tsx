@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useHistoryServer } from '../api/polling';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -10,9 +10,11 @@ import { ThemeToggle } from './ThemeToggle';
 import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
 import { KioskFrame } from '../features/kiosk/KioskFrame';
+import { JobNotifier } from '../features/notifications/JobNotifier';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
 import { SnapshotBanner } from '../features/snapshot/SnapshotBanner';
 import { links } from '../lib/paths';
+import styles from './Layout.module.css';
 
 /**
  * A kiosk whose proxy session expired reloads itself once the proxy answers again (a query
@@ -98,6 +100,10 @@ export function Layout(): ReactNode {
   const kiosk = useKiosk();
   const history = useHistoryServer();
   if (history && !kiosk) return <HistoryLayout clusterName={config.clusterName} connection={connection} />;
+  // On a phone the navigation and the header's tools fold into a menu (CSS decides when).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const closeMenu = (): void => setMenuOpen(false);
   if (kiosk) return <KioskLayout kiosk={kiosk} clusterName={config.clusterName} connection={connection} />;
   return (
     <div className="shell">
@@ -114,27 +120,55 @@ export function Layout(): ReactNode {
       </a>
       <header className="topbar">
         <span className="brand">{config.clusterName}</span>
-        <nav aria-label="Main">
-          <NavLink to={links.overview()} end>
-            Overview
-          </NavLink>
-          <NavLink to={links.jobs()}>Jobs</NavLink>
-          <NavLink to={links.triage()}>Triage</NavLink>
-          <NavLink to={links.taskManagers()}>Task managers</NavLink>
-          <NavLink to={links.jobManager()}>Job manager</NavLink>
-          <NavLink to={links.metrics()}>Metrics</NavLink>
-          <NavLink to={links.jars()}>Jars</NavLink>
-          <NavLink to={links.operations()}>Operations</NavLink>
-          <NavLink to={links.wall()}>Health wall</NavLink>
-        </nav>
-        <div className="topbar-tools">
-          <OperationsIndicator />
-          <RefreshControl />
-          <ThemeToggle />
+        <button
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <div id={menuId} className={`${styles.menu}${menuOpen ? ` ${styles.open}` : ''}`}>
+          <nav aria-label="Main">
+            <NavLink to={links.overview()} end onClick={closeMenu}>
+              Overview
+            </NavLink>
+            <NavLink to={links.jobs()} onClick={closeMenu}>
+              Jobs
+            </NavLink>
+            <NavLink to={links.triage()} onClick={closeMenu}>
+              Triage
+            </NavLink>
+            <NavLink to={links.taskManagers()} onClick={closeMenu}>
+              Task managers
+            </NavLink>
+            <NavLink to={links.jobManager()} onClick={closeMenu}>
+              Job manager
+            </NavLink>
+            <NavLink to={links.metrics()} onClick={closeMenu}>
+              Metrics
+            </NavLink>
+            <NavLink to={links.jars()} onClick={closeMenu}>
+              Jars
+            </NavLink>
+            <NavLink to={links.operations()} onClick={closeMenu}>
+              Operations
+            </NavLink>
+            <NavLink to={links.wall()} onClick={closeMenu}>
+              Health wall
+            </NavLink>
+          </nav>
+          <div className="topbar-tools">
+            <OperationsIndicator />
+            <RefreshControl />
+            <ThemeToggle />
+          </div>
         </div>
       </header>
       <ConnectionBanner status={connection} />
       <SnapshotBanner />
+      <JobNotifier />
       <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
         <Outlet />
       </main>

@@ -7,6 +7,7 @@ import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
 import { useRuntimeConfig } from '../app/runtime-config-context';
+import { WatchJob } from '../features/notifications/WatchJob';
 import { JobActions } from '../features/operations/JobActions';
 import { ExportSnapshotButton } from '../features/snapshot/ExportSnapshotButton';
 import { JobHeader } from '../features/job-header/JobHeader';
@@ -55,6 +56,7 @@ export function JobPage(): ReactNode {
               actions={
                 <>
                   <JobActions jobId={jobId} />
+                  {!history && <WatchJob jobId={jobId} jobName={data.name} />}
                   {!history && <ExportSnapshotButton scope="job" jobId={jobId} clusterName={clusterName} />}
                 </>
               }

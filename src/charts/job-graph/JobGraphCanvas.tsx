@@ -10,7 +10,15 @@ import {
   type PlacedNode,
 } from './layout';
 import { roundedPath, truncate } from './text';
-import { fitTransform, MAX_SCALE, MIN_SCALE, visibleNodeIds, type Size } from './viewport';
+import {
+  MAX_SCALE,
+  MIN_SCALE,
+  pickDirection,
+  readableFit,
+  visibleNodeIds,
+  type FlowDirection,
+  type Size,
+} from './viewport';
 import './job-graph.css';
 
 /** How a node is coloured; the caller decides what each tone means and says so in the legend. */
@@ -56,7 +64,22 @@ interface JobGraphCanvasProps {
   onViewChange?: (view: GraphViewState) => void;
   /** Zoom level below which node details are hidden (they would be unreadable). */
   detailScale?: number;
+  /** Flow direction; `auto` (the default) picks the one that keeps names readable at "fit". */
+  direction?: GraphDirectionChoice;
+  /** Offers the direction buttons when given (the caller keeps the choice, e.g. in the URL). */
+  onDirectionChange?: (direction: GraphDirectionChoice) => void;
 }
+
+/** What the user picks: a direction, or `auto` (see pickDirection). */
+export type GraphDirectionChoice = 'auto' | FlowDirection;
+export const GRAPH_DIRECTIONS: readonly GraphDirectionChoice[] = ['auto', 'LR', 'TB'];
+const DIRECTION_LABELS: Record<GraphDirectionChoice, string> = {
+  auto: 'Auto',
+  LR: 'Left to right',
+  TB: 'Top to bottom',
+};
+/** Top to bottom, layers are as far apart as it takes for an edge and its label, not more. */
+const LAYER_GAP: Record<FlowDirection, number> = { LR: 90, TB: 56 };
 
 export const NODE_WIDTH = 232;
 const LINE_HEIGHT = 16;
@@ -68,18 +91,35 @@ export function nodeHeight(lines: number): number {
 }
 
 /**
- * Keeps the layout across renders and runs dagre again only when the graph's structure changes,
- * not when its numbers do.
+ * The graph's layouts per direction, each computed when first asked for. Kept across renders:
+ * dagre runs again only when the graph's structure changes, not when its numbers do.
  */
-export function useGraphLayout(structure: GraphStructure): GraphLayout {
+function useGraphLayouts(structure: GraphStructure): (direction: FlowDirection) => GraphLayout {
   const key = structureKey(structure);
-  const [cached, setCached] = useState(() => ({ key, layout: layoutJobGraph(structure) }));
+  const [cached, setCached] = useState(() => ({ key, get: layoutsOf(structure) }));
   if (cached.key !== key) {
-    const next = { key, layout: layoutJobGraph(structure) };
+    const next = { key, get: layoutsOf(structure) };
     setCached(next);
-    return next.layout;
+    return next.get;
   }
-  return cached.layout;
+  return cached.get;
+}
+
+function layoutsOf(structure: GraphStructure): (direction: FlowDirection) => GraphLayout {
+  const cache = new Map<FlowDirection, GraphLayout>();
+  return (direction) => {
+    let layout = cache.get(direction);
+    if (!layout) {
+      layout = layoutJobGraph(structure, { direction, layerGap: LAYER_GAP[direction] });
+      cache.set(direction, layout);
+    }
+    return layout;
+  };
+}
+
+/** The layout in one direction (left to right unless asked), kept across renders. */
+export function useGraphLayout(structure: GraphStructure, direction: FlowDirection = 'LR'): GraphLayout {
+  return useGraphLayouts(structure)(direction);
 }
 
 /**
@@ -89,7 +129,18 @@ export function useGraphLayout(structure: GraphStructure): GraphLayout {
  */
 export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
   const { structure, nodes, label, legend, onOpenNode, onHoverNode, detailScale = 0.6 } = props;
-  const layout = useGraphLayout(structure);
+  const { direction: choice = 'auto', onDirectionChange } = props;
+  const layouts = useGraphLayouts(structure);
+  // The frame's size, to pick a direction for "auto" (updated on resize, not per frame).
+  const [frame, setFrame] = useState<Size>({ width: 0, height: 0 });
+  const direction: FlowDirection =
+    choice !== 'auto'
+      ? choice
+      : frame.width > 0 && frame.height > 0
+        ? pickDirection(layouts('LR'), () => layouts('TB'), frame)
+        : 'LR';
+  const layout = layouts(direction);
+  const directionRef = useRef(direction);
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneRef = useRef<SVGGElement>(null);
   const behaviorRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -102,6 +153,7 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
 
   useEffect(() => {
     layoutRef.current = layout;
+    directionRef.current = direction;
     onViewChangeRef.current = props.onViewChange;
   });
 
@@ -126,7 +178,7 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
     const svg = svgRef.current;
     const behavior = behaviorRef.current;
     if (!svg || !behavior) return;
-    const t = fitTransform(layoutRef.current, viewportSize());
+    const t = readableFit(layoutRef.current, viewportSize(), directionRef.current, layoutRef.current.nodes[0]);
     behavior.transform(select(svg), zoomIdentity.translate(t.x, t.y).scale(t.k));
   }, [viewportSize]);
 
@@ -159,7 +211,16 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
     const observer =
       typeof ResizeObserver === 'undefined'
         ? undefined
-        : new ResizeObserver(() => (userMovedRef.current ? report() : fit()));
+        : new ResizeObserver(() => {
+            const size = viewportSize();
+            setFrame((old) =>
+              Math.round(old.width) === Math.round(size.width) && Math.round(old.height) === Math.round(size.height)
+                ? old
+                : size,
+            );
+            if (userMovedRef.current) report();
+            else fit();
+          });
     observer?.observe(svg);
     return () => {
       observer?.disconnect();
@@ -171,10 +232,11 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
   // Fit when the graph first appears and whenever its structure changes.
   useEffect(() => {
     layoutRef.current = layout;
+    directionRef.current = direction;
     userMovedRef.current = false;
     lastReportRef.current = '';
     fit();
-  }, [layout, fit]);
+  }, [layout, direction, fit]);
 
   const fitAgain = (): void => {
     userMovedRef.current = false; // resizing the window fits again, as at first
@@ -221,6 +283,21 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
           <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label="Zoom out">
             −
           </button>
+          {onDirectionChange && (
+            <div role="group" aria-label="Graph direction" className="jg-direction">
+              {GRAPH_DIRECTIONS.map((d) => (
+                <button
+                  key={d}
+                  type="button"
+                  aria-pressed={choice === d}
+                  onClick={() => onDirectionChange(d)}
+                  title={d === 'auto' ? `Auto: ${DIRECTION_LABELS[direction].toLowerCase()} here` : undefined}
+                >
+                  {DIRECTION_LABELS[d]}
+                </button>
+              ))}
+            </div>
+          )}
           {zoomedOut && <span className="jg-hint">Zoom in to read details and watermarks</span>}
         </div>
         {legend && legend.length > 0 && (
@@ -237,7 +314,7 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
         )}
       </div>
       <div className="jg-frame">
-        <svg ref={svgRef} className="jg-svg" role="group" aria-label={label}>
+        <svg ref={svgRef} className="jg-svg" role="group" aria-label={label} data-direction={direction}>
           <defs>
             <marker
               id={markerId}

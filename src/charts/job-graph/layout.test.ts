@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { layoutJobGraph, midpoint, structureKey, type GraphStructure } from './layout';
+import { layoutJobGraph, midpoint, structureKey, type GraphLayout, type GraphStructure } from './layout';
 import { roundedPath, truncate } from './text';
-import { fitTransform, visibleNodeIds } from './viewport';
+import { fitTransform, pickDirection, READABLE_SCALE, readableFit, visibleNodeIds } from './viewport';
 
 const box = (id: string) => ({ id, width: 200, height: 90 });
 
@@ -167,5 +167,63 @@ describe('text helpers', () => {
       ]),
     ).toEqual({ x: 10, y: 0 });
     expect(midpoint([])).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('direction and a readable fit', () => {
+  // A chain like the wide demo job: 44 vertices in a line.
+  const chain: GraphStructure = {
+    nodes: Array.from({ length: 44 }, (_, i) => ({ id: `v${i}`, width: 232, height: 110 })),
+    edges: Array.from({ length: 43 }, (_, i) => ({ id: `e${i}`, source: `v${i}`, target: `v${i + 1}` })),
+  };
+  const desktop = { width: 1400, height: 640 };
+  const phone = { width: 356, height: 520 };
+
+  it('fits a small graph whole', () => {
+    const layout = layoutJobGraph(diamond);
+    expect(readableFit(layout, desktop, 'LR')).toEqual(fitTransform(layout, desktop));
+  });
+
+  it('fits a long chain across its flow at a readable zoom, starting at the sources', () => {
+    const lr = layoutJobGraph(chain);
+    expect(fitTransform(lr, desktop).k).toBeLessThan(0.15); // the line of tiny boxes it was
+    const t = readableFit(lr, desktop, 'LR');
+    expect(t.k).toBeGreaterThanOrEqual(READABLE_SCALE);
+    expect(t.x).toBe(16);
+    const tb = layoutJobGraph(chain, { direction: 'TB' });
+    const onPhone = readableFit(tb, phone, 'TB');
+    expect(onPhone.k).toBeGreaterThanOrEqual(READABLE_SCALE);
+    expect(onPhone.y).toBe(16);
+    // The whole breadth is on screen: the first node's name is not cut off at either side.
+    const first = tb.nodes[0];
+    expect(first && first.x * onPhone.k + onPhone.x).toBeGreaterThanOrEqual(0);
+    expect(first && (first.x + first.width) * onPhone.k + onPhone.x).toBeLessThanOrEqual(phone.width);
+  });
+
+  it('picks left to right when it fits, top to bottom for a long chain on a phone', () => {
+    const lr = layoutJobGraph(chain);
+    const tb = (): GraphLayout => layoutJobGraph(chain, { direction: 'TB' });
+    expect(pickDirection(layoutJobGraph(diamond), () => layoutJobGraph(diamond, { direction: 'TB' }), desktop)).toBe(
+      'LR',
+    );
+    expect(pickDirection(lr, tb, phone)).toBe('TB');
+    let asked = 0;
+    pickDirection(layoutJobGraph(diamond), () => (asked++, tb()), desktop);
+    expect(asked).toBe(0);
+  });
+
+  it('keeps the first source in view when even the breadth does not fit', () => {
+    // Two branches side by side top to bottom: 2 x 232 px at a readable zoom is wider than a phone.
+    const forked: GraphStructure = {
+      nodes: [...chain.nodes, { id: 'w0', width: 232, height: 110 }, { id: 'w1', width: 232, height: 110 }],
+      edges: [...chain.edges, { id: 'f0', source: 'v0', target: 'w0' }, { id: 'f1', source: 'w0', target: 'w1' }],
+    };
+    const tb = layoutJobGraph(forked, { direction: 'TB' });
+    const source = tb.nodes[0];
+    expect(source?.id).toBe('v0');
+    const t = readableFit(tb, { width: 356, height: 520 }, 'TB', source);
+    expect(t.k).toBe(READABLE_SCALE);
+    expect(source && source.x * t.k + t.x).toBeGreaterThanOrEqual(0);
+    expect(source && (source.x + source.width) * t.k + t.x).toBeLessThanOrEqual(356);
   });
 });

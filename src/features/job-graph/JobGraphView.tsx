@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useHref, useNavigate } from 'react-router-dom';
 import type { JobDetails } from '../../api/jobs';
 import {
+  GRAPH_DIRECTIONS,
   JobGraphCanvas,
   nodeHeight,
   NODE_WIDTH,
@@ -13,7 +14,7 @@ import {
 import type { GraphStructure } from '../../charts/job-graph/layout';
 import { isTerminal } from '../../lib/job-states';
 import { links } from '../../lib/paths';
-import { stringParam, useSearchState } from '../../lib/search-state';
+import { enumParam, stringParam, useSearchState } from '../../lib/search-state';
 import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
 import { NO_RATES } from '../../lib/vertex-rates';
@@ -46,6 +47,8 @@ const LEGEND: readonly LegendEntry[] = [
 
 const DETAIL_LINES = 5;
 const vertexParam = stringParam();
+/** `?direction=TB` or `LR`: the graph's flow direction as the user picked it (auto by default). */
+const directionParam = enumParam(GRAPH_DIRECTIONS, 'auto');
 
 interface JobGraphViewProps {
   jobId: string;
@@ -79,6 +82,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const skews = useVertexSkews(jobId, readable, live).readings;
 
   const [selected, setSelected] = useSearchState('vertex', vertexParam);
+  const [direction, setDirection] = useSearchState('direction', directionParam);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
   const highlighted = hovered ?? (selected === '' ? undefined : selected);
   const pick = useCallback((id: string | undefined) => setSelected(id ?? ''), [setSelected]);
@@ -171,6 +175,8 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
             legend={STREAM_LEGEND}
             onOpenNode={openOperator}
             onViewChange={setView}
+            direction={direction}
+            onDirectionChange={setDirection}
           />
         </>
       ) : (
@@ -182,6 +188,8 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
           onOpenNode={openNode}
           onHoverNode={setHovered}
           onViewChange={setView}
+          direction={direction}
+          onDirectionChange={setDirection}
         />
       )}
       <p className="job-graph-note">

@@ -28,10 +28,9 @@ export function JobHeader({ details, receivedAt, actions }: JobHeaderProps): Rea
   const ended = details['end-time'] > 0;
   return (
     <header className="job-header">
-      <div className="job-title-row">
-        <h1 className="job-title">{details.name}</h1>
-        {actions}
-      </div>
+      <h1 className="job-title">{details.name}</h1>
+      {/* After the facts in reading order (on a phone they stand below the state); CSS places
+          them beside the name on a wide screen. */}
       <dl className="job-facts">
         <div>
           <dt>State</dt>
@@ -80,6 +79,7 @@ export function JobHeader({ details, receivedAt, actions }: JobHeaderProps): Rea
           </dd>
         </div>
       </dl>
+      {actions && <div className="job-header-actions">{actions}</div>}
     </header>
   );
 }

@@ -14,7 +14,10 @@ beforeEach(() => {
   stubFetch((url) => {
     const path = decodeURIComponent(new URL(url).pathname);
     if (path === '/config') return responseFrom(fixture('flink-2.3.0/config'));
-    if (path === '/taskmanagers/127.0.0.1:45603-311eea/log') {
+    if (
+      path === '/taskmanagers/127.0.0.1:45603-311eea/log' ||
+      path === '/taskmanagers/127.0.0.1:45603-311eea/logs/old.log'
+    ) {
       logCalls++;
       const lines = Array.from({ length: logCalls }, (_, i) => `line ${i + 1} <img src=x onerror=alert(1)>`);
       return new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/plain' } });
@@ -26,9 +29,10 @@ beforeEach(() => {
 const source = { kind: 'taskmanager', taskManagerId: '127.0.0.1:45603-311eea' } as const;
 
 describe('LogFileView', () => {
-  it('fetches a log once (static), and at the live rate while following', async () => {
-    renderWithProviders(<LogFileView source={source} file={{ kind: 'log' }} />);
+  it('fetches a file from the list once (static), and at the live rate while following', async () => {
+    renderWithProviders(<LogFileView source={source} file={{ kind: 'file', name: 'old.log' }} />);
     await screen.findByText('1 lines', { exact: false });
+    expect(screen.getByRole('checkbox', { name: 'Follow' })).toHaveProperty('checked', false);
     await new Promise((resolve) => setTimeout(resolve, 1300));
     expect(logCalls).toBe(1);
 
@@ -44,5 +48,11 @@ describe('LogFileView', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(logCalls).toBe(stopped + 1));
+  });
+
+  it('follows the current log from the start', async () => {
+    renderWithProviders(<LogFileView source={source} file={{ kind: 'log' }} />);
+    expect(await screen.findByRole('checkbox', { name: 'Follow' })).toHaveProperty('checked', true);
+    await waitFor(() => expect(logCalls).toBeGreaterThanOrEqual(3), { timeout: 4000 });
   });
 });

@@ -12,6 +12,7 @@ import {
 import { Toolbar } from '../../components/Toolbar';
 import { downloadBlob, type DownloadOptions } from '../../lib/download';
 import { formatBytes, formatCount } from '../../lib/format';
+import { followAfterScroll, logKeyAction } from './follow';
 import {
   indexLines,
   lineOfOffset,
@@ -39,6 +40,11 @@ interface LogViewerProps {
   /** Follow the end of the file (the caller refetches it at the live rate). */
   follow?: boolean;
   onFollowChange?: (follow: boolean) => void;
+  /**
+   * The file is read from its end (the current log): scrolling back to the end follows it again.
+   * Without it the file is read from the top and only the Follow box follows it.
+   */
+  tail?: boolean;
   onReload?: () => void;
   reloading?: boolean;
 }
@@ -53,6 +59,7 @@ export function LogViewer({
   fileName,
   follow = false,
   onFollowChange,
+  tail = false,
   onReload,
   reloading = false,
 }: LogViewerProps): ReactNode {
@@ -102,6 +109,36 @@ export function LogViewer({
     if (follow && index.lineCount > 0) virtualizer.scrollToIndex(index.lineCount - 1, { align: 'end' });
   }, [follow, index, virtualizer]);
 
+  // Scrolling up stops following; scrolling back to the end of a tail follows again.
+  const lastTop = useRef(0);
+  const onScroll = (): void => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const next = followAfterScroll(follow, lastTop.current, element, tail);
+    lastTop.current = element.scrollTop;
+    if (next !== follow) onFollowChange?.(next);
+  };
+
+  const goTop = (): void => {
+    if (follow) onFollowChange?.(false);
+    virtualizer.scrollToIndex(0, { align: 'start' });
+  };
+  const goEnd = (): void => {
+    if (index.lineCount === 0) return;
+    if (tail && !follow) onFollowChange?.(true);
+    virtualizer.scrollToIndex(index.lineCount - 1, { align: 'end' });
+  };
+  // Home / g: the top; End / G: the end. Not while typing in a field of the toolbar.
+  const onViewerKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target instanceof HTMLElement && event.target.closest('input, select, textarea, button')) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = logKeyAction(event.key, event.shiftKey);
+    if (action === null) return;
+    event.preventDefault();
+    if (action === 'top') goTop();
+    else goEnd();
+  };
+
   const step = (delta: number): void => {
     if (search.count === 0) return;
     const from = current < 0 ? 0 : current;
@@ -139,7 +176,7 @@ export function LogViewer({
   const gutter = `${String(index.lineCount).length + 1}ch`;
 
   return (
-    <div className="log-viewer">
+    <div className="log-viewer" onKeyDown={onViewerKey}>
       <Toolbar gap="6px 10px" role="toolbar" aria-label={`Log tools for ${fileName}`}>
         <label className="log-search">
           <span className="visually-hidden">Search the log</span>
@@ -196,6 +233,12 @@ export function LogViewer({
           </label>
           <button type="submit">Go</button>
         </form>
+        <button type="button" onClick={goTop} disabled={index.lineCount === 0} title="Go to the top (Home or g)">
+          Top
+        </button>
+        <button type="button" onClick={goEnd} disabled={index.lineCount === 0} title="Go to the end (End or G)">
+          End
+        </button>
         <label className="log-check">
           <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
           Wrap lines
@@ -226,7 +269,9 @@ export function LogViewer({
           className={`log-lines${wrap ? ' log-wrap' : ''}`}
           role="region"
           aria-label={`Contents of ${fileName}`}
+          aria-keyshortcuts="Home End g G"
           tabIndex={0}
+          onScroll={onScroll}
         >
           <div className="log-lines-inner" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => (

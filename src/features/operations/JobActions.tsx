@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { checkpointNowMutationOptions } from '../../api/checkpoints';
 import { newTriggerId } from '../../api/ids';
@@ -50,6 +50,9 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
   const { records } = useOperations();
   const { confirm, dialog: confirmDialog } = useConfirm();
   const [open, setOpen] = useState<OpenDialog | null>(null);
+  // On a phone the actions are one menu behind this button (CSS shows the button only there).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
 
   const savepoint = useMutation(savepointMutationOptions(jobId));
   const stop = useMutation(stopWithSavepointMutationOptions(jobId));
@@ -67,6 +70,10 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
   const recent = records.filter((r) => r.jobId === jobId).slice(0, RECENT);
 
   const close = (): void => setOpen(null);
+  const openDialog = (dialog: OpenDialog): void => {
+    setMenuOpen(false);
+    setOpen(dialog);
+  };
 
   const startSavepoint = (values: Parameters<typeof savepointRequestFrom>[0]): void => {
     close();
@@ -153,44 +160,65 @@ export function JobActions({ jobId }: { jobId: string }): ReactNode {
   const canCancel = permissions.cancel && active;
   const canRescale = permissions.rescale && running;
   const anyAction = canSnapshot || canStop || canCancel || canRescale;
+  const hasMenu = anyAction || (job !== undefined && active);
 
   return (
     <section className="ops-job-actions" aria-label="Actions on this job">
-      <Toolbar gap="8px" role="group" aria-label="Job actions">
-        {canSnapshot && (
-          <button type="button" onClick={() => setOpen('savepoint')}>
-            Trigger savepoint…
-          </button>
-        )}
-        {canStop && (
-          <button type="button" onClick={() => setOpen('stop')}>
-            Stop with savepoint…
-          </button>
-        )}
-        {canSnapshot && (
-          <button type="button" onClick={() => setOpen('checkpoint')}>
-            Trigger checkpoint…
-          </button>
-        )}
-        {canRescale && (
-          <button type="button" onClick={() => setOpen('rescale')}>
-            Rescale…
-          </button>
-        )}
-        {job && active && (
-          <button type="button" onClick={() => setOpen('requirements')}>
-            Resource requirements
-          </button>
-        )}
-        {canCancel && (
-          <button type="button" className="ops-danger-outline" onClick={() => void askCancel()}>
-            Cancel job…
-          </button>
-        )}
-        {!anyAction && job && !permissions.readOnly && !active && (
-          <span className="ops-hint">The job has ended: nothing to do.</span>
-        )}
-      </Toolbar>
+      {hasMenu && (
+        <button
+          type="button"
+          className="ops-menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          Job actions <span aria-hidden="true">{menuOpen ? '▴' : '▾'}</span>
+        </button>
+      )}
+      <div id={menuId} className={hasMenu ? `ops-menu${menuOpen ? ' ops-menu-open' : ''}` : undefined}>
+        <Toolbar gap="8px" role="group" aria-label="Job actions">
+          {canSnapshot && (
+            <button type="button" onClick={() => openDialog('savepoint')}>
+              Trigger savepoint…
+            </button>
+          )}
+          {canStop && (
+            <button type="button" onClick={() => openDialog('stop')}>
+              Stop with savepoint…
+            </button>
+          )}
+          {canSnapshot && (
+            <button type="button" onClick={() => openDialog('checkpoint')}>
+              Trigger checkpoint…
+            </button>
+          )}
+          {canRescale && (
+            <button type="button" onClick={() => openDialog('rescale')}>
+              Rescale…
+            </button>
+          )}
+          {job && active && (
+            <button type="button" onClick={() => openDialog('requirements')}>
+              Resource requirements
+            </button>
+          )}
+          {canCancel && (
+            <button
+              type="button"
+              className="ops-danger-outline"
+              onClick={() => {
+                setMenuOpen(false);
+                void askCancel();
+              }}
+            >
+              Cancel job…
+            </button>
+          )}
+          {!anyAction && job && !permissions.readOnly && !active && (
+            <span className="ops-hint">The job has ended: nothing to do.</span>
+          )}
+        </Toolbar>
+      </div>
       {recent.length > 0 && (
         <div className="ops-recent-wrap">
           <ul className="ops-recent" aria-label="Operations on this job" aria-live="polite">
