@@ -19,7 +19,7 @@ async function axeClean(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('overview, jobs list and a job page work at 390 x 844', async ({ page }) => {
+test('overview, jobs list, a job page and the triage page work at 390 x 844', async ({ page }) => {
   const { jobs } = await flinkJson<{ jobs: { jid: string; name: string }[] }>('/jobs/overview');
   const longest = jobs.reduce((a, b) => (b.name.length > a.name.length ? b : a));
   const widths: Record<string, number> = {};
@@ -68,6 +68,18 @@ test('overview, jobs list and a job page work at 390 x 844', async ({ page }) =>
     await expect(page.getByRole('button', { name: 'Trigger checkpoint…' })).toBeVisible();
     await actions.click();
     await expect(page.locator('.jg-node').first()).toBeVisible();
+    await noPageOverflow(page);
+    await axeClean(page);
+  });
+
+  await test.step('the triage page', async () => {
+    await page.goto('#/triage');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Triage');
+    const region = page.getByRole('region', { name: 'Back pressure and its bottleneck' });
+    const row = region.getByRole('row').filter({ hasText: demoJob('backpressure').name });
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    widths.triage = (await row.getByRole('rowheader').boundingBox())?.width ?? 0;
+    expect(widths.triage).toBeGreaterThanOrEqual(120);
     await noPageOverflow(page);
     await axeClean(page);
   });
