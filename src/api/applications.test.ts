@@ -90,8 +90,9 @@ describe('applications (Flink 2.3)', () => {
     expect(error).toBeInstanceOf(FlinkApiError);
     expect((error as FlinkApiError).status).toBe(500);
     expect((error as FlinkApiError).flinkMessage).toContain('Could not find Flink application');
-    expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain(
+    expect(fetchMock).toHaveBeenCalledWith(
       `http://127.0.0.1:8081/applications/${id}/jobmanager/config`,
+      expect.anything(),
     );
   });
 

@@ -12,7 +12,7 @@ import {
   isServed,
   versionReaches,
 } from './endpoints';
-import type { EndpointName } from './endpoints';
+import type { EndpointName, EndpointSpec } from './endpoints';
 import { checkPathParam } from './ids';
 import type { ParamName } from './endpoints';
 
@@ -90,8 +90,9 @@ describe('the endpoints table', () => {
     }
     for (const name of BEYOND_THE_70_IN_OPENAPI) expect(endpoints[name].since, name).toBe('2.3');
     for (const name of beyond) {
-      expect(endpoints[name].since, name).toBe('1.x');
-      expect(endpoints[name].requires, name).toBe('profiling');
+      const spec: EndpointSpec = endpoints[name];
+      expect(spec.since, name).toBe('1.x');
+      expect(spec.requires, name).toBe('profiling');
     }
   });
 

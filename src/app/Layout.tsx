@@ -10,7 +10,9 @@ import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
 import { KioskFrame } from '../features/kiosk/KioskFrame';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
+import { endpoints } from '../api/endpoints';
 import { links } from '../lib/paths';
+import { useServes } from '../lib/use-served';
 
 /**
  * A kiosk whose proxy session expired reloads itself once the proxy answers again (a query
@@ -55,6 +57,8 @@ export function Layout(): ReactNode {
   const config = useRuntimeConfig();
   const connection = useConnectionStatus();
   const kiosk = useKiosk();
+  // Flink 2.3+: decided from /config's version, before any request to the applications.
+  const applications = useServes(endpoints.applicationsOverview).served === true;
   if (kiosk) return <KioskLayout kiosk={kiosk} clusterName={config.clusterName} connection={connection} />;
   return (
     <div className="shell">
@@ -75,6 +79,7 @@ export function Layout(): ReactNode {
           <NavLink to={links.overview()} end>
             Overview
           </NavLink>
+          {applications && <NavLink to={links.applications()}>Applications</NavLink>}
           <NavLink to={links.jobs()}>Jobs</NavLink>
           <NavLink to={links.taskManagers()}>Task managers</NavLink>
           <NavLink to={links.jobManager()}>Job manager</NavLink>

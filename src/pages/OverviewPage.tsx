@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
+import { applicationsOverviewQueryOptions } from '../api/applications';
 import { clusterOverviewQueryOptions } from '../api/cluster';
+import { endpoints } from '../api/endpoints';
 import { jobsOverviewQueryOptions } from '../api/jobs';
 import { usePolledQuery } from '../api/polling';
 import { taskManagersQueryOptions } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
 import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
+import { countApplications } from '../lib/application-counts';
 import { byUrgency, countByState, isActive } from '../lib/job-states';
+import { useServes } from '../lib/use-served';
 import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable';
 import { TaskManagersSummary } from '../features/cluster-overview/TaskManagersSummary';
 
@@ -13,6 +17,9 @@ export function OverviewPage(): ReactNode {
   const overview = usePolledQuery(clusterOverviewQueryOptions());
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const taskManagers = usePolledQuery(taskManagersQueryOptions());
+  // Applications (Flink 2.3+) are counted where the cluster has them: asked only then.
+  const applicationsServed = useServes(endpoints.applicationsOverview).served === true;
+  const applications = usePolledQuery({ ...applicationsOverviewQueryOptions(), enabled: applicationsServed });
   const jobList = jobs.data?.jobs ?? [];
 
   return (
@@ -23,7 +30,15 @@ export function OverviewPage(): ReactNode {
           Summary
         </h2>
         <QueryState query={overview} what="the cluster overview">
-          {(data) => <ClusterSummary overview={data} jobsByState={countByState(jobList)} />}
+          {(data) => (
+            <ClusterSummary
+              overview={data}
+              jobsByState={countByState(jobList)}
+              applications={
+                applicationsServed && applications.data ? countApplications(applications.data.applications) : undefined
+              }
+            />
+          )}
         </QueryState>
       </section>
       <section aria-labelledby="jobs-heading">
