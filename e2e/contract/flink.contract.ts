@@ -7,6 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  applicationDetailsQueryOptions,
+  applicationExceptionsQueryOptions,
+  applicationJobManagerConfigQueryOptions,
+  applicationsOverviewQueryOptions,
+  applicationsServed,
+  cancelApplication,
+} from '../../src/api/applications';
+import {
   checkpointConfigQueryOptions,
   checkpointDetailsQueryOptions,
   checkpointingStatisticsQueryOptions,
@@ -22,7 +30,15 @@ import { allEndpoints, endpointKey, FILE_ENDPOINT_NAMES } from '../../src/api/en
 import { FlinkApiError, userMessage } from '../../src/api/errors';
 import { jobExceptionsQueryOptions } from '../../src/api/exceptions';
 import { newTriggerId } from '../../src/api/ids';
-import { deleteJar, jarIdOf, jarPlanQueryOptions, jarsQueryOptions, runJar, uploadJar } from '../../src/api/jars';
+import {
+  deleteJar,
+  jarIdOf,
+  jarPlanQueryOptions,
+  jarsQueryOptions,
+  runJar,
+  runJarAsApplication,
+  uploadJar,
+} from '../../src/api/jars';
 import {
   jobAccumulatorsQueryOptions,
   jobConfigQueryOptions,
@@ -35,6 +51,7 @@ import {
 import {
   jobResourceRequirementsQueryOptions,
   rescaleJob,
+  rescaleWithRequirements,
   rescalingStatusQueryOptions,
   updateJobResourceRequirements,
 } from '../../src/api/job-scaling';
@@ -68,6 +85,15 @@ import {
   taskManagersMetricsQueryOptions,
   vertexMetricsQueryOptions,
 } from '../../src/api/metrics';
+import {
+  isProfilingSettled,
+  jobManagerProfilingFileQueryOptions,
+  jobManagerProfilingQueryOptions,
+  startProfiling,
+  taskManagerProfilingFileQueryOptions,
+  taskManagerProfilingQueryOptions,
+  type ProfilerTarget,
+} from '../../src/api/profiler';
 import { subtaskRanges } from '../../src/api/query';
 import {
   disposeSavepoint,
@@ -98,8 +124,16 @@ import {
   watermarksBySubtask,
   watermarksQueryOptions,
 } from '../../src/api/vertices';
+import {
+  jobRescaleDetailsQueryOptions,
+  jobRescalesConfigQueryOptions,
+  jobRescalesHistoryQueryOptions,
+  jobRescalesOverviewQueryOptions,
+  jobRescalesSummaryQueryOptions,
+} from '../../src/api/rescales';
+import { configureApi, getApiSettings } from '../../src/api/settings';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
-import { contractSandbox, eventually, expectApiError, jobId } from './support';
+import { contractSandbox, eventually, expectApiError, jobId, servedLine } from './support';
 
 const sandbox = contractSandbox();
 const UNKNOWN_ID = '0123456789abcdef0123456789abcdef';
@@ -135,6 +169,14 @@ describe('the endpoints table', () => {
     const missing = rows.map(([verb, p]) => `${verb} ${p}`).filter((key) => !table.has(key));
     expect(missing).toEqual([]);
     expect(rows).toHaveLength(70);
+  });
+
+  it('says which rows this line serves: every row of 1.x, applications only from 2.3', async () => {
+    const line = await servedLine(sandbox);
+    expect(line.flinkVersion).toBe(sandbox.flinkVersion);
+    expect(line.capabilities).toContain('profiling');
+    expect(line.served).toContain('GET /jobs/:jobid');
+    expect(line.served.includes('GET /applications/overview')).toBe(applicationsServed(sandbox.flinkVersion));
   });
 });
 
@@ -322,6 +364,145 @@ describe('jobs', () => {
     }
     const incomplete = await expectApiError(updateJobResourceRequirements(id, {}), 'http');
     expect(incomplete.status).toBe(400);
+  });
+});
+
+describe('applications (Flink 2.3; absent before)', () => {
+  const served = applicationsServed(sandbox.flinkVersion);
+
+  it.runIf(served)('the list, one application with its job, exceptions, JobManager configuration', async () => {
+    const appId = eventTime['application-id'] ?? '';
+    // A job run through /jars/:jarid/run is an application of its own, with the job's id.
+    expect(appId).toBe(eventTime.jid);
+    const { applications } = await requestOnce(applicationsOverviewQueryOptions());
+    const listed = applications.find((a) => a.id === appId);
+    expect(listed?.name).toBe(`SingleJobApplication(${demoJob('eventTime').name})`);
+    expect(listed?.status).toBe('RUNNING');
+    expect(listed?.jobs).toEqual({ RUNNING: 1 });
+    const finished = applications.find((a) => a.id === jobId(sandbox, 'bounded'));
+    expect(finished?.status).toBe('FINISHED');
+    expect(finished?.jobs).toEqual({ FINISHED: 1 });
+
+    const details = await requestOnce(applicationDetailsQueryOptions(appId));
+    expect(details.jobs.map((j) => [j.jid, j.name, j.state])).toEqual([[eventTime.jid, eventTime.name, 'RUNNING']]);
+    expect(details.timestamps['RUNNING']).toBeGreaterThan(0);
+    const exceptions = await requestOnce(applicationExceptionsQueryOptions(appId));
+    expect(Array.isArray(exceptions.exceptionHistory.entries)).toBe(true);
+    const config = await requestOnce(applicationJobManagerConfigQueryOptions(appId));
+    expect(config.find((e) => e.key === 'rest.port')?.value).toBe(String(sandbox.port));
+  });
+
+  it.runIf(served)('an unknown application: Flink 2.3 answers 500 with FlinkApplicationNotFoundException', async () => {
+    const error = await expectApiError(requestOnce(applicationDetailsQueryOptions(UNKNOWN_ID)), 'http');
+    expect(error.status).toBe(500);
+    expect(error.flinkMessage).toContain(`Could not find Flink application (${UNKNOWN_ID})`);
+  });
+
+  it.skipIf(served)('before 2.3: no applications, every application path is not found', async () => {
+    expect(eventTime['application-id']).toBeUndefined();
+    await expectApiError(requestOnce(applicationsOverviewQueryOptions()), 'not-found');
+    await expectApiError(requestOnce(applicationDetailsQueryOptions(eventTime.jid)), 'not-found');
+    await expectApiError(requestOnce(applicationExceptionsQueryOptions(eventTime.jid)), 'not-found');
+    await expectApiError(requestOnce(applicationJobManagerConfigQueryOptions(eventTime.jid)), 'not-found');
+    await expectApiError(cancelApplication(eventTime.jid), 'not-found');
+  });
+});
+
+describe("rescales (Flink 2.3, on the sandbox's adaptive-scheduler cluster)", () => {
+  const adaptive = sandbox.adaptive;
+  const served = sandbox.flinkVersion.startsWith('2.');
+  /** Runs `body` with the client pointed at the adaptive cluster, then points it back. */
+  async function onAdaptive<T>(body: (jobId: string) => Promise<T>): Promise<T> {
+    if (!adaptive) throw new Error('the sandbox runs no adaptive-scheduler cluster (SANDBOX_ADAPTIVE=0?)');
+    const main = getApiSettings().baseUrl;
+    configureApi({ baseUrl: `${adaptive.url}/` });
+    try {
+      return await body(adaptive.jobId);
+    } finally {
+      configureApi({ baseUrl: main });
+    }
+  }
+
+  it.runIf(served)(
+    'a rescale 1 -> 2 through resource requirements shows in overview, history, details, summary',
+    async () => {
+      await onAdaptive(async (id) => {
+        const config = await requestOnce(jobRescalesConfigQueryOptions(id));
+        expect(config).toBeTypeOf('object');
+        const before = await requestOnce(jobRescalesOverviewQueryOptions(id));
+        await rescaleWithRequirements(id, 2);
+        const history = await eventually(
+          'a completed rescale to parallelism 2 in the history',
+          () => requestOnce(jobRescalesHistoryQueryOptions(id)),
+          (h) => h.some((r) => r.triggerCause === 'UPDATE_REQUIREMENT' && r.terminalState === 'COMPLETED'),
+          { timeoutMs: 120_000 },
+        );
+        const rescale = history.find((r) => r.triggerCause === 'UPDATE_REQUIREMENT' && r.terminalState === 'COMPLETED');
+        const details = await requestOnce(jobRescaleDetailsQueryOptions(id, rescale?.rescaleUuid ?? ''));
+        expect(details.rescaleUuid).toBe(rescale?.rescaleUuid);
+        const after = await requestOnce(jobRescalesOverviewQueryOptions(id));
+        expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
+        const summary = await requestOnce(jobRescalesSummaryQueryOptions(id));
+        expect(summary).toBeTypeOf('object');
+        // Back to parallelism 1, as the browser tests expect the sandbox.
+        await rescaleWithRequirements(id, 1);
+      });
+    },
+  );
+
+  it.skipIf(served)('before 2.3: the adaptive cluster has no rescales endpoints', async () => {
+    await onAdaptive(async (id) => {
+      await expectApiError(requestOnce(jobRescalesConfigQueryOptions(id)), 'not-found');
+    });
+  });
+});
+
+describe('profiler (rest.profiling.enabled in the sandbox)', () => {
+  // A short ITIMER run (works without perf events) on the JobManager and on a TaskManager; its
+  // result file is read as text. Where async-profiler cannot run, the run ends FAILED with
+  // Flink's reason, and the file endpoint is asked for a file that does not exist.
+  async function profile(target: ProfilerTarget) {
+    const list = () =>
+      requestOnce(
+        target.kind === 'jobmanager'
+          ? jobManagerProfilingQueryOptions()
+          : taskManagerProfilingQueryOptions(target.taskManagerId),
+      );
+    const readFile = (name: string) =>
+      requestOnce(
+        target.kind === 'jobmanager'
+          ? jobManagerProfilingFileQueryOptions(name)
+          : taskManagerProfilingFileQueryOptions(target.taskManagerId, name),
+      );
+    const before = (await list()).profilingList.length;
+    const started = await startProfiling(target, { mode: 'ITIMER', duration: 2 });
+    expect(started.status).toBe('RUNNING');
+    expect(started.mode).toBe('ITIMER');
+    const settled = await eventually(
+      'the profiling run to end',
+      list,
+      (l) => l.profilingList.length > before && isProfilingSettled(l),
+      { timeoutMs: 60_000 },
+    );
+    const run = settled.profilingList.find((r) => r.triggerTime === started.triggerTime);
+    expect(run?.status).toMatch(/FINISHED|FAILED/);
+    if (run?.status === 'FINISHED' && run.outputFile) {
+      const html = await readFile(run.outputFile);
+      expect(html.length).toBeGreaterThan(100);
+      return `FINISHED (${run.outputFile}, ${html.length} characters)`;
+    }
+    const missing = await readFile('no-such-profile.html').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(FlinkApiError);
+    return `FAILED: ${run?.message ?? ''}`;
+  }
+
+  it('JobManager: list, start a run, read its result', async () => {
+    console.info(`[contract] JobManager profiling: ${await profile({ kind: 'jobmanager' })}`);
+  });
+
+  it('TaskManager: list, start a run, read its result', async () => {
+    const taskManagerId = taskManagerIds[0] ?? '';
+    console.info(`[contract] TaskManager profiling: ${await profile({ kind: 'taskmanager', taskManagerId })}`);
   });
 });
 
@@ -641,6 +822,43 @@ describe('jars and job lifecycle', () => {
       (s) => s.status === 'CANCELED',
     );
     expect(final.status).toBe('CANCELED');
+  });
+
+  it('POST /jars/:jarid/run-application (2.3), then cancel the application', async () => {
+    if (!applicationsServed(sandbox.flinkVersion)) {
+      const refused = await expectApiError(
+        runJarAsApplication(jarId, { entryClass: cancelMe.entryClass }),
+        'not-found',
+      );
+      expect(refused.flinkMessage).toContain('run-application');
+      return;
+    }
+    const { applicationid } = await runJarAsApplication(jarId, {
+      entryClass: cancelMe.entryClass,
+      programArgsList: ['--rate', '5'],
+    });
+    const running = await eventually(
+      'the application and its job to run',
+      () => requestOnce(applicationDetailsQueryOptions(applicationid)),
+      (a) => a.status === 'RUNNING' && a.jobs.length === 1 && a.jobs[0]?.state === 'RUNNING',
+    );
+    expect(running.name).toBe(cancelMe.entryClass);
+    const job = running.jobs[0]?.jid ?? '';
+    // The job names the application it belongs to; its id is its own.
+    expect((await requestOnce(jobDetailsQueryOptions(job)))['application-id']).toBe(applicationid);
+    expect(job).not.toBe(applicationid);
+
+    await cancelApplication(applicationid);
+    const canceled = await eventually(
+      'the canceled application',
+      () => requestOnce(applicationDetailsQueryOptions(applicationid)),
+      (a) => a.status === 'CANCELED',
+    );
+    expect(canceled.jobs.map((j) => j.state)).toEqual(['CANCELED']);
+    expect(canceled.timestamps['CANCELING']).toBeGreaterThan(0);
+    // Cancelling it again: Flink no longer knows it as cancellable.
+    const again = await expectApiError(cancelApplication(applicationid), 'not-found');
+    expect(again.flinkMessages.join('\n')).toContain('Application could not be found');
   });
 
   it('DELETE /jars/:jarid', async () => {

@@ -7,6 +7,7 @@
 //
 //   node e2e/contract/record-fixtures.mjs            (SANDBOX_PORT picks the sandbox, default 8081)
 //   node e2e/contract/record-fixtures.mjs --no-proxy (skip nginx)
+//   node e2e/contract/record-fixtures.mjs --applications (only the applications' answers)
 //
 // Fixtures are recorded, never edited by hand: re-run this to refresh them.
 
@@ -285,10 +286,47 @@ http {
   }
 }
 
+/**
+ * Flink 2.3's applications: the list, one application (the event-time job's), its exceptions and
+ * JobManager configuration, an unknown one; before 2.3 the 404 of the list.
+ * @param {string} flinkUrl @param {import('../sandbox/sandbox.mjs').SandboxState} state
+ */
+async function recordApplications(flinkUrl, state) {
+  const base = `${flinkUrl}/`;
+  const config = /** @type {{ 'flink-version': string }} */ (await getJson(`${flinkUrl}/config`));
+  const version = config['flink-version'];
+  const from = `Flink ${version} sandbox`;
+  const dir = path.join(fixturesRoot, `flink-${version}`);
+  const overview = await record(base, 'GET', '/applications/overview', from);
+  if (overview.status === 404) {
+    save(dir, 'error-applications-not-served', overview);
+    return version;
+  }
+  save(dir, 'applications-overview', overview);
+  const jobDetails = /** @type {{ 'application-id': string }} */ (
+    await getJson(`${flinkUrl}/jobs/${state.jobIds?.eventTime ?? ''}`)
+  );
+  const id = jobDetails['application-id'];
+  save(dir, 'application-details', await record(base, 'GET', `/applications/${id}`, from));
+  save(dir, 'application-exceptions', await record(base, 'GET', `/applications/${id}/exceptions`, from));
+  save(dir, 'application-jobmanager-config', await record(base, 'GET', `/applications/${id}/jobmanager/config`, from));
+  save(
+    dir,
+    'error-application-not-found',
+    await record(base, 'GET', '/applications/0123456789abcdef0123456789abcdef', from),
+  );
+  return version;
+}
+
 async function main() {
   const settings = sandboxSettings();
   const state = readState(settings.port);
   if (!state) throw new Error(`no sandbox on port ${settings.port}: run node e2e/sandbox/sandbox.mjs up first`);
+  if (process.argv.includes('--applications')) {
+    log(`recorded the applications of Flink ${await recordApplications(state.url, state)}`);
+    return;
+  }
+  await recordApplications(state.url, state);
   const version = await recordFlink(state.url, state);
   log(`recorded Flink ${version}`);
   if (!process.argv.includes('--no-proxy')) await recordProxy(state.url);

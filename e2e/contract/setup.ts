@@ -3,9 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { addApiListener, configureApi } from '../../src/api/settings';
-import { contractSandbox } from './support';
+import { contractSandbox, servedLine, type ServedLine } from './support';
 
 const sandbox = contractSandbox();
 configureApi({
@@ -20,7 +20,14 @@ export const exercisedFile =
 
 interface Report {
   exercised: Record<string, { status: number; count: number }>;
+  /** The line under test and the rows it serves: what run.mjs counts against. */
+  line?: ServedLine;
 }
+
+let line: ServedLine | undefined;
+beforeAll(async () => {
+  line = await servedLine(sandbox);
+});
 
 const seen = new Map<string, { status: number; count: number }>();
 addApiListener({
@@ -41,6 +48,7 @@ afterAll(() => {
       report = { exercised: {} };
     }
   }
+  if (line) report.line = line;
   for (const [key, value] of seen) {
     const previous = report.exercised[key];
     report.exercised[key] = { status: value.status, count: (previous?.count ?? 0) + value.count };

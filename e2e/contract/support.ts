@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { allEndpoints, endpointKey, isServed, type ClusterCapability } from '../../src/api/endpoints';
 import { FlinkApiError, type FlinkApiErrorKind } from '../../src/api/errors';
 import { readState } from '../sandbox/sandbox.mjs';
 
@@ -13,6 +14,8 @@ export interface ContractSandbox {
   jarId: string;
   jobIds: Record<string, string>;
   demoJar: string;
+  /** The sandbox's adaptive-scheduler cluster (see sandbox.mjs), when it runs one. */
+  adaptive?: { url: string; jobId: string };
 }
 
 export function contractSandbox(): ContractSandbox {
@@ -28,6 +31,10 @@ export function contractSandbox(): ContractSandbox {
     jarId: state.jarId ?? '',
     jobIds: state.jobIds ?? {},
     demoJar: existsSync(demoJar) ? demoJar : '',
+    adaptive:
+      state.adaptive?.jobIds?.eventTime !== undefined
+        ? { url: state.adaptive.url, jobId: state.adaptive.jobIds.eventTime }
+        : undefined,
   };
 }
 
@@ -76,4 +83,40 @@ export async function expectApiError(promise: Promise<unknown>, kind: FlinkApiEr
   const error = caught as FlinkApiError;
   expect(error.kind, `${error.endpoint}: ${error.message}`).toBe(kind);
   return error;
+}
+
+/** What the cluster under test is: its version and what it was started with. */
+export interface ServedLine {
+  flinkVersion: string;
+  capabilities: ClusterCapability[];
+  /** `verb template` of every row of src/api/endpoints.ts this cluster serves. */
+  served: string[];
+}
+
+/**
+ * The rows of the endpoint table the cluster under test serves: those of its Flink line
+ * (`since`) whose required capability it has. Capabilities are read from the JobManager's own
+ * configuration (plain fetch, not the client: this is not an exercise of the endpoints).
+ * A capability served by another cluster of the sandbox (e.g. an adaptive-scheduler cluster)
+ * is added here when the sandbox records one.
+ */
+export async function servedLine(sandbox: ContractSandbox): Promise<ServedLine> {
+  const get = async <T>(p: string): Promise<T> => {
+    const res = await fetch(`${sandbox.url}${p}`, { signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) throw new Error(`${p} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const config = await get<{ 'flink-version': string }>('/config');
+  const jmConfig = await get<{ key: string; value: string }[]>('/jobmanager/config');
+  const value = (key: string) => jmConfig.find((e) => e.key === key)?.value;
+  const capabilities: ClusterCapability[] = [];
+  if (value('rest.profiling.enabled') === 'true') capabilities.push('profiling');
+  if (value('jobmanager.scheduler')?.toLowerCase() === 'adaptive' || sandbox.adaptive !== undefined) {
+    capabilities.push('adaptive-scheduler');
+  }
+  const have = new Set(capabilities);
+  const served = allEndpoints()
+    .filter(({ spec }) => isServed(spec, config['flink-version'], have))
+    .map(({ spec }) => endpointKey(spec));
+  return { flinkVersion: config['flink-version'], capabilities, served };
 }

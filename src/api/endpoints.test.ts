@@ -2,8 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allEndpoints, BEYOND_REFERENCE, endpointKey, endpoints, FILE_ENDPOINT_NAMES } from './endpoints';
-import type { EndpointName } from './endpoints';
+import {
+  allEndpoints,
+  BEYOND_REFERENCE,
+  endpointKey,
+  endpoints,
+  FILE_ENDPOINT_NAMES,
+  FLINK_LINES,
+  isServed,
+  versionReaches,
+} from './endpoints';
+import type { EndpointName, EndpointSpec } from './endpoints';
 import { checkPathParam } from './ids';
 import type { ParamName } from './endpoints';
 
@@ -18,17 +27,88 @@ const reference = tsv
     return `${verb} ${template}`;
   });
 
+/** `verb template` of every operation of the OpenAPI file (`/jobs/{jobid}` -> `/jobs/:jobid`). */
+function openApiOperations(): string[] {
+  const yml = readFileSync(path.join(repo, 'reference/flink-rest-v1-openapi.yml'), 'utf8');
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const line of yml.split('\n')) {
+    if (/^\S/.test(line)) current = undefined;
+    const pathLine = /^ {2}(\/\S*):\s*$/.exec(line);
+    if (pathLine?.[1]) current = pathLine[1].replace(/\{(\w+)\}/g, ':$1');
+    const verbLine = /^ {4}(get|post|put|patch|delete):\s*$/.exec(line);
+    if (current && verbLine?.[1]) out.push(`${verbLine[1].toUpperCase()} ${current}`);
+  }
+  return out;
+}
+
+/** The rows beyond the 70 of the reference list that Flink's OpenAPI file (2.4-SNAPSHOT) describes. */
+const BEYOND_THE_70_IN_OPENAPI: readonly EndpointName[] = [
+  'applicationsOverview',
+  'applicationDetails',
+  'cancelApplication',
+  'applicationExceptions',
+  'applicationJobManagerConfig',
+  'runJarAsApplication',
+];
+
 describe('the endpoints table', () => {
   const table = allEndpoints().map(({ spec }) => endpointKey(spec));
+  const openApi = openApiOperations();
 
   const beyond = Object.keys(BEYOND_REFERENCE) as EndpointName[];
 
-  it('has every endpoint of the reference list, and nothing else but the log files and the endpoints beyond it', () => {
+  it('has every endpoint of the reference list, and beyond it only the listed rows', () => {
     expect(reference).toHaveLength(70);
     expect(table.filter((key) => !reference.includes(key)).sort()).toEqual(
-      [...FILE_ENDPOINT_NAMES, ...beyond].map((name) => endpointKey(endpoints[name])).sort(),
+      [...FILE_ENDPOINT_NAMES, ...beyond, ...BEYOND_THE_70_IN_OPENAPI]
+        .map((name) => endpointKey(endpoints[name]))
+        .sort(),
     );
     expect(reference.filter((key) => !table.includes(key))).toEqual([]);
+  });
+
+  it('finds every row of the reference list in the OpenAPI file (the parser reads it right)', () => {
+    expect(openApi.length).toBeGreaterThan(70);
+    // Job submission (a multipart upload) is in the reference list but not in the OpenAPI file.
+    expect(reference.filter((key) => !openApi.includes(key))).toEqual(['POST /jobs']);
+  });
+
+  it('checks each row beyond the 70 against the OpenAPI file: described there, or named with its source', () => {
+    for (const name of BEYOND_THE_70_IN_OPENAPI) expect(openApi, name).toContain(endpointKey(endpoints[name]));
+    for (const name of [...beyond, ...FILE_ENDPOINT_NAMES]) {
+      expect(openApi, name).not.toContain(endpointKey(endpoints[name]));
+    }
+  });
+
+  it('says from which Flink line each row exists: the 70, the log files and the profiler since 1.x, applications since 2.3', () => {
+    for (const { name, spec } of allEndpoints()) {
+      expect(FLINK_LINES, name).toContain(spec.since);
+      if (reference.includes(endpointKey(spec)) || (FILE_ENDPOINT_NAMES as readonly string[]).includes(name)) {
+        expect(spec.since, name).toBe('1.x');
+      }
+    }
+    for (const name of BEYOND_THE_70_IN_OPENAPI) expect(endpoints[name].since, name).toBe('2.3');
+    for (const name of beyond) {
+      const spec: EndpointSpec = endpoints[name];
+      expect(spec.since, name).toBe('1.x');
+      expect(spec.requires, name).toBe('profiling');
+    }
+  });
+
+  it('knows which rows a line serves', () => {
+    expect(versionReaches('2.3.0', '2.3')).toBe(true);
+    expect(versionReaches('2.4-SNAPSHOT', '2.3')).toBe(true);
+    expect(versionReaches('3.0.0', '2.3')).toBe(true);
+    expect(versionReaches('2.2.1', '2.3')).toBe(false);
+    expect(versionReaches('1.20.5', '2.3')).toBe(false);
+    expect(versionReaches(undefined, '2.3')).toBe(false);
+    expect(versionReaches('garbage', '1.x')).toBe(true);
+    const served = (version: string, profiling: boolean) =>
+      allEndpoints().filter(({ spec }) => isServed(spec, version, new Set(profiling ? ['profiling'] : []))).length;
+    expect(served('1.20.5', false)).toBe(76);
+    expect(served('1.20.5', true)).toBe(82);
+    expect(served('2.3.0', true)).toBe(88);
   });
 
   it('has no duplicates', () => {

@@ -23,6 +23,8 @@ export function isHexId(value: unknown): value is string {
 export const isJobId = isHexId;
 /** Vertex ids are 32 hex characters. */
 export const isVertexId = isHexId;
+/** Application ids (Flink 2.3) are 32 hex characters. */
+export const isApplicationId = isHexId;
 /** Trigger ids of asynchronous operations are 32 hex characters. */
 export const isTriggerId = isHexId;
 
@@ -42,6 +44,7 @@ export function checkPathParam(name: ParamName, value: unknown): string | undefi
     case 'triggerid':
     case 'datasetid':
     case 'rescaleuuid':
+    case 'applicationid':
       return isHexId(value) ? undefined : `${name} must be 32 hexadecimal characters, got ${describe(value)}`;
     case 'taskmanagerid':
       return isTaskManagerId(value) ? undefined : `taskmanagerid is not a TaskManager resource id: ${describe(value)}`;

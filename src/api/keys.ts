@@ -14,6 +14,8 @@
 //            ├─ taskmanagers ─┬─ list | metrics(q)
 //            │                └─ taskmanager(id) ─ details | logs | log(name) | metrics(q) | thread-dump
 //            │                                   | profiler | profiler-file(name)
+//            ├─ applications ─┬─ overview
+//            │                └─ application(id) ─ details | exceptions | jobmanager-config
 //            ├─ jars ─ list
 //            └─ datasets ─ list
 
@@ -42,6 +44,8 @@ const subtasks = (jobId: string, vertexId: string) => [...vertex(jobId, vertexId
 const subtask = (jobId: string, vertexId: string, index: number) => [...subtasks(jobId, vertexId), index] as const;
 const taskmanagers = () => [...cluster(), 'taskmanagers'] as const;
 const taskmanager = (id: string) => [...taskmanagers(), 'tm', id] as const;
+const applications = () => [...cluster(), 'applications'] as const;
+const application = (applicationId: string) => [...applications(), 'application', applicationId] as const;
 const jars = () => [...cluster(), 'jars'] as const;
 const datasets = () => [...cluster(), 'datasets'] as const;
 
@@ -137,6 +141,13 @@ export const flinkKeys = {
   taskmanagerThreadDump: (id: string) => [...taskmanager(id), 'thread-dump'] as const,
   taskmanagerProfiling: (id: string) => [...taskmanager(id), 'profiler'] as const,
   taskmanagerProfilingFile: (id: string, file: string) => [...taskmanager(id), 'profiler-file', file] as const,
+
+  applications,
+  applicationsOverview: () => [...applications(), 'overview'] as const,
+  application,
+  applicationDetails: (applicationId: string) => [...application(applicationId), 'details'] as const,
+  applicationExceptions: (applicationId: string) => [...application(applicationId), 'exceptions'] as const,
+  applicationJobManagerConfig: (applicationId: string) => [...application(applicationId), 'jobmanager-config'] as const,
 
   jars,
   jarsList: () => [...jars(), 'list'] as const,

@@ -13,7 +13,9 @@ import { KioskFrame } from '../features/kiosk/KioskFrame';
 import { JobNotifier } from '../features/notifications/JobNotifier';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
 import { SnapshotBanner } from '../features/snapshot/SnapshotBanner';
+import { endpoints } from '../api/endpoints';
 import { links } from '../lib/paths';
+import { useServes } from '../lib/use-served';
 import styles from './Layout.module.css';
 
 /**
@@ -99,11 +101,13 @@ export function Layout(): ReactNode {
   const connection = useConnectionStatus();
   const kiosk = useKiosk();
   const history = useHistoryServer();
-  if (history && !kiosk) return <HistoryLayout clusterName={config.clusterName} connection={connection} />;
   // On a phone the navigation and the header's tools fold into a menu (CSS decides when).
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   const closeMenu = (): void => setMenuOpen(false);
+  // Flink 2.3+: decided from /config's version, before any request to the applications.
+  const applications = useServes(endpoints.applicationsOverview).served === true;
+  if (history && !kiosk) return <HistoryLayout clusterName={config.clusterName} connection={connection} />;
   if (kiosk) return <KioskLayout kiosk={kiosk} clusterName={config.clusterName} connection={connection} />;
   return (
     <div className="shell">
@@ -134,6 +138,11 @@ export function Layout(): ReactNode {
             <NavLink to={links.overview()} end onClick={closeMenu}>
               Overview
             </NavLink>
+            {applications && (
+              <NavLink to={links.applications()} onClick={closeMenu}>
+                Applications
+              </NavLink>
+            )}
             <NavLink to={links.jobs()} onClick={closeMenu}>
               Jobs
             </NavLink>

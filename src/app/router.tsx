@@ -51,6 +51,14 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
             errorElement: <RouteErrorPage />,
             children: [
               { path: routes.overview, element: <OverviewPage /> },
+              {
+                path: routes.applications,
+                ...lazyPage(async () => (await import('../pages/ApplicationsPage')).ApplicationsPage),
+              },
+              {
+                path: routes.application,
+                ...lazyPage(async () => (await import('../pages/ApplicationPage')).ApplicationPage),
+              },
               { path: routes.jobs, ...lazyPage(async () => (await import('../pages/JobsPage')).JobsPage) },
               {
                 path: routes.taskManagers,

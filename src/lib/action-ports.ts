@@ -39,6 +39,8 @@ export interface ActionSpec<Kind extends string> {
   readonly kind: Kind;
   /** The job it acts on, for a link. */
   readonly jobId?: string;
+  /** The application it acts on (Flink 2.3), for a link. */
+  readonly applicationId?: string;
   /** A human name for the subject: the job's name, the jar's file name, a path. Untrusted text. */
   readonly subject?: string;
   /** The trigger id the client chose for it, when there is one (shown, and useful to resume). */

@@ -43,6 +43,9 @@ export type JobManagerTab = (typeof JOB_MANAGER_TABS)[number];
 
 export const routes = {
   overview: '/',
+  /** Flink 2.3's applications (a line without them says so on the page). */
+  applications: '/applications',
+  application: '/applications/:applicationId',
   jobs: '/jobs',
   // Tabbed pages: their tabs are child routes (`<page>/<tab>`, see lib/tabs).
   job: '/jobs/:jobId',
@@ -64,6 +67,8 @@ const encodeSegment = encodeURIComponent;
 
 export const links = {
   overview: (): string => '/',
+  applications: (): string => '/applications',
+  application: (applicationId: string): string => `/applications/${encodeSegment(applicationId)}`,
   jobs: (): string => '/jobs',
   job: (jobId: string, tab?: JobTab): string => `/jobs/${encodeSegment(jobId)}${tab ? `/${tab}` : ''}`,
   vertex: (jobId: string, vertexId: string, tab?: VertexTab): string =>

@@ -27,6 +27,7 @@ export function JarsPage(): ReactNode {
         selectedJarId={jarId || undefined}
         onSelect={(id) => setJarId(id ?? '')}
         onJobStarted={(jobId) => void navigate(links.job(jobId))}
+        onApplicationStarted={(applicationId) => void navigate(links.application(applicationId))}
         track={trackOperation}
         confirm={confirm}
       />

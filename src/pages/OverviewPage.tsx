@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
+import { applicationsOverviewQueryOptions } from '../api/applications';
 import { clusterOverviewQueryOptions } from '../api/cluster';
+import { endpoints } from '../api/endpoints';
 import { jobsOverviewQueryOptions } from '../api/jobs';
 import { useHistoryServer, usePolledQuery } from '../api/polling';
 import { links } from '../lib/paths';
@@ -10,7 +12,9 @@ import { QueryState } from '../components/QueryState';
 import { ExportSnapshotButton } from '../features/snapshot/ExportSnapshotButton';
 import { OpenSnapshot } from '../features/snapshot/OpenSnapshot';
 import { ClusterSummary } from '../features/cluster-overview/ClusterSummary';
+import { countApplications } from '../lib/application-counts';
 import { byUrgency, countByState, isActive } from '../lib/job-states';
+import { useServes } from '../lib/use-served';
 import { JobsSummaryTable } from '../features/cluster-overview/JobsSummaryTable';
 import { TaskManagersSummary } from '../features/cluster-overview/TaskManagersSummary';
 import { TriagePanel } from '../features/cluster-overview/TriagePanel';
@@ -19,6 +23,9 @@ export function OverviewPage(): ReactNode {
   const overview = usePolledQuery(clusterOverviewQueryOptions());
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const taskManagers = usePolledQuery(taskManagersQueryOptions());
+  // Applications (Flink 2.3+) are counted where the cluster has them: asked only then.
+  const applicationsServed = useServes(endpoints.applicationsOverview).served === true;
+  const applications = usePolledQuery({ ...applicationsOverviewQueryOptions(), enabled: applicationsServed });
   const jobList = jobs.data?.jobs ?? [];
   const { clusterName } = useRuntimeConfig();
   // A History Server has no cluster: its page is the list of archived jobs.
@@ -36,7 +43,15 @@ export function OverviewPage(): ReactNode {
           Summary
         </h2>
         <QueryState query={overview} what="the cluster overview">
-          {(data) => <ClusterSummary overview={data} jobsByState={countByState(jobList)} />}
+          {(data) => (
+            <ClusterSummary
+              overview={data}
+              jobsByState={countByState(jobList)}
+              applications={
+                applicationsServed && applications.data ? countApplications(applications.data.applications) : undefined
+              }
+            />
+          )}
         </QueryState>
       </section>
       <TriagePanel />

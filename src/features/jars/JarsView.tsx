@@ -4,22 +4,25 @@ import {
   deleteJarMutationOptions,
   jarIdOf,
   jarsQueryOptions,
+  runJarAsApplicationMutationOptions,
   runJarMutationOptions,
   uploadJarMutationOptions,
   type JarFile,
   type JarProgram,
 } from '../../api/jars';
+import { endpoints } from '../../api/endpoints';
 import { usePolledQuery } from '../../api/polling';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { formatBytes, formatTimestamp } from '../../lib/format';
+import { useServes } from '../../lib/use-served';
 import { JarPlan } from './JarPlan';
 import type { ActionSpec, Confirm, TrackedOutcome, TrackOperation } from '../../lib/action-ports';
 import { EMPTY_RUN_FORM, programFrom, runRequestFrom, type RunFormValues } from './run-request';
 import './jars.css';
 
 /** The operations this feature starts, for the page's operations tracker (see lib/action-ports). */
-export type JarOperationKind = 'jar-upload' | 'jar-run' | 'jar-delete';
+export type JarOperationKind = 'jar-upload' | 'jar-run' | 'jar-run-application' | 'jar-delete';
 
 interface JarsViewProps {
   /** Upload, plan, run and delete jars: `web-submit` and not read-only. */
@@ -31,6 +34,8 @@ interface JarsViewProps {
   onSelect: (jarId: string | undefined) => void;
   /** A jar's program was submitted: go to the new job. */
   onJobStarted: (jobId: string) => void;
+  /** A jar's program was submitted as an application (Flink 2.3): go to it. */
+  onApplicationStarted?: (applicationId: string) => void;
   track: TrackOperation<ActionSpec<JarOperationKind>>;
   confirm: Confirm;
 }
@@ -244,7 +249,7 @@ function JarList({
 // ---- one jar: plan, run, delete ----------------------------------------------------------------
 
 function SelectedJar(props: JarsViewProps & { jarId: string }): ReactNode {
-  const { jarId, onSelect, onJobStarted, track, confirm } = props;
+  const { jarId, onSelect, onJobStarted, onApplicationStarted, track, confirm } = props;
   const jars = usePolledQuery(jarsQueryOptions());
   const jar = jars.data?.files.find((j) => j.id === jarId);
   const [values, setValues] = useState<RunFormValues>(EMPTY_RUN_FORM);
@@ -252,6 +257,9 @@ function SelectedJar(props: JarsViewProps & { jarId: string }): ReactNode {
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<{ message: string; detail?: string } | null>(null);
   const run = useMutation(runJarMutationOptions(jarId));
+  const runApplication = useMutation(runJarAsApplicationMutationOptions(jarId));
+  // Flink 2.3+ runs a jar as an application too (decided from /config's version).
+  const asApplication = useServes(endpoints.runJarAsApplication).served === true;
   const remove = useMutation(deleteJarMutationOptions());
   const ids = { entry: useId(), args: useId(), parallelism: useId(), savepoint: useId(), entries: useId() };
 
@@ -298,6 +306,24 @@ function SelectedJar(props: JarsViewProps & { jarId: string }): ReactNode {
     );
     setRunning(false);
     if (outcome.ok && outcome.jobId) onJobStarted(outcome.jobId);
+    else if (!outcome.ok) setFailure(outcome);
+  };
+
+  const submitApplication = async (): Promise<void> => {
+    if (!request.ok || running) return;
+    setRunning(true);
+    setFailure(null);
+    let applicationId = '';
+    const outcome = await track(
+      { kind: 'jar-run-application', subject: `${jar.name}${entryClass ? `: ${entryClass}` : ''}` },
+      async (ctx): Promise<TrackedOutcome> => {
+        ctx.note('Submitting the application…');
+        applicationId = (await runApplication.mutateAsync(request.request)).applicationid;
+        return { ok: true, result: `Application ${applicationId}`, copyable: true };
+      },
+    );
+    setRunning(false);
+    if (outcome.ok && applicationId) onApplicationStarted?.(applicationId);
     else if (!outcome.ok) setFailure(outcome);
   };
 
@@ -396,6 +422,11 @@ function SelectedJar(props: JarsViewProps & { jarId: string }): ReactNode {
           <button type="submit" className="jars-primary" disabled={!request.ok || running}>
             {running ? 'Submitting…' : 'Run job'}
           </button>
+          {asApplication && (
+            <button type="button" onClick={() => void submitApplication()} disabled={!request.ok || running}>
+              Run as application
+            </button>
+          )}
           <button type="button" className="jars-danger-outline" onClick={() => void askDelete()}>
             Delete jar…
           </button>

@@ -44,6 +44,17 @@ export function JobHeader({ details, receivedAt, actions }: JobHeaderProps): Rea
             <code>{details.jid}</code>
           </dd>
         </div>
+        {details['application-id'] !== undefined && (
+          <div>
+            {/* Flink 2.3+: the application the job belongs to. */}
+            <dt>Application</dt>
+            <dd>
+              <Link to={links.application(details['application-id'])}>
+                <code>{details['application-id']}</code>
+              </Link>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Started</dt>
           <dd>{formatTimestamp(details['start-time'])}</dd>

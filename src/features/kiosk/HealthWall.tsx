@@ -86,6 +86,19 @@ export function HealthWall({ data, interactive }: { data: WallData; interactive:
                 : '…'}
             </dd>
           </div>
+          {data.applications && (
+            <div className="wall-stat">
+              <dt>Applications</dt>
+              <dd>
+                {formatCount(data.applications.running)} running
+                <span className="wall-stat-sub">
+                  {' '}
+                  ({formatCount(data.applications.finished)} finished, {formatCount(data.applications.failed)} failed,{' '}
+                  {formatCount(data.applications.canceled)} canceled)
+                </span>
+              </dd>
+            </div>
+          )}
         </dl>
       </section>
       <section aria-labelledby="wall-jobs-heading">

@@ -1,11 +1,15 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
+import { applicationsOverviewQueryOptions } from '../../api/applications';
 import { checkpointingStatisticsQueryOptions } from '../../api/checkpoints';
 import { clusterOverviewQueryOptions, type ClusterOverview } from '../../api/cluster';
 import { isNotFound } from '../../api/errors';
 import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobOverview } from '../../api/jobs';
+import { endpoints } from '../../api/endpoints';
 import { usePolledQuery, usePollInterval } from '../../api/polling';
+import { countApplications, type ApplicationCounts } from '../../lib/application-counts';
 import { isActive } from '../../lib/job-states';
+import { useServes } from '../../lib/use-served';
 import { classifyJobHealth, healthOrder, type JobHealth } from '../../lib/triage/health';
 import {
   advanceTracker,
@@ -31,6 +35,8 @@ export interface WallData {
   readonly running: readonly RotationJob[];
   /** Running jobs with checkpoints that failed within the window. */
   readonly failingCheckpoints: readonly RotationJob[];
+  /** Applications by state, where the cluster has them (Flink 2.3+); undefined otherwise. */
+  readonly applications: ApplicationCounts | undefined;
 }
 
 /**
@@ -43,6 +49,9 @@ export interface WallData {
 export function useWallData(): WallData {
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const overview = usePolledQuery(clusterOverviewQueryOptions());
+  // Flink 2.3+: one more request per poll, `GET /applications/overview`; none on older lines.
+  const applicationsServed = useServes(endpoints.applicationsOverview).served === true;
+  const applications = usePolledQuery({ ...applicationsOverviewQueryOptions(), enabled: applicationsServed });
   const interval = usePollInterval('live');
   const active = (jobs.data?.jobs ?? []).filter((j) => isActive(j.state));
 
@@ -98,5 +107,7 @@ export function useWallData(): WallData {
     })
     .map((j) => ({ jid: j.jid, name: j.name }));
 
-  return { jobs, overview, tiles, running, failingCheckpoints };
+  const applicationCounts =
+    applicationsServed && applications.data ? countApplications(applications.data.applications) : undefined;
+  return { jobs, overview, tiles, running, failingCheckpoints, applications: applicationCounts };
 }

@@ -13,12 +13,18 @@ const COLUMNS: readonly Column<OperationRecord>[] = [
   column('subject', {
     header: 'Job or subject',
     className: 'job-name',
-    value: (r) => `${r.subject ?? ''} ${r.jobId ?? ''}`,
+    value: (r) => `${r.subject ?? ''} ${r.jobId ?? r.applicationId ?? ''}`,
     sort: false,
     search: true,
     format: (_text, r) => (
       <>
-        {r.jobId ? <Link to={links.job(r.jobId)}>{r.subject ?? r.jobId}</Link> : (r.subject ?? '–')}
+        {r.jobId ? (
+          <Link to={links.job(r.jobId)}>{r.subject ?? r.jobId}</Link>
+        ) : r.applicationId ? (
+          <Link to={links.application(r.applicationId)}>{r.subject ?? r.applicationId}</Link>
+        ) : (
+          (r.subject ?? '–')
+        )}
         {r.triggerId && (
           <span className="ops-trigger">
             trigger <code>{r.triggerId}</code>

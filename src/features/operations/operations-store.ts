@@ -17,10 +17,12 @@ export type OperationKind =
   | 'stop-with-savepoint'
   | 'checkpoint'
   | 'cancel'
+  | 'application-cancel'
   | 'rescale'
   | 'resource-requirements'
   | 'jar-upload'
   | 'jar-run'
+  | 'jar-run-application'
   | 'jar-delete'
   | 'dataset-deletion'
   | 'savepoint-disposal'
@@ -31,10 +33,12 @@ export const OPERATION_TITLES: Readonly<Record<OperationKind, string>> = {
   'stop-with-savepoint': 'Stop with savepoint',
   checkpoint: 'Checkpoint',
   cancel: 'Cancel job',
+  'application-cancel': 'Cancel application',
   rescale: 'Rescale',
   'resource-requirements': 'Resource requirements',
   'jar-upload': 'Upload jar',
   'jar-run': 'Run jar',
+  'jar-run-application': 'Run jar as application',
   'jar-delete': 'Delete jar',
   'dataset-deletion': 'Delete data set',
   'savepoint-disposal': 'Dispose savepoint',

@@ -1,5 +1,6 @@
 // Turning the API's results into tracked outcomes, and following a job to its end.
 
+import { applicationDetailsQueryOptions, isApplicationTerminal } from '../../api/applications';
 import { requestOnce } from '../../api/endpoint-query';
 import { isRetryable } from '../../api/errors';
 import { jobStatusQueryOptions } from '../../api/jobs';
@@ -47,5 +48,30 @@ export async function followJobToEnd(
     }
     if (Date.now() + pollIntervalMs > deadline) return { state, final: false };
     await sleep(pollIntervalMs, undefined, 'job status');
+  }
+}
+
+/**
+ * Polls an application (Flink 2.3) until it reached a final state (CANCELED, FINISHED, FAILED) and
+ * returns it; returns the last state seen when the deadline passed first.
+ */
+export async function followApplicationToEnd(
+  applicationId: string,
+  options: FollowJobOptions = {},
+): Promise<{ state: string; final: boolean }> {
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const deadline = Date.now() + (options.deadlineMs ?? 2 * 60_000);
+  let state = 'UNKNOWN';
+  for (;;) {
+    try {
+      const status = (await requestOnce(applicationDetailsQueryOptions(applicationId))).status;
+      state = status;
+      options.onState?.(state);
+      if (isApplicationTerminal(status)) return { state, final: true };
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+    }
+    if (Date.now() + pollIntervalMs > deadline) return { state, final: false };
+    await sleep(pollIntervalMs, undefined, 'application status');
   }
 }
