@@ -12,7 +12,7 @@ import {
   isServed,
   versionReaches,
 } from './endpoints';
-import type { EndpointName, EndpointSpec } from './endpoints';
+import type { ClusterCapability, EndpointName, EndpointSpec } from './endpoints';
 import { checkPathParam } from './ids';
 import type { ParamName } from './endpoints';
 
@@ -50,6 +50,11 @@ const BEYOND_THE_70_IN_OPENAPI: readonly EndpointName[] = [
   'applicationExceptions',
   'applicationJobManagerConfig',
   'runJarAsApplication',
+  'jobRescalesOverview',
+  'jobRescalesHistory',
+  'jobRescalesSummary',
+  'jobRescalesConfig',
+  'jobRescaleDetails',
 ];
 
 describe('the endpoints table', () => {
@@ -81,7 +86,7 @@ describe('the endpoints table', () => {
     }
   });
 
-  it('says from which Flink line each row exists: the 70, the log files and the profiler since 1.x, applications since 2.3', () => {
+  it('says from which Flink line each row exists: the 70, the log files and the profiler since 1.x, applications and rescales since 2.3', () => {
     for (const { name, spec } of allEndpoints()) {
       expect(FLINK_LINES, name).toContain(spec.since);
       if (reference.includes(endpointKey(spec)) || (FILE_ENDPOINT_NAMES as readonly string[]).includes(name)) {
@@ -104,11 +109,14 @@ describe('the endpoints table', () => {
     expect(versionReaches('1.20.5', '2.3')).toBe(false);
     expect(versionReaches(undefined, '2.3')).toBe(false);
     expect(versionReaches('garbage', '1.x')).toBe(true);
-    const served = (version: string, profiling: boolean) =>
-      allEndpoints().filter(({ spec }) => isServed(spec, version, new Set(profiling ? ['profiling'] : []))).length;
-    expect(served('1.20.5', false)).toBe(76);
-    expect(served('1.20.5', true)).toBe(82);
-    expect(served('2.3.0', true)).toBe(88);
+    const served = (version: string, capabilities: ClusterCapability[]) =>
+      allEndpoints().filter(({ spec }) => isServed(spec, version, new Set(capabilities))).length;
+    expect(served('1.20.5', [])).toBe(76);
+    expect(served('1.20.5', ['profiling'])).toBe(82);
+    expect(served('1.20.5', ['profiling', 'adaptive-scheduler'])).toBe(82);
+    expect(served('2.3.0', ['profiling'])).toBe(88);
+    // The rescales rows: only where a job can run on the adaptive scheduler (the sandbox's second cluster).
+    expect(served('2.3.0', ['profiling', 'adaptive-scheduler'])).toBe(93);
   });
 
   it('has no duplicates', () => {

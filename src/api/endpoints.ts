@@ -116,7 +116,9 @@ export const endpoints = {
     since: '1.x',
   },
 
-  // rescales.ts (Flink 2.3+, adaptive scheduler)
+  // rescales.ts: Flink 2.3+, in the 2.4-SNAPSHOT OpenAPI file. They answer only for a job on the adaptive
+  // scheduler (404 "AdaptiveScheduler is not enabled" / RescalesUnavailableException otherwise), with
+  // `web.adaptive-scheduler.rescale-history.size` > 0 (flink-runtime rest/handler/job/rescales).
   jobRescalesOverview: {
     verb: 'GET',
     template: '/jobs/:jobid/rescales/overview',
@@ -356,11 +358,6 @@ const PROFILER_SOURCE =
   'rest/handler/cluster/{JobManager,TaskManager}Profiling{,List,File}Handler, messages ProfilingRequestBody / ' +
   'ProfilingInfo / ProfilingInfoList; absent from Flink 2.3 REST API docs and OpenAPI file';
 
-const RESCALES_SOURCE =
-  'Flink 2.3+, adaptive scheduler only (404 "AdaptiveScheduler is not enabled" / RescalesUnavailableException ' +
-  'otherwise); flink-runtime rest/handler/job/rescales/JobRescales{Overview,History,Summary}Handler, ' +
-  'JobRescaleConfigHandler, JobRescaleDetailsHandler; in the 2.4-SNAPSHOT OpenAPI file';
-
 /**
  * Endpoints Flink serves that its REST reference list (reference/rest-endpoints.tsv) and OpenAPI
  * file do not name, each with where it comes from.
@@ -372,11 +369,6 @@ export const BEYOND_REFERENCE = {
   taskManagerProfiling: PROFILER_SOURCE,
   triggerTaskManagerProfiling: PROFILER_SOURCE,
   taskManagerProfilingFile: PROFILER_SOURCE,
-  jobRescalesOverview: RESCALES_SOURCE,
-  jobRescalesHistory: RESCALES_SOURCE,
-  jobRescalesSummary: RESCALES_SOURCE,
-  jobRescalesConfig: RESCALES_SOURCE,
-  jobRescaleDetails: RESCALES_SOURCE,
 } as const satisfies Partial<Record<EndpointName, string>>;
 
 /** Major and minor of a Flink version string (`2.3.0`, `1.20-SNAPSHOT`); undefined when unreadable. */
