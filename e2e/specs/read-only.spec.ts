@@ -25,7 +25,9 @@ async function visibleActionControls(page: Page): Promise<string[]> {
       if (ACTION_NAME.test(name)) found.push(`${role} "${name.trim()}"`);
     }
   }
-  const fileInputs = await page.locator('input[type=file]').count();
+  // Opening an incident snapshot reads a file into this browser only, nothing goes to the cluster:
+  // not an action. Any other file input (a jar upload) is.
+  const fileInputs = await page.locator('input[type=file]:not([accept=".json,application/json"])').count();
   if (fileInputs > 0) found.push(`${fileInputs} file input(s)`);
   return found;
 }

@@ -67,6 +67,10 @@ interface JobGraphViewProps {
  * The graph and the table mark one vertex together: the one hovered or focused in either, else
  * the one picked by clicking its row, kept in the URL (`?vertex=<id>`) so a link shows it.
  */
+/** The id under which the graph's own box is tracked on screen (vertex ids are hexadecimal). */
+const GRAPH_ON_SCREEN = 'graph';
+const NO_IDS: readonly string[] = [];
+
 export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const navigate = useNavigate();
   const hrefBase = useHref('/').replace(/\/$/, '');
@@ -74,10 +78,15 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const rates = useVertexRates(details);
   const [view, setView] = useState<GraphViewState>({ visible: [], detailed: false });
   const live = !isTerminal(details.state);
-  const watermarks = useVisibleWatermarks(jobId, view.detailed ? view.visible : [], live);
+  // What is on the page's screen: the graph itself (scrolled past, its nodes' watermarks and skews
+  // are not read) and the vertex table's rows (their operator metrics).
+  const { onScreen, track } = useOnScreen();
+  const graphOnScreen = onScreen.has(GRAPH_ON_SCREEN);
+  const readableIds = view.detailed && graphOnScreen ? view.visible : NO_IDS;
+  const watermarks = useVisibleWatermarks(jobId, readableIds, live);
   const readable = useMemo(
-    () => (view.detailed ? details.vertices.filter((v) => view.visible.includes(v.id)) : []),
-    [view, details.vertices],
+    () => details.vertices.filter((v) => readableIds.includes(v.id)),
+    [readableIds, details.vertices],
   );
   const skews = useVertexSkews(jobId, readable, live).readings;
 
@@ -92,7 +101,6 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
     () => details.vertices.map((v) => ({ id: v.id, name: v.name, role: roles.get(v.id) })),
     [details, roles],
   );
-  const { onScreen, track } = useOnScreen();
   const operatorFlows = useOperatorFlows(jobId, tableVertices, onScreen, live);
   const rows = useMemo(() => buildVertexRows(details, rates, operatorFlows), [details, rates, operatorFlows]);
 
@@ -161,37 +169,39 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
       <h2 id="job-graph-heading" className="visually-hidden">
         {building ? 'Stream graph' : 'Job graph'}
       </h2>
-      {building && streamView ? (
-        <>
-          <p className="job-graph-note" role="status">
-            The job graph is being built: {building.pending} pending {building.pending === 1 ? 'operator' : 'operators'}{' '}
-            not yet in a job vertex. Showing the stream graph; the job graph replaces it once every operator has its
-            vertex.
-          </p>
+      <div ref={track(GRAPH_ON_SCREEN)}>
+        {building && streamView ? (
+          <>
+            <p className="job-graph-note" role="status">
+              The job graph is being built: {building.pending} pending{' '}
+              {building.pending === 1 ? 'operator' : 'operators'} not yet in a job vertex. Showing the stream graph; the
+              job graph replaces it once every operator has its vertex.
+            </p>
+            <JobGraphCanvas
+              structure={streamView.structure}
+              nodes={streamView.nodes}
+              label={`Stream graph: ${building.operators.length} operators, ${building.pending} pending`}
+              legend={STREAM_LEGEND}
+              onOpenNode={openOperator}
+              onViewChange={setView}
+              direction={direction}
+              onDirectionChange={setDirection}
+            />
+          </>
+        ) : (
           <JobGraphCanvas
-            structure={streamView.structure}
-            nodes={streamView.nodes}
-            label={`Stream graph: ${building.operators.length} operators, ${building.pending} pending`}
-            legend={STREAM_LEGEND}
-            onOpenNode={openOperator}
+            structure={structure}
+            nodes={nodes}
+            label={`Job graph: ${model.vertices.length} vertices`}
+            legend={LEGEND}
+            onOpenNode={openNode}
+            onHoverNode={setHovered}
             onViewChange={setView}
             direction={direction}
             onDirectionChange={setDirection}
           />
-        </>
-      ) : (
-        <JobGraphCanvas
-          structure={structure}
-          nodes={nodes}
-          label={`Job graph: ${model.vertices.length} vertices`}
-          legend={LEGEND}
-          onOpenNode={openNode}
-          onHoverNode={setHovered}
-          onViewChange={setView}
-          direction={direction}
-          onDirectionChange={setDirection}
-        />
-      )}
+        )}
+      </div>
       <p className="job-graph-note">
         Busy and back-pressured time and records per second are measured between the last two refreshes; open a vertex
         for its subtasks.
