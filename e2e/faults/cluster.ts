@@ -3,8 +3,10 @@
 // Only for a sandbox the test started itself (never the shared one the other specs read).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isAlive, readState, spawnDetached } from '../sandbox/sandbox.mjs';
-import { sandboxPort } from '../support/flink';
+import { down, isAlive, readState, spawnDetached, up } from '../sandbox/sandbox.mjs';
+import { sandboxPort, sharedFlinkVersion } from '../support/flink';
+import { startNginx, type RunningNginx } from '../support/nginx.mjs';
+import { privateDist } from './dist';
 
 export type SandboxState = NonNullable<ReturnType<typeof readState>>;
 export type ProcessInfo = SandboxState['processes'][number];
@@ -15,6 +17,25 @@ export function stateOf(port: number): SandboxState {
   const state = readState(port);
   if (!state) throw new Error(`no sandbox is recorded on port ${port}`);
   return state;
+}
+
+/**
+ * A fresh sandbox of the spec's own on `port` (the shared one's Flink line; no adaptive cluster and
+ * no History Server, which such specs do not use), behind nginx serving a private build of the app.
+ * Always fresh: a recorded one may be left from a run that killed its JobManager.
+ */
+export async function startBreakableSandbox(port: number): Promise<{ state: SandboxState; nginx: RunningNginx }> {
+  await down(port);
+  await up({
+    port,
+    flinkVersion: sharedFlinkVersion(),
+    versionRequested: false,
+    adaptive: false,
+    historyServer: false,
+  });
+  const state = stateOf(port);
+  const nginx = await startNginx({ prefixes: ['/'], jobManager: state.url, dist: privateDist() });
+  return { state, nginx };
 }
 
 export function processOf(port: number, role: string): ProcessInfo {

@@ -1,11 +1,11 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { down, up } from '../sandbox/sandbox.mjs';
+import { down } from '../sandbox/sandbox.mjs';
 import {
   killProcess,
   restartProcess,
-  stateOf,
+  startBreakableSandbox,
   waitForCluster,
   waitUntil,
   getJson,
@@ -21,7 +21,7 @@ import {
   type FaultRule,
 } from '../faults/fault-proxy';
 import { demoJob, demoJobId, flinkUrl, ownSandboxPort, sharedFlinkVersion } from '../support/flink';
-import { startNginx, type RunningNginx } from '../support/nginx.mjs';
+import { type RunningNginx } from '../support/nginx.mjs';
 import { watchForProblems } from '../support/problems';
 
 // Failures between the browser and a real JobManager, and of the cluster itself.
@@ -290,17 +290,7 @@ test.describe('cluster failures, on a sandbox of its own', () => {
 
   test.beforeAll(async ({ browser }: { browser: Browser }) => {
     test.setTimeout(600_000);
-    // Always a fresh cluster: a recorded one may be left from a run that killed its JobManager.
-    await down(OWN_PORT);
-    await up({
-      port: OWN_PORT,
-      flinkVersion: sharedFlinkVersion(),
-      versionRequested: false,
-      adaptive: false,
-      historyServer: false,
-    });
-    state = stateOf(OWN_PORT);
-    nginx = await startNginx({ prefixes: ['/'], jobManager: state.url, dist: privateDist() });
+    ({ state, nginx } = await startBreakableSandbox(OWN_PORT));
     context = await browser.newContext({ httpCredentials: { username: nginx.user, password: nginx.password } });
   });
 

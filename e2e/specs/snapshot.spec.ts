@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { down, up } from '../sandbox/sandbox.mjs';
-import { getJson, killProcess, stateOf, waitUntil, type SandboxState } from '../faults/cluster';
-import { privateDist } from '../faults/dist';
-import { demoJob, ownSandboxPort, sharedFlinkVersion } from '../support/flink';
-import { startNginx, type RunningNginx } from '../support/nginx.mjs';
+import { down } from '../sandbox/sandbox.mjs';
+import { getJson, killProcess, startBreakableSandbox, waitUntil, type SandboxState } from '../faults/cluster';
+import { demoJob, ownSandboxPort } from '../support/flink';
+import { type RunningNginx } from '../support/nginx.mjs';
 import { watchForProblems } from '../support/problems';
 
 // Incident snapshots, on a sandbox of its own (this spec kills its JobManager), behind the
@@ -35,17 +34,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  // Always a fresh cluster: a recorded one may be left from a run that killed its JobManager.
-  await down(OWN_PORT);
-  await up({
-    port: OWN_PORT,
-    flinkVersion: sharedFlinkVersion(),
-    versionRequested: false,
-    adaptive: false,
-    historyServer: false,
-  });
-  state = stateOf(OWN_PORT);
-  nginx = await startNginx({ prefixes: ['/'], jobManager: state.url, dist: privateDist() });
+  ({ state, nginx } = await startBreakableSandbox(OWN_PORT));
 });
 
 test.afterAll(async () => {
