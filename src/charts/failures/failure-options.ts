@@ -16,6 +16,7 @@ import type { ComposeOption } from 'echarts/core';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import type { ChartPalette } from '../theme';
 import { renderSegment } from '../timeline/timeline-options';
+import { timeExtent } from '../time-extent';
 
 export type FailureTimelineOption = ComposeOption<
   | CustomSeriesOption
@@ -115,14 +116,7 @@ export function failureTimelineOption(
   range?: { readonly from: number; readonly to: number },
 ): FailureTimelineOption {
   const series = failureSeries(marks);
-  let min = range?.from ?? Number.POSITIVE_INFINITY;
-  let max = range?.to ?? Number.NEGATIVE_INFINITY;
-  for (const m of marks) {
-    min = Math.min(min, m.start);
-    max = Math.max(max, m.end);
-  }
-  const hasRange = Number.isFinite(min) && Number.isFinite(max);
-  const pad = hasRange ? Math.max(1000, (max - min) * 0.01) : 0;
+  const extent = timeExtent(marks, 1000, range);
   return {
     animation: false,
     textStyle: { color: palette.text },
@@ -140,8 +134,8 @@ export function failureTimelineOption(
     },
     xAxis: {
       type: 'time',
-      min: hasRange ? min - pad : undefined,
-      max: hasRange ? max + pad : undefined,
+      min: extent ? extent.min - extent.pad : undefined,
+      max: extent ? extent.max + extent.pad : undefined,
       axisLabel: { color: palette.muted, hideOverlap: true },
       axisLine: { lineStyle: { color: palette.border } },
       splitLine: { show: true, lineStyle: { color: palette.border } },

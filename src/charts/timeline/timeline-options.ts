@@ -13,6 +13,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import type { ChartPalette } from '../theme';
+import { timeExtent } from '../time-extent';
 
 export type TimelineOption = ComposeOption<
   CustomSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption
@@ -162,15 +163,8 @@ export function renderSegment(
 
 export function timelineOption(data: TimelineData, palette: ChartPalette): TimelineOption {
   const series = timelineSeriesSegments(data);
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const seg of data.segments) {
-    min = Math.min(min, seg.start);
-    max = Math.max(max, seg.end);
-  }
-  const hasRange = Number.isFinite(min) && Number.isFinite(max);
   // A little room on the right so the last instant is visible.
-  const pad = hasRange ? Math.max(1, (max - min) * 0.01) : 0;
+  const extent = timeExtent(data.segments, 1);
   return {
     animation: false,
     textStyle: { color: palette.text },
@@ -189,8 +183,8 @@ export function timelineOption(data: TimelineData, palette: ChartPalette): Timel
     },
     xAxis: {
       type: 'time',
-      min: hasRange ? min : undefined,
-      max: hasRange ? max + pad : undefined,
+      min: extent?.min,
+      max: extent ? extent.max + extent.pad : undefined,
       axisLabel: { color: palette.muted, hideOverlap: true },
       axisLine: { lineStyle: { color: palette.border } },
       splitLine: { show: true, lineStyle: { color: palette.border } },
