@@ -17,7 +17,7 @@ import { endpointKey, endpoints, type EndpointSpec, type ParamName, type PathPar
 import { FlinkApiError } from './errors';
 import { checkPathParam } from './ids';
 import { serializeQuery, type QueryParams } from './query';
-import { emitRequest, emitResponse, getApiSettings, type ApiSettings } from './settings';
+import { emitRequest, emitResponse, getApiSettings, type ApiSettings, type ClusterTarget } from './settings';
 import { activeSnapshot } from './snapshot';
 
 type TemplateOf<E extends EndpointSpec> = E['template'];
@@ -43,6 +43,12 @@ export type RequestOptions<E extends EndpointSpec> = ParamsOption<E> & {
    * goes through XMLHttpRequest; everything else (errors, read-only, instrumentation) is the same.
    */
   readonly onUploadProgress?: (loaded: number, total: number) => void;
+  /**
+   * Sends to this cluster rather than the active one (the fleet views read every cluster at
+   * once). Such a request is a GET (anything else is refused as read-only) and takes no part in
+   * the active cluster's History Server detection: the fleet knows each cluster's kind.
+   */
+  readonly target?: ClusterTarget;
 };
 
 /** What `send` needs of an answer, from fetch or from XMLHttpRequest. */
@@ -270,9 +276,13 @@ function detectServerKind(): void {
 }
 
 async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<CheckedResponse> {
-  if (endpoint.verb === 'GET') await serverKindKnown(endpoint, detectServerKind);
-  const isConfig = endpoint.verb === 'GET' && endpoint.template === endpoints.webConfig.template;
-  const settings = getApiSettings();
+  const target = options.target;
+  if (endpoint.verb === 'GET' && !target) await serverKindKnown(endpoint, detectServerKind);
+  const isConfig = !target && endpoint.verb === 'GET' && endpoint.template === endpoints.webConfig.template;
+  const active = getApiSettings();
+  const settings: ApiSettings = target
+    ? { ...active, baseUrl: target.baseUrl, versionPrefix: target.versionPrefix, readOnly: true }
+    : active;
   const key = endpointKey(endpoint);
   const url = buildUrl(endpoint, options, settings);
   const started = Date.now();
@@ -294,7 +304,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
       }),
     );
   }
-  if (isHistoryServer() && !isArchived(endpoint)) {
+  if (!target && isHistoryServer() && !isArchived(endpoint)) {
     fail(
       new FlinkApiError({
         kind: 'not-archived',

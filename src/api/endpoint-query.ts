@@ -10,6 +10,7 @@ import { decode, requestJson, requestText, type JsonValue, type ParamsOption } f
 import { endpointKey, type EndpointSpec } from './endpoints';
 import { FlinkApiError } from './errors';
 import type { QueryParams } from './query';
+import type { ClusterTarget } from './settings';
 import { activeSnapshot, snapshotAnswer } from './snapshot';
 
 /** What a query declares to the refresh policy: how often its data changes. */
@@ -26,6 +27,8 @@ export type EndpointRequest<E extends EndpointSpec> = ParamsOption<E> & {
   readonly query?: QueryParams;
   /** Only for POSTs without side effects that are cached like a GET (a jar's plan). */
   readonly body?: JsonValue;
+  /** Another cluster than the active one (fleet views; see client.ts `target`). */
+  readonly target?: ClusterTarget;
 };
 
 export interface EndpointQueryOptions<T, K extends QueryKey> {

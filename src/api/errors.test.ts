@@ -258,6 +258,20 @@ describe('read-only mode', () => {
   });
 });
 
+describe('a request to another cluster (fleet views)', () => {
+  it("goes to the target's base URL and version prefix, and only as a GET", async () => {
+    const fetchMock = stubFetch(() => responseFrom(fixture('flink-2.3.0/overview')));
+    const target = { baseUrl: 'http://127.0.0.1:9091/proxy/staging/', versionPrefix: 'v1' };
+    await expect(requestJson(endpoints.clusterOverview, EmptySchema, { target })).resolves.toBeDefined();
+    expect(fetchMock.mock.calls[0]?.[0] as string).toBe('http://127.0.0.1:9091/proxy/staging/v1/overview');
+    await failure(requestJson(endpoints.shutdownCluster, EmptySchema, { target }), 'read-only');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // The active cluster is untouched.
+    await requestOnce(clusterOverviewQueryOptions());
+    expect(fetchMock.mock.calls[1]?.[0] as string).toBe('http://127.0.0.1:8081/overview');
+  });
+});
+
 describe('instrumentation', () => {
   it("reports every request with its verb and template, and the answer's status", async () => {
     stubFetch(() => responseFrom(fixture('flink-2.3.0/error-job-not-found')));

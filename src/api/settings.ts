@@ -16,6 +16,15 @@ export interface ApiSettings {
   readonly timeoutMs: number;
 }
 
+/**
+ * Another cluster than the active one, for the views that read several clusters at once (the
+ * fleet overview, the fleet's health wall): its base URL and version prefix.
+ */
+export interface ClusterTarget {
+  readonly baseUrl: string;
+  readonly versionPrefix: string;
+}
+
 export const DEFAULT_API_SETTINGS: ApiSettings = Object.freeze({
   baseUrl: 'api/',
   versionPrefix: '',

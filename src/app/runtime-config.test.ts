@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRuntimeConfig, loadRuntimeConfig, parseRuntimeConfig } from './runtime-config';
+import { clustersOf, defaultRuntimeConfig, loadRuntimeConfig, parseRuntimeConfig } from './runtime-config';
 
 describe('runtime config', () => {
   it('fills defaults for an empty file', () => {
@@ -22,6 +22,35 @@ describe('runtime config', () => {
     expect(defaultRuntimeConfig().kind).toBe('jobmanager');
     const bad = parseRuntimeConfig({ kind: 'archive' });
     expect(bad.ok).toBe(false);
+  });
+
+  it('lists the clusters of a fleet, or the one cluster of the top-level fields', () => {
+    expect(clustersOf(defaultRuntimeConfig())).toEqual([
+      { id: 'default', name: 'Flink', apiBase: 'api/', kind: 'jobmanager', readOnly: false, restVersionPrefix: null },
+    ]);
+    const fleet = parseRuntimeConfig({
+      readOnly: true,
+      clusters: [
+        { id: 'prod', name: 'Production', apiBase: 'api/prod/' },
+        { id: 'hs', name: 'History', apiBase: 'api/hs/', kind: 'history' },
+      ],
+    });
+    if (!fleet.ok) throw new Error(fleet.problems.join('\n'));
+    expect(clustersOf(fleet.config).map((c) => [c.id, c.kind, c.readOnly])).toEqual([
+      ['prod', 'jobmanager', true],
+      ['hs', 'history', true],
+    ]);
+    const bad = parseRuntimeConfig({
+      clusters: [
+        { id: 'Prod/1', name: 'a', apiBase: 'api/a/' },
+        { id: 'b', name: 'b', apiBase: 'api/b/' },
+        { id: 'b', name: 'c', apiBase: 'api/c/' },
+      ],
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join('\n')).toMatch(/clusters\.0\.id: Invalid id/);
+    expect(bad.problems.join('\n')).toMatch(/each id must be unique/);
   });
 
   it('uses defaults when the file is missing', async () => {

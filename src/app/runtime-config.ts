@@ -39,7 +39,41 @@ const KioskSchema = v.strictObject({
   theme: v.optional(ThemeSchema, 'dark'),
 });
 
+/** A cluster's id is one URL segment (`#/c/<id>/jobs/...`): short, lower case, no escaping needed. */
+const ClusterIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Invalid id: expected 1-40 of a-z, 0-9 and -, starting with a letter or digit'),
+);
+
+const ClusterSchema = v.strictObject({
+  /** The cluster's segment in every route (`#/c/<id>/...`), so links name the cluster they show. */
+  id: ClusterIdSchema,
+  /** Shown in the header, the fleet overview and on every health wall card. */
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  /** Its REST API, relative to the page (`api/prod/`, one proxy path per cluster) or absolute. */
+  apiBase: v.pipe(v.string(), v.minLength(1)),
+  /** `history`: Flink's History Server (archived jobs); `jobmanager` also detects one from `/config`. */
+  kind: v.optional(v.picklist(['jobmanager', 'history']), 'jobmanager'),
+  /** Actions on this cluster are hidden and refused (the file's top-level `readOnly` applies to all). */
+  readOnly: v.optional(v.boolean(), false),
+  restVersionPrefix: v.optional(v.nullable(v.picklist(['v1'])), null),
+});
+
+const ClustersSchema = v.pipe(
+  v.array(ClusterSchema),
+  v.minLength(1),
+  v.check(
+    (clusters) => new Set(clusters.map((c) => c.id)).size === clusters.length,
+    'Invalid clusters: each id must be unique',
+  ),
+);
+
 const RuntimeConfigSchema = v.strictObject({
+  /**
+   * Several clusters in one dashboard (a fleet). Absent: the one cluster described by `apiBase`,
+   * `kind`, `clusterName` and `restVersionPrefix` below, as before.
+   */
+  clusters: v.optional(ClustersSchema),
   /**
    * `history`: the API is Flink's History Server (archived jobs, no polling, no actions); also
    * detected from `GET /config` `features.web-history` when left at `jobmanager`.
@@ -63,6 +97,28 @@ const RuntimeConfigSchema = v.strictObject({
 });
 
 export type RuntimeConfig = v.InferOutput<typeof RuntimeConfigSchema>;
+export type ClusterConfig = v.InferOutput<typeof ClusterSchema>;
+
+/** The id of the one cluster of a config without `clusters`. */
+export const SINGLE_CLUSTER_ID = 'default';
+
+/**
+ * The clusters a config describes, in the file's order: its `clusters`, or the single cluster of
+ * the top-level fields. The top-level `readOnly` makes every cluster read-only.
+ */
+export function clustersOf(config: RuntimeConfig): readonly ClusterConfig[] {
+  const list: readonly ClusterConfig[] = config.clusters ?? [
+    {
+      id: SINGLE_CLUSTER_ID,
+      name: config.clusterName,
+      apiBase: config.apiBase,
+      kind: config.kind,
+      readOnly: false,
+      restVersionPrefix: config.restVersionPrefix,
+    },
+  ];
+  return list.map((cluster) => ({ ...cluster, readOnly: cluster.readOnly || config.readOnly }));
+}
 export type KioskConfig = RuntimeConfig['kiosk'];
 
 export type RuntimeConfigResult =
