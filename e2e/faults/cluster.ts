@@ -22,9 +22,13 @@ export function stateOf(port: number): SandboxState {
 /**
  * A fresh sandbox of the spec's own on `port` (the shared one's Flink line; no adaptive cluster and
  * no History Server, which such specs do not use), behind nginx serving a private build of the app.
- * Always fresh: a recorded one may be left from a run that killed its JobManager.
+ * Always fresh: a recorded one may be left from a run that killed its JobManager. `site` picks the
+ * nginx prefixes (default `/`) and the build it serves (default a private build of the app).
  */
-export async function startBreakableSandbox(port: number): Promise<{ state: SandboxState; nginx: RunningNginx }> {
+export async function startBreakableSandbox(
+  port: number,
+  site: { readonly prefixes?: string[]; readonly dist?: string } = {},
+): Promise<{ state: SandboxState; nginx: RunningNginx }> {
   await down(port);
   await up({
     port,
@@ -34,7 +38,11 @@ export async function startBreakableSandbox(port: number): Promise<{ state: Sand
     historyServer: false,
   });
   const state = stateOf(port);
-  const nginx = await startNginx({ prefixes: ['/'], jobManager: state.url, dist: privateDist() });
+  const nginx = await startNginx({
+    prefixes: site.prefixes ?? ['/'],
+    jobManager: state.url,
+    dist: site.dist ?? privateDist(),
+  });
   return { state, nginx };
 }
 

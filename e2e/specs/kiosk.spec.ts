@@ -1,8 +1,9 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
-import { down, isAlive, readState, spawnDetached, up } from '../sandbox/sandbox.mjs';
+import { killProcess, restartProcess, startBreakableSandbox } from '../faults/cluster';
+import { down, readState } from '../sandbox/sandbox.mjs';
 import { ownSandboxPort, sharedFlinkVersion } from '../support/flink';
-import { startNginx, type RunningNginx } from '../support/nginx.mjs';
+import type { RunningNginx } from '../support/nginx.mjs';
 
 // Kiosk mode against its own Flink sandbox (this spec stops its JobManager), behind the example
 // nginx configuration with basic auth: the rotation through its views, no controls and no
@@ -10,37 +11,21 @@ import { startNginx, type RunningNginx } from '../support/nginx.mjs';
 // with its time while the JobManager is gone and recovers by itself when it is back.
 
 const PORT = ownSandboxPort(60);
-const JOB_MANAGER = `http://127.0.0.1:${PORT}`;
 const SAMPLING = /\/(flamegraph|thread-dump|backpressure)\b/;
 
 let nginx: RunningNginx;
-/** A JobManager this spec started again after killing the sandbox's (not in the state file). */
-let restartedJobManager: number | undefined;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  await up({
-    port: PORT,
-    flinkVersion: sharedFlinkVersion(),
-    versionRequested: false,
-    adaptive: false,
-    historyServer: false,
-  });
-  nginx = await startNginx({ prefixes: ['/wall/'], jobManager: JOB_MANAGER });
+  ({ nginx } = await startBreakableSandbox(PORT, { prefixes: ['/wall/'] }));
 });
 
 test.afterAll(async () => {
   test.setTimeout(120_000);
   await nginx?.stop();
-  const pid = restartedJobManager;
-  if (pid !== undefined && isAlive(pid)) {
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 20_000;
-    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  }
+  // The restarted JobManager is in the sandbox's state (restartProcess), so this stops it too.
   await down(PORT);
 });
 
@@ -248,10 +233,8 @@ test('shows stale data with its time while the JobManager is gone, and recovers 
   await expect(page.getByTestId('kiosk-updated')).toHaveText(/^Updated \d+ s ago$/, { timeout: 20_000 });
   await page.evaluate(() => ((window as unknown as { __sinceLoad?: boolean }).__sinceLoad = true));
 
-  const jobManager = sandbox().processes.find((p) => p.role === 'jobmanager');
-  if (!jobManager?.argv) throw new Error('the sandbox state has no JobManager argv');
   const killedAt = Date.now();
-  process.kill(jobManager.pid, 'SIGKILL');
+  await killProcess(PORT, 'jobmanager');
 
   const banner = page.getByRole('alert');
   await expect(banner).toContainText(/Stale since \d{2}:\d{2}:\d{2}/, { timeout: 60_000 });
@@ -274,7 +257,7 @@ test('shows stale data with its time while the JobManager is gone, and recovers 
   expect(late).toBeLessThan(early);
   await expect(banner).toContainText(/Stale since/);
 
-  restartedJobManager = spawnDetached(jobManager.argv, jobManager.logFile.replace(/\.log$/, '.out'));
+  restartProcess(PORT, 'jobmanager');
   await expect(banner).toHaveCount(0, { timeout: 180_000 });
   await expect(page.getByTestId('kiosk-updated')).toHaveText(/^Updated \d+ s ago$/);
   await expect(page.locator('main')).not.toHaveClass(/stale/);
