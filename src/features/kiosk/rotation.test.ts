@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentStop, nextStop, rotationStops, secondsLeft, WALL_PATH } from './rotation';
+import { currentStop, inRotationOrder, nextStop, rotationStops, secondsLeft, WALL_PATH } from './rotation';
 
 const running = [
   { jid: 'a1', name: 'Orders' },
@@ -38,6 +38,28 @@ describe('rotation', () => {
     expect(nextStop(stops, '/taskmanagers').path).toBe(WALL_PATH);
     expect(currentStop(stops, '/jobs/a1/graph')?.label).toBe('Graph: Orders');
     expect(currentStop(stops, '/metrics')).toBeUndefined();
+  });
+
+  it('walks every job whatever order Flink lists them in', () => {
+    const jobs = [
+      { jid: 'c'.repeat(32), name: 'C', 'start-time': 300 },
+      { jid: 'a'.repeat(32), name: 'A', 'start-time': 100 },
+      { jid: 'b'.repeat(32), name: 'B', 'start-time': 100 },
+    ];
+    const shuffled = [jobs[2], jobs[0], jobs[1]].filter((j) => j !== undefined);
+    const path = (j: { jid: string }): string => `/jobs/${j.jid}/graph`;
+    // Two answers in different orders give the same stops, so each step moves on by one.
+    const first = rotationStops(['job-graphs', 'wall'], inRotationOrder(jobs), []);
+    const second = rotationStops(['job-graphs', 'wall'], inRotationOrder(shuffled), []);
+    expect(second).toEqual(first);
+    expect(first.map((s) => s.label)).toEqual(['Graph: A', 'Graph: B', 'Graph: C', 'Health wall']);
+    let at = first[0]?.path ?? '';
+    const seen = [at];
+    for (let i = 0; i < 3; i += 1) {
+      at = nextStop(i % 2 ? first : second, at).path;
+      seen.push(at);
+    }
+    expect(seen).toEqual([...[jobs[1], jobs[2], jobs[0]].map((j) => (j ? path(j) : '')), WALL_PATH]);
   });
 
   it('counts down the seconds a view has left', () => {

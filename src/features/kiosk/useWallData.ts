@@ -18,7 +18,7 @@ import {
   type HealthTracker,
   type JobObservation,
 } from '../../lib/triage/tracker';
-import type { RotationJob } from './rotation';
+import { inRotationOrder, type RotationJob } from './rotation';
 
 export interface JobTile extends JobHealth {
   readonly jid: string;
@@ -53,7 +53,7 @@ export function useWallData(): WallData {
   const applicationsServed = useServes(endpoints.applicationsOverview).served === true;
   const applications = usePolledQuery({ ...applicationsOverviewQueryOptions(), enabled: applicationsServed });
   const interval = usePollInterval('live');
-  const active = (jobs.data?.jobs ?? []).filter((j) => isActive(j.state));
+  const active = inRotationOrder((jobs.data?.jobs ?? []).filter((j) => isActive(j.state)));
 
   const details = useQueries({
     queries: active.map((job) => ({
