@@ -152,6 +152,18 @@ export async function startNginx(opts) {
         },
       }
     : undefined;
+  const nginx = await runNginx({ dir, blocks, ports: [...sites, ...gateSites].map((site) => site.port) });
+  return { sites, pid: nginx.pid, user, password, ...(gate ? { gate } : {}), stop: nginx.stop };
+}
+
+/**
+ * Runs Debian's nginx in the foreground (so its PID is ours to stop) with the given server blocks,
+ * everything it writes in `dir`, and waits until it listens on every port. `stop` ends it and
+ * removes `dir`.
+ * @param {{ dir: string, blocks: string[], ports: number[] }} opts
+ * @returns {Promise<{ pid: number, stop: () => Promise<void> }>}
+ */
+export async function runNginx({ dir, blocks, ports }) {
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
     mkdirSync(path.join(dir, 'tmp', sub), { recursive: true });
   const conf = path.join(dir, 'nginx.conf');
@@ -184,17 +196,13 @@ ${blocks.join('\n')}
   });
   const exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
   try {
-    for (const site of [...sites, ...gateSites]) await waitForPort(site.port, Date.now() + 10_000);
+    for (const port of ports) await waitForPort(port, Date.now() + 10_000);
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${err instanceof Error ? err.message : String(err)}: ${stderr}`, { cause: err });
   }
   return {
-    sites,
     pid: child.pid ?? 0,
-    user,
-    password,
-    ...(gate ? { gate } : {}),
     stop: async () => {
       child.kill('SIGQUIT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -60,7 +60,16 @@ export const routes = {
   wall: '/kiosk',
   /** What is wrong now, across every running job. */
   triage: '/triage',
+  /** With `clusters` in config.json: the fleet overview (outside any cluster's `/c/<id>`). */
+  fleet: '/fleet',
+  /** With `clusters`: one cluster's views, each of the routes above inside it (router basename). */
+  cluster: '/c/:clusterId',
 } as const;
+
+/** The route prefix of one cluster's views (`/c/<id>`): its router's basename. */
+export function clusterBase(clusterId: string): string {
+  return `/c/${encodeURIComponent(clusterId)}`;
+}
 
 /** An id (job, vertex, task manager) as one path segment: `:` and `/` in it stay inside it. */
 const encodeSegment = encodeURIComponent;
@@ -84,4 +93,12 @@ export const links = {
   operations: (): string => '/operations',
   wall: (): string => '/kiosk',
   triage: (): string => '/triage',
+  /** The fleet overview: an href outside any cluster, so `'#' + links.fleet()`. */
+  fleet: (): string => '/fleet',
+  /**
+   * A view of another cluster than the active one (`/c/<id><path>`, path from the builders
+   * above): an href that crosses clusters, so `'#' + links.inCluster(id, links.job(jobId))`.
+   */
+  inCluster: (clusterId: string, path: string): string =>
+    `${clusterBase(clusterId)}${path.startsWith('/') ? path : `/${path}`}`,
 };
