@@ -21,12 +21,14 @@ export interface WallTileProps {
   readonly reasons: readonly string[];
   /** A route to open (the wall outside kiosk mode); plain text without it. */
   readonly to?: string;
+  /** An href that leaves the router (another cluster's view: `#/c/<id>/...`), instead of `to`. */
+  readonly href?: string;
   /** The cluster the tile belongs to (the fleet's wall names it on every tile). */
   readonly cluster?: string;
 }
 
 /** One tile of a health wall: level in words and colour, the name, the reasons on amber and red. */
-export function WallTile({ level, state, name, reasons, to, cluster }: WallTileProps): ReactNode {
+export function WallTile({ level, state, name, reasons, to, href, cluster }: WallTileProps): ReactNode {
   return (
     <li className={`wall-tile wall-${level}`} data-health={level}>
       {cluster !== undefined && <p className="wall-tile-cluster">{cluster}</p>}
@@ -36,7 +38,9 @@ export function WallTile({ level, state, name, reasons, to, cluster }: WallTileP
         </span>{' '}
         {LEVEL_WORDS[level]} <span className="wall-tile-state">· {state}</span>
       </p>
-      <h3 className="wall-tile-name">{to !== undefined ? <Link to={to}>{name}</Link> : name}</h3>
+      <h3 className="wall-tile-name">
+        {to !== undefined ? <Link to={to}>{name}</Link> : href !== undefined ? <a href={href}>{name}</a> : name}
+      </h3>
       {reasons.length > 0 && level !== 'ended' && (
         <ul className="wall-tile-reasons">
           {reasons.map((r) => (
