@@ -6,7 +6,7 @@ import { activateSnapshot } from './api/snapshot';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
 import { detectKiosk } from './app/kiosk-mode';
-import { loadRuntimeConfig } from './app/runtime-config';
+import { loadRuntimeConfig, type RuntimeConfig } from './app/runtime-config';
 import { initTheme } from './app/theme';
 import { openStoredSnapshot } from './features/snapshot/open-stored';
 import { snapshotIdOf } from './features/snapshot/storage';
@@ -43,13 +43,26 @@ async function start(): Promise<void> {
   // Kiosk mode (`?kiosk`, or config.json `kiosk.enabled`): read-only whatever the file says, its
   // own polling rate from the first request on, dark unless configured otherwise, large type.
   const kiosk = detectKiosk(window.location, config);
-  configureApi({
-    baseUrl: config.apiBase,
-    versionPrefix: config.restVersionPrefix ?? '',
-    readOnly: config.readOnly || kiosk !== null || snapshot,
-  });
-  configureServerKind(config.kind === 'history' ? 'history' : 'detect');
-  if (config.kind === 'history') setHistoryMode(true);
+  // An opened snapshot holds one cluster: with `clusters` in the file it shows as one, its views
+  // at the routes without a cluster.
+  const { clusters, ...single } = config;
+  const appConfig: RuntimeConfig = snapshot ? single : config;
+  if (snapshot && clusters) {
+    const inCluster = /^#\/c\/[^/?]*(.*)$/.exec(window.location.hash);
+    const rest = inCluster?.[1] ?? '';
+    if (inCluster) window.history.replaceState(null, '', `#${rest.startsWith('/') ? rest : `/${rest}`}`);
+  }
+  // With several clusters, App makes each cluster active (client, History Server detection) as
+  // the hash names it; without, the file's one cluster is the client's, from here on.
+  if (!appConfig.clusters) {
+    configureApi({
+      baseUrl: config.apiBase,
+      versionPrefix: config.restVersionPrefix ?? '',
+      readOnly: config.readOnly || kiosk !== null || snapshot,
+    });
+    configureServerKind(config.kind === 'history' ? 'history' : 'detect');
+    if (config.kind === 'history') setHistoryMode(true);
+  }
   if (kiosk) {
     document.documentElement.classList.add('kiosk');
     if (kiosk.refreshIntervalMs !== null)
@@ -58,7 +71,7 @@ async function start(): Promise<void> {
   initTheme(kiosk ? kiosk.theme : config.theme);
   root.render(
     <StrictMode>
-      <App config={config} kiosk={kiosk} />
+      <App config={appConfig} kiosk={kiosk} />
     </StrictMode>,
   );
 }

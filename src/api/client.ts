@@ -277,9 +277,11 @@ function detectServerKind(): void {
 
 async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): Promise<CheckedResponse> {
   const target = options.target;
-  if (endpoint.verb === 'GET' && !target) await serverKindKnown(endpoint, detectServerKind);
-  const isConfig = !target && endpoint.verb === 'GET' && endpoint.template === endpoints.webConfig.template;
+  // The active cluster when the request was asked for: a dashboard with several clusters may
+  // switch while this one waits for the detection below; it still goes where it was meant to.
   const active = getApiSettings();
+  if (endpoint.verb === 'GET' && !target) await serverKindKnown(endpoint, detectServerKind, active.baseUrl);
+  const isConfig = !target && endpoint.verb === 'GET' && endpoint.template === endpoints.webConfig.template;
   const settings: ApiSettings = target
     ? { ...active, baseUrl: target.baseUrl, versionPrefix: target.versionPrefix, readOnly: true }
     : active;
@@ -288,7 +290,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
   const started = Date.now();
   const base = { verb: endpoint.verb, template: endpoint.template, endpoint: key, url };
   const fail = (error: FlinkApiError): never => {
-    if (isConfig) noteWebHistory(undefined);
+    if (isConfig) noteWebHistory(undefined, active.baseUrl);
     emitResponse({ ...base, status: error.status, ok: false, errorKind: error.kind, durationMs: Date.now() - started });
     throw error;
   };
@@ -304,7 +306,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
       }),
     );
   }
-  if (!target && isHistoryServer() && !isArchived(endpoint)) {
+  if (!target && isHistoryServer(active.baseUrl) && !isArchived(endpoint)) {
     fail(
       new FlinkApiError({
         kind: 'not-archived',
@@ -361,7 +363,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
     });
   };
 
-  if (isConfig) noteConfigSent();
+  if (isConfig) noteConfigSent(active.baseUrl);
   emitRequest(base);
   try {
     let response: TransportResponse;
@@ -397,7 +399,7 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
       text,
     });
     if (problem) fail(problem);
-    if (isConfig) noteWebHistory(webHistoryOf(text));
+    if (isConfig) noteWebHistory(webHistoryOf(text), active.baseUrl);
     return { status: response.status, contentType, text, url, key, started };
   } finally {
     if (timer !== undefined) clearTimeout(timer);

@@ -10,6 +10,7 @@
 // or from `GET /config` (`features.web-history`), which such a GET waits for.
 
 import type { EndpointSpec } from './endpoints';
+import { getApiSettings } from './settings';
 
 /** The GET templates a History Server serves (checked against Flink 2.3 and 1.20 archives). */
 export const ARCHIVED_TEMPLATES: ReadonlySet<string> = new Set([
@@ -39,37 +40,62 @@ export const ARCHIVED_TEMPLATES: ReadonlySet<string> = new Set([
  */
 export type ServerKindSetting = 'jobmanager' | 'history' | 'detect';
 
-let setting: ServerKindSetting = 'jobmanager';
-/** What `GET /config` said, once it answered; undefined before. */
-let detected: boolean | undefined;
-let waiters: (() => void)[] = [];
-/** A `GET /config` is on its way (the app's own query, or the detection's). */
-let configInFlight = false;
+/**
+ * What is known of one server (one base URL): a dashboard with several clusters keeps one entry
+ * per cluster, so switching cluster neither forgets a detected History Server nor lets one
+ * cluster's answer decide for another.
+ */
+interface ServerKindState {
+  setting: ServerKindSetting;
+  /** What `GET /config` said, once it answered; undefined before. */
+  detected: boolean | undefined;
+  waiters: (() => void)[];
+  /** A `GET /config` is on its way (the app's own query, or the detection's). */
+  configInFlight: boolean;
+}
 
-export function configureServerKind(next: ServerKindSetting): void {
-  setting = next;
+const servers = new Map<string, ServerKindState>();
+
+/** The active cluster's base URL: the default server of every function below. */
+const activeBase = (): string => getApiSettings().baseUrl;
+
+function stateOf(base: string): ServerKindState {
+  let state = servers.get(base);
+  if (!state) {
+    state = { setting: 'jobmanager', detected: undefined, waiters: [], configInFlight: false };
+    servers.set(base, state);
+  }
+  return state;
+}
+
+/** How the kind of the server at `base` (default: the active cluster's) is decided. */
+export function configureServerKind(next: ServerKindSetting, base: string = activeBase()): void {
+  stateOf(base).setting = next;
 }
 
 /** The client is sending `GET /config`. */
-export function noteConfigSent(): void {
-  configInFlight = true;
+export function noteConfigSent(base: string = activeBase()): void {
+  stateOf(base).configInFlight = true;
 }
 
 /**
  * The client got `GET /config`'s `features.web-history` (undefined: the request failed, or the
  * answer had no such field: taken as a JobManager until an answer says otherwise).
  */
-export function noteWebHistory(webHistory: boolean | undefined): void {
-  configInFlight = false;
-  detected = webHistory ?? detected ?? false;
-  const ready = waiters;
-  waiters = [];
+export function noteWebHistory(webHistory: boolean | undefined, base: string = activeBase()): void {
+  const state = stateOf(base);
+  state.configInFlight = false;
+  state.detected = webHistory ?? state.detected ?? false;
+  const ready = state.waiters;
+  state.waiters = [];
   for (const wake of ready) wake();
 }
 
-/** Whether the server is known (or configured) to be a History Server. */
-export function isHistoryServer(): boolean {
-  return setting === 'history' || (setting === 'detect' && detected === true);
+/** Whether the server (default: the active cluster's) is known or configured to be a History Server. */
+export function isHistoryServer(base: string = activeBase()): boolean {
+  const state = servers.get(base);
+  if (!state) return false;
+  return state.setting === 'history' || (state.setting === 'detect' && state.detected === true);
 }
 
 /** Whether the archive holds this endpoint's answer. */
@@ -82,14 +108,19 @@ export function isArchived(endpoint: EndpointSpec): boolean {
  * kind is still being detected and the archive lacks the endpoint; then when /config answered
  * (`startDetection` sends it if no one has yet) or failed.
  */
-export function serverKindKnown(endpoint: EndpointSpec, startDetection: () => void): Promise<void> {
-  if (setting !== 'detect' || detected !== undefined || isArchived(endpoint)) return Promise.resolve();
+export function serverKindKnown(
+  endpoint: EndpointSpec,
+  startDetection: () => void,
+  base: string = activeBase(),
+): Promise<void> {
+  const state = stateOf(base);
+  if (state.setting !== 'detect' || state.detected !== undefined || isArchived(endpoint)) return Promise.resolve();
   return new Promise((resolve) => {
-    waiters.push(resolve);
+    state.waiters.push(resolve);
     // The app's own /config query usually goes out in the same tick: send one only if it did not.
-    if (waiters.length === 1) {
+    if (state.waiters.length === 1) {
       setTimeout(() => {
-        if (!configInFlight && detected === undefined) startDetection();
+        if (!state.configInFlight && state.detected === undefined) startDetection();
       }, 0);
     }
   });
@@ -97,10 +128,7 @@ export function serverKindKnown(endpoint: EndpointSpec, startDetection: () => vo
 
 /** Back to the defaults (tests). */
 export function resetServerKind(): void {
-  setting = 'jobmanager';
-  detected = undefined;
-  waiters = [];
-  configInFlight = false;
+  servers.clear();
 }
 
 /** `features.web-history` of a `GET /config` answer's text, if it has one. */

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useHistoryServer } from '../api/polling';
+import { ClusterSwitcher } from './ClusterSwitcher';
 import { ConnectionBanner } from './ConnectionBanner';
 import type { ConnectionStatus } from './connection-health';
 import { useKiosk } from './kiosk-context';
@@ -68,6 +69,7 @@ function HistoryLayout({ clusterName, connection }: { clusterName: string; conne
     <div className="shell">
       <header className="topbar">
         <span className="brand">{clusterName}</span>
+        <ClusterSwitcher />
         <nav aria-label="Main">
           <NavLink to={links.jobs()}>Jobs</NavLink>
         </nav>
@@ -134,6 +136,7 @@ export function Layout(): ReactNode {
           <span aria-hidden="true">☰</span> Menu
         </button>
         <div id={menuId} className={`${styles.menu}${menuOpen ? ` ${styles.open}` : ''}`}>
+          <ClusterSwitcher onNavigate={closeMenu} />
           <nav aria-label="Main">
             <NavLink to={links.overview()} end onClick={closeMenu}>
               Overview
@@ -179,6 +182,59 @@ export function Layout(): ReactNode {
       <SnapshotBanner />
       <JobNotifier />
       <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/**
+ * The fleet's shell (config.json lists `clusters`, the hash names none): the fleet's name, the
+ * cluster switcher, refresh and theme. No connection banner: each cluster's reachability is its
+ * own, shown by the fleet views per cluster.
+ */
+export function FleetLayout(): ReactNode {
+  const config = useRuntimeConfig();
+  const kiosk = useKiosk();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const closeMenu = (): void => setMenuOpen(false);
+  if (kiosk) {
+    return (
+      <div className="shell kiosk-shell">
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    );
+  }
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">{config.clusterName === 'Flink' ? 'Flink fleet' : config.clusterName}</span>
+        <button
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <div id={menuId} className={`${styles.menu}${menuOpen ? ` ${styles.open}` : ''}`}>
+          <ClusterSwitcher onNavigate={closeMenu} />
+          <nav aria-label="Main">
+            <NavLink to={links.fleet()} onClick={closeMenu}>
+              Fleet overview
+            </NavLink>
+          </nav>
+          <div className="topbar-tools">
+            <RefreshControl />
+            <ThemeToggle />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </div>

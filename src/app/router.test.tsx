@@ -65,3 +65,15 @@ describe('the app router', () => {
     expect(await land(`/jobs/${JOB}/graph/extra/more`)).toMatchObject({ page: undefined, tab: undefined });
   });
 });
+
+describe("a cluster's router (several clusters)", () => {
+  it('opens the tabbed pages inside its basename, from the links the views build', async () => {
+    disposeRouter();
+    router = createAppRouter('/c/prod');
+    await router.navigate(`/jobs/${JOB}/checkpoints`);
+    expect(window.location.hash).toBe(`#/c/prod/jobs/${JOB}/checkpoints`);
+    const { matches } = router.state;
+    expect(matches.find((m) => TABBED_PAGE_IDS.includes(m.route.id))?.route.id).toBe('job');
+    expect((matches.at(-1)?.route.handle as { tab?: unknown } | undefined)?.tab).toBe('checkpoints');
+  });
+});

@@ -27,9 +27,15 @@ export interface TabbedPageRoute {
  * ask for more routes. `pages` are tried in order, so a page nested in another's URL (a vertex in
  * its job) comes first.
  */
-export function discoverTabbedPages(parentId: string, pages: readonly TabbedPage[]): PatchRoutesOnNavigationFunction {
+export function discoverTabbedPages(
+  parentId: string,
+  pages: readonly TabbedPage[],
+  /** The router's basename (`/c/<cluster>`): the router hands over the path with it. */
+  basename = '',
+): PatchRoutesOnNavigationFunction {
   const added = new Set<string>();
-  return async ({ path, patch }) => {
+  return async ({ path: fullPath, patch }) => {
+    const path = basename && fullPath.startsWith(basename) ? fullPath.slice(basename.length) || '/' : fullPath;
     const page = pages.find((p) => matchPath({ path: p.path, end: false }, path) !== null);
     if (page === undefined || added.has(page.id)) return;
     const { Component, children } = await page.load();
