@@ -83,7 +83,7 @@ export class ConnectionHealth {
     return cache.subscribe((event) => {
       if (event.type !== 'updated') return;
       // The fleet views show each cluster's reachability on its own row, never as this banner.
-      if (isFleetKey(event.query.queryKey)) return;
+      if (isFleetKey(event.query.queryKey as readonly unknown[])) return;
       if (event.action.type === 'success') this.recordSuccess();
       // 'failed' is one attempt that will be retried: hearing of it at once puts the banner up
       // within a refresh interval of the JobManager going away, not after the retries' back-off.
