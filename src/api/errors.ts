@@ -221,3 +221,23 @@ export function isRetryable(error: unknown): boolean {
 export function shouldRetry(failureCount: number, error: unknown, maxRetries = 2): boolean {
   return failureCount < maxRetries && isRetryable(error);
 }
+
+// ---- connection failures -------------------------------------------------------------------
+
+const CONNECTION_DOWN_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * Which failures mean the connection is down, as opposed to one panel's problem. An expired
+ * session behind an authenticating proxy shows as a 401, a 403 that is not Flink's, a redirect
+ * to a sign-in page, or a web page where JSON was expected (`not-json` that is not broken JSON):
+ * the JobManager itself always answers JSON, so a web page comes from something in front of it.
+ */
+export function connectionFailure(error: unknown): 'unreachable' | 'session-expired' | null {
+  if (!(error instanceof FlinkApiError)) return null;
+  if (error.kind === 'session-expired') return 'session-expired';
+  // A web page where JSON was expected, not JSON that broke on the way, which is one answer's problem.
+  if (error.kind === 'not-json' && !isBrokenJson(error)) return 'session-expired';
+  if (error.kind === 'network' || error.kind === 'timeout') return 'unreachable';
+  if (error.kind === 'http' && CONNECTION_DOWN_STATUSES.has(error.status)) return 'unreachable';
+  return null;
+}

@@ -157,3 +157,26 @@ export const flinkKeys = {
   datasetsList: () => [...datasets(), 'list'] as const,
   datasetDeletionStatus: (triggerId: string) => [...datasets(), 'delete', triggerId] as const,
 } as const;
+
+/**
+ * The fleet views' keys (fleet overview, fleet wall, "archived copy" links): one subtree per
+ * cluster, so each cluster's answers, errors and refreshes are its own and never mix with the
+ * active cluster's `flinkKeys`.
+ *
+ *   fleet ─ cluster(id) ─ config | overview | jobs-overview
+ */
+const fleet = () => ['fleet'] as const;
+const fleetCluster = (clusterId: string) => [...fleet(), clusterId] as const;
+
+export const fleetKeys = {
+  fleet,
+  cluster: fleetCluster,
+  config: (clusterId: string) => [...fleetCluster(clusterId), 'config'] as const,
+  overview: (clusterId: string) => [...fleetCluster(clusterId), 'overview'] as const,
+  jobsOverview: (clusterId: string) => [...fleetCluster(clusterId), 'jobs-overview'] as const,
+} as const;
+
+/** Whether a query belongs to the fleet views (they show each cluster's reachability themselves). */
+export function isFleetKey(queryKey: readonly unknown[]): boolean {
+  return queryKey[0] === fleet()[0];
+}

@@ -17,12 +17,8 @@ export type HashScope =
   /** A route from before clusters (`#/jobs/<id>/graph`): the same view in the first cluster. */
   | { readonly kind: 'redirect'; readonly hash: string };
 
-/**
- * The fleet's own routes (no cluster in them).
- * TODO(helper-fleetview): add '/kiosk' (the fleet's health wall) here and to createFleetRouter;
- * until then `#/kiosk` opens the first cluster's wall like any route from before clusters.
- */
-export const FLEET_PATHS: readonly string[] = ['/', links.fleet()];
+/** The fleet's own routes (no cluster in them): the fleet overview and the fleet's health wall. */
+export const FLEET_PATHS: readonly string[] = ['/', links.fleet(), links.wall()];
 
 /** A hash's path and its query (`?kiosk`, filters), apart. */
 function splitHash(hash: string): { path: string; query: string } {

@@ -1,5 +1,6 @@
 import type { QueryCache } from '@tanstack/react-query';
-import { FlinkApiError, isBrokenJson } from '../api/errors';
+import { connectionFailure, FlinkApiError } from '../api/errors';
+import { isFleetKey } from '../api/keys';
 
 // Whether the JobManager (or the proxy in front of it) is answering, derived from what every
 // query reports: the app shows one banner for the whole connection instead of an error in
@@ -12,21 +13,8 @@ export type ConnectionStatus =
 
 const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
 
-/**
- * Which failures mean the connection is down, as opposed to one panel's problem. An expired
- * session behind an authenticating proxy shows as a 401, a 403 that is not Flink's, a redirect
- * to a sign-in page, or a web page where JSON was expected (`not-json` that is not broken JSON):
- * the JobManager itself always answers JSON, so a web page comes from something in front of it.
- */
-export function connectionFailure(error: unknown): 'unreachable' | 'session-expired' | null {
-  if (!(error instanceof FlinkApiError)) return null;
-  if (error.kind === 'session-expired') return 'session-expired';
-  // A web page where JSON was expected, not JSON that broke on the way, which is one answer's problem.
-  if (error.kind === 'not-json' && !isBrokenJson(error)) return 'session-expired';
-  if (error.kind === 'network' || error.kind === 'timeout') return 'unreachable';
-  if (error.kind === 'http' && UNREACHABLE_STATUSES.has(error.status)) return 'unreachable';
-  return null;
-}
+// Which failures mean the connection is down: one rule for this banner and the fleet's rows.
+export { connectionFailure };
 
 /**
  * An error that is still an answer from the JobManager (a 404 for a job it no longer knows, its
@@ -94,6 +82,8 @@ export class ConnectionHealth {
   follow(cache: QueryCache): () => void {
     return cache.subscribe((event) => {
       if (event.type !== 'updated') return;
+      // The fleet views show each cluster's reachability on its own row, never as this banner.
+      if (isFleetKey(event.query.queryKey as readonly unknown[])) return;
       if (event.action.type === 'success') this.recordSuccess();
       // 'failed' is one attempt that will be retried: hearing of it at once puts the banner up
       // within a refresh interval of the JobManager going away, not after the retries' back-off.

@@ -88,8 +88,7 @@ export function createAppRouter(basename?: string): ReturnType<typeof createHash
  * The fleet's router (config.json lists `clusters`; the hash names no cluster): the fleet
  * overview at `#/` and `#/fleet`. Routes from before clusters never reach it (App sends them into
  * the first cluster).
- * TODO(helper-fleetview): the fleet health wall, `{ path: routes.wall, ...lazyPage(FleetWallPage) }`
- * (and '/kiosk' in FLEET_PATHS, src/app/cluster-scope.ts).
+ * `#/kiosk` is the fleet's health wall (every cluster's tiles).
  */
 export function createFleetRouter(): ReturnType<typeof createHashRouter> {
   const fleetPage = lazyPage(async () => (await import('../pages/FleetPage')).FleetPage);
@@ -103,6 +102,7 @@ export function createFleetRouter(): ReturnType<typeof createHashRouter> {
           children: [
             { path: routes.overview, ...fleetPage },
             { path: routes.fleet, ...fleetPage },
+            { path: routes.wall, ...lazyPage(async () => (await import('../pages/FleetWallPage')).FleetWallPage) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

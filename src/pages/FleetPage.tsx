@@ -1,30 +1,23 @@
 import type { ReactNode } from 'react';
 import { useRuntimeConfig } from '../app/runtime-config-context';
 import { clustersOf } from '../app/runtime-config';
-import { links } from '../lib/paths';
+import { DEFAULT_FLEET_JOB_SORT, FLEET_JOB_SORT_COLUMNS } from '../features/fleet/FleetJobsTable';
+import { FleetOverview } from '../features/fleet/FleetOverview';
+import { sortParam, stringParam, useSearchState } from '../lib/search-state';
+
+const qParam = stringParam();
+const sortBy = sortParam(FLEET_JOB_SORT_COLUMNS, DEFAULT_FLEET_JOB_SORT);
 
 /**
- * The fleet overview (`#/` and `#/fleet` when config.json lists `clusters`): for now the list of
- * the configured clusters, each a link into its own views.
- * TODO(helper-fleetview): the fleet overview replaces this body (reachability, versions, slots,
- * jobs of every cluster).
+ * The fleet overview (`#/` and `#/fleet` when config.json lists `clusters`): every cluster's
+ * reachability, version, capacity, jobs and worst finding, then all jobs of all clusters; the
+ * cross-cluster search and the sort live in the URL (`?q=`, `?sort=`).
  */
 export function FleetPage(): ReactNode {
-  const config = useRuntimeConfig();
-  const clusters = clustersOf(config);
+  const clusters = clustersOf(useRuntimeConfig());
+  const [search, setSearch] = useSearchState('q', qParam);
+  const [sort, setSort] = useSearchState('sort', sortBy);
   return (
-    <div className="page">
-      <h1>Fleet</h1>
-      <p className="empty">fleet overview: see helper-fleetview</p>
-      <ul>
-        {clusters.map((cluster) => (
-          <li key={cluster.id}>
-            <a href={`#${links.inCluster(cluster.id, links.overview())}`}>{cluster.name}</a>
-            {cluster.kind === 'history' ? ' (History Server)' : ''}
-            {cluster.readOnly ? ' (read-only)' : ''}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <FleetOverview clusters={clusters} search={search} onSearchChange={setSearch} sort={sort} onSortChange={setSort} />
   );
 }

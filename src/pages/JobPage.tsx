@@ -6,7 +6,9 @@ import { useHistoryServer, usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
+import { useClusterScope } from '../app/cluster-context';
 import { useRuntimeConfig } from '../app/runtime-config-context';
+import { ArchivedCopyLink } from '../features/fleet/ArchivedCopyLink';
 import { WatchJob } from '../features/notifications/WatchJob';
 import { JobActions } from '../features/operations/JobActions';
 import { ExportSnapshotButton } from '../features/snapshot/ExportSnapshotButton';
@@ -25,6 +27,7 @@ export function JobPage(): ReactNode {
   const { clusterName } = useRuntimeConfig();
   useDocumentTitle(details.data?.name);
   const history = useHistoryServer();
+  const fleet = useClusterScope();
   const active = useActiveTab(JOB_TAB_TABLE);
   // Most job views draw charts: compile the chart library while the user reads, not after a click.
   useEffect(() => {
@@ -61,6 +64,14 @@ export function JobPage(): ReactNode {
                 </>
               }
             />
+            {fleet?.active && !history && (
+              <ArchivedCopyLink
+                clusters={fleet.clusters}
+                clusterId={fleet.active.id}
+                jobId={jobId}
+                state={data.state}
+              />
+            )}
             <TabNav
               label="Job views"
               tabs={JOB_TAB_TABLE}

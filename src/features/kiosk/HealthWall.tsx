@@ -1,36 +1,22 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { WallTile } from '../../components/WallTile';
 import { formatCount } from '../../lib/format';
 import { links } from '../../lib/paths';
-import type { HealthLevel } from '../../lib/triage/health';
 import type { JobTile, WallData } from './useWallData';
 import './kiosk.css';
-
-/** Words next to every colour: the level must not depend on seeing the colour. */
-const LEVEL_WORDS: Record<HealthLevel, string> = { bad: 'Critical', warn: 'Warning', ok: 'Healthy', ended: 'Ended' };
-const LEVEL_MARKS: Record<HealthLevel, string> = { bad: '✕', warn: '!', ok: '✓', ended: '–' };
 
 /** How many ended jobs the wall lists (the newest); the rest are counted. */
 const ENDED_SHOWN = 12;
 
 function Tile({ tile, interactive }: { tile: JobTile; interactive: boolean }): ReactNode {
   return (
-    <li className={`wall-tile wall-${tile.level}`} data-health={tile.level}>
-      <p className="wall-tile-level">
-        <span aria-hidden="true" className="wall-tile-mark">
-          {LEVEL_MARKS[tile.level]}
-        </span>{' '}
-        {LEVEL_WORDS[tile.level]} <span className="wall-tile-state">· {tile.state}</span>
-      </p>
-      <h3 className="wall-tile-name">{interactive ? <Link to={links.job(tile.jid)}>{tile.name}</Link> : tile.name}</h3>
-      {tile.reasons.length > 0 && tile.level !== 'ended' && (
-        <ul className="wall-tile-reasons">
-          {tile.reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-      )}
-    </li>
+    <WallTile
+      level={tile.level}
+      state={tile.state}
+      name={tile.name}
+      reasons={tile.reasons}
+      to={interactive ? links.job(tile.jid) : undefined}
+    />
   );
 }
 

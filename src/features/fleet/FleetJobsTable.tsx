@@ -1,0 +1,88 @@
+import { useMemo, type ReactNode } from 'react';
+import { column, DataTable, type Column } from '../../components/DataTable';
+import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
+import { formatDuration, formatTimestamp } from '../../lib/format';
+import { links } from '../../lib/paths';
+import type { SortState } from '../../lib/search-state';
+import { useNow } from '../../lib/use-now';
+import type { FleetJobRow } from './fleet-jobs';
+
+export const FLEET_JOB_SORT_COLUMNS = ['name', 'cluster', 'state', 'start', 'end', 'duration'] as const;
+export const DEFAULT_FLEET_JOB_SORT: SortState = { column: 'start', direction: 'desc' };
+
+interface FleetJobsTableProps {
+  readonly rows: readonly FleetJobRow[];
+  readonly filter: string;
+  readonly onFilterChange: (filter: string) => void;
+  readonly sort: SortState;
+  readonly onSortChange: (sort: SortState) => void;
+}
+
+const jobHref = (clusterId: string, jobId: string): string => `#${links.inCluster(clusterId, links.job(jobId))}`;
+
+/**
+ * Every job of every cluster in one table: the filter box searches job names, ids and cluster
+ * names (the cross-cluster search); each job opens in its own cluster's views; an ended job that a
+ * History Server of the fleet holds links to its archived copy.
+ */
+export function FleetJobsTable({ rows, filter, onFilterChange, sort, onSortChange }: FleetJobsTableProps): ReactNode {
+  const now = useNow();
+  const columns = useMemo<Column<FleetJobRow>[]>(
+    () => [
+      column('name', {
+        header: 'Job',
+        rowHeader: true,
+        className: 'job-name',
+        value: (r) => r.job.name,
+        format: (name, r) => <a href={jobHref(r.clusterId, r.job.jid)}>{name}</a>,
+        search: true,
+      }),
+      column('cluster', { header: 'Cluster', value: (r) => r.clusterName, search: true }),
+      column('state', {
+        header: 'State',
+        value: (r) => r.job.state,
+        format: (state) => <JobStateBadge state={state} />,
+        search: true,
+      }),
+      column('start', { header: 'Started', value: (r) => r.job['start-time'], format: (t) => formatTimestamp(t) }),
+      column('end', {
+        header: 'Ended',
+        value: (r) => (r.job['end-time'] > 0 ? r.job['end-time'] : null),
+        format: (t) => formatTimestamp(t),
+      }),
+      column('duration', {
+        header: 'Duration',
+        value: (r) => (r.job['end-time'] > 0 ? r.job.duration : Math.max(0, now - r.job['start-time'])),
+        format: formatDuration,
+      }),
+      column('archived', {
+        header: 'Archived copy',
+        value: (r) => r.archivedOn?.clusterName ?? null,
+        format: (name, r) =>
+          name !== null && r.archivedOn ? (
+            <a href={jobHref(r.archivedOn.clusterId, r.job.jid)}>Archived copy on {name}</a>
+          ) : null,
+        sort: false,
+      }),
+      column('id', { header: 'Job ID', className: 'mono', value: (r) => r.job.jid, sort: false, search: true }),
+    ],
+    [now],
+  );
+  return (
+    <DataTable
+      caption="Jobs of all clusters"
+      captionHidden
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      filter={filter}
+      onFilterChange={onFilterChange}
+      sort={sort}
+      onSortChange={onSortChange}
+      rowClassName={(r) => `row-${stateTone(r.job.state)}`}
+      empty="No cluster has answered with jobs yet."
+      noMatch="No job of any cluster matches the search."
+      pageSize={200}
+    />
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { JobsOverviewSchema } from '../../api/jobs';
+import { fixture } from '../../api/test-utils';
+import { fleetJobRows } from './fleet-jobs';
+import { fleetWallTiles } from './fleet-wall';
+
+const jobs = v.parse(JobsOverviewSchema, fixture('flink-2.3.0/jobs-overview').json).jobs;
+const ended = jobs.filter((j) => ['FINISHED', 'CANCELED', 'FAILED'].includes(j.state));
+const running = jobs.filter((j) => j.state === 'RUNNING');
+
+describe('fleetJobRows', () => {
+  it("lists every cluster's jobs and links an ended job to the History Server that holds it", () => {
+    const rows = fleetJobRows([
+      { clusterId: 'prod', clusterName: 'Prod', history: false, jobs },
+      { clusterId: 'staging', clusterName: 'Staging', history: false, jobs: undefined },
+      { clusterId: 'hs', clusterName: 'Archive', history: true, jobs: ended.slice(0, 1) },
+    ]);
+    expect(rows).toHaveLength(jobs.length + 1);
+    const archived = rows.filter((r) => r.archivedOn !== undefined);
+    expect(archived.map((r) => [r.clusterId, r.job.jid, r.archivedOn?.clusterName])).toEqual([
+      ['prod', ended[0]?.jid, 'Archive'],
+    ]);
+    // A running job with the same id is never "archived".
+    const live = fleetJobRows([
+      { clusterId: 'prod', clusterName: 'Prod', history: false, jobs: running.slice(0, 1) },
+      { clusterId: 'hs', clusterName: 'Archive', history: true, jobs: running.slice(0, 1) },
+    ]);
+    expect(live.every((r) => r.archivedOn === undefined)).toBe(true);
+  });
+});
+
+describe('fleetWallTiles', () => {
+  const ok = { kind: 'ok' } as const;
+  it('names the cluster on every tile, and shows a cluster that does not answer as one red tile', () => {
+    const tiles = fleetWallTiles([
+      {
+        clusterId: 'prod',
+        clusterName: 'Prod',
+        history: false,
+        reachability: ok,
+        findings: [{ level: 'ok', text: 'no problem found' }],
+        jobs,
+        taskManagers: 2,
+        slots: { free: 1, total: 8 },
+      },
+      {
+        clusterId: 'staging',
+        clusterName: 'Staging',
+        history: false,
+        reachability: { kind: 'unreachable', message: 'refused' },
+        findings: [{ level: 'bad', text: 'unreachable: refused' }],
+        jobs,
+        taskManagers: undefined,
+        slots: undefined,
+      },
+      {
+        clusterId: 'hs',
+        clusterName: 'Archive',
+        history: true,
+        reachability: ok,
+        findings: [],
+        jobs,
+        taskManagers: undefined,
+        slots: undefined,
+      },
+    ]);
+    const staging = tiles.filter((t) => t.clusterId === 'staging');
+    expect(staging).toEqual([expect.objectContaining({ level: 'bad', name: 'Staging', state: 'unreachable' })]);
+    expect(tiles[0]?.clusterId).toBe('staging');
+    const prod = tiles.filter((t) => t.clusterId === 'prod');
+    expect(prod).toHaveLength(1 + jobs.filter((j) => !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state)).length);
+    expect(tiles.every((t) => t.clusterName !== '')).toBe(true);
+    expect(tiles.some((t) => t.clusterId === 'hs')).toBe(false);
+  });
+});
