@@ -87,11 +87,16 @@ export function scaleConfig(parallelism) {
     // A TaskManager's metric dump (every task's and operator's metrics) goes to the JobManager in
     // one RPC message; Flink drops a dump larger than the frame size (10 MiB by default).
     'pekko.framesize': '104857600b',
-    'pekko.ask.timeout': '60 s',
+    // Deploying 3 x 512 tasks keeps two cores saturated for minutes: the TaskManager answers an
+    // RPC (submitTask) late, and Flink's 10 s default timeout (or even 60 s) fails the deployment.
+    'pekko.ask.timeout': '10 min',
     // The JobManager fetches that dump at most every 10 s (the sandbox: 3 s).
     'metrics.fetcher.update-interval': 10000,
+    // Under that load a TaskManager can miss heartbeats for minutes; losing it restarts the job
+    // (another deployment storm), and one that cannot re-register in time exits.
     'heartbeat.interval': 10000,
-    'heartbeat.timeout': 120000,
+    'heartbeat.timeout': 600000,
+    'taskmanager.registration.timeout': '30 min',
     'web.timeout': 60000,
     'slot.request.timeout': 600000,
     // The scale cluster runs one job: no History Server, no profiler, no flame graphs.

@@ -3,6 +3,7 @@ import { vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { watermarksQueryOptions } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
+import { SUBTASK_ROWS_SHOWN } from './vertex-columns';
 import { ButtonGroup } from '../../components/ButtonGroup';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
@@ -152,6 +153,7 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
               <WatermarkSummary rows={rows} timeZone={timeZone} />
               <DataTable
                 caption="Watermarks per subtask"
+                pageSize={SUBTASK_ROWS_SHOWN}
                 columns={columns}
                 rows={rows}
                 rowKey={(r) => String(r.subtask)}
