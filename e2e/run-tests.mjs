@@ -4,7 +4,7 @@
 //   1. unit tests (vitest, fixtures recorded from the sandbox)
 //   2. for each Flink line (default 2.x, then 1.20.x): bring the sandbox up (or reuse a running
 //      one), run the browser and sandbox tests (Playwright, Debian's Chromium), on the default
-//      line a smoke run of the benchmark and a 3-minute soak, then the REST contract suite, which
+//      line a smoke run of the benchmark (and of its --scale part) and a 3-minute soak, then the REST contract suite, which
 //      ends by shutting down a sandbox it owns.
 // Its last line is the total, as `tests: N passed, N failed`.
 //
@@ -134,6 +134,27 @@ async function benchSmoke(version, port) {
 }
 
 /**
+ * A one-run smoke of `npm run bench -- --scale` (the real high-parallelism job of scale-real.mjs,
+ * at parallelism 16 on its own scale cluster, SANDBOX_PORT + 3, started and stopped by the bench):
+ * no thresholds, it fails only when a measurement could not be taken. Flink 2.x only.
+ * @param {string} version @param {number} port
+ */
+async function scaleBenchSmoke(version, port) {
+  const started = Date.now();
+  const { code } = await run('node', ['e2e/bench/run.mjs', '--scale', '--smoke'], {
+    SANDBOX_PORT: String(port),
+    FLINK_VERSION: version,
+    SCALE_PARALLELISM: '16',
+  });
+  results.push({
+    suite: `bench --scale smoke (Flink ${version})`,
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    seconds: (Date.now() - started) / 1000,
+  });
+}
+
+/**
  * The short soak (3 minutes of kiosk rotation at a 1 s refresh; `npm run soak` is the 30-minute
  * one): heap after GC, DOM counts, errors and rotation timing, on the default line.
  * @param {string} version @param {number} port
@@ -202,6 +223,7 @@ async function main() {
       await browserTests(version, port);
       if (i === 0) {
         await benchSmoke(version, port);
+        await scaleBenchSmoke(version, port);
         await shortSoak(version, port);
       }
       await contractTests(version, port, owned);

@@ -9,7 +9,8 @@
 // `performance.now()`: milliseconds since the document's navigation started.
 
 /**
- * @typedef {'ours-overview' | 'theirs-overview' | 'ours-graph' | 'theirs-graph' | 'flame-frames' | 'charts-drawn' | 'log-rows' | 'log-count'} WatchKind
+ * @typedef {'ours-overview' | 'theirs-overview' | 'ours-graph' | 'theirs-graph' | 'flame-frames' | 'charts-drawn' | 'log-rows' | 'log-count' | ScaleWatchKind} WatchKind
+ * @typedef {'ours-subtasks' | 'theirs-subtasks' | 'ours-watermarks' | 'theirs-watermarks' | 'ours-backpressure' | 'theirs-backpressure'} ScaleWatchKind
  * @typedef {{ name: string, kind: WatchKind, arg: number }} Watch
  * @typedef {{ watch?: Watch[] }} ProbeConfig
  * @typedef {{
@@ -63,6 +64,25 @@ export function installProbe(config) {
       (c) => c.querySelector('.ant-card-head-title')?.textContent?.trim() === title,
     );
 
+  /**
+   * Visible body rows of a table (or of every table inside an element) with text in at least two cells (a row that shows data, not a
+   * "loading" or "no data" placeholder spanning the table, nor an empty measuring row).
+   * @param {Element | null | undefined} table
+   */
+  const dataRows = (table) => {
+    if (!table) return 0;
+    let n = 0;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      let filled = 0;
+      for (const cell of row.querySelectorAll('th, td')) if ((cell.textContent ?? '').trim() !== '') filled += 1;
+      if (filled >= 2 && visible(row)) n += 1;
+    }
+    return n;
+  };
+
+  /** Flink's UI: one tab of the vertex drawer (its component's element; its tables have a separate header table). @param {string} tag */
+  const theirDrawerTable = (tag) => document.querySelector(tag);
+
   /** @type {Record<WatchKind, (arg: number) => number>} how many of the things the condition counts are there */
   const counters = {
     'ours-overview': () => {
@@ -100,6 +120,13 @@ export function installProbe(config) {
       return line && visible(line) ? document.querySelectorAll('.log-lines .log-line').length : 0;
     },
     'log-count': () => (/(matches|No matches)$/.test(document.querySelector('.log-count')?.textContent ?? '') ? 1 : 0),
+    // The scale views (scale-real.mjs): rows of a vertex's per-subtask table that show data.
+    'ours-subtasks': () => dataRows(ourTable('Subtasks')),
+    'theirs-subtasks': () => dataRows(theirDrawerTable('flink-job-overview-drawer-subtasks')),
+    'ours-watermarks': () => dataRows(ourTable('Watermarks per subtask')),
+    'theirs-watermarks': () => dataRows(theirDrawerTable('flink-job-overview-drawer-watermarks')),
+    'ours-backpressure': () => dataRows(ourTable('Back pressure per subtask')),
+    'theirs-backpressure': () => dataRows(theirDrawerTable('flink-job-overview-drawer-backpressure')),
   };
 
   /** @param {number} now */

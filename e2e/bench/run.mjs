@@ -7,6 +7,8 @@
 //   node e2e/bench/run.mjs                    full run: 5 runs each, 30 s idle windows, 10 min soak
 //   node e2e/bench/run.mjs --soak-minutes 2   shorter soak
 //   node e2e/bench/run.mjs --smoke            one run each, 6 s windows, 20 s soak, smaller inputs
+//   node e2e/bench/run.mjs --scale            the scale sections instead (scale-real.mjs: a real job of
+//                                             parallelism SCALE_PARALLELISM, 512 by default; --smoke: 16)
 //
 // Prints a table, then, as its last line, one JSON object with every figure. Exits non-zero only
 // when a measurement could not be taken (no thresholds: it is a benchmark, not a test).
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
 import { down, readState, sandboxSettings, up } from '../sandbox/sandbox.mjs';
 import { installProbe } from './page-probe.mjs';
+import { scaleRealReport, scaleRealRatios, scaleRealSection } from './scale-real.mjs';
 import { buildDashboard, repoRoot, startFixtureServer, startNginx } from './serve.mjs';
 import { checkpointsResponse, flameGraphResponse, jobGraphResponse, logResponse } from './synthetic.mjs';
 
@@ -32,8 +35,13 @@ import { checkpointsResponse, flameGraphResponse, jobGraphResponse, logResponse 
 // ---- options ----------------------------------------------------------------------------------
 
 const USAGE = `usage: node e2e/bench/run.mjs [--smoke] [--soak-minutes N] [--runs N] [--window-seconds N]
-       [--scale-runs N] [--theirs-refresh-ms MS] [--only ttfd,requests,soak,scale] [--dist DIR]
-  --dist DIR  measure an existing build (e.g. of a candidate fix) instead of building the working tree`;
+       [--scale-runs N] [--theirs-refresh-ms MS] [--only ttfd,requests,soak,scale,real] [--dist DIR]
+       [--scale [--stay-minutes N]]
+  --dist DIR  measure an existing build (e.g. of a candidate fix) instead of building the working tree
+  --scale     the scale sections (real: the sandbox's scale cluster, a job of SCALE_PARALLELISM subtasks)`;
+
+/** Sections `--scale` runs (without it, the others); `--only` names sections of either kind. */
+const SCALE_SECTIONS = ['real'];
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -48,13 +56,25 @@ function parseArgs(argv) {
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${USAGE}`);
     const [key, inline] = arg.slice(2).split('=', 2);
     if (key === 'smoke') given.smoke = true;
+    else if (key === 'scale') given.scale = true;
     else {
       const value = inline ?? argv[(i += 1)];
       if (value === undefined) throw new Error(`--${key} needs a value\n${USAGE}`);
       given[key ?? ''] = value;
     }
   }
-  const known = ['smoke', 'soak-minutes', 'runs', 'window-seconds', 'scale-runs', 'theirs-refresh-ms', 'only', 'dist'];
+  const known = [
+    'smoke',
+    'scale',
+    'stay-minutes',
+    'soak-minutes',
+    'runs',
+    'window-seconds',
+    'scale-runs',
+    'theirs-refresh-ms',
+    'only',
+    'dist',
+  ];
   for (const key of Object.keys(given)) if (!known.includes(key)) throw new Error(`unknown option --${key}\n${USAGE}`);
   const smoke = given.smoke === true;
   /** @param {string} key @param {number} fallback */
@@ -74,8 +94,11 @@ function parseArgs(argv) {
     scaleRuns: Math.round(num('scale-runs', smoke ? 1 : 3)),
     theirsRefreshMs: given['theirs-refresh-ms'] === undefined ? null : num('theirs-refresh-ms', 3000),
     dist: typeof given.dist === 'string' ? path.resolve(given.dist) : null,
+    scaleMode: given.scale === true,
+    stayMinutes: given['stay-minutes'] === undefined ? null : num('stay-minutes', 5),
     /** @param {string} section */
-    doing: (section) => only === null || only.has(section),
+    doing: (section) =>
+      only !== null ? only.has(section) : SCALE_SECTIONS.includes(section) === (given.scale === true),
     scale: smoke
       ? { vertices: 120, edges: 240, frames: 5_000, checkpoints: 200, logBytes: 5 * 1024 * 1024, logLabel: '5 MB' }
       : {
@@ -738,20 +761,29 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
   // The sandbox: reuse the running one, or bring it up (and stop it again at the end).
   const settings = sandboxSettings();
   const before = readState(settings.port);
-  const state = await up(settings);
-  const ownsSandbox = !before || before.startedAt !== state.startedAt;
+  // The scale sections that bring their own cluster (real) do not need the main sandbox.
+  const needsMain = ['ttfd', 'requests', 'soak', 'scale'].some((s) => opts.doing(s));
+  const state = needsMain
+    ? await up(settings)
+    : {
+        url: 'http://127.0.0.1:9',
+        flinkVersion: settings.flinkVersion,
+        startedAt: '',
+        jobIds: /** @type {Record<string, string>} */ ({}),
+      };
+  const ownsSandbox = needsMain && (!before || before.startedAt !== state.startedAt);
   if (ownsSandbox) cleanups.push(() => down(settings.port));
   const flink = state.url.replace(/\/$/, '');
   const jobIds = state.jobIds ?? {};
   const jobs = { wide: jobIds.wide ?? '', backpressure: jobIds.backpressure ?? '', eventTime: jobIds.eventTime ?? '' };
-  for (const [key, id] of Object.entries(jobs)) {
+  for (const [key, id] of Object.entries(needsMain ? jobs : {})) {
     const status = id
       ? /** @type {{ status?: string }} */ (await getJson(`${flink}/jobs/${id}/status`)).status
       : 'missing';
     if (status !== 'RUNNING')
       throw new Error(`demo job ${key} (${id || 'no id'}) is ${status}, not RUNNING: restart the sandbox`);
   }
-  const flinkConfig = /** @type {Record<string, unknown>} */ (await getJson(`${flink}/config`));
+  const flinkConfig = /** @type {Record<string, unknown>} */ (needsMain ? await getJson(`${flink}/config`) : {});
 
   log(
     opts.dist
@@ -973,6 +1005,24 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       };
       ours.scaleRuns = runs;
     }
+    // ---- 6: scale, a real high-parallelism job (scale-real.mjs) ----
+    if (opts.doing('real')) {
+      extra.real = await measure('scale: the real job', () =>
+        scaleRealSection(
+          { smoke: opts.smoke, runs: opts.runs, windowSeconds: opts.windowSeconds, stayMinutes: opts.stayMinutes },
+          {
+            browser,
+            dist: build.dist,
+            cleanups,
+            tools: { openSession, waitForMark, memory, median, ratio, round, log, getJson, measure },
+          },
+        ),
+      );
+      if (extra.real) {
+        ours.real = extra.real.ours;
+        theirs.real = extra.real.theirs;
+      }
+    }
   } finally {
     // Stop the browser, nginx, the fixture server and an owned sandbox before reporting.
     for (let fn = cleanups.pop(); fn; fn = cleanups.pop()) {
@@ -987,7 +1037,7 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
   const machine = load.stop();
   const result = {
     bench: 'flink-dashboard vs Flink web UI',
-    mode: opts.smoke ? 'smoke' : 'full',
+    mode: `${opts.scaleMode ? 'scale ' : ''}${opts.smoke ? 'smoke' : 'full'}`,
     startedAt: new Date(began).toISOString(),
     durationSeconds: round((Date.now() - began) / 1000, 0),
     machine: { ...machine, loadavgNote: '1-minute load average, sampled every 5 s' },
@@ -999,6 +1049,7 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       soakMinutes: round(opts.soakMinutes, 2),
       scaleRuns: opts.scaleRuns,
       scaleInputs: extra.scaleInputs ?? null,
+      real: extra.real ? { parallelism: extra.real.parallelism, ...extra.real.setup } : null,
       ours: {
         served:
           'vite build (temp outDir) behind nginx with e2e/deploy/nginx-dashboard.conf: static files, api/ proxied, gzip on, basic auth',
@@ -1030,6 +1081,7 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       requestsPerRefreshGraph: ratio(ours.requestsPerRefreshGraph, theirs.requestsPerRefreshGraph),
       refreshPeriodGraph: ratio(ours.refreshPeriodGraphMs, theirs.refreshPeriodGraphMs),
       heapEnd: ratio(ours.heapEndMB, theirs.heapEndMB),
+      ...(extra.real ? scaleRealRatios(extra.real, ratio) : {}),
     },
     errors,
   };
@@ -1177,7 +1229,19 @@ function printReport(r, opts) {
       '',
     ],
   ];
-  out.push(table(rows));
+  if (!opts.scaleMode || opts.doing('ttfd') || opts.doing('requests') || opts.doing('soak')) out.push(table(rows));
+  if (r.setup.real) {
+    out.push('');
+    out.push(
+      scaleRealReport({ ours: o.real, theirs: t.real, parallelism: r.setup.real.parallelism, setup: r.setup.real }, q, {
+        cell,
+        table,
+        verdict,
+        round,
+        smoke: opts.smoke,
+      }),
+    );
+  }
   const inputs = r.setup.scaleInputs;
   if (inputs) {
     out.push('');

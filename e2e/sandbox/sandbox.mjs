@@ -14,7 +14,8 @@
 //   node e2e/sandbox/sandbox.mjs status  print what is running
 //
 // FLINK_VERSION (default below) picks the Flink line; SANDBOX_PORT (default 8081) the REST port;
-// SANDBOX_ADAPTIVE=0 leaves the adaptive cluster out.
+// SANDBOX_ADAPTIVE=0 leaves the adaptive cluster out. `up --scale` (or SANDBOX_SCALE=1) starts the
+// scale cluster instead (scale.mjs: one high-parallelism job, SANDBOX_PORT + 3); `down` stops it too.
 
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -99,7 +100,7 @@ const JVM_QUIET = ['-XX:+UseSerialGC', '-XX:CICompilerCount=2', '-Xss512k'];
 export const ADAPTIVE_PORT_OFFSET = 1;
 
 /** @param {number} port */
-function runDirFor(port) {
+export function runDirFor(port) {
   return path.join(stateRoot, `cluster-${port}`);
 }
 /** @param {number} port */
@@ -119,7 +120,7 @@ export function readState(port) {
 }
 
 /** @param {SandboxState} state */
-function writeState(state) {
+export function writeState(state) {
   writeFileSync(stateFileFor(state.port), JSON.stringify(state, null, 2));
 }
 
@@ -137,13 +138,13 @@ export function isAlive(pid) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** @param {string} msg */
-function log(msg) {
+export function log(msg) {
   process.stderr.write(`[sandbox] ${msg}\n`);
 }
 
-class SandboxError extends Error {}
+export class SandboxError extends Error {}
 
-function checkTools() {
+export function checkTools() {
   for (const [tool, args] of /** @type {const} */ ([
     ['java', ['-version']],
     ['mvn', ['-v']],
@@ -159,7 +160,7 @@ function checkTools() {
 }
 
 /** @param {string} url @param {number} [timeoutMs] */
-async function getJson(url, timeoutMs = 5000) {
+export async function getJson(url, timeoutMs = 5000) {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
@@ -187,7 +188,7 @@ export function freePort() {
 }
 
 /** @param {number} port */
-function portIsFree(port) {
+export function portIsFree(port) {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
@@ -214,9 +215,10 @@ function newestMtime(dir) {
  * Builds the demo jobs' jar and resolves the cluster's classpath for one Flink version, once:
  * later runs reuse both until a demo job's source changes.
  * @param {string} flinkVersion
+ * @param {string} [buildName]  its folder under .state (the scale cluster builds into its own)
  */
-function buildArtifacts(flinkVersion) {
-  const buildDir = path.join(stateRoot, `build-${flinkVersion}`);
+export function buildArtifacts(flinkVersion, buildName = `build-${flinkVersion}`) {
+  const buildDir = path.join(stateRoot, buildName);
   const jar = path.join(buildDir, 'demo-jobs.jar');
   const classpathFile = path.join(buildDir, 'classpath.txt');
   const upToDate = existsSync(jar) && existsSync(classpathFile) && statSync(jar).mtimeMs >= newestMtime(demoJobsDir);
@@ -255,7 +257,7 @@ function buildArtifacts(flinkVersion) {
 /**
  * @param {{ port: number, rpcPort: number, runDir: string, extra?: Record<string, string | number | boolean> }} p
  */
-function flinkConfig({ port, rpcPort, runDir, extra = {} }) {
+export function flinkConfig({ port, rpcPort, runDir, extra = {} }) {
   const fileUrl = (/** @type {string} */ sub) => `file://${path.join(runDir, sub)}`;
   /** @type {Record<string, string | number | boolean>} */
   const conf = {
@@ -312,7 +314,7 @@ function flinkConfig({ port, rpcPort, runDir, extra = {} }) {
  * derived memory settings of a JobManager or TaskManager.
  * @param {string} classpath @param {string} confDir @param {'GET_JM_RESOURCE_PARAMS' | 'GET_TM_RESOURCE_PARAMS'} command
  */
-function resourceParams(classpath, confDir, command) {
+export function resourceParams(classpath, confDir, command) {
   const r = spawnSync(
     'java',
     [
@@ -344,7 +346,7 @@ function resourceParams(classpath, confDir, command) {
  *           resources: { jvm: string[], dynamic: string[] } }} p
  * @returns {ProcessInfo}
  */
-function startJvm({ role, mainClass, classpath, confDir, logDir, resources }) {
+export function startJvm({ role, mainClass, classpath, confDir, logDir, resources }) {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${role}.log`);
   const outFile = path.join(logDir, `${role}.out`);
@@ -384,7 +386,7 @@ export function spawnDetached(argv, outFile) {
  * @param {string} what @param {() => Promise<boolean>} check @param {number} timeoutMs
  * @param {() => string} [describe]
  */
-async function waitFor(what, check, timeoutMs, describe) {
+export async function waitFor(what, check, timeoutMs, describe) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -402,7 +404,7 @@ async function waitFor(what, check, timeoutMs, describe) {
 }
 
 /** @param {string} url @param {string} jar */
-async function uploadJar(url, jar) {
+export async function uploadJar(url, jar) {
   const form = new FormData();
   form.append('jarfile', new Blob([readFileSync(jar)], { type: 'application/java-archive' }), 'demo-jobs.jar');
   const body = /** @type {{ filename: string, status: string }} */ (
@@ -413,7 +415,7 @@ async function uploadJar(url, jar) {
 }
 
 /** @param {string} url @param {string} jarId @param {import('./demo-jobs.mjs').DemoJob} job */
-async function runJob(url, jarId, job) {
+export async function runJob(url, jarId, job) {
   const body = /** @type {{ jobid: string }} */ (
     await sendJson(`${url}/jars/${encodeURIComponent(jarId)}/run`, {
       method: 'POST',
@@ -428,7 +430,7 @@ async function runJob(url, jarId, job) {
  * A job is settled when it reached its state and, for a streaming job, every task is running.
  * @param {string} url @param {string} jobId @param {string} want
  */
-async function jobSettled(url, jobId, want) {
+export async function jobSettled(url, jobId, want) {
   const job = /** @type {{ state: string, vertices: { status: string }[] }} */ (await getJson(`${url}/jobs/${jobId}`));
   if (job.state !== want) return false;
   return want !== 'RUNNING' || job.vertices.every((v) => v.status === 'RUNNING');
@@ -805,6 +807,25 @@ export function sandboxSettings() {
 async function main() {
   const command = process.argv[2] ?? 'up';
   const settings = sandboxSettings();
+  // `--scale` (or SANDBOX_SCALE=1): the scale cluster alone (scale.mjs), on SANDBOX_PORT + 3.
+  const scale = process.argv.includes('--scale') || process.env.SANDBOX_SCALE === '1';
+  if (scale || command === 'down') {
+    const { downScale, readScaleState, upScale } = await import('./scale.mjs');
+    if (command === 'up') {
+      const state = await upScale(settings);
+      process.stdout.write(`SCALE_JOB_ID=${state.scale.jobId}\nSCALE_FLINK_URL=${state.url}\n`);
+      return;
+    }
+    if (command === 'down') {
+      if (readScaleState(settings.port)) await downScale(settings.port);
+      if (scale) return;
+    } else if (command === 'status') {
+      const state = readScaleState(settings.port);
+      process.stdout.write(state ? `${JSON.stringify(state, null, 2)}\n` : 'no scale cluster\n');
+      process.exitCode = state ? 0 : 1;
+      return;
+    }
+  }
   if (command === 'up') {
     const state = await up(settings);
     if (state.adaptive) process.stdout.write(`ADAPTIVE_FLINK_URL=${state.adaptive.url}\n`);

@@ -5,6 +5,7 @@ import { useRecordMetricSample } from '../../charts/metrics/history';
 import type { TimeSeriesOptions } from '../../charts/time-series/time-series-option';
 import { TimeSeriesChart } from '../../charts/time-series/TimeSeriesChart';
 import { column, DataTable, type Column } from '../../components/DataTable';
+import { SUBTASK_ROWS_SHOWN } from './vertex-columns';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
 import { formatDuration, formatTimestamp } from '../../lib/format';
@@ -86,6 +87,7 @@ export function BackPressureTab({ jobId, vertexId }: { jobId: string; vertexId: 
               <BackPressureSummary level={bp.backpressureLevel} sampledAt={bp['end-timestamp']} />
               <DataTable
                 caption="Back pressure per subtask"
+                pageSize={SUBTASK_ROWS_SHOWN}
                 columns={columns}
                 rows={backPressureRows(bp.subtasks)}
                 rowKey={(r) => r.key}

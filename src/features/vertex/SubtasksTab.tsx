@@ -5,6 +5,7 @@ import { usePolledQuery } from '../../api/polling';
 import { subtaskAttemptQueryOptions, type SubtaskAttempt } from '../../api/subtasks';
 import { vertexDetailsQueryOptions, type VertexDetails } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
+import { SUBTASK_ROWS_SHOWN } from './vertex-columns';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
@@ -210,6 +211,7 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
     <>
       <DataTable
         caption="Subtasks"
+        pageSize={SUBTASK_ROWS_SHOWN}
         captionHidden
         columns={columns}
         rows={data.subtasks}

@@ -3,6 +3,7 @@ import { vertexMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { watermarksQueryOptions } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
+import { SUBTASK_ROWS_SHOWN } from './vertex-columns';
 import { ButtonGroup } from '../../components/ButtonGroup';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatDetail, StatGrid } from '../../components/StatGrid';
@@ -14,7 +15,9 @@ import {
   formatWatermarkTime,
   isIdleSubtask,
   lowestWatermark,
+  MAX_RATE_SUBTASKS,
   parseWatermarks,
+  subtasksToCheckForIdle,
   watermarkLag,
   watermarkSkew,
   type SubtaskWatermark,
@@ -27,6 +30,8 @@ interface WatermarkRow extends SubtaskWatermark {
   /** How far ahead of the vertex's lowest watermark. */
   ahead: number | null;
   idle: boolean;
+  /** Whether its input rate was asked for (all subtasks up to MAX_RATE_SUBTASKS, else the furthest behind). */
+  checked: boolean;
 }
 
 function browserZone(): string {
@@ -43,8 +48,10 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
   const timeZone = zone === 'utc' ? 'UTC' : undefined;
   const parsed = useMemo(() => (query.data ? parseWatermarks(query.data) : []), [query.data]);
 
-  // Idle subtasks: no records in (a per-subtask rate). Only asked for subtasks with watermarks.
-  const rateIds = useMemo(() => parsed.map((r) => `${r.subtask}.numRecordsInPerSecond`), [parsed]);
+  // Idle subtasks: no records in (a per-subtask rate), asked for in one request of at most
+  // MAX_RATE_SUBTASKS ids whatever the parallelism (the subtasks furthest behind beyond that).
+  const checked = useMemo(() => subtasksToCheckForIdle(parsed), [parsed]);
+  const rateIds = useMemo(() => checked.map((n) => `${n}.numRecordsInPerSecond`), [checked]);
   const rates = usePolledQuery({
     ...vertexMetricsQueryOptions(jobId, vertexId, { get: rateIds }),
     enabled: rateIds.length > 0,
@@ -53,6 +60,7 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
   const takenAt = query.dataUpdatedAt;
   const rows = useMemo<WatermarkRow[]>(() => {
     const lowest = lowestWatermark(parsed) ?? watermarkSkewBase(parsed);
+    const checkedSet = new Set(checked);
     return parsed.map((r) => {
       const rate = rates.data?.find((m) => m.id === `${r.subtask}.numRecordsInPerSecond`)?.value;
       return {
@@ -60,9 +68,10 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
         lag: watermarkLag(r.watermark, takenAt),
         ahead: r.watermark !== null && lowest !== null ? r.watermark - lowest : null,
         idle: isIdleSubtask(rate === undefined ? undefined : Number(rate)),
+        checked: checkedSet.has(r.subtask),
       };
     });
-  }, [parsed, rates.data, takenAt]);
+  }, [parsed, rates.data, takenAt, checked]);
 
   const columns = useMemo<Column<WatermarkRow>[]>(
     () => [
@@ -107,8 +116,14 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
         header: 'Input',
         value: (r) => (r.idle ? 1 : 0),
         format: (_idle, r) =>
-          r.idle ? <span className="badge badge-neutral">idle: no records in</span> : rates.data ? 'receiving' : '–',
-        search: (_idle, r) => (r.idle ? 'idle' : 'receiving'),
+          r.idle ? (
+            <span className="badge badge-neutral">idle: no records in</span>
+          ) : rates.data && r.checked ? (
+            'receiving'
+          ) : (
+            '–'
+          ),
+        search: (_idle, r) => (r.idle ? 'idle' : r.checked ? 'receiving' : ''),
       }),
     ],
     [zone, timeZone, rates.data],
@@ -138,6 +153,7 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
               <WatermarkSummary rows={rows} timeZone={timeZone} />
               <DataTable
                 caption="Watermarks per subtask"
+                pageSize={SUBTASK_ROWS_SHOWN}
                 columns={columns}
                 rows={rows}
                 rowKey={(r) => String(r.subtask)}
@@ -172,6 +188,7 @@ function WatermarkSummary({
   const maxLag = lags.length ? Math.max(...lags) : null;
   const missing = rows.filter((r) => r.state === 'none').length;
   const idle = rows.filter((r) => r.idle).length;
+  const checked = rows.filter((r) => r.checked).length;
   return (
     <StatGrid dense>
       <Stat term="Vertex watermark (lowest)" tone={missing ? 'warn' : undefined} valueClassName="mono">
@@ -186,6 +203,11 @@ function WatermarkSummary({
       <Stat term="Skew across subtasks">{skew === null ? '–' : formatDuration(skew)}</Stat>
       <Stat term="Idle subtasks">
         {idle} of {rows.length}
+        {checked < rows.length && (
+          <StatDetail>
+            input rates read for the {checked} subtasks furthest behind (at most {MAX_RATE_SUBTASKS})
+          </StatDetail>
+        )}
       </Stat>
     </StatGrid>
   );

@@ -60,3 +60,10 @@ export function ioColumns<Row>(metrics: (row: Row) => IOMetrics | undefined): Co
 export function endTime(ms: number): number | null {
   return ms > 0 ? ms : null;
 }
+
+/**
+ * Rows a per-subtask table (subtasks, watermarks, back pressure) renders at first, the rest behind
+ * "Show more": at parallelism 512 all rows would be ~6,000 cells to build on each refresh. Sort,
+ * filter and the aggregate rows still cover every subtask.
+ */
+export const SUBTASK_ROWS_SHOWN = 100;

@@ -8,8 +8,11 @@ import {
   lowestWatermark,
   NO_WATERMARK,
   parseWatermarks,
+  subtasksToCheckForIdle,
   watermarkLag,
   watermarkSkew,
+  type SubtaskWatermark,
+  type WatermarkState,
 } from './watermarks';
 
 describe('isNoWatermark', () => {
@@ -106,5 +109,26 @@ describe('formatting', () => {
     expect(isIdleSubtask(0.5)).toBe(false);
     expect(isIdleSubtask(undefined)).toBe(false);
     expect(isIdleSubtask(Number.NaN)).toBe(false);
+  });
+});
+
+describe('subtasksToCheckForIdle', () => {
+  const row = (subtask: number, watermark: number | null, state: WatermarkState = 'time'): SubtaskWatermark => ({
+    subtask,
+    watermark,
+    state,
+  });
+  it('asks for every subtask up to the limit', () => {
+    expect(subtasksToCheckForIdle([row(1, 5), row(0, 9)], 2)).toEqual([1, 0]);
+  });
+  it('beyond the limit, asks for those furthest behind (no watermark first), in subtask order', () => {
+    const rows = [row(0, 50), row(1, 10), row(2, null, 'none'), row(3, 30), row(4, null, 'end'), row(5, 20)];
+    expect(subtasksToCheckForIdle(rows, 3)).toEqual([1, 2, 5]);
+  });
+  it('keeps one request of at most MAX_RATE_SUBTASKS ids at parallelism 512', () => {
+    const rows = Array.from({ length: 512 }, (_, i) => row(i, 1000 + (i % 7)));
+    const ids = subtasksToCheckForIdle(rows);
+    expect(ids).toHaveLength(100);
+    expect(ids.map((n) => `${n}.numRecordsInPerSecond`).join(',').length).toBeLessThan(3500);
   });
 });

@@ -98,3 +98,26 @@ export function describeLag(lag: number | null, format: (ms: number) => string):
   if (lag === null) return '–';
   return lag >= 0 ? `${format(lag)} behind` : `${format(-lag)} ahead`;
 }
+
+/**
+ * At most this many subtasks have their input rate asked for (to tell idle ones), so the request
+ * stays one GET whose URL Flink accepts (its REST server refuses a request line over 4 KiB, which
+ * 512 ids would exceed) and does not grow with the parallelism.
+ */
+export const MAX_RATE_SUBTASKS = 100;
+
+/**
+ * The subtasks whose input rate is worth asking for: all of them up to `max`; beyond, those
+ * furthest behind (no watermark yet first, then the lowest watermarks), which are the ones an
+ * idle input would hold back. In subtask order.
+ */
+export function subtasksToCheckForIdle(rows: readonly SubtaskWatermark[], max = MAX_RATE_SUBTASKS): number[] {
+  if (rows.length <= max) return rows.map((r) => r.subtask);
+  const rank = (r: SubtaskWatermark): number =>
+    r.state === 'none' ? -Infinity : r.state === 'end' ? Infinity : (r.watermark ?? -Infinity);
+  return [...rows]
+    .sort((a, b) => rank(a) - rank(b) || a.subtask - b.subtask)
+    .slice(0, max)
+    .map((r) => r.subtask)
+    .sort((a, b) => a - b);
+}

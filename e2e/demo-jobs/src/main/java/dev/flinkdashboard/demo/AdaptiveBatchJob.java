@@ -1,7 +1,6 @@
 package dev.flinkdashboard.demo;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,15 +25,13 @@ public final class AdaptiveBatchJob {
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         StreamExecutionEnvironment env = Demo.env(conf);
         env.setParallelism(1);
-        env.fromSource(
-                        Demo.sequence(a.getDouble("rate", 4), a.getLong("records", 300)),
-                        WatermarkStrategy.noWatermarks(),
-                        "Slow bounded orders")
-                .uid("slow-bounded-orders")
-                .map(index -> Order.generate(index, 0))
-                .returns(Order.class)
-                .name("Build order")
-                .uid("batch-build-order")
+        OrderSource.bounded(
+                        env,
+                        a.getDouble("rate", 4),
+                        a.getLong("records", 300),
+                        "Slow bounded orders",
+                        "slow-bounded-orders",
+                        "batch-build-order")
                 .keyBy(order -> order.customer)
                 .reduce(
                         (left, right) ->

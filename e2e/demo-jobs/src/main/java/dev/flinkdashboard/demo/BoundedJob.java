@@ -1,6 +1,5 @@
 package dev.flinkdashboard.demo;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -24,15 +23,13 @@ public final class BoundedJob {
     }
 
     static void define(StreamExecutionEnvironment env, Args a) {
-        env.fromSource(
-                        Demo.sequence(a.getDouble("rate", 100), a.getLong("records", 200)),
-                        WatermarkStrategy.noWatermarks(),
-                        "Bounded order batch")
-                .uid("bounded-order-batch")
-                .map(index -> Order.generate(index, 0))
-                .returns(Order.class)
-                .name("Build order")
-                .uid("build-order")
+        OrderSource.bounded(
+                        env,
+                        a.getDouble("rate", 100),
+                        a.getLong("records", 200),
+                        "Bounded order batch",
+                        "bounded-order-batch",
+                        "build-order")
                 .keyBy(order -> order.customer)
                 .reduce(
                         (left, right) ->

@@ -5,10 +5,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -39,17 +36,8 @@ public final class EventTimeOrdersJob {
 
     static void define(StreamExecutionEnvironment env, Args a) {
         final long maxLatenessMs = a.getLong("max-lateness-ms", 1500);
-        GeneratorFunction<Long, Order> generator = index -> Order.generate(index, maxLatenessMs);
-        DataGeneratorSource<Order> source =
-                new DataGeneratorSource<>(
-                        generator,
-                        Long.MAX_VALUE,
-                        RateLimiterStrategy.perSecond(a.getDouble("rate", 20)),
-                        TypeInformation.of(Order.class));
-
-        WatermarkStrategy<Order> watermarks =
-                WatermarkStrategy.<Order>forBoundedOutOfOrderness(Duration.ofSeconds(2))
-                        .withTimestampAssigner((order, recordTs) -> order.eventTime);
+        DataGeneratorSource<Order> source = OrderSource.eventTime(a.getDouble("rate", 20), maxLatenessMs);
+        WatermarkStrategy<Order> watermarks = OrderSource.watermarks();
 
         DataStream<Order> orders =
                 env.fromSource(source, watermarks, "Order generator").uid("order-generator");
