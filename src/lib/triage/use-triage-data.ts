@@ -214,37 +214,40 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
   // Task managers that left the list while open (whoever read the list last).
   const lostList = useSyncExternalStore(taskManagerLosses.subscribe, taskManagerLosses.get, taskManagerLosses.get);
 
-  // One turn per refresh of the job list.
+  // One turn per refresh of the job list: its reads are planned once, from what is known then.
   const tick = jobs.dataUpdatedAt;
-  const [turn, setTurn] = useState({ tick: 0, n: 0 });
-  if (tick !== turn.tick) setTurn({ tick, n: turn.n + 1 });
-  const n = turn.n;
-  const plan = planTurn({
-    n,
-    mode,
-    jobs: running.map((job, i) => {
-      const wm = watermarks[i];
-      const min = wm?.data?.[0]?.min;
-      return {
-        jid: job.jid,
-        hasDetails: details[i]?.data !== undefined,
-        hasCheckpoints: checkpoints[i]?.data !== undefined,
-        checkpointsGone: isNotFound(checkpoints[i]?.error),
-        sinkId: sinks[i]?.id ?? null,
-        hasWatermark: wm?.data !== undefined,
-        // Jobs whose sink has no watermark (no event time: Long.MIN_VALUE) are not asked again.
-        noWatermark: wm?.data !== undefined && min !== undefined && min <= 0,
-      };
-    }),
-    taskManagers: tmIds.map((id, i) => ({ id, hasMetrics: tmMetrics[i]?.data !== undefined })),
-    vertices: scheduleVertices,
+  const [turn, setTurn] = useState<{ tick: number; n: number; plan: readonly TriageRead[] }>({
+    tick: 0,
+    n: 0,
+    plan: [],
   });
-  const planKey = JSON.stringify(plan);
+  if (tick !== turn.tick) {
+    const n = turn.n + 1;
+    const plan = planTurn({
+      n,
+      mode,
+      jobs: running.map((job, i) => {
+        const wm = watermarks[i];
+        const min = wm?.data?.[0]?.min;
+        return {
+          jid: job.jid,
+          hasDetails: details[i]?.data !== undefined,
+          hasCheckpoints: checkpoints[i]?.data !== undefined,
+          checkpointsGone: isNotFound(checkpoints[i]?.error),
+          sinkId: sinks[i]?.id ?? null,
+          hasWatermark: wm?.data !== undefined,
+          // Jobs whose sink has no watermark (no event time: Long.MIN_VALUE) are not asked again.
+          noWatermark: wm?.data !== undefined && min !== undefined && min <= 0,
+        };
+      }),
+      taskManagers: tmIds.map((id, i) => ({ id, hasMetrics: tmMetrics[i]?.data !== undefined })),
+      vertices: scheduleVertices,
+    });
+    setTurn({ tick, n, plan });
+  }
   useEffect(() => {
-    for (const read of JSON.parse(planKey) as TriageRead[]) {
-      void fetchRead(client, read).catch(() => undefined);
-    }
-  }, [client, n, planKey]);
+    for (const read of turn.plan) void fetchRead(client, read).catch(() => undefined);
+  }, [client, turn]);
 
   // Advance the engine when an answer is new (derived during render, as the wall does).
   const observations = running.map((job, i) => ({
