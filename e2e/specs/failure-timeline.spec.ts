@@ -33,13 +33,21 @@ test("the flaky job's failure timeline shows its restarts and exceptions, linked
     await expect(exceptionRow).toContainText('Flaky parser');
   });
 
-  await test.step("an exception's detail link opens the job's exception history", async () => {
+  await test.step("an exception's detail link opens that entry of the job's exception history", async () => {
     const exceptionRow = table.getByRole('row').filter({ hasText: 'Exception' }).first();
     const link = exceptionRow.getByRole('link', { name: 'detail' });
-    await expect(link).toHaveAttribute('href', `#/jobs/${jobId}/exceptions`);
+    const href = (await link.getAttribute('href')) ?? '';
+    const at = Number(new RegExp(`^#/jobs/${jobId}/exceptions\\?at=(\\d+)$`).exec(href)?.[1]);
+    expect(at).toBeGreaterThan(0);
     await link.click();
+    await expect(page).toHaveURL(new RegExp(`#/jobs/${jobId}/exceptions\\?at=${at}$`));
+    await expect(page.getByRole('note').filter({ hasText: 'Showing the exception at' })).toBeVisible();
+    const entries = page.getByRole('list', { name: 'Root exceptions' }).locator(':scope > li');
+    await expect(entries).toHaveCount(1);
+    await expect(entries.first().locator('time').first()).toHaveAttribute('datetime', new Date(at).toISOString());
+    await expect(entries.first().getByText('Simulated failure').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Show all exceptions' }).click();
     await expect(page).toHaveURL(new RegExp(`#/jobs/${jobId}/exceptions$`));
-    await expect(page.getByText('Simulated failure').first()).toBeVisible();
   });
   expect(problems).toEqual([]);
 });

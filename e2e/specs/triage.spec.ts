@@ -37,6 +37,15 @@ test('the triage page names the bottleneck, the failing checkpoints and the rest
     await expect(row.getByRole('cell').nth(2)).toHaveText(/\d\d:\d\d:\d\d/); // since when
     const busy = page.getByRole('region', { name: 'Busiest vertices' });
     await expect(busy.getByRole('row').filter({ hasText: 'Slow enrichment' })).toBeVisible();
+    const slow = (await flinkJson<JobDetails>(`/jobs/${bp}`)).vertices.find((v) => v.name === 'Slow enrichment');
+    const subtask = page
+      .getByRole('region', { name: 'Busiest subtasks' })
+      .getByRole('row')
+      .filter({ hasText: 'Slow enrichment, subtask 0' });
+    await expect(subtask.getByRole('link', { name: 'subtask 0' })).toHaveAttribute(
+      'href',
+      `#/jobs/${bp}/vertices/${slow?.id}/subtasks?subtask=0`,
+    );
   });
 
   await test.step('the failing-checkpoints job is among the failing checkpoints, linked to one', async () => {

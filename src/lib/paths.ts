@@ -82,6 +82,9 @@ export const links = {
   job: (jobId: string, tab?: JobTab): string => `/jobs/${encodeSegment(jobId)}${tab ? `/${tab}` : ''}`,
   vertex: (jobId: string, vertexId: string, tab?: VertexTab): string =>
     `/jobs/${encodeSegment(jobId)}/vertices/${encodeSegment(vertexId)}${tab ? `/${tab}` : ''}`,
+  /** One entry of the job's exception history, picked by its timestamp (`?at=`, the exceptions tab's param). */
+  exception: (jobId: string, timestamp: number): string =>
+    `/jobs/${encodeSegment(jobId)}/exceptions?at=${Math.round(timestamp)}`,
   checkpoint: (jobId: string, checkpointId: number): string =>
     `/jobs/${encodeSegment(jobId)}/checkpoints/${checkpointId}`,
   taskManagers: (): string => '/taskmanagers',

@@ -4,11 +4,11 @@ import { TriageFindings } from '../../components/TriageFindings';
 import styles from '../../components/TriageFindings.module.css';
 import { links } from '../../lib/paths';
 import { isProblem } from '../../lib/triage/findings';
-import { useTriageData } from '../../lib/triage/use-triage-data';
+import { PANEL_BUDGET, useTriageData } from '../../lib/triage/use-triage-data';
 
 /** The overview's "what is wrong" panel: the triage engine's problems only, shown when there are any. */
 export function TriagePanel(): ReactNode {
-  const data = useTriageData();
+  const data = useTriageData('panel');
   const problems = data.findings.filter(isProblem);
   if (problems.length === 0) return null;
   return (
@@ -18,6 +18,7 @@ export function TriagePanel(): ReactNode {
       <p>
         <Link to={links.triage()}>All findings on the triage page</Link>
       </p>
+      <p className="help">{PANEL_BUDGET}</p>
     </section>
   );
 }

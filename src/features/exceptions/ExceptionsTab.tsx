@@ -37,6 +37,14 @@ const maxParam: SearchParam<number> = {
 const labelsParam = listParam((s) => parseLabel(s) !== undefined);
 const textParam = stringParam();
 const orderParam = enumParam(['newest', 'oldest'] as const, 'newest');
+/** `?at=<epoch ms>`: one entry picked by its timestamp (links from the failure timeline); anything else: none. */
+export const atParam: SearchParam<number | null> = {
+  parse: (raw) => {
+    const n = raw !== null && /^\d+$/.test(raw) ? Number(raw) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : null;
+  },
+  serialize: (value) => (value === null ? null : String(value)),
+};
 
 /** The Exceptions tab: the job's exception history, filterable by failure label. */
 export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
@@ -44,6 +52,7 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
   const [labels, setLabels] = useSearchState('labels', labelsParam);
   const [text, setText] = useSearchState('eq', textParam);
   const [order, setOrder] = useSearchState('order', orderParam);
+  const [at, setAt] = useSearchState('at', atParam);
   const failureLabels = labelFilter(labels);
   const exceptions = usePolledQuery({
     ...jobExceptionsQueryOptions(jobId, { maxExceptions: max, failureLabels }),
@@ -60,7 +69,8 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
       <LabelFilter views={views} selected={labels} onChange={setLabels} />
       <QueryState query={exceptions} what="the exception history">
         {(data) => {
-          const matching = filterByWords(views, text, searchText);
+          const picked = at === null ? [] : views.filter((v) => v.timestamp === at);
+          const matching = at === null ? filterByWords(views, text, searchText) : picked;
           const shown = order === 'oldest' ? [...matching].reverse() : matching;
           const truncated = data.exceptionHistory.truncated;
           return (
@@ -92,6 +102,16 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
                     {exceptions.isPlaceholderData ? ' (loading…)' : ''}
                   </span>
                 </Toolbar>
+                {at !== null && (
+                  <p className="exception-pick" role="note">
+                    {picked.length > 0
+                      ? `Showing the exception at ${formatTimestamp(at)}. `
+                      : `The exception at ${formatTimestamp(at)} is no longer in the JobManager's history. `}
+                    <button type="button" onClick={() => setAt(null)}>
+                      Show all exceptions
+                    </button>
+                  </p>
+                )}
                 {views.length === 0 ? (
                   <p className="empty">
                     {failureLabels
@@ -99,7 +119,7 @@ export function ExceptionsTab({ jobId }: { jobId: string }): ReactNode {
                       : 'This job has not failed: its exception history is empty.'}
                   </p>
                 ) : shown.length === 0 ? (
-                  <p className="empty">No exceptions match the filter.</p>
+                  at === null && <p className="empty">No exceptions match the filter.</p>
                 ) : (
                   <ol className="exception-list" aria-label="Root exceptions">
                     {shown.map((v) => (

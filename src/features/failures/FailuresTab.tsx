@@ -9,7 +9,9 @@ import { FailureTimelineChart } from '../../charts/failures/FailureTimelineChart
 import { KIND_LABELS } from '../../charts/failures/failure-options';
 import { column, DataTable } from '../../components/DataTable';
 import { formatTimestamp } from '../../lib/format';
-import { checkpointEvents, exceptionEvents, failureStore, stateEvents, type FailureEvent } from './events';
+import { taskManagerLosses } from '../../lib/task-manager-loss';
+import { taskManagersQueryOptions } from '../../api/taskmanagers';
+import { checkpointEvents, exceptionEvents, failureStore, lossEvents, stateEvents, type FailureEvent } from './events';
 import { useRescaleEvents } from './rescales';
 import './failures.css';
 
@@ -34,14 +36,32 @@ const columns = [
 /**
  * The Failures tab: on one time axis, the job's state changes and restarts, its exception
  * history (root cause, task, task manager), failed and completed checkpoints (as bands),
- * savepoints, task managers lost (from exception texts) and rescales (hook, see rescales.ts).
+ * savepoints, task managers lost (from exception texts, and seen leaving the task manager list
+ * while open) and rescales (hook, see rescales.ts).
  * It keeps every event seen while the page is open, beyond Flink's short windows (bounded).
- * Reads what the job page already polls: the job details, exceptions and checkpoints.
+ * Reads what the job page already polls (the job details, exceptions and checkpoints) and the
+ * task manager list.
  */
 export function FailuresTab({ jobId, details }: { jobId: string; details: JobDetails }): ReactNode {
   const exceptions = usePolledQuery(jobExceptionsQueryOptions(jobId));
   const checkpoints = usePolledQuery(checkpointingStatisticsQueryOptions(jobId));
   const rescales = useRescaleEvents(jobId, details);
+  // The task manager list, to see one leave while open (lib/task-manager-loss, shared with triage).
+  const taskManagers = usePolledQuery(taskManagersQueryOptions());
+  const losses = useSyncExternalStore(taskManagerLosses.subscribe, taskManagerLosses.get, taskManagerLosses.get);
+  const listData = taskManagers.data;
+  const now = details.now;
+  useEffect(() => {
+    if (listData)
+      taskManagerLosses.observe(
+        listData.taskmanagers.map((t) => t.id),
+        now,
+      );
+  }, [listData, now]);
+  const startTime = details['start-time'];
+  useEffect(() => {
+    if (losses.length > 0) failureStore.record(jobId, lossEvents(losses, startTime));
+  }, [jobId, losses, startTime]);
 
   useEffect(() => {
     failureStore.record(jobId, stateEvents(details));
@@ -84,7 +104,8 @@ export function FailuresTab({ jobId, details }: { jobId: string; details: JobDet
           Everything that went wrong or changed, on one time axis: zoom with the wheel or the slider, select a range
           with the brush, click a mark to open its detail. Kept while this page is open
           {since === undefined ? '' : ` (since ${formatTimestamp(since)})`}, beyond what Flink keeps; at most 500 events
-          per job. Task managers lost are read from the exception texts.
+          per job. Task managers lost are read from the exception texts and from the task manager list (one that leaves
+          it while this page is open).
         </p>
         <p role="status">
           {counts.restart} restarts, {counts.exception} exceptions, {counts.failed} failed checkpoints seen.

@@ -25,7 +25,8 @@ describe.each(Object.entries(lines))('failure events on Flink %s', (version, fil
     expect(ex.length).toBe(exceptions.exceptionHistory.entries.length);
     expect(ex[0]?.title).toMatch(/^java\.lang\.IllegalStateException: Simulated failure/);
     expect(ex[0]?.where).toMatch(/^Flaky parser \(1\/1\).* on /);
-    expect(ex[0]?.link).toBe(`/jobs/${details.jid}/exceptions`);
+    const entry = exceptions.exceptionHistory.entries[0];
+    expect(ex[0]?.link).toBe(`/jobs/${details.jid}/exceptions?at=${entry?.timestamp}`);
   });
 
   it('draws failed and completed checkpoints as bands, linked to their detail', () => {

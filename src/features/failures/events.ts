@@ -9,6 +9,7 @@ import type { JobExceptions } from '../../api/exceptions';
 import type { JobDetails } from '../../api/jobs';
 import type { FailureKind, FailureMark } from '../../charts/failures/failure-options';
 import { links } from '../../lib/paths';
+import type { TaskManagerLoss } from '../../lib/task-manager-loss';
 
 export interface FailureEvent extends FailureMark {
   /** Stable identity: the same event seen in two answers is kept once. */
@@ -63,7 +64,7 @@ export function exceptionEvents(jobId: string, exceptions: JobExceptions): Failu
       title: message,
       lines: where ? [where] : [],
       where: where || 'global failure',
-      link: links.job(jobId, 'exceptions'),
+      link: links.exception(jobId, entry.timestamp),
     });
     const texts = [entry, ...entry.concurrentExceptions].map((e) => e.stacktrace);
     const lost = texts.map((t) => TM_LOST.exec(t)).find((m) => m !== null);
@@ -77,11 +78,27 @@ export function exceptionEvents(jobId: string, exceptions: JobExceptions): Failu
         title: `Task manager lost${tm ? `: ${tm}` : ''}`,
         lines: [lost[0]],
         where: tm ?? 'a task manager',
-        link: tm ? links.taskManager(tm) : links.job(jobId, 'exceptions'),
+        link: tm ? links.taskManager(tm) : links.exception(jobId, entry.timestamp),
       });
     }
   }
   return out;
+}
+
+/** Task managers that left the cluster's list while the dashboard watched it (lib/task-manager-loss). */
+export function lossEvents(losses: readonly TaskManagerLoss[], since: number): FailureEvent[] {
+  return losses
+    .filter((l) => l.at >= since)
+    .map((l) => ({
+      id: `tm-lost:list:${l.id}:${l.at}`,
+      kind: 'tm-lost' as const,
+      start: l.at,
+      end: l.at,
+      title: `Task manager ${l.id} lost`,
+      lines: ['left the task manager list while the dashboard was open'],
+      where: l.id,
+      link: links.taskManagers(),
+    }));
 }
 
 export function checkpointEvents(jobId: string, checkpoints: CheckpointingStatistics): FailureEvent[] {

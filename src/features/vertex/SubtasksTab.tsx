@@ -10,6 +10,7 @@ import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
 import { formatDuration, formatTimestamp } from '../../lib/format';
+import { useSearchState, type SearchParam } from '../../lib/search-state';
 import {
   accumulatedTime,
   formatShare,
@@ -24,6 +25,12 @@ interface SubtasksTabProps {
   jobId: string;
   vertexId: string;
 }
+
+/** `?subtask=<index>`: the subtask a link picked (the triage page's busiest subtasks); anything else: none. */
+export const subtaskParam: SearchParam<number | null> = {
+  parse: (raw) => (raw !== null && /^\d+$/.test(raw) ? Number(raw) : null),
+  serialize: (value) => (value === null ? null : String(value)),
+};
 
 /** Earlier attempts shown per subtask; the JobManager keeps a bounded history anyway. */
 export const MAX_EARLIER_ATTEMPTS = 10;
@@ -157,6 +164,7 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
     });
 
   const slowest = slowestSubtask(data.subtasks);
+  const [picked] = useSearchState('subtask', subtaskParam);
 
   const columns = useMemo<Column<SubtaskAttempt>[]>(() => {
     const attempts = attemptColumns<SubtaskAttempt>((s) => s);
@@ -169,6 +177,12 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
         format: (subtask) => (
           <>
             {subtask}
+            {subtask === picked && (
+              <>
+                {' '}
+                <span className="badge badge-neutral picked-mark">picked</span>
+              </>
+            )}
             {subtask === slowest && (
               <>
                 {' '}
@@ -203,7 +217,7 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
       ...attempts.slice(1),
       ...timeColumns(data).slice(1),
     ];
-  }, [expanded, data, slowest]);
+  }, [expanded, data, slowest, picked]);
 
   const open = data.subtasks.filter((s) => expanded.has(s.subtask));
   const hasBusy = data.subtasks.some((s) => accumulatedTime(s, 'busy') !== undefined);
@@ -216,7 +230,9 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
         columns={columns}
         rows={data.subtasks}
         rowKey={(s) => String(s.subtask)}
-        rowClassName={(s) => `row-${stateTone(s.status)}${s.subtask === slowest ? ' row-slowest' : ''}`}
+        rowClassName={(s) =>
+          `row-${stateTone(s.status)}${s.subtask === slowest ? ' row-slowest' : ''}${s.subtask === picked ? ' row-picked' : ''}`
+        }
         defaultSort={{ column: 'subtask', direction: 'asc' }}
         filterable
         empty="This vertex has no subtasks."

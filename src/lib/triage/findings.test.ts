@@ -6,7 +6,7 @@ import { MetricValuesSchema } from '../../api/schemas';
 import { backPressureChains, bottleneckWords } from './bottleneck';
 import { advanceSince, isProblem, triageFindings, type TriageJob } from './findings';
 import { advanceTracker, EMPTY_HEALTH_TRACKER } from './tracker';
-import { taskManagerReading } from './use-triage-data';
+import { restartedAround, subtaskBusyIds, subtaskBusyOf, taskManagerReading } from './use-triage-data';
 
 // Fixtures recorded from the sandbox's demo jobs on both Flink lines (src/lib/triage/fixtures).
 const lines = {
@@ -91,6 +91,89 @@ describe.each(Object.entries(lines))('the triage engine on Flink %s', (version, 
     expect(lag?.link).toBe(`/jobs/${et.jid}/vertices/${sink?.id}/watermarks`);
     expect(findings.filter((f) => f.jobId === null).map((f) => f.kind)).toEqual(['heap', 'gc', 'cpu']);
     expect(findings.find((f) => f.kind === 'heap')?.link).toBe('/taskmanagers/tm-1/metrics');
+  });
+});
+
+describe.each(Object.entries(lines))('busiest subtasks and lost task managers on Flink %s', (version, files) => {
+  const file = (name: string): unknown => files[`./fixtures/${version}/${name}.json`];
+  const details = (name: string) => v.parse(JobDetailsSchema, file(name));
+
+  it('ranks the single subtask of the slow operator from the job details, linked to that subtask', () => {
+    const d1 = details('backpressure-details-1');
+    const d2 = details('backpressure-details-2');
+    let tracker = advanceTracker(EMPTY_HEALTH_TRACKER, [{ jid: d1.jid, details: d1, checkpoints: undefined }], HOUR);
+    tracker = advanceTracker(tracker, [{ jid: d2.jid, details: d2, checkpoints: undefined }], HOUR);
+    const findings = triageFindings({
+      now: d2.now,
+      jobs: [{ jid: d2.jid, name: d2.name, track: tracker.get(d2.jid) }],
+      taskManagers: [],
+    });
+    const slow = d2.vertices.find((x) => x.name === 'Slow enrichment');
+    const top = findings.filter((f) => f.kind === 'busy-subtask')[0];
+    expect(top?.subject).toBe('Slow enrichment, subtask 0');
+    expect(top?.link).toBe(`/jobs/${d2.jid}/vertices/${slow?.id}/subtasks?subtask=0`);
+    expect(top?.detail).toBe('its only subtask');
+  });
+
+  it('reads the per-subtask busy time Flink answers for a vertex with several subtasks', () => {
+    const et = details('event-time-details');
+    const answer = v.parse(MetricValuesSchema, file('event-time-subtask-busy'));
+    const max = v.parse(v.array(v.looseObject({ id: v.string(), max: v.number() })), file('event-time-busy-max'))[0];
+    const readings = subtaskBusyOf(answer);
+    expect(readings.map((r) => r.index)).toEqual([0, 1]);
+    expect(answer.map((m) => m.id)).toEqual(subtaskBusyIds(2));
+    expect(readings.every((r) => r.msPerSecond >= 0 && r.msPerSecond <= 1000)).toBe(true);
+    expect(max?.max).toBeGreaterThanOrEqual(0);
+    // As recorded (a few ms per second), below the floor: nothing ranked.
+    const vertex = et.vertices.find((x) => answer.length > 0 && x.parallelism === 2) ?? et.vertices[0];
+    const track = advanceTracker(EMPTY_HEALTH_TRACKER, [{ jid: et.jid, details: et, checkpoints: undefined }]).get(
+      et.jid,
+    );
+    const input = (subtasks: { index: number; msPerSecond: number }[]) =>
+      triageFindings({
+        now: et.now,
+        jobs: [{ jid: et.jid, name: et.name, track, subtaskBusy: [{ vertexId: vertex?.id ?? '', subtasks }] }],
+        taskManagers: [],
+      }).filter((f) => f.kind === 'busy-subtask');
+    expect(input(readings)).toEqual([]);
+    // A hot subtask 1: ranked first, with its index, value and a link that picks it.
+    const ranked = input([
+      { index: 0, msPerSecond: 300 },
+      { index: 1, msPerSecond: 950 },
+    ]);
+    expect(ranked.map((f) => f.valueText)).toEqual(['95% busy', '30% busy']);
+    expect(ranked[0]?.subject).toBe(`${vertex?.name}, subtask 1`);
+    expect(ranked[0]?.detail).toBe('the busiest of 2 subtasks');
+    expect(ranked[0]?.link).toBe(`/jobs/${et.jid}/vertices/${vertex?.id}/subtasks?subtask=1`);
+  });
+
+  it('says when a task manager was lost and which jobs restarted around then', () => {
+    const flaky = details('flaky-details');
+    const restartedAt = flaky.timestamps.RESTARTING ?? 0;
+    expect(restartedAt).toBeGreaterThan(0);
+    const lostAt = restartedAt + 20_000;
+    const named = restartedAround(lostAt, [{ name: flaky.name, details: flaky }]);
+    expect(named).toEqual([flaky.name]);
+    expect(restartedAround(restartedAt + 10 * 60_000, [{ name: flaky.name, details: flaky }])).toEqual([]);
+    const findings = triageFindings({
+      now: lostAt + 1000,
+      jobs: [],
+      taskManagers: [],
+      lostTaskManagers: [{ id: 'tm-x', at: lostAt, restartedJobs: named }],
+    });
+    expect(findings[0]?.kind).toBe('tm-lost');
+    expect(findings[0]?.level).toBe('bad');
+    expect(findings[0]?.valueText).toMatch(/^lost at /);
+    expect(findings[0]?.detail).toBe(`restarted around then: ${flaky.name}`);
+    // An hour later it is no longer "now".
+    expect(
+      triageFindings({
+        now: lostAt + 2 * HOUR,
+        jobs: [],
+        taskManagers: [],
+        lostTaskManagers: [{ id: 'tm-x', at: lostAt, restartedJobs: [] }],
+      }),
+    ).toEqual([]);
   });
 });
 

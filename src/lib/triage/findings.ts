@@ -4,7 +4,8 @@
 // and the newest metrics of each task manager. The triage page, the overview's panel and the
 // health wall all read these findings (the wall through health.ts / tracker.ts, the same track).
 
-import { formatBytes, formatDuration } from '../format';
+import { formatBytes, formatDuration, formatTimestamp } from '../format';
+import type { VertexRates } from '../vertex-rates';
 import { links } from '../paths';
 import { backPressureChains, bottleneckWords, BUSY } from './bottleneck';
 import { countInWindow } from './counter-history';
@@ -13,13 +14,15 @@ import { consecutiveFailures, type JobTrack } from './tracker';
 export type FindingKind =
   | 'back-pressure'
   | 'busy'
+  | 'busy-subtask'
   | 'watermark-lag'
   | 'checkpoint-failed'
   | 'checkpoint-slow'
   | 'restarts'
   | 'heap'
   | 'gc'
-  | 'cpu';
+  | 'cpu'
+  | 'tm-lost';
 
 /** `info` rows rank the top few of a measure; `warn` and `bad` ones are something wrong. */
 export type FindingLevel = 'info' | 'warn' | 'bad';
@@ -51,6 +54,8 @@ export const TRIAGE_THRESHOLDS = Object.freeze({
   watermarkLagWarnMs: 60_000,
   watermarkLagBadMs: 10 * 60_000,
   slowCheckpointWarnMs: 60_000,
+  /** Subtasks below this share of busy time are not ranked. */
+  busySubtaskMin: 0.1,
   heapWarn: 0.85,
   heapBad: 0.95,
   gcWarnMsPerSecond: 100,
@@ -64,6 +69,26 @@ export interface TriageJob {
   readonly track: JobTrack | undefined;
   /** The lowest input watermark at one of the job's sinks, when read; absent or negative: no event time. */
   readonly sinkWatermark?: { readonly vertexId: string; readonly vertexName: string; readonly watermark: number };
+  /**
+   * Per-subtask busy time of the hottest vertices with several subtasks, as last read
+   * (busyTimeMsPerSecond by subtask index). A vertex with one subtask needs none: its busy share
+   * from the job details is its subtask's.
+   */
+  readonly subtaskBusy?: readonly SubtaskBusyReading[];
+}
+
+export interface SubtaskBusyReading {
+  readonly vertexId: string;
+  readonly subtasks: readonly { readonly index: number; readonly msPerSecond: number }[];
+}
+
+/** A task manager that left the list while the page was open. */
+export interface LostTaskManager {
+  readonly id: string;
+  /** When the list first lacked it (JobManager clock, ms). */
+  readonly at: number;
+  /** Jobs that restarted around then, by name. */
+  readonly restartedJobs: readonly string[];
 }
 
 export interface TriageTaskManager {
@@ -80,6 +105,7 @@ export interface TriageInput {
   readonly now: number;
   readonly jobs: readonly TriageJob[];
   readonly taskManagers: readonly TriageTaskManager[];
+  readonly lostTaskManagers?: readonly LostTaskManager[];
   readonly windowMs?: number;
 }
 
@@ -128,6 +154,7 @@ function jobFindings(job: TriageJob, now: number, windowMs: number): Finding[] {
         linkText: 'subtasks',
       });
     }
+    out.push(...subtaskFindings(job, rates));
 
     const restarts = countInWindow(track.restarts, now, windowMs);
     if (restarts.count > 0) {
@@ -207,6 +234,62 @@ function jobFindings(job: TriageJob, now: number, windowMs: number): Finding[] {
   return out;
 }
 
+/** The busiest subtasks: single-subtask vertices from the details' rates, the others as read. */
+function subtaskFindings(job: TriageJob, rates: ReadonlyMap<string, VertexRates>): Finding[] {
+  const details = job.track?.details;
+  if (!details) return [];
+  const out: Finding[] = [];
+  const push = (vertexId: string, vertexName: string, parallelism: number, index: number, share: number): void => {
+    if (!Number.isFinite(share) || share < TRIAGE_THRESHOLDS.busySubtaskMin) return;
+    out.push({
+      jobId: job.jid,
+      jobName: job.name,
+      key: `busy-subtask:${job.jid}:${vertexId}:${index}`,
+      kind: 'busy-subtask',
+      level: 'info',
+      subject: `${vertexName}, subtask ${index}`,
+      value: share,
+      valueText: `${pct(share)} busy`,
+      detail: parallelism > 1 ? `the busiest of ${plural(parallelism, 'subtask')}` : 'its only subtask',
+      link: `${links.vertex(job.jid, vertexId, 'subtasks')}?subtask=${index}`,
+      linkText: `subtask ${index}`,
+    });
+  };
+  for (const vertex of details.vertices) {
+    if (vertex.parallelism !== 1) continue;
+    const busy = rates.get(vertex.id)?.busy ?? null;
+    if (busy !== null) push(vertex.id, vertex.name, 1, 0, busy);
+  }
+  for (const reading of job.subtaskBusy ?? []) {
+    const vertex = details.vertices.find((v) => v.id === reading.vertexId);
+    if (!vertex) continue;
+    for (const s of reading.subtasks) push(vertex.id, vertex.name, vertex.parallelism, s.index, s.msPerSecond / 1000);
+  }
+  return out;
+}
+
+function lostFindings(lost: LostTaskManager, now: number, windowMs: number): Finding[] {
+  if (lost.at < now - windowMs) return [];
+  return [
+    {
+      jobId: null,
+      jobName: null,
+      key: `tm-lost:${lost.id}`,
+      kind: 'tm-lost',
+      level: 'bad',
+      subject: lost.id,
+      value: lost.at,
+      valueText: `lost at ${formatTimestamp(lost.at)}`,
+      detail:
+        lost.restartedJobs.length > 0
+          ? `restarted around then: ${lost.restartedJobs.join(', ')}`
+          : 'no job was seen restarting around then',
+      link: links.taskManagers(),
+      linkText: 'task managers',
+    },
+  ];
+}
+
 function taskManagerFindings(tm: TriageTaskManager): Finding[] {
   const out: Finding[] = [];
   const base = { jobId: null, jobName: null, subject: tm.id };
@@ -261,13 +344,16 @@ export function triageFindings(input: TriageInput): Finding[] {
   const all = [
     ...input.jobs.flatMap((job) => jobFindings(job, input.now, windowMs)),
     ...input.taskManagers.flatMap(taskManagerFindings),
+    ...(input.lostTaskManagers ?? []).flatMap((lost) => lostFindings(lost, input.now, windowMs)),
   ];
   return KIND_ORDER.flatMap((kind) => top(all.filter((f) => f.kind === kind)));
 }
 
 export const KIND_ORDER: readonly FindingKind[] = [
+  'tm-lost',
   'back-pressure',
   'busy',
+  'busy-subtask',
   'watermark-lag',
   'checkpoint-failed',
   'checkpoint-slow',
@@ -280,6 +366,7 @@ export const KIND_ORDER: readonly FindingKind[] = [
 export const KIND_TITLES: Record<FindingKind, string> = {
   'back-pressure': 'Back pressure and its bottleneck',
   busy: 'Busiest vertices',
+  'busy-subtask': 'Busiest subtasks',
   'watermark-lag': 'Watermark lag behind wall clock',
   'checkpoint-failed': 'Failing checkpoints',
   'checkpoint-slow': 'Slowest checkpoints',
@@ -287,6 +374,7 @@ export const KIND_TITLES: Record<FindingKind, string> = {
   heap: 'Task managers: heap use',
   gc: 'Task managers: GC time',
   cpu: 'Task managers: CPU load',
+  'tm-lost': 'Task managers lost',
 };
 
 /** Something is wrong (the overview shows its panel). */

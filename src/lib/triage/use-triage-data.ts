@@ -1,23 +1,42 @@
-// The triage engine's data, within a strict request budget. Every refresh: `GET /jobs/overview`
-// and, per running job, `GET /jobs/:id` (its per-vertex accumulated busy / back-pressured / idle
-// times give back pressure and the bottleneck for every vertex at once). The rest is read
-// round-robin, ONE of each per refresh: a running job's checkpoint statistics
-// (`/jobs/:id/checkpoints`), the lowest input watermark at one event-time job's sink
-// (`/jobs/:id/vertices/:sink/subtasks/metrics?get=currentInputWatermark&agg=min`), one task
-// manager's heap, GC and CPU (`/taskmanagers/:id/metrics?get=...`); the task manager list every
-// tenth refresh. Never a request per vertex or per subtask on each refresh.
+// The triage engine's data, within a strict request budget (the schedule is schedule.ts, pure and
+// unit-tested). On the triage page, every refresh: `GET /jobs/overview` and, per running job,
+// `GET /jobs/:id` (its per-vertex accumulated busy / back-pressured / idle times give back
+// pressure and the bottleneck for every vertex at once). The rest is read round-robin, ONE of each
+// per refresh: a running job's checkpoint statistics (`/jobs/:id/checkpoints`), the lowest input
+// watermark at one event-time job's sink (`.../subtasks/metrics?get=currentInputWatermark&agg=min`),
+// one task manager's heap, GC and CPU (`/taskmanagers/:id/metrics?get=...`), and one busy read
+// (a vertex's busiest subtask, `.../subtasks/metrics?get=busyTimeMsPerSecond&agg=max`, or the
+// per-subtask values of one of the 3 hottest vertices, `.../vertices/:v/metrics?get=0.busyTimeMsPerSecond,...`);
+// the task manager list every tenth refresh. On the overview's panel (`panel` mode) the engine
+// adds ONE read every other refresh to what the overview polls anyway (job list, task managers):
+// the job details in turn, then a job's checkpoints, a task manager's metrics, a sink watermark.
+// Never a request per vertex or per subtask on each refresh; findings are kept between reads.
 
-import { useQueries, useQuery, useQueryClient, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { checkpointingStatisticsQueryOptions } from '../../api/checkpoints';
 import { isNotFound } from '../../api/errors';
 import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobDetails, type JobOverview } from '../../api/jobs';
-import { subtasksMetricsQueryOptions, taskManagerMetricsQueryOptions, type MetricValues } from '../../api/metrics';
+import {
+  subtasksMetricsQueryOptions,
+  taskManagerMetricsQueryOptions,
+  vertexMetricsQueryOptions,
+  type MetricValues,
+} from '../../api/metrics';
 import { usePolledQuery, usePollInterval } from '../../api/polling';
 import { taskManagersQueryOptions } from '../../api/taskmanagers';
 import { isActive } from '../job-states';
 import { downstreamOf } from './bottleneck';
 import { advanceSince, triageFindings, TRIAGE_WINDOW_MS, type Finding, type TriageTaskManager } from './findings';
+import { taskManagerLosses } from '../task-manager-loss';
+import {
+  hotVertices,
+  MAX_NAMED_SUBTASKS,
+  planTurn,
+  type ScheduleVertex,
+  type TriageMode,
+  type TriageRead,
+} from './schedule';
 import { advanceTracker, EMPTY_HEALTH_TRACKER, type HealthTracker } from './tracker';
 
 export const TM_METRICS = [
@@ -31,10 +50,51 @@ export const TM_METRICS = [
 export function requestBudget(runningJobs: number): string {
   return (
     `Per refresh: 1 request for the job list, 1 per running job for its details (${runningJobs} now), ` +
-    `and at most 3 more read in turn: one job's checkpoints, one event-time job's sink watermark and one ` +
-    `task manager's heap, GC and CPU (the task manager list every 10th refresh). Never a request per ` +
-    `vertex or subtask.`
+    `and at most 4 more read in turn: one job's checkpoints, one event-time job's sink watermark, one ` +
+    `task manager's heap, GC and CPU, and one vertex's busiest subtask (or, every other refresh, the ` +
+    `subtasks of one of the 3 hottest vertices); the task manager list every 10th refresh. Never a ` +
+    `request per vertex or subtask on every refresh.`
   );
+}
+
+/** The overview panel's budget in words. */
+export const PANEL_BUDGET =
+  "One request every other refresh on top of the overview, read in turn: each running job's details, " +
+  "a job's checkpoints, a task manager's metrics or a sink watermark; findings are kept between reads.";
+
+const BUSY = ['busyTimeMsPerSecond'];
+
+/** The metric ids naming each subtask's busy time (`0.busyTimeMsPerSecond`, ...). */
+export function subtaskBusyIds(parallelism: number): string[] {
+  const n = Math.max(0, Math.min(parallelism, MAX_NAMED_SUBTASKS));
+  return Array.from({ length: n }, (_, i) => `${i}.busyTimeMsPerSecond`);
+}
+
+/** Per-subtask busy time from a vertex metrics answer. */
+export function subtaskBusyOf(values: MetricValues): { index: number; msPerSecond: number }[] {
+  const out: { index: number; msPerSecond: number }[] = [];
+  for (const m of values) {
+    const match = /^(\d+)\.busyTimeMsPerSecond$/.exec(m.id);
+    const n = Number(m.value);
+    if (match && Number.isFinite(n)) out.push({ index: Number(match[1]), msPerSecond: n });
+  }
+  return out;
+}
+
+/** How near a job's restart must be to a task manager's loss to be named with it. */
+export const AROUND_MS = 2 * 60_000;
+
+/** The running jobs (by name) whose last restart is within AROUND_MS of `at`. */
+export function restartedAround(
+  at: number,
+  jobs: readonly { name: string; details: JobDetails | undefined }[],
+): string[] {
+  return jobs
+    .filter((j) => {
+      const t = j.details?.timestamps.RESTARTING;
+      return typeof t === 'number' && t > 0 && Math.abs(t - at) <= AROUND_MS;
+    })
+    .map((j) => j.name);
 }
 
 /** A task manager's reading from its metric values. */
@@ -88,21 +148,22 @@ const EMPTY_STATE: EngineState = {
   now: 0,
 };
 
-export function useTriageData(): TriageData {
+export function useTriageData(mode: TriageMode = 'page'): TriageData {
   const client = useQueryClient();
   const interval = usePollInterval('live');
+  const page = mode === 'page';
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
   const running = (jobs.data?.jobs ?? []).filter((j) => isActive(j.state));
 
+  // The page polls every running job's details; the panel reads them in turn (observed here).
   const details = useQueries({
     queries: running.map((job) => ({
       ...jobDetailsQueryOptions(job.jid),
-      refetchInterval: interval,
-      refetchIntervalInBackground: false,
+      ...(page ? { refetchInterval: interval, refetchIntervalInBackground: false } : { enabled: false }),
     })),
   });
-  // Read once when first needed, then refreshed in turn (below), never by their own timer.
-  const inTurn = { refetchInterval: false as const, staleTime: Infinity };
+  // Read once when first needed (the page) or only in turn (the panel), never by their own timer.
+  const inTurn = page ? { refetchInterval: false as const, staleTime: Infinity } : { enabled: false };
   const checkpoints = useQueries({
     queries: running.map((job) => ({ ...checkpointingStatisticsQueryOptions(job.jid), ...inTurn })),
   });
@@ -113,48 +174,80 @@ export function useTriageData(): TriageData {
       return {
         ...subtasksMetricsQueryOptions(job.jid, sink?.id ?? '-', { get: WM, agg: ['min'] }),
         ...inTurn,
-        enabled: sink !== null,
+        enabled: page && sink !== null,
       };
     }),
   });
+  // The overview polls the task manager list itself; the page reads it in turn.
   const tmList = useQuery({ ...taskManagersQueryOptions(), ...inTurn });
   const tmIds = (tmList.data?.taskmanagers ?? []).map((t) => t.id);
   const tmMetrics = useQueries({
     queries: tmIds.map((id) => ({ ...taskManagerMetricsQueryOptions(id, { get: TM_METRICS }), ...inTurn })),
   });
 
-  // One turn per refresh of the job list: refresh the next of each round-robin read.
-  const tick = jobs.dataUpdatedAt;
-  const [turn, setTurn] = useState({ tick: 0, n: 0 });
-  if (tick !== turn.tick) setTurn({ tick, n: turn.n + 1 });
-  const n = turn.n;
-  const pick = <T>(list: readonly T[], ok: (item: T, i: number) => boolean): number | null => {
-    const candidates = list.map((item, i) => (ok(item, i) ? i : -1)).filter((i) => i >= 0);
-    return candidates.length === 0 ? null : (candidates[n % candidates.length] ?? null);
-  };
-  const cpTurn = pick(running, (_, i) => checkpoints[i]?.data !== undefined && !isNotFound(checkpoints[i]?.error));
-  const wmTurn = pick(running, (_, i) => {
-    const min = watermarks[i]?.data?.[0]?.min;
-    // Jobs whose sink has no watermark (no event time: Long.MIN_VALUE) are not asked again.
-    return sinks[i] !== null && watermarks[i]?.data !== undefined && (min === undefined || min > 0);
+  // Busy subtasks (the page only): vertices with several subtasks, read only in turn.
+  const multi = page
+    ? running.flatMap((job, i) =>
+        (details[i]?.data?.vertices ?? [])
+          .filter((v) => v.parallelism > 1)
+          .map((v) => ({ jid: job.jid, vertexId: v.id, parallelism: v.parallelism })),
+      )
+    : [];
+  const busyMax = useQueries({
+    queries: multi.map((v) => ({
+      ...subtasksMetricsQueryOptions(v.jid, v.vertexId, { get: BUSY, agg: ['max'] }),
+      enabled: false,
+    })),
   });
-  const tmTurn = pick(tmIds, (_, i) => tmMetrics[i]?.data !== undefined);
-  const keys: QueryKey[] = [];
-  const cpJob = cpTurn === null ? undefined : running[cpTurn];
-  if (cpJob) keys.push(checkpointingStatisticsQueryOptions(cpJob.jid).queryKey);
-  const wmJob = wmTurn === null ? undefined : running[wmTurn];
-  const wmSink = wmTurn === null ? null : sinks[wmTurn];
-  if (wmJob && wmSink) keys.push(subtasksMetricsQueryOptions(wmJob.jid, wmSink.id, { get: WM, agg: ['min'] }).queryKey);
-  const tmId = tmTurn === null ? undefined : tmIds[tmTurn];
-  if (tmId) keys.push(taskManagerMetricsQueryOptions(tmId, { get: TM_METRICS }).queryKey);
-  if (n % 10 === 0) keys.push(taskManagersQueryOptions().queryKey);
-  const turnKeys = JSON.stringify(keys);
+  const scheduleVertices: ScheduleVertex[] = multi.map((v, i) => {
+    const max = busyMax[i]?.data?.find((m) => m.id === BUSY[0])?.max;
+    return { ...v, max: typeof max === 'number' && Number.isFinite(max) ? max : null };
+  });
+  const hot = hotVertices(scheduleVertices);
+  const busySubtasks = useQueries({
+    queries: hot.map((v) => ({
+      ...vertexMetricsQueryOptions(v.jid, v.vertexId, { get: subtaskBusyIds(v.parallelism) }),
+      enabled: false,
+    })),
+  });
+
+  // Task managers that left the list while open (whoever read the list last).
+  const lostList = useSyncExternalStore(taskManagerLosses.subscribe, taskManagerLosses.get, taskManagerLosses.get);
+
+  // One turn per refresh of the job list: its reads are planned once, from what is known then.
+  const tick = jobs.dataUpdatedAt;
+  const [turn, setTurn] = useState<{ tick: number; n: number; plan: readonly TriageRead[] }>({
+    tick: 0,
+    n: 0,
+    plan: [],
+  });
+  if (tick !== turn.tick) {
+    const n = turn.n + 1;
+    const plan = planTurn({
+      n,
+      mode,
+      jobs: running.map((job, i) => {
+        const wm = watermarks[i];
+        const min = wm?.data?.[0]?.min;
+        return {
+          jid: job.jid,
+          hasDetails: details[i]?.data !== undefined,
+          hasCheckpoints: checkpoints[i]?.data !== undefined,
+          checkpointsGone: isNotFound(checkpoints[i]?.error),
+          sinkId: sinks[i]?.id ?? null,
+          hasWatermark: wm?.data !== undefined,
+          // Jobs whose sink has no watermark (no event time: Long.MIN_VALUE) are not asked again.
+          noWatermark: wm?.data !== undefined && min !== undefined && min <= 0,
+        };
+      }),
+      taskManagers: tmIds.map((id, i) => ({ id, hasMetrics: tmMetrics[i]?.data !== undefined })),
+      vertices: scheduleVertices,
+    });
+    setTurn({ tick, n, plan });
+  }
   useEffect(() => {
-    if (n <= 1) return; // the first turn: everything was just read once
-    for (const queryKey of JSON.parse(turnKeys) as QueryKey[]) {
-      void client.refetchQueries({ queryKey, exact: true });
-    }
-  }, [client, n, turnKeys]);
+    for (const read of turn.plan) void fetchRead(client, read).catch(() => undefined);
+  }, [client, turn]);
 
   // Advance the engine when an answer is new (derived during render, as the wall does).
   const observations = running.map((job, i) => ({
@@ -166,12 +259,15 @@ export function useTriageData(): TriageData {
     ...observations.flatMap((o) => [o.jid, o.details, o.checkpoints]),
     ...watermarks.map((w) => w.data),
     ...tmMetrics.map((t) => t.data),
+    ...busySubtasks.map((b) => b.data),
+    lostList,
   ];
   const [state, setState] = useState<EngineState>(EMPTY_STATE);
   let current = state;
   if (sources.length !== state.sources.length || sources.some((s, i) => s !== state.sources[i])) {
     const tracker = advanceTracker(state.tracker, observations, TRIAGE_WINDOW_MS);
     const now = Math.max(state.now, ...observations.map((o) => o.details?.now ?? 0));
+    const named = running.map((job) => ({ name: job.name, details: tracker.get(job.jid)?.details }));
     const findings = triageFindings({
       now,
       jobs: running.map((job, i) => {
@@ -183,15 +279,63 @@ export function useTriageData(): TriageData {
           track: tracker.get(job.jid),
           sinkWatermark:
             sink && min !== undefined ? { vertexId: sink.id, vertexName: sink.name, watermark: min } : undefined,
+          subtaskBusy: hot.flatMap((v, h) => {
+            const data = busySubtasks[h]?.data;
+            return v.jid === job.jid && data ? [{ vertexId: v.vertexId, subtasks: subtaskBusyOf(data) }] : [];
+          }),
         };
       }),
       taskManagers: tmIds.flatMap((id, i) => {
         const data = tmMetrics[i]?.data;
         return data ? [taskManagerReading(id, data)] : [];
       }),
+      lostTaskManagers: lostList.map((l) => ({ ...l, restartedJobs: restartedAround(l.at, named) })),
     });
     current = { sources, tracker, findings, now, since: advanceSince(state.since, findings, now) };
     setState(current);
   }
+
+  // Feed the task manager list to the memory of losses, at the JobManager's time.
+  const listData = tmList.data;
+  const listAt = current.now > 0 ? current.now : tmList.dataUpdatedAt;
+  useEffect(() => {
+    // The same list again changes nothing (the diff keeps its memory).
+    if (listData)
+      taskManagerLosses.observe(
+        listData.taskmanagers.map((t) => t.id),
+        listAt,
+      );
+  }, [listData, listAt]);
+
   return { jobs, findings: current.findings, since: current.since, now: current.now, running: running.length };
+}
+
+/** Refreshes the query a scheduled read is about (its observers see the answer). */
+function fetchRead(client: QueryClient, read: TriageRead): Promise<unknown> {
+  const fresh = { staleTime: 0 };
+  switch (read.kind) {
+    case 'details':
+      return client.fetchQuery({ ...jobDetailsQueryOptions(read.jid), ...fresh });
+    case 'checkpoints':
+      return client.fetchQuery({ ...checkpointingStatisticsQueryOptions(read.jid), ...fresh });
+    case 'watermark':
+      return client.fetchQuery({
+        ...subtasksMetricsQueryOptions(read.jid, read.vertexId, { get: WM, agg: ['min'] }),
+        ...fresh,
+      });
+    case 'tm-metrics':
+      return client.fetchQuery({ ...taskManagerMetricsQueryOptions(read.tmId, { get: TM_METRICS }), ...fresh });
+    case 'tm-list':
+      return client.fetchQuery({ ...taskManagersQueryOptions(), ...fresh });
+    case 'busy-max':
+      return client.fetchQuery({
+        ...subtasksMetricsQueryOptions(read.jid, read.vertexId, { get: BUSY, agg: ['max'] }),
+        ...fresh,
+      });
+    case 'busy-subtasks':
+      return client.fetchQuery({
+        ...vertexMetricsQueryOptions(read.jid, read.vertexId, { get: subtaskBusyIds(read.parallelism) }),
+        ...fresh,
+      });
+  }
 }

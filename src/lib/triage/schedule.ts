@@ -1,0 +1,185 @@
+// Which triage read happens on which refresh: the request budget as a pure function, so it can be
+// unit-tested with any number of jobs. The interval itself is src/refresh's; this only says, for
+// refresh number `n`, which of the reads that are not polled by their own timer are due.
+//
+// - `page` (the triage page): the job list and every running job's details poll at the refresh
+//   interval (by their own queries); each refresh also reads in turn ONE job's checkpoints, ONE
+//   event-time job's sink watermark, ONE task manager's metrics and ONE busy read (a vertex's
+//   busiest subtask, `agg=max`, or, every other turn, the per-subtask values of one of the few
+//   hottest vertices); the task manager list every 10th refresh.
+// - `panel` (the overview's "what is wrong" panel): the overview polls the job list and the task
+//   manager list anyway; the panel adds ONE read every other refresh, in turn: job details (jobs
+//   never read first), job details, one job's checkpoints, then one task manager's metrics or one
+//   sink watermark. Each job's details are thus refreshed at a slower cadence (about every
+//   2 x 4/2 x jobs refreshes) and its findings are kept between reads.
+
+export type TriageMode = 'page' | 'panel';
+
+export type TriageRead =
+  | { readonly kind: 'details'; readonly jid: string }
+  | { readonly kind: 'checkpoints'; readonly jid: string }
+  | { readonly kind: 'watermark'; readonly jid: string; readonly vertexId: string }
+  | { readonly kind: 'tm-metrics'; readonly tmId: string }
+  | { readonly kind: 'tm-list' }
+  | { readonly kind: 'busy-max'; readonly jid: string; readonly vertexId: string }
+  | { readonly kind: 'busy-subtasks'; readonly jid: string; readonly vertexId: string; readonly parallelism: number };
+
+export interface ScheduleJob {
+  readonly jid: string;
+  /** Its details were read (any time). */
+  readonly hasDetails: boolean;
+  /** Its checkpoint statistics were read; `checkpointsGone`: the JobManager has none for it. */
+  readonly hasCheckpoints: boolean;
+  readonly checkpointsGone?: boolean;
+  /** The sink whose input watermark is read, once the details name it. */
+  readonly sinkId: string | null;
+  /** Its sink watermark was read; `noWatermark`: it has none (no event time): not asked again. */
+  readonly hasWatermark: boolean;
+  readonly noWatermark?: boolean;
+}
+
+export interface ScheduleTaskManager {
+  readonly id: string;
+  readonly hasMetrics: boolean;
+}
+
+/** A vertex with more than one subtask (a single subtask's busy time is its vertex's, from the details). */
+export interface ScheduleVertex {
+  readonly jid: string;
+  readonly vertexId: string;
+  readonly parallelism: number;
+  /** Its busiest subtask's busyTimeMsPerSecond (`agg=max`), once read. */
+  readonly max: number | null;
+}
+
+export interface ScheduleInput {
+  /** The refresh number, 1 for the first answer of the job list. */
+  readonly n: number;
+  readonly mode: TriageMode;
+  readonly jobs: readonly ScheduleJob[];
+  readonly taskManagers: readonly ScheduleTaskManager[];
+  readonly vertices?: readonly ScheduleVertex[];
+}
+
+/** Vertices whose subtasks are each read (in turn), the hottest by their busiest subtask. */
+export const HOT_VERTICES = 3;
+/** At most this many subtasks are named in one request (the busiest subtask of a wider vertex may be missed). */
+export const MAX_NAMED_SUBTASKS = 128;
+/** The task manager list on the triage page: every this many refreshes. */
+export const TM_LIST_EVERY = 10;
+
+/**
+ * The `turn`-th pick among the items that qualify: one never read first (in list order), else
+ * round robin. Null when none qualifies.
+ */
+export function pickInTurn<T>(
+  items: readonly T[],
+  turn: number,
+  ok: (item: T) => boolean,
+  read: (item: T) => boolean,
+): T | null {
+  const candidates = items.filter(ok);
+  if (candidates.length === 0) return null;
+  const unread = candidates.find((c) => !read(c));
+  if (unread !== undefined) return unread;
+  return candidates[((turn % candidates.length) + candidates.length) % candidates.length] ?? null;
+}
+
+/** The hottest vertices (by their busiest subtask), at most HOT_VERTICES, hottest first. */
+export function hotVertices(vertices: readonly ScheduleVertex[]): ScheduleVertex[] {
+  return vertices
+    .filter((v) => v.max !== null && v.max > 0)
+    .sort((a, b) => (b.max ?? 0) - (a.max ?? 0) || a.vertexId.localeCompare(b.vertexId))
+    .slice(0, HOT_VERTICES);
+}
+
+const checkpointsOk = (j: ScheduleJob): boolean => !j.checkpointsGone;
+const watermarkOk = (j: ScheduleJob): boolean => j.sinkId !== null && !j.noWatermark;
+
+function watermarkRead(job: ScheduleJob | null): TriageRead | null {
+  return job && job.sinkId !== null ? { kind: 'watermark', jid: job.jid, vertexId: job.sinkId } : null;
+}
+
+function busyRead(n: number, vertices: readonly ScheduleVertex[]): TriageRead | null {
+  const hot = hotVertices(vertices);
+  const half = Math.floor(n / 2);
+  if (n % 2 === 1 && hot.length > 0) {
+    const v = hot[half % hot.length];
+    if (v) return { kind: 'busy-subtasks', jid: v.jid, vertexId: v.vertexId, parallelism: v.parallelism };
+  }
+  const v = pickInTurn(
+    vertices,
+    half,
+    () => true,
+    (x) => x.max !== null,
+  );
+  return v ? { kind: 'busy-max', jid: v.jid, vertexId: v.vertexId } : null;
+}
+
+/** The reads due on refresh `n` beyond what polls by itself. */
+export function planTurn(input: ScheduleInput): TriageRead[] {
+  const { n, jobs, taskManagers } = input;
+  const out: (TriageRead | null)[] = [];
+  if (input.mode === 'page') {
+    if (n <= 1) return []; // the first answers: everything the page needs was just read once
+    const cp = pickInTurn(jobs, n, checkpointsOk, (j) => j.hasCheckpoints);
+    out.push(cp && { kind: 'checkpoints', jid: cp.jid });
+    out.push(watermarkRead(pickInTurn(jobs, n, watermarkOk, (j) => j.hasWatermark)));
+    const tm = pickInTurn(
+      taskManagers,
+      n,
+      () => true,
+      (t) => t.hasMetrics,
+    );
+    out.push(tm && { kind: 'tm-metrics', tmId: tm.id });
+    out.push(busyRead(n, input.vertices ?? []));
+    if (n % TM_LIST_EVERY === 0) out.push({ kind: 'tm-list' });
+    return out.filter((r): r is TriageRead => r !== null);
+  }
+
+  // The panel: one read every other refresh.
+  if (n % 2 === 1) return [];
+  const slot = n / 2 - 1;
+  const cycle = Math.floor(slot / 4);
+  const details = (turn: number): TriageRead | null => {
+    const job = pickInTurn(
+      jobs,
+      turn,
+      () => true,
+      (j) => j.hasDetails,
+    );
+    return job && { kind: 'details', jid: job.jid };
+  };
+  let read: TriageRead | null;
+  switch (slot % 4) {
+    case 0:
+      read = details(2 * cycle);
+      break;
+    case 1:
+      read = details(2 * cycle + 1);
+      break;
+    case 2: {
+      const cp = pickInTurn(jobs, cycle, checkpointsOk, (j) => j.hasCheckpoints);
+      read = cp && { kind: 'checkpoints', jid: cp.jid };
+      break;
+    }
+    default: {
+      const half = Math.floor(cycle / 2);
+      const tm = pickInTurn(
+        taskManagers,
+        half,
+        () => true,
+        (t) => t.hasMetrics,
+      );
+      const wm = watermarkRead(pickInTurn(jobs, half, watermarkOk, (j) => j.hasWatermark));
+      read =
+        cycle % 2 === 0
+          ? tm
+            ? { kind: 'tm-metrics', tmId: tm.id }
+            : wm
+          : (wm ?? (tm && { kind: 'tm-metrics', tmId: tm.id }));
+    }
+  }
+  // A slot with nothing to read gives its turn to job details.
+  return [read ?? details(slot)].filter((r): r is TriageRead => r !== null);
+}
