@@ -9,13 +9,13 @@
 // `performance.now()`: milliseconds since the document's navigation started.
 
 /**
- * @typedef {'ours-overview' | 'theirs-overview' | 'ours-graph' | 'theirs-graph' | 'flame-frames' | 'charts-drawn' | 'log-rows' | 'log-count'} WatchKind
- * @typedef {{ name: string, kind: WatchKind, arg: number }} Watch
+ * @typedef {'ours-overview' | 'theirs-overview' | 'ours-graph' | 'theirs-graph' | 'flame-frames' | 'charts-drawn' | 'log-rows' | 'log-count' | 'css'} WatchKind
+ * @typedef {{ name: string, kind: WatchKind, arg: number, selector?: string, text?: string }} Watch
  * @typedef {{ watch?: Watch[] }} ProbeConfig
  * @typedef {{
  *   marks: Record<string, number>,
  *   longTasks: { start: number, duration: number }[],
- *   watch: (name: string, kind: WatchKind, arg: number) => void,
+ *   watch: (name: string, kind: WatchKind, arg: number, selector?: string, text?: string) => void,
  *   arm: (event: 'click' | 'input', name: string) => void,
  *   count: (kind: WatchKind) => number,
  * }} BenchApi
@@ -63,7 +63,7 @@ export function installProbe(config) {
       (c) => c.querySelector('.ant-card-head-title')?.textContent?.trim() === title,
     );
 
-  /** @type {Record<WatchKind, (arg: number) => number>} how many of the things the condition counts are there */
+  /** @type {Record<WatchKind, (arg: number, w?: Watch) => number>} how many of the things the condition counts are there */
   const counters = {
     'ours-overview': () => {
       const link = ourTable('Running jobs')?.querySelector('tbody tr th.job-name a');
@@ -100,6 +100,17 @@ export function installProbe(config) {
       return line && visible(line) ? document.querySelectorAll('.log-lines .log-line').length : 0;
     },
     'log-count': () => (/(matches|No matches)$/.test(document.querySelector('.log-count')?.textContent ?? '') ? 1 : 0),
+    // Any view: the elements matching `selector` (whose text matches `text`, if given), once the first is visible.
+    css: (_arg, w) => {
+      const pattern = w?.text ? new RegExp(w.text) : null;
+      const all = [...document.querySelectorAll(w?.selector ?? ':not(*)')].filter(
+        (el) => !pattern || pattern.test(el.textContent ?? ''),
+      );
+      // A table's caption (often visually hidden) is matched by its text; its first row must show.
+      const first = all[0];
+      const shown = first?.tagName === 'CAPTION' ? first.parentElement?.querySelector('tbody tr') : first;
+      return all.length > 0 && visible(shown) ? all.length : 0;
+    },
   };
 
   /** @param {number} now */
@@ -110,7 +121,7 @@ export function installProbe(config) {
       if (!w) continue;
       let met;
       try {
-        met = counters[w.kind](w.arg) >= w.arg;
+        met = counters[w.kind](w.arg, w) >= w.arg;
       } catch {
         met = false;
       }
@@ -138,8 +149,8 @@ export function installProbe(config) {
   const api = {
     marks,
     longTasks,
-    watch(name, kind, arg) {
-      pending.push({ name, kind, arg });
+    watch(name, kind, arg, selector, text) {
+      pending.push({ name, kind, arg, selector, text });
       loop();
     },
     arm(event, name) {
@@ -170,5 +181,5 @@ export function installProbe(config) {
     // no long-task timing in this engine
   }
   Object.defineProperty(window, '__bench', { value: api, configurable: false, enumerable: false });
-  for (const w of config.watch ?? []) api.watch(w.name, w.kind, w.arg);
+  for (const w of config.watch ?? []) api.watch(w.name, w.kind, w.arg, w.selector, w.text);
 }
