@@ -264,7 +264,7 @@ function scrollProbe(o) {
  * What the fleet measurement borrows from run.mjs (its session, click and CPU helpers).
  * @typedef {object} Harness
  * @property {(ui: 'ours', opts?: { refreshMs?: number | null }) => Promise<{ context: BrowserContext, page: Page, cdp: CDPSession, net: { requests: { url: string, at: number }[] }, close: () => Promise<void> }>} open
- * @property {(s: { page: Page, cdp: CDPSession }, kind: any, arg: number, act: () => Promise<void>, css?: { selector: string, text?: string }) => Promise<{ ms: number, cpuMs: number | null, longest: number | null, total: number | null }>} timeClick
+ * @property {(s: { page: Page, cdp: CDPSession }, kind: any, arg: number, act: () => Promise<void>, css?: { selector: string, text?: string }) => Promise<Record<string, any>>} timeClick
  * @property {(cdp: CDPSession) => Promise<number>} threadTimeMs
  * @property {(page: Page, from: number, to: number) => Promise<{ longest: number | null, total: number | null }>} longestTask
  * @property {(ms: number) => Promise<unknown>} sleep
@@ -324,6 +324,20 @@ export async function measureFleetRun(h, fleet, o) {
   const inputs = fleet.inputs;
   /** @type {Record<string, any>} */
   const out = {};
+  /**
+   * One view's measurement; a failure or timeout is recorded in its row, not thrown (the
+   * other views are still measured).
+   * @param {string} key @param {() => Promise<any>} fn
+   */
+  const attempt = async (key, fn) => {
+    try {
+      out[key] = await fn();
+    } catch (err) {
+      const message = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+      out[key] = { failed: message };
+      h.log(`fleet ${key}: ${message}`);
+    }
+  };
 
   // Jobs list, task managers list and the triage page: from the job manager's page.
   {
@@ -334,26 +348,35 @@ export async function measureFleetRun(h, fleet, o) {
       await s.page.getByRole('heading', { level: 1, name: 'Job manager' }).waitFor({ timeout: 60_000 });
       await s.cdp.send('Performance.enable');
       await h.sleep(500);
-      out.jobs = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Jobs'), captioned('Jobs'));
-      out.jobs.rowsInDom = await s.page.locator('table.data-table tbody tr').count();
-      out.jobs.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
-      out.jobs.scroll = await scroll(s.page, o.scrollMs);
-
-      out.taskManagers = await h.timeClick(
-        s,
-        'css',
-        1,
-        () => clickLink(s.page, 'Main', 'Task managers'),
-        captioned('Task managers'),
-      );
-      out.taskManagers.rowsInDom = await s.page.locator('table.data-table tbody tr').count();
-      out.taskManagers.refresh = await refreshCost(h, s, /\/taskmanagers$/, o.refreshes);
-
-      out.triage = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Triage'), {
-        selector: 'p[role=status]',
-        text: 'in \\d+ running jobs',
+      await attempt('jobs', async () => {
+        const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Jobs'), captioned('Jobs'));
+        v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
+        v.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
+        v.scroll = await scroll(s.page, o.scrollMs);
+        return v;
       });
-      out.triage.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
+
+      await attempt('taskManagers', async () => {
+        const v = await h.timeClick(
+          s,
+          'css',
+          1,
+          () => clickLink(s.page, 'Main', 'Task managers'),
+          captioned('Task managers'),
+        );
+        v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
+        v.refresh = await refreshCost(h, s, /\/taskmanagers$/, o.refreshes);
+        return v;
+      });
+
+      await attempt('triage', async () => {
+        const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Triage'), {
+          selector: 'p[role=status]',
+          text: 'in \\d+ running jobs',
+        });
+        v.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
+        return v;
+      });
     } finally {
       await s.close();
     }
@@ -370,35 +393,44 @@ export async function measureFleetRun(h, fleet, o) {
       await s.cdp.send('Performance.enable');
       await h.sleep(1000);
       const vertexPath = new RegExp(`/vertices/${fleet.vertexId}$`);
-      out.subtasks = await h.timeClick(
-        s,
-        'css',
-        1,
-        () => clickLink(s.page, 'Vertex views', 'Subtasks'),
-        captioned('Subtasks'),
-      );
-      out.subtasks.rowsInDom = await s.page.locator('table.data-table tbody tr').count();
-      out.subtasks.refresh = await refreshCost(h, s, vertexPath, o.refreshes);
-      out.subtasks.scroll = await scroll(s.page, o.scrollMs);
+      await attempt('subtasks', async () => {
+        const v = await h.timeClick(
+          s,
+          'css',
+          1,
+          () => clickLink(s.page, 'Vertex views', 'Subtasks'),
+          captioned('Subtasks'),
+        );
+        v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
+        v.refresh = await refreshCost(h, s, vertexPath, o.refreshes);
+        v.scroll = await scroll(s.page, o.scrollMs);
+        return v;
+      });
       await s.page.evaluate(() => window.scrollTo(0, 0));
 
-      out.watermarks = await h.timeClick(
-        s,
-        'css',
-        1,
-        () => clickLink(s.page, 'Vertex views', 'Watermarks'),
-        captioned('Watermarks per subtask'),
-      );
-      out.watermarks.refresh = await refreshCost(h, s, /\/watermarks$/, o.refreshes);
+      await attempt('watermarks', async () => {
+        const v = await h.timeClick(
+          s,
+          'css',
+          1,
+          () => clickLink(s.page, 'Vertex views', 'Watermarks'),
+          captioned('Watermarks per subtask'),
+        );
+        v.refresh = await refreshCost(h, s, /\/watermarks$/, o.refreshes);
+        return v;
+      });
 
-      out.backPressure = await h.timeClick(
-        s,
-        'css',
-        1,
-        () => clickLink(s.page, 'Vertex views', 'Back pressure'),
-        captioned('Back pressure per subtask'),
-      );
-      out.backPressure.refresh = await refreshCost(h, s, /\/backpressure$/, o.refreshes);
+      await attempt('backPressure', async () => {
+        const v = await h.timeClick(
+          s,
+          'css',
+          1,
+          () => clickLink(s.page, 'Vertex views', 'Back pressure'),
+          captioned('Back pressure per subtask'),
+        );
+        v.refresh = await refreshCost(h, s, /\/backpressure$/, o.refreshes);
+        return v;
+      });
     } finally {
       await s.close();
     }
@@ -413,10 +445,13 @@ export async function measureFleetRun(h, fleet, o) {
       await s.page.getByRole('heading', { level: 1, name: inputs.graphName }).waitFor({ timeout: 60_000 });
       await s.cdp.send('Performance.enable');
       await h.sleep(500);
-      out.graph = await h.timeClick(s, 'ours-graph', inputs.graphVertices, () =>
-        clickLink(s.page, 'Job views', 'Graph'),
-      );
-      out.graph.refresh = await refreshCost(h, s, new RegExp(`/jobs/${eventTime}$`), o.refreshes);
+      await attempt('graph', async () => {
+        const v = await h.timeClick(s, 'ours-graph', inputs.graphVertices, () =>
+          clickLink(s.page, 'Job views', 'Graph'),
+        );
+        v.refresh = await refreshCost(h, s, new RegExp(`/jobs/${eventTime}$`), o.refreshes);
+        return v;
+      });
     } finally {
       await s.close();
     }
@@ -430,11 +465,14 @@ export async function measureFleetRun(h, fleet, o) {
       await s.page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
       await s.cdp.send('Performance.enable');
       await h.sleep(500);
-      out.exceptions = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Job views', 'Exceptions'), {
-        selector: 'ol.exception-list > li',
+      await attempt('exceptions', async () => {
+        const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Job views', 'Exceptions'), {
+          selector: 'ol.exception-list > li',
+        });
+        v.shown = await s.page.locator('ol.exception-list > li').count();
+        v.refresh = await refreshCost(h, s, /\/exceptions$/, o.refreshes);
+        return v;
       });
-      out.exceptions.shown = await s.page.locator('ol.exception-list > li').count();
-      out.exceptions.refresh = await refreshCost(h, s, /\/exceptions$/, o.refreshes);
     } finally {
       await s.close();
     }
