@@ -1034,6 +1034,7 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
         },
         opts.scaleRuns,
         log,
+        opts.smoke ? ['overview'] : ['overview', 'graph'],
       );
       for (const ui of /** @type {const} */ (['ours', 'theirs'])) {
         const o = side(ui);
