@@ -9,14 +9,14 @@
 // `performance.now()`: milliseconds since the document's navigation started.
 
 /**
- * @typedef {'ours-overview' | 'theirs-overview' | 'ours-graph' | 'theirs-graph' | 'flame-frames' | 'charts-drawn' | 'log-rows' | 'log-count' | ScaleWatchKind} WatchKind
+ * @typedef {'ours-overview' | 'theirs-overview' | 'ours-graph' | 'theirs-graph' | 'flame-frames' | 'charts-drawn' | 'log-rows' | 'log-count' | 'css' | ScaleWatchKind} WatchKind
  * @typedef {'ours-subtasks' | 'theirs-subtasks' | 'ours-watermarks' | 'theirs-watermarks' | 'ours-backpressure' | 'theirs-backpressure'} ScaleWatchKind
- * @typedef {{ name: string, kind: WatchKind, arg: number }} Watch
+ * @typedef {{ name: string, kind: WatchKind, arg: number, selector?: string, text?: string }} Watch
  * @typedef {{ watch?: Watch[] }} ProbeConfig
  * @typedef {{
  *   marks: Record<string, number>,
  *   longTasks: { start: number, duration: number }[],
- *   watch: (name: string, kind: WatchKind, arg: number) => void,
+ *   watch: (name: string, kind: WatchKind, arg: number, selector?: string, text?: string) => void,
  *   arm: (event: 'click' | 'input', name: string) => void,
  *   count: (kind: WatchKind) => number,
  * }} BenchApi
@@ -83,7 +83,7 @@ export function installProbe(config) {
   /** Flink's UI: one tab of the vertex drawer (its component's element; its tables have a separate header table). @param {string} tag */
   const theirDrawerTable = (tag) => document.querySelector(tag);
 
-  /** @type {Record<WatchKind, (arg: number) => number>} how many of the things the condition counts are there */
+  /** @type {Record<WatchKind, (arg: number, w?: Watch) => number>} how many of the things the condition counts are there */
   const counters = {
     'ours-overview': () => {
       const link = ourTable('Running jobs')?.querySelector('tbody tr th.job-name a');
@@ -127,6 +127,17 @@ export function installProbe(config) {
     'theirs-watermarks': () => dataRows(theirDrawerTable('flink-job-overview-drawer-watermarks')),
     'ours-backpressure': () => dataRows(ourTable('Back pressure per subtask')),
     'theirs-backpressure': () => dataRows(theirDrawerTable('flink-job-overview-drawer-backpressure')),
+    // Any view: the elements matching `selector` (whose text matches `text`, if given), once the first is visible.
+    css: (_arg, w) => {
+      const pattern = w?.text ? new RegExp(w.text) : null;
+      const all = [...document.querySelectorAll(w?.selector ?? ':not(*)')].filter(
+        (el) => !pattern || pattern.test(el.textContent ?? ''),
+      );
+      // A table's caption (often visually hidden) is matched by its text; its first row must show.
+      const first = all[0];
+      const shown = first?.tagName === 'CAPTION' ? first.parentElement?.querySelector('tbody tr') : first;
+      return all.length > 0 && visible(shown) ? all.length : 0;
+    },
   };
 
   /** @param {number} now */
@@ -137,7 +148,7 @@ export function installProbe(config) {
       if (!w) continue;
       let met;
       try {
-        met = counters[w.kind](w.arg) >= w.arg;
+        met = counters[w.kind](w.arg, w) >= w.arg;
       } catch {
         met = false;
       }
@@ -165,8 +176,8 @@ export function installProbe(config) {
   const api = {
     marks,
     longTasks,
-    watch(name, kind, arg) {
-      pending.push({ name, kind, arg });
+    watch(name, kind, arg, selector, text) {
+      pending.push({ name, kind, arg, selector, text });
       loop();
     },
     arm(event, name) {
@@ -197,5 +208,5 @@ export function installProbe(config) {
     // no long-task timing in this engine
   }
   Object.defineProperty(window, '__bench', { value: api, configurable: false, enumerable: false });
-  for (const w of config.watch ?? []) api.watch(w.name, w.kind, w.arg);
+  for (const w of config.watch ?? []) api.watch(w.name, w.kind, w.arg, w.selector, w.text);
 }

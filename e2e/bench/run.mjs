@@ -23,6 +23,14 @@ import { installProbe } from './page-probe.mjs';
 import { scaleRealReport, scaleRealRatios, scaleRealSection } from './scale-real.mjs';
 import { buildDashboard, repoRoot, startFixtureServer, startNginx } from './serve.mjs';
 import { checkpointsResponse, flameGraphResponse, jobGraphResponse, logResponse } from './synthetic.mjs';
+import {
+  fleetSizes,
+  measureFleetRun,
+  recordFleetSources,
+  startFleetServer,
+  summariseFleet,
+} from './synthetic-fleet.mjs';
+import { measureSlowNetwork, SLOW_NETWORK_LABEL } from './slow-network.mjs';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
 /** @typedef {import('@playwright/test').BrowserContext} BrowserContext */
@@ -35,7 +43,7 @@ import { checkpointsResponse, flameGraphResponse, jobGraphResponse, logResponse 
 // ---- options ----------------------------------------------------------------------------------
 
 const USAGE = `usage: node e2e/bench/run.mjs [--smoke] [--soak-minutes N] [--runs N] [--window-seconds N]
-       [--scale-runs N] [--theirs-refresh-ms MS] [--only ttfd,requests,soak,scale,real] [--dist DIR]
+       [--scale-runs N] [--theirs-refresh-ms MS] [--only ttfd,requests,soak,scale,fleet,slownet,real] [--dist DIR]
        [--scale [--stay-minutes N]]
   --dist DIR  measure an existing build (e.g. of a candidate fix) instead of building the working tree
   --scale     the scale sections (real: the sandbox's scale cluster, a job of SCALE_PARALLELISM subtasks)`;
@@ -339,11 +347,14 @@ function marksOf(page) {
   return page.evaluate(() => ({ .../** @type {any} */ (window).__bench.marks }));
 }
 
-/** @param {Page} page @param {string} name @param {WatchKind} kind @param {number} arg */
-function watch(page, name, kind, arg) {
+/**
+ * @param {Page} page @param {string} name @param {WatchKind} kind @param {number} arg
+ * @param {{ selector: string, text?: string }} [css] for kind `css`
+ */
+function watch(page, name, kind, arg, css) {
   return page.evaluate(
-    ([n, k, a]) => /** @type {any} */ (window).__bench.watch(n, k, a),
-    /** @type {const} */ ([name, kind, arg]),
+    ([n, k, a, sel, text]) => /** @type {any} */ (window).__bench.watch(n, k, a, sel, text),
+    /** @type {const} */ ([name, kind, arg, css?.selector, css?.text]),
   );
 }
 
@@ -526,11 +537,12 @@ async function threadTimeMs(cdp) {
  * Arms the click stamp and the watch, clicks, and waits for the painted mark; returns wall time
  * (click -> painted), main-thread CPU time over the same span, and the longest task.
  * @param {{ page: Page, cdp: CDPSession }} s @param {WatchKind} kind @param {number} arg @param {() => Promise<void>} act
+ * @param {{ selector: string, text?: string }} [css] for kind `css`
  */
-async function timeClick(s, kind, arg, act) {
+async function timeClick(s, kind, arg, act, css) {
   const id = `m${Math.random().toString(36).slice(2, 8)}`;
   await arm(s.page, 'click', `${id}-start`);
-  await watch(s.page, id, kind, arg);
+  await watch(s.page, id, kind, arg, css);
   const cpuBefore = await threadTimeMs(s.cdp);
   await act();
   await s.page.waitForFunction((m) => /** @type {any} */ (window).__bench.marks[m] !== undefined, `${id}:painted`, {
@@ -762,7 +774,7 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
   const settings = sandboxSettings();
   const before = readState(settings.port);
   // The scale sections that bring their own cluster (real) do not need the main sandbox.
-  const needsMain = ['ttfd', 'requests', 'soak', 'scale'].some((s) => opts.doing(s));
+  const needsMain = ['ttfd', 'requests', 'soak', 'scale', 'fleet', 'slownet'].some((s) => opts.doing(s));
   const state = needsMain
     ? await up(settings)
     : {
@@ -1023,6 +1035,70 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
         theirs.real = extra.real.theirs;
       }
     }
+
+    // ---- 6: a cluster 100 times the sandbox, ours alone (synthetic-fleet.mjs) ----
+    if (opts.doing('fleet')) {
+      const sizes = fleetSizes(opts.smoke);
+      const fleet = await startFleetServer(await recordFleetSources(flink, jobs, repoRoot), sizes, jobs);
+      cleanups.push(() => fleet.stop());
+      extra.fleetInputs = fleet.inputs;
+      /** @type {import('./synthetic-fleet.mjs').Harness} */
+      const harness = {
+        open: (ui, o) => openSession(env, ui, o),
+        timeClick,
+        threadTimeMs,
+        longestTask,
+        sleep,
+        log,
+        oursUrl: env.oursUrl,
+        jobs,
+        refreshMs: 1000,
+      };
+      /** @type {Record<string, any>[]} */
+      const runs = [];
+      for (let i = 0; i < opts.scaleRuns; i += 1) {
+        const r = await measure(`fleet run ${i + 1}`, () =>
+          measureFleetRun(harness, fleet, { scrollMs: opts.smoke ? 1000 : 3000, refreshes: opts.smoke ? 1 : 5 }),
+        );
+        if (r) runs.push(r);
+        log(
+          `fleet run ${i + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, v.ms])))}`,
+        );
+      }
+      const summary = summariseFleet(runs);
+      Object.assign(ours, summary.keys);
+      ours.fleet = summary.views;
+      ours.fleetRuns = runs;
+    }
+
+    // ---- 7: a slow network, ours and theirs alternating (slow-network.mjs) ----
+    if (opts.doing('slownet')) {
+      const wideNodes = /** @type {{ vertices: unknown[] }} */ (await getJson(`${flink}/jobs/${jobs.wide}`)).vertices
+        .length;
+      const slow = await measureSlowNetwork(
+        {
+          open: (ui, o) => openSession(env, ui, o),
+          url: (ui, view) => viewUrl(env, ui, view),
+          waitForMark,
+          graphNodes: wideNodes,
+        },
+        opts.scaleRuns,
+        log,
+        opts.smoke ? ['overview'] : ['overview', 'graph'],
+      );
+      for (const ui of /** @type {const} */ (['ours', 'theirs'])) {
+        const o = side(ui);
+        for (const view of /** @type {const} */ (['overview', 'graph'])) {
+          const list = slow[view]?.[ui] ?? [];
+          const key = view === 'overview' ? 'Overview' : 'Graph';
+          o[`ttfd${key}SlowNet`] = median(list.map((r) => r.ttfdMs ?? NaN));
+          o[`bytes${key}SlowNet`] = median(list.map((r) => r.bytes ?? NaN));
+          o[`slowNet${key}Failures`] = list.filter((r) => r.failed).map((r) => r.failed);
+          o[`slowNet${key}Runs`] = list;
+        }
+      }
+      extra.slowNetwork = SLOW_NETWORK_LABEL;
+    }
   } finally {
     // Stop the browser, nginx, the fixture server and an owned sandbox before reporting.
     for (let fn = cleanups.pop(); fn; fn = cleanups.pop()) {
@@ -1050,6 +1126,8 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       scaleRuns: opts.scaleRuns,
       scaleInputs: extra.scaleInputs ?? null,
       real: extra.real ? { parallelism: extra.real.parallelism, ...extra.real.setup } : null,
+      fleetInputs: extra.fleetInputs ?? null,
+      slowNetwork: extra.slowNetwork ?? null,
       ours: {
         served:
           'vite build (temp outDir) behind nginx with e2e/deploy/nginx-dashboard.conf: static files, api/ proxied, gzip on, basic auth',
@@ -1082,6 +1160,8 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
       refreshPeriodGraph: ratio(ours.refreshPeriodGraphMs, theirs.refreshPeriodGraphMs),
       heapEnd: ratio(ours.heapEndMB, theirs.heapEndMB),
       ...(extra.real ? scaleRealRatios(extra.real, ratio) : {}),
+      ttfdOverviewSlowNet: ratio(ours.ttfdOverviewSlowNet, theirs.ttfdOverviewSlowNet),
+      ttfdGraphSlowNet: ratio(ours.ttfdGraphSlowNet, theirs.ttfdGraphSlowNet),
     },
     errors,
   };
@@ -1298,6 +1378,90 @@ function printReport(r, opts) {
       ],
     ];
     out.push(table(sRows));
+  }
+  const fleetInputs = r.setup.fleetInputs;
+  if (fleetInputs && o.fleet) {
+    const fi = fleetInputs;
+    out.push('');
+    out.push(
+      `fleet, ours alone (median of ${opts.scaleRuns}): ${fi.taskManagers} task managers, ${fi.jobs} jobs (${fi.runningJobs} running), a vertex of ${fi.subtasks} subtasks, a job of ${fi.graphVertices} vertices, ${fi.exceptions} exceptions of ~${fi.traceFrames} frames; ms = click -> painted, CPU ms = main-thread time over it, refresh = main-thread ms per refresh (ThreadTime over the window / refreshes); scroll = frames > 50 ms scrolling the table`,
+    );
+    const judge = (/** @type {number | null | undefined} */ v, /** @type {number} */ limit) =>
+      opts.smoke ? '(smoke)' : verdict(v, '<', limit);
+    /** @type {Record<string, string>} */
+    const labels = {
+      jobs: `jobs list (${fi.jobs})`,
+      taskManagers: `task managers list (${fi.taskManagers})`,
+      subtasks: `subtasks table (${fi.subtasks})`,
+      watermarks: `watermarks (${fi.subtasks} subtasks)`,
+      backPressure: `back pressure (${fi.subtasks} subtasks)`,
+      exceptions: `exceptions (${fi.exceptions}, first page)`,
+      triage: `triage page (${fi.runningJobs} running jobs)`,
+      graph: `job graph (${fi.graphVertices} vertices, watermarks)`,
+    };
+    const fRows = [
+      [
+        'view',
+        'ms',
+        'CPU ms',
+        'longest task',
+        'refresh CPU ms',
+        'req/refresh',
+        'rows in DOM',
+        'scroll >50ms',
+        'verdict',
+      ],
+    ];
+    for (const [key, label] of Object.entries(labels)) {
+      const v = o.fleet[key] ?? {};
+      const scrolled = v.scrollFrames != null;
+      fRows.push([
+        label,
+        cell(v.ms),
+        cell(v.cpuMs),
+        cell(v.longestTaskMs),
+        cell(v.refreshMs),
+        cell(v.requestsPerRefresh),
+        cell(v.rowsInDom),
+        scrolled ? `${cell(v.scrollLongFrames)} (worst ${cell(v.scrollWorstFrameMs)} ms)` : '',
+        [judge(v.ms, 300), judge(v.refreshMs, 50), scrolled ? judge(v.scrollLongFrames, 1) : '']
+          .filter(Boolean)
+          .join('/'),
+      ]);
+    }
+    out.push(table(fRows));
+    out.push(
+      'targets: painted < 300 ms after the click / a refresh < 50 ms main-thread time / no frame > 50 ms while scrolling',
+    );
+  }
+  if (r.setup.slowNetwork) {
+    out.push('');
+    out.push(`slow network, ${r.setup.slowNetwork}: cold loads, alternating, median of ${opts.scaleRuns}`);
+    const failures = (/** @type {any} */ side, /** @type {string} */ key) =>
+      (side[`slowNet${key}Failures`] ?? []).length > 0 ? ` (${side[`slowNet${key}Failures`].length} failed)` : '';
+    out.push(
+      table([
+        ['metric', 'ours', 'theirs', 'ours/theirs', 'target', 'verdict'],
+        [
+          'overview: ms to first running job',
+          `${cell(o.ttfdOverviewSlowNet)}${failures(o, 'Overview')}`,
+          `${cell(t.ttfdOverviewSlowNet)}${failures(t, 'Overview')}`,
+          cell(q.ttfdOverviewSlowNet),
+          '<= 0.3',
+          verdict(q.ttfdOverviewSlowNet, '<=', 0.3),
+        ],
+        [
+          'wide graph: ms to all vertices',
+          `${cell(o.ttfdGraphSlowNet)}${failures(o, 'Graph')}`,
+          `${cell(t.ttfdGraphSlowNet)}${failures(t, 'Graph')}`,
+          cell(q.ttfdGraphSlowNet),
+          '<= 0.3',
+          verdict(q.ttfdGraphSlowNet, '<=', 0.3),
+        ],
+        ['overview: KiB to first data', cell(kb(o.bytesOverviewSlowNet)), cell(kb(t.bytesOverviewSlowNet)), '', '', ''],
+        ['wide graph: KiB to first data', cell(kb(o.bytesGraphSlowNet)), cell(kb(t.bytesGraphSlowNet)), '', '', ''],
+      ]),
+    );
   }
   if (r.errors.length > 0) {
     out.push('');

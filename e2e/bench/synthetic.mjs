@@ -297,3 +297,255 @@ export function logResponse(realLog, bytes) {
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lines += 1;
   return { body, lines };
 }
+
+// ---- a cluster 100 times the sandbox (issue 17; used by synthetic-fleet.mjs) --------------------
+// Every generator takes `tick` (how many times this answer was asked for): counters, durations
+// and timestamps move with it, so a refresh brings new values as a live cluster's would.
+
+/** @param {number} n */
+const fleetJobId = (n) => hexId(0xf1ee7, n);
+/** A task manager id shaped like Flink's (`<host>:<port>-<6 hex>`). @param {number} n */
+export const fleetTaskManagerId = (n) =>
+  `10.0.${Math.floor(n / 250)}.${(n % 250) + 1}:${40_000 + n}-${(0xa00000 + n * 97).toString(16).slice(-6)}`;
+
+/**
+ * `GET /jobs/overview` with `count` jobs, the first `running` of them RUNNING (ids from
+ * `runningIds` first, so real jobs can lead), the rest FINISHED, CANCELED or FAILED.
+ * @param {any} real the recorded `GET /jobs/overview` @param {number} count @param {number} running
+ * @param {number} tick @param {string[]} [runningIds]
+ * @returns {{ body: string, ids: string[], running: string[] }}
+ */
+export function jobsOverviewResponse(real, count, running, tick, runningIds = []) {
+  /** @type {any[]} */
+  const jobs = real.jobs ?? [];
+  const liveTemplate = jobs.find((j) => j.state === 'RUNNING') ?? jobs[0];
+  const doneTemplate = jobs.find((j) => j.state === 'FINISHED' || j.state === 'CANCELED') ?? liveTemplate;
+  if (!liveTemplate) throw new Error('the recorded job list is empty');
+  const rand = prng(1000 + count);
+  const now = Date.now();
+  const ended = ['FINISHED', 'CANCELED', 'FAILED'];
+  const out = [];
+  const ids = [];
+  for (let i = 0; i < count; i += 1) {
+    const live = i < running;
+    const jid = (live ? runningIds[i] : undefined) ?? fleetJobId(i);
+    ids.push(jid);
+    const start = now - Math.round(3_600_000 + rand() * 86_400_000 * 3) - (live ? 0 : 86_400_000);
+    const total = 2 + Math.floor(rand() * 60);
+    const state = live ? 'RUNNING' : (ended[i % 3] ?? 'FINISHED');
+    const end = live ? -1 : start + Math.round(rand() * 3_600_000);
+    const tasks = Object.fromEntries(Object.keys(liveTemplate.tasks ?? {}).map((k) => [k, 0]));
+    tasks.total = total;
+    tasks[live ? 'running' : state === 'FINISHED' ? 'finished' : state === 'FAILED' ? 'failed' : 'canceled'] = total;
+    out.push({
+      ...(live ? liveTemplate : doneTemplate),
+      jid,
+      name: `Fleet ${live ? 'pipeline' : 'batch'} ${i}: ${['orders', 'payments', 'clicks', 'sessions', 'fraud'][i % 5]} (team ${i % 37})`,
+      'start-time': start,
+      'end-time': end,
+      duration: live ? now + tick * 1000 - start : end - start,
+      state,
+      'last-modification': live ? now + tick * 1000 : end,
+      tasks,
+    });
+  }
+  return { body: JSON.stringify({ ...real, jobs: out }), ids, running: ids.slice(0, running) };
+}
+
+/**
+ * `GET /taskmanagers` with `count` task managers shaped like the recorded ones.
+ * @param {any} real @param {number} count @param {number} tick
+ */
+export function taskManagersResponse(real, count, tick) {
+  /** @type {any[]} */
+  const list = real.taskmanagers ?? [];
+  const template = list[0];
+  if (!template) throw new Error('the recorded task manager list is empty');
+  const rand = prng(200 + tick);
+  const taskmanagers = [];
+  for (let i = 0; i < count; i += 1) {
+    const free = Math.floor(rand() * (template.slotsNumber + 1));
+    taskmanagers.push({
+      ...template,
+      id: fleetTaskManagerId(i),
+      path: `pekko.tcp://flink@${fleetTaskManagerId(i).split(':')[0]}:${6122}/user/rpc/taskmanager_0`,
+      dataPort: 30_000 + i,
+      timeSinceLastHeartbeat: Date.now() - Math.round(rand() * 5000),
+      freeSlots: free,
+      assignedTasks: Math.round(rand() * 200),
+      hardware: { ...template.hardware, freeMemory: Math.round(rand() * template.hardware.physicalMemory) },
+    });
+  }
+  return { body: JSON.stringify({ ...real, taskmanagers }) };
+}
+
+/**
+ * `GET /jobs/:jobid/vertices/:vertexid` with `parallelism` subtasks on the fleet's task managers.
+ * @param {any} real the recorded vertex details @param {number} parallelism @param {number} taskManagers
+ * @param {number} tick
+ */
+export function vertexDetailsResponse(real, parallelism, taskManagers, tick) {
+  const template = real.subtasks?.[0];
+  if (!template) throw new Error('the recorded vertex has no subtasks');
+  const rand = prng(5000);
+  const now = Date.now() + tick * 1000;
+  const subtasks = [];
+  for (let i = 0; i < parallelism; i += 1) {
+    const tm = i % Math.max(1, taskManagers);
+    const start = now - 3_600_000 - Math.round(rand() * 60_000) - tick * 1000;
+    const duration = now - start;
+    const busy = Math.round(duration * (i === 4321 % parallelism ? 0.9 : rand() * 0.3));
+    const bp = Math.round((duration - busy) * rand() * 0.2);
+    const rate = 10 + Math.round(rand() * 100);
+    subtasks.push({
+      ...template,
+      subtask: i,
+      status: 'RUNNING',
+      attempt: i % 997 === 13 ? 1 : 0,
+      endpoint: `${fleetTaskManagerId(tm).split(':')[0]}:${30_000 + tm}`,
+      'taskmanager-id': fleetTaskManagerId(tm),
+      'start-time': start,
+      start_time: start,
+      duration,
+      metrics: {
+        ...template.metrics,
+        'read-bytes': rate * 128 * (duration / 1000),
+        'write-bytes': rate * 120 * (duration / 1000),
+        'read-records': Math.round(rate * (duration / 1000)),
+        'write-records': Math.round(rate * (duration / 1000)),
+        'accumulated-backpressured-time': bp,
+        'accumulated-idle-time': duration - busy - bp,
+        'accumulated-busy-time': busy,
+      },
+      'status-duration': { ...template['status-duration'], RUNNING: duration },
+    });
+  }
+  return { body: JSON.stringify({ ...real, parallelism, maxParallelism: Math.max(parallelism, 8192), now, subtasks }) };
+}
+
+/**
+ * `GET /jobs/:jobid/vertices/:vertexid/backpressure` for `parallelism` subtasks.
+ * @param {any} real the recorded answer @param {number} parallelism @param {number} tick
+ */
+export function backPressureResponse(real, parallelism, tick) {
+  const template = real.subtasks?.[0] ?? {};
+  const rand = prng(7000 + tick);
+  const level = (/** @type {number} */ r) => (r > 0.5 ? 'high' : r > 0.1 ? 'low' : 'ok');
+  const subtasks = [];
+  for (let i = 0; i < parallelism; i += 1) {
+    const ratio = i % 50 === 0 ? 0.6 + rand() * 0.4 : rand() * 0.12;
+    const busy = Math.round((1 - ratio) * rand() * 1000) / 1000;
+    subtasks.push({
+      ...template,
+      subtask: i,
+      backpressureLevel: level(ratio),
+      'backpressure-level': level(ratio),
+      ratio: Math.round(ratio * 1000) / 1000,
+      idleRatio: Math.round((1 - ratio - busy) * 1000) / 1000,
+      busyRatio: busy,
+    });
+  }
+  return {
+    body: JSON.stringify({
+      ...real,
+      status: 'ok',
+      backpressureLevel: 'high',
+      'backpressure-level': 'high',
+      'end-timestamp': Date.now(),
+      subtasks,
+    }),
+  };
+}
+
+/**
+ * `GET /jobs/:jobid/vertices/:vertexid/watermarks`: `[{ id: "<n>.currentInputWatermark", value }]`,
+ * a few subtasks lagging and a few with none yet (Long.MIN_VALUE), as Flink sends it.
+ * @param {number} parallelism @param {number} tick @param {number} [salt]
+ */
+export function watermarksResponse(parallelism, tick, salt = 0) {
+  const rand = prng(9000 + salt);
+  const now = Date.now() + tick * 1000;
+  const out = [];
+  for (let i = 0; i < parallelism; i += 1) {
+    const value =
+      i % 613 === 5
+        ? '-9223372036854775808'
+        : String(now - 2000 - Math.round(rand() * (i % 40 === 0 ? 600_000 : 5000)));
+    out.push({ id: `${i}.currentInputWatermark`, value });
+  }
+  return { body: JSON.stringify(out) };
+}
+
+/**
+ * A metrics answer for the ids asked for (`?get=a,b`): `[{ id, value }]`, or with `agg` the
+ * aggregated shape `[{ id, min, max, ... }]`.
+ * @param {string[]} ids @param {string[]} agg @param {number} tick
+ */
+export function metricValuesResponse(ids, agg, tick) {
+  const rand = prng(ids.length + tick);
+  const value = (/** @type {string} */ id) => {
+    if (/Watermark/i.test(id)) return Date.now() - 3000 - Math.round(rand() * 4000);
+    if (/Heap\.Max/.test(id)) return 469_762_048;
+    if (/Heap\.Used/.test(id)) return Math.round(100_000_000 + rand() * 300_000_000);
+    if (/CPU\.Load/.test(id)) return Math.round(rand() * 1000) / 1000;
+    return Math.round(rand() * 1000 * 100) / 100;
+  };
+  const body =
+    agg.length > 0
+      ? ids.map((id) => Object.fromEntries([['id', id], ...agg.map((a) => [a, value(id)])]))
+      : ids.map((id) => ({ id, value: String(value(id)) }));
+  return { body: JSON.stringify(body) };
+}
+
+/**
+ * `GET /jobs/:jobid/exceptions` with `count` root exceptions, each with a long trace (about
+ * `frames` frames, two "Caused by" sections) and a few concurrent exceptions, shaped like the
+ * recorded history.
+ * @param {any} real the recorded answer @param {number} count @param {number} frames
+ */
+export function exceptionsResponse(real, count, frames) {
+  /** @type {any[]} */
+  const recorded = real.exceptionHistory?.entries ?? [];
+  const template = recorded[0];
+  if (!template) throw new Error('the recorded exception history is empty');
+  const realFrames = String(template.stacktrace)
+    .split('\n')
+    .filter((l) => l.startsWith('\tat '));
+  const trace = (/** @type {number} */ n, /** @type {string} */ head) => {
+    const lines = [head];
+    for (let f = 0; f < frames; f += 1) {
+      const cause = f === Math.floor(frames / 3) || f === Math.floor((2 * frames) / 3);
+      if (cause) lines.push(`Caused by: java.io.IOException: Connection reset by peer (attempt ${n}, level ${f})`);
+      lines.push(
+        realFrames[(f + n) % Math.max(1, realFrames.length)] ?? `\tat dev.example.Frame${f}.run(Frame.java:${f})`,
+      );
+    }
+    if (frames > 40) lines.push(`\t... ${frames} more`);
+    return `${lines.join('\n')}\n`;
+  };
+  const now = Date.now();
+  const names = ['java.lang.IllegalStateException', 'java.io.IOException', 'java.util.concurrent.TimeoutException'];
+  const entries = [];
+  for (let i = 0; i < count; i += 1) {
+    const name = names[i % names.length] ?? 'java.lang.RuntimeException';
+    entries.push({
+      ...template,
+      exceptionName: name,
+      stacktrace: trace(i, `${name}: Simulated failure #${i} on record ${i * 7919}`),
+      timestamp: now - i * 60_000,
+      taskName: `Stage ${i % 300} (${(i % 5000) + 1}/5000) - execution #${i}`,
+      endpoint: `${fleetTaskManagerId(i % 200).split(':')[0]}:${30_000 + (i % 200)}`,
+      taskManagerId: fleetTaskManagerId(i % 200),
+      failureLabels: i % 4 === 0 ? { type: 'USER' } : {},
+      concurrentExceptions: Array.from({ length: i % 3 }, (_, c) => ({
+        ...template,
+        exceptionName: name,
+        stacktrace: trace(i + c + 1, `${name}: concurrent failure ${c} of #${i}`),
+        timestamp: now - i * 60_000 + c,
+        taskName: `Stage ${(i + c + 1) % 300} - execution #${i}`,
+        concurrentExceptions: undefined,
+      })),
+    });
+  }
+  return { body: JSON.stringify({ ...real, exceptionHistory: { entries, truncated: false } }) };
+}

@@ -61,8 +61,10 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
   const rows = useMemo<WatermarkRow[]>(() => {
     const lowest = lowestWatermark(parsed) ?? watermarkSkewBase(parsed);
     const checkedSet = new Set(checked);
+    // By id: one lookup per subtask, not a scan of every rate (thousands of subtasks).
+    const rateById = new Map((rates.data ?? []).map((m) => [m.id, m.value]));
     return parsed.map((r) => {
-      const rate = rates.data?.find((m) => m.id === `${r.subtask}.numRecordsInPerSecond`)?.value;
+      const rate = rateById.get(`${r.subtask}.numRecordsInPerSecond`);
       return {
         ...r,
         lag: watermarkLag(r.watermark, takenAt),
