@@ -40,11 +40,21 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(-1)).toBe('–');
     expect(formatTimestamp(0)).toBe('–');
   });
+  it('gives the same text again for the same second, and keeps zones apart', () => {
+    const t = Date.UTC(2026, 10, 26, 19, 14, 36);
+    expect(formatTimestamp(t + 999, 'UTC')).toBe('2026-11-26 19:14:36');
+    expect(formatTimestamp(t + 1000, 'UTC')).toBe('2026-11-26 19:14:37');
+    expect(formatTimestamp(t, 'Asia/Tokyo')).toBe('2026-11-27 04:14:36');
+    expect(formatTimestamp(t, 'UTC')).toBe('2026-11-26 19:14:36');
+    for (let i = 0; i < 2500; i += 1) formatTimestamp(t + i * 1000, 'UTC'); // past the remembered seconds
+    expect(formatTimestamp(t, 'UTC')).toBe('2026-11-26 19:14:36');
+  });
 });
 
 describe('formatCount', () => {
   it('groups thousands', () => {
     expect(formatCount(12345.6)).toBe('12,346');
+    expect(formatCount(-1234567.4)).toBe('-1,234,567');
     expect(formatCount(Number.NaN)).toBe('–');
   });
 });

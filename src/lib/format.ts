@@ -59,13 +59,27 @@ function dateFormat(timeZone: string | undefined): Intl.DateTimeFormat {
  */
 export function formatTimestamp(epochMs: number | null | undefined, timeZone?: string): string {
   if (epochMs == null || !Number.isFinite(epochMs) || epochMs <= 0) return '–';
+  // Tables of hundreds of rows repeat the same few seconds (a job's vertices start together), and
+  // formatToParts is slow: remember the texts of recent seconds.
+  const key = `${timeZone ?? ''}|${Math.floor(epochMs / 1000)}`;
+  const known = recentTimestamps.get(key);
+  if (known !== undefined) return known;
   const parts = dateFormat(timeZone).formatToParts(new Date(epochMs));
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+  const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+  if (recentTimestamps.size >= RECENT_TIMESTAMPS) recentTimestamps.clear();
+  recentTimestamps.set(key, text);
+  return text;
 }
+
+const RECENT_TIMESTAMPS = 2000;
+const recentTimestamps = new Map<string, string>();
+
+/** One formatter for every count: `toLocaleString` builds a new one per call (slow in tables of 1,000 rows). */
+const countFormat = new Intl.NumberFormat('en-US');
 
 /** 12345.6 -> "12,346"; missing -> "–". */
 export function formatCount(n: number | null | undefined): string {
   if (n == null || !Number.isFinite(n)) return '–';
-  return Math.round(n).toLocaleString('en-US');
+  return countFormat.format(Math.round(n));
 }

@@ -120,6 +120,8 @@ describe('a 1,000-checkpoint history', () => {
     expect(duration.animation).toBe(false);
     expect(seriesOf(duration).every((s) => s.large === true)).toBe(true);
     expect(Array.isArray(size.dataZoom) ? size.dataZoom.length : 0).toBe(2);
+    const slider = Array.isArray(size.dataZoom) ? size.dataZoom.find((z) => z.type === 'slider') : undefined;
+    expect(slider && 'showDataShadow' in slider ? slider.showDataShadow : undefined).toBe(false);
   });
 });
 

@@ -139,7 +139,9 @@ function base(
       n > ZOOM_THRESHOLD
         ? [
             { type: 'inside', xAxisIndex: 0 },
-            { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8 },
+            // No data shadow: the slider would draw a small copy of every series (a tenth of the
+            // first paint at 1,000 checkpoints) that the chart right above it already shows.
+            { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8, showDataShadow: false },
           ]
         : [],
   };

@@ -2,13 +2,16 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import {
+  LARGE_GRAPH,
   layoutJobGraph,
   structureKey,
   type GraphLayout,
   type GraphStructure,
+  type LayoutOptions,
   type PlacedEdge,
   type PlacedNode,
 } from './layout';
+import { requestLayout, settledLayout } from './layout-client';
 import { roundedPath, truncate } from './text';
 import {
   MAX_SCALE,
@@ -92,34 +95,97 @@ export function nodeHeight(lines: number): number {
 
 /**
  * The graph's layouts per direction, each computed when first asked for. Kept across renders:
- * dagre runs again only when the graph's structure changes, not when its numbers do.
+ * dagre runs again only when the graph's structure changes, not when its numbers do. A large
+ * graph is laid out in a worker (layout-client.ts): its layout is undefined until the answer
+ * arrives, and the component renders again then.
  */
-function useGraphLayouts(structure: GraphStructure): (direction: FlowDirection) => GraphLayout {
+function useGraphLayouts(structure: GraphStructure): (direction: FlowDirection) => GraphLayout | undefined {
   const key = structureKey(structure);
-  const [cached, setCached] = useState(() => ({ key, get: layoutsOf(structure) }));
+  const [, setArrived] = useState(0);
+  const [cached, setCached] = useState(() => ({ key, get: layoutsOf(structure, setArrived) }));
   if (cached.key !== key) {
-    const next = { key, get: layoutsOf(structure) };
+    const next = { key, get: layoutsOf(structure, setArrived) };
     setCached(next);
     return next.get;
   }
   return cached.get;
 }
 
-function layoutsOf(structure: GraphStructure): (direction: FlowDirection) => GraphLayout {
+function layoutOptions(direction: FlowDirection): LayoutOptions {
+  return { direction, layerGap: LAYER_GAP[direction] };
+}
+
+function layoutsOf(
+  structure: GraphStructure,
+  arrived: (update: (n: number) => number) => void,
+): (direction: FlowDirection) => GraphLayout | undefined {
   const cache = new Map<FlowDirection, GraphLayout>();
+  if (structure.nodes.length > LARGE_GRAPH) {
+    const asked = new Set<FlowDirection>();
+    return (direction) => {
+      const known = cache.get(direction) ?? settledLayout(structure, layoutOptions(direction));
+      if (known) {
+        cache.set(direction, known);
+        return known;
+      }
+      if (!asked.has(direction)) {
+        asked.add(direction);
+        requestLayout(structure, layoutOptions(direction)).then(
+          (layout) => {
+            cache.set(direction, layout);
+            arrived((n) => n + 1);
+          },
+          () => undefined, // requestLayout falls back to the page itself; it does not fail
+        );
+      }
+      return undefined;
+    };
+  }
   return (direction) => {
     let layout = cache.get(direction);
     if (!layout) {
-      layout = layoutJobGraph(structure, { direction, layerGap: LAYER_GAP[direction] });
+      layout = layoutJobGraph(structure, layoutOptions(direction));
       cache.set(direction, layout);
     }
     return layout;
   };
 }
 
-/** The layout in one direction (left to right unless asked), kept across renders. */
-export function useGraphLayout(structure: GraphStructure, direction: FlowDirection = 'LR'): GraphLayout {
+/** The layout in one direction (left to right unless asked), kept across renders; undefined while a worker computes it. */
+export function useGraphLayout(structure: GraphStructure, direction: FlowDirection = 'LR'): GraphLayout | undefined {
   return useGraphLayouts(structure)(direction);
+}
+
+const NO_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [] };
+
+/**
+ * The direction to draw and its layout (undefined while being computed). "Auto" with a known frame
+ * compares both directions; for a large graph it asks for both at once, so two workers compute
+ * them side by side.
+ */
+function chooseLayout(
+  choice: GraphDirectionChoice,
+  frame: Size,
+  layouts: (direction: FlowDirection) => GraphLayout | undefined,
+): { direction: FlowDirection; layout: GraphLayout | undefined } {
+  if (choice !== 'auto') return { direction: choice, layout: layouts(choice) };
+  const lr = layouts('LR');
+  if (lr === undefined) {
+    layouts('TB');
+    return { direction: 'LR', layout: undefined };
+  }
+  if (frame.width <= 0 || frame.height <= 0) return { direction: 'LR', layout: lr };
+  let waiting = false;
+  const direction = pickDirection(
+    lr,
+    () => {
+      const tb = layouts('TB');
+      if (tb === undefined) waiting = true;
+      return tb ?? lr;
+    },
+    frame,
+  );
+  return waiting ? { direction: 'LR', layout: undefined } : { direction, layout: layouts(direction) };
 }
 
 /**
@@ -133,13 +199,10 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
   const layouts = useGraphLayouts(structure);
   // The frame's size, to pick a direction for "auto" (updated on resize, not per frame).
   const [frame, setFrame] = useState<Size>({ width: 0, height: 0 });
-  const direction: FlowDirection =
-    choice !== 'auto'
-      ? choice
-      : frame.width > 0 && frame.height > 0
-        ? pickDirection(layouts('LR'), () => layouts('TB'), frame)
-        : 'LR';
-  const layout = layouts(direction);
+  const chosen = chooseLayout(choice, frame, layouts);
+  const { direction } = chosen;
+  const layout = chosen.layout ?? NO_LAYOUT;
+  const pending = chosen.layout === undefined;
   const directionRef = useRef(direction);
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneRef = useRef<SVGGElement>(null);
@@ -314,6 +377,11 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
         )}
       </div>
       <div className="jg-frame">
+        {pending && (
+          <p className="jg-pending" role="status">
+            Laying out {structure.nodes.length} vertices…
+          </p>
+        )}
         <svg ref={svgRef} className="jg-svg" role="group" aria-label={label} data-direction={direction}>
           <defs>
             <marker

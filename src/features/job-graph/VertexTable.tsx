@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { memo, useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useHref, useNavigate } from 'react-router-dom';
 import { column, DataTable, type Column } from '../../components/DataTable';
 import { JobStateBadge } from '../../components/JobStateBadge';
 import { TaskCounts } from '../../components/TaskCounts';
@@ -70,8 +70,9 @@ interface VertexTableProps {
 /**
  * Every vertex of the job as a row, as in Flink's own dashboard: name (a link to the vertex),
  * state, parallelism, I/O totals and rates, times and task counts by state. Sort in the URL.
+ * Memoised: panning or zooming the graph above it re-renders the view, not its 500 rows.
  */
-export function VertexTable({
+export const VertexTable = memo(function VertexTable({
   jobId,
   rows,
   highlighted,
@@ -81,6 +82,8 @@ export function VertexTable({
   track,
 }: VertexTableProps): ReactNode {
   const [sort, setSort] = useSearchState('sort', sortState);
+  const navigate = useNavigate();
+  const hrefBase = useHref('/').replace(/\/$/, '');
   const section = useRef<HTMLElement>(null);
   useFollowSelection(section, selected, rows);
 
@@ -89,15 +92,22 @@ export function VertexTable({
       column('name', {
         header: 'Name',
         value: (row) => row.name,
+        // A plain link with the router's navigation on a left click: a `<Link>` per row costs a
+        // `querySelector('base')` over the whole page each (seconds for 500 rows beside the graph).
         format: (name, row) => (
-          <Link
-            to={links.vertex(jobId, row.id)}
+          <a
+            href={`${hrefBase}${links.vertex(jobId, row.id)}`}
             className="vt-name"
             data-vertex-id={row.id}
             aria-current={row.id === highlighted ? 'true' : undefined}
+            onClick={(event) => {
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              void navigate(links.vertex(jobId, row.id));
+            }}
           >
             {name}
-          </Link>
+          </a>
         ),
         search: true,
         rowHeader: true,
@@ -156,7 +166,7 @@ export function VertexTable({
         sort: false,
       }),
     ],
-    [jobId, track, highlighted, selected],
+    [jobId, track, highlighted, selected, hrefBase, navigate],
   );
 
   // Rows are DataTable's: hover, focus and clicks are read from the row's name link.
@@ -207,7 +217,7 @@ export function VertexTable({
       </p>
     </section>
   );
-}
+});
 
 /**
  * The table follows the vertex picked in the URL (`?vertex=`, shown on the graph): when the pick
