@@ -158,11 +158,15 @@ test('fleet: overview, a JobManager killed and back, the wall, the History Serve
       const name = demoJob(key).name;
       const job = archived.find((j) => j.name === name);
       expect(job, `${name} in the archive`).toBeDefined();
-      const row = jobsRegion
-        .getByRole('row')
-        .filter({ hasText: HS.name })
-        .filter({ hasText: job?.jid ?? '' });
-      await row.getByRole('link', { name, exact: true }).click();
+      // The History Server's own row (its job link), beside the live cluster's "Archived copy" link.
+      const href = `#/c/${HS.id}/jobs/${job?.jid}`;
+      await expect(
+        jobsRegion.getByRole('link', { name: `Archived copy on ${HS.name}` }).and(page.locator(`[href="${href}"]`)),
+      ).toHaveCount(1);
+      await jobsRegion
+        .getByRole('link', { name, exact: true })
+        .and(page.locator(`[href="${href}"]`))
+        .click();
       await expect(page).toHaveURL(new RegExp(`#/c/${HS.id}/jobs/${job?.jid}`));
       await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
       await expect(page.getByRole('alert')).toHaveCount(0);
