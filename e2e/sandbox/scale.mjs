@@ -134,8 +134,8 @@ export async function upScale({ port: mainPort, flinkVersion, parallelism = scal
     );
   }
   const started = Date.now();
-  // Its own build folder: the main sandbox's may be rebuilt by another checkout sharing .state.
-  const { jar, classpath } = buildArtifacts(flinkVersion, `build-${flinkVersion}-scale`);
+  // The main sandbox's build: the same jar holds the scale job.
+  const { jar, classpath } = buildArtifacts(flinkVersion);
   const runDir = runDirFor(port);
   rmSync(runDir, { recursive: true, force: true });
   const confDir = path.join(runDir, 'conf');

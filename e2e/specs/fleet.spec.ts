@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isAlive, readState, spawnDetached, up } from '../sandbox/sandbox.mjs';
+import { down, isAlive, readState, spawnDetached, up } from '../sandbox/sandbox.mjs';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
 import { watchPage } from '../support/csp';
 import { ownSandboxPort, sharedFlinkVersion } from '../support/flink';
@@ -30,6 +30,8 @@ async function json<T>(url: string): Promise<T> {
 
 test.beforeAll(async () => {
   test.setTimeout(900_000); // a sandbox of its own and a private production build, on a busy machine
+  // Always fresh: a recorded one may be left from a run that killed its adaptive JobManager.
+  await down(port);
   await up({ port, flinkVersion: sharedFlinkVersion(), versionRequested: false, adaptive: true, historyServer: true });
   const s = readState(port);
   if (!s?.adaptive || !s.historyServer)
@@ -45,7 +47,10 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  test.setTimeout(120_000);
   await proxy?.stop();
+  // The restarted JobManager is in the state file (restartAdaptiveJobManager), so this stops it too.
+  await down(port);
 });
 
 /** The adaptive cluster's JobManager: SIGKILL, then started again with its recorded argv. */
