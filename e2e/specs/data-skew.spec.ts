@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoJob, demoJobId, flinkJson, type DemoJobKey } from '../support/flink';
 import { watchForProblems } from '../support/problems';
+import { recordApiRequests } from '../support/api-requests';
 
 // The job's "Data skew" tab against the real sandbox, on both Flink lines (1.20 and 2.x both
 // serve the `skew` aggregation): every vertex of the job is listed, worst first, each row opens
@@ -17,17 +18,6 @@ interface AggregatedMetric {
 }
 
 const skewTab = (jobId: string): string => `./#/jobs/${jobId}/data-skew`;
-
-/** Requests the page sends to the JobManager (through the `api/` proxy), with their times. */
-function recordApiRequests(page: Page): { at: number; path: string }[] {
-  const requests: { at: number; path: string }[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const index = url.pathname.indexOf('/api/');
-    if (index >= 0) requests.push({ at: Date.now(), path: url.pathname.slice(index + 4) + url.search });
-  });
-  return requests;
-}
 
 /** The data skew page of a demo job, as a person sees it. */
 class DataSkewPage {

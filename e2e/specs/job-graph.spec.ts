@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoJob, demoJobId, flinkJson } from '../support/flink';
 import { watchForProblems } from '../support/problems';
+import { recordApiRequests } from '../support/api-requests';
 
 interface VertexSummary {
   id: string;
@@ -14,17 +15,6 @@ function escapeRegExp(text: string): string {
 /** A node of the graph, found by its accessible name: the operator's full name first. */
 function node(scope: Page | Locator, name: string): Locator {
   return scope.getByRole('link', { name: new RegExp(`^${escapeRegExp(name)}: `) });
-}
-
-/** Requests the page sends to the JobManager (through the `api/` proxy), with their times. */
-function recordApiRequests(page: Page): { at: number; path: string }[] {
-  const requests: { at: number; path: string }[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const index = url.pathname.indexOf('/api/');
-    if (index >= 0) requests.push({ at: Date.now(), path: url.pathname.slice(index + 4) + url.search });
-  });
-  return requests;
 }
 
 async function requestsDuring(page: Page, requests: { at: number; path: string }[], ms: number): Promise<string[]> {

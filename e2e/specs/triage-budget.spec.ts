@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { flinkJson } from '../support/flink';
+import { recordApiRequests } from '../support/api-requests';
 
 // The triage engine's request budget, measured against the real sandbox on both Flink lines: the
 // overview (whose "what is wrong" panel runs the engine in its lean mode) and the triage page, each
@@ -7,17 +8,6 @@ import { flinkJson } from '../support/flink';
 // sandbox's refresh interval. A refresh is marked by the request each page makes once per refresh.
 
 const windowMs = Number(process.env.BUDGET_WINDOW_S ?? 30) * 1000;
-
-/** Requests the page sends to the JobManager (through the `api/` proxy). */
-function recordApiRequests(page: Page): { at: number; path: string }[] {
-  const requests: { at: number; path: string }[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const index = url.pathname.indexOf('/api/');
-    if (index >= 0) requests.push({ at: Date.now(), path: url.pathname.slice(index + 4) + url.search });
-  });
-  return requests;
-}
 
 interface Measure {
   requests: number;

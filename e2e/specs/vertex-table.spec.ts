@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoJobId, flinkJson } from '../support/flink';
 import { watchForProblems } from '../support/problems';
+import { recordApiRequests } from '../support/api-requests';
 
 // The vertex table under the job graph, against the real sandbox: every vertex a row, task
 // counts by state, sources' and sinks' records from operator metrics, sorting, the graph and the
@@ -21,17 +22,6 @@ type Aggregated = { id: string; sum?: number }[];
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Requests the page sends to the JobManager (through the `api/` proxy), with their times. */
-function recordApiRequests(page: Page): { at: number; path: string }[] {
-  const requests: { at: number; path: string }[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const index = url.pathname.indexOf('/api/');
-    if (index >= 0) requests.push({ at: Date.now(), path: url.pathname.slice(index + 4) + url.search });
-  });
-  return requests;
 }
 
 /** The vertex table as a person uses it. */

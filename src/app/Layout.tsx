@@ -97,16 +97,50 @@ function HistoryLayout({ clusterName, connection }: { clusterName: string; conne
   );
 }
 
+/**
+ * The header of the cluster and fleet shells: the brand, then the cluster switcher, the main
+ * navigation and the tools, which fold into a menu on a phone (CSS decides when).
+ */
+function Topbar({
+  brand,
+  nav,
+  tools,
+}: {
+  brand: string;
+  /** The navigation links; each closes the phone menu when followed. */
+  nav: (closeMenu: () => void) => ReactNode;
+  tools: ReactNode;
+}): ReactNode {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const closeMenu = (): void => setMenuOpen(false);
+  return (
+    <header className="topbar">
+      <span className="brand">{brand}</span>
+      <button
+        type="button"
+        className={styles.menuButton}
+        aria-expanded={menuOpen}
+        aria-controls={menuId}
+        onClick={() => setMenuOpen((open) => !open)}
+      >
+        <span aria-hidden="true">☰</span> Menu
+      </button>
+      <div id={menuId} className={`${styles.menu}${menuOpen ? ` ${styles.open}` : ''}`}>
+        <ClusterSwitcher onNavigate={closeMenu} />
+        <nav aria-label="Main">{nav(closeMenu)}</nav>
+        <div className="topbar-tools">{tools}</div>
+      </div>
+    </header>
+  );
+}
+
 /** The shell: a header naming the cluster, the main navigation, and the routed page. */
 export function Layout(): ReactNode {
   const config = useRuntimeConfig();
   const connection = useConnectionStatus();
   const kiosk = useKiosk();
   const history = useHistoryServer();
-  // On a phone the navigation and the header's tools fold into a menu (CSS decides when).
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuId = useId();
-  const closeMenu = (): void => setMenuOpen(false);
   // Flink 2.3+: decided from /config's version, before any request to the applications.
   const applications = useServes(endpoints.applicationsOverview).served === true;
   if (history && !kiosk) return <HistoryLayout clusterName={config.clusterName} connection={connection} />;
@@ -124,20 +158,10 @@ export function Layout(): ReactNode {
       >
         Skip to content
       </a>
-      <header className="topbar">
-        <span className="brand">{config.clusterName}</span>
-        <button
-          type="button"
-          className={styles.menuButton}
-          aria-expanded={menuOpen}
-          aria-controls={menuId}
-          onClick={() => setMenuOpen((open) => !open)}
-        >
-          <span aria-hidden="true">☰</span> Menu
-        </button>
-        <div id={menuId} className={`${styles.menu}${menuOpen ? ` ${styles.open}` : ''}`}>
-          <ClusterSwitcher onNavigate={closeMenu} />
-          <nav aria-label="Main">
+      <Topbar
+        brand={config.clusterName}
+        nav={(closeMenu) => (
+          <>
             <NavLink to={links.overview()} end onClick={closeMenu}>
               Overview
             </NavLink>
@@ -170,14 +194,16 @@ export function Layout(): ReactNode {
             <NavLink to={links.wall()} onClick={closeMenu}>
               Health wall
             </NavLink>
-          </nav>
-          <div className="topbar-tools">
+          </>
+        )}
+        tools={
+          <>
             <OperationsIndicator />
             <RefreshControl />
             <ThemeToggle />
-          </div>
-        </div>
-      </header>
+          </>
+        }
+      />
       <ConnectionBanner status={connection} />
       <SnapshotBanner />
       <JobNotifier />
@@ -196,9 +222,6 @@ export function Layout(): ReactNode {
 export function FleetLayout(): ReactNode {
   const config = useRuntimeConfig();
   const kiosk = useKiosk();
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuId = useId();
-  const closeMenu = (): void => setMenuOpen(false);
   if (kiosk) {
     return (
       <div className="shell kiosk-shell">
@@ -210,30 +233,20 @@ export function FleetLayout(): ReactNode {
   }
   return (
     <div className="shell">
-      <header className="topbar">
-        <span className="brand">{config.clusterName === 'Flink' ? 'Flink fleet' : config.clusterName}</span>
-        <button
-          type="button"
-          className={styles.menuButton}
-          aria-expanded={menuOpen}
-          aria-controls={menuId}
-          onClick={() => setMenuOpen((open) => !open)}
-        >
-          <span aria-hidden="true">☰</span> Menu
-        </button>
-        <div id={menuId} className={`${styles.menu}${menuOpen ? ` ${styles.open}` : ''}`}>
-          <ClusterSwitcher onNavigate={closeMenu} />
-          <nav aria-label="Main">
-            <NavLink to={links.fleet()} onClick={closeMenu}>
-              Fleet overview
-            </NavLink>
-          </nav>
-          <div className="topbar-tools">
+      <Topbar
+        brand={config.clusterName === 'Flink' ? 'Flink fleet' : config.clusterName}
+        nav={(closeMenu) => (
+          <NavLink to={links.fleet()} onClick={closeMenu}>
+            Fleet overview
+          </NavLink>
+        )}
+        tools={
+          <>
             <RefreshControl />
             <ThemeToggle />
-          </div>
-        </div>
-      </header>
+          </>
+        }
+      />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
