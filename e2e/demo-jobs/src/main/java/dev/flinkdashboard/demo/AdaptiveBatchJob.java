@@ -33,13 +33,7 @@ public final class AdaptiveBatchJob {
                         "slow-bounded-orders",
                         "batch-build-order")
                 .keyBy(order -> order.customer)
-                .reduce(
-                        (left, right) ->
-                                new Order(
-                                        Math.max(left.orderId, right.orderId),
-                                        left.customer,
-                                        left.amount + right.amount,
-                                        Math.max(left.eventTime, right.eventTime)))
+                .reduce(Order::sum)
                 .name("Sum amount per customer")
                 .uid("batch-sum-amount-per-customer")
                 .sinkTo(new DiscardingSink<>())

@@ -31,13 +31,7 @@ public final class BoundedJob {
                         "bounded-order-batch",
                         "build-order")
                 .keyBy(order -> order.customer)
-                .reduce(
-                        (left, right) ->
-                                new Order(
-                                        Math.max(left.orderId, right.orderId),
-                                        left.customer,
-                                        left.amount + right.amount,
-                                        Math.max(left.eventTime, right.eventTime)))
+                .reduce(Order::sum)
                 .name("Sum amount per customer")
                 .uid("sum-amount-per-customer")
                 .sinkTo(new DiscardingSink<>())

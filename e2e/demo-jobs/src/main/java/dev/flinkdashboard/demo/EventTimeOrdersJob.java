@@ -52,13 +52,7 @@ public final class EventTimeOrdersJob {
 
         orders.keyBy(order -> order.customer)
                 .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
-                .reduce(
-                        (left, right) ->
-                                new Order(
-                                        Math.max(left.orderId, right.orderId),
-                                        left.customer,
-                                        left.amount + right.amount,
-                                        Math.max(left.eventTime, right.eventTime)))
+                .reduce(Order::sum)
                 .name("10s revenue per customer")
                 .uid("revenue-per-customer-10s")
                 .sinkTo(new DiscardingSink<>())

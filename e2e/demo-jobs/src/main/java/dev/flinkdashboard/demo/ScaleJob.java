@@ -44,13 +44,7 @@ public final class ScaleJob {
                 .uid("scale-order-generator")
                 .keyBy(order -> order.orderId % keys)
                 .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
-                .reduce(
-                        (left, right) ->
-                                new Order(
-                                        Math.max(left.orderId, right.orderId),
-                                        left.customer,
-                                        left.amount + right.amount,
-                                        Math.max(left.eventTime, right.eventTime)))
+                .reduce(Order::sum)
                 .name("10s revenue per key")
                 .uid("scale-revenue-per-key-10s")
                 .sinkTo(new DiscardingSink<>())
