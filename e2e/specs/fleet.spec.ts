@@ -43,6 +43,8 @@ test.beforeAll(async () => {
       { ...SECOND, upstream: s.adaptive.url },
       { ...HS, upstream: s.historyServer.url, kind: 'history' },
     ],
+    // A kiosk's rotation in each cluster is that cluster's wall alone: the last step goes round the fleet quickly.
+    config: { kiosk: { views: ['wall'] } },
   });
 });
 
@@ -186,6 +188,21 @@ test('fleet: overview, a JobManager killed and back, the wall, the History Serve
         await expect(page).toHaveURL(new RegExp(`#/c/${HS.id}/jobs/${job?.jid}`));
       }
       await page.goto(`${proxy.url}#/fleet`);
+    }
+  });
+
+  await test.step("a kiosk goes round the fleet: the fleet's wall, each live cluster's, the fleet's again", async () => {
+    await page.goto(`${proxy.url}?kiosk&rotate=6#/kiosk`);
+    const bar = page.locator('.kiosk-bar-cluster');
+    for (const [hash, name, heading] of [
+      ['#/kiosk', 'Fleet', 'Fleet health wall'],
+      [`#/c/${MAIN.id}/kiosk`, MAIN.name, 'Health wall'],
+      [`#/c/${SECOND.id}/kiosk`, SECOND.name, 'Health wall'],
+      ['#/kiosk', 'Fleet', 'Fleet health wall'],
+    ] as const) {
+      await page.waitForFunction((h) => window.location.hash === h, hash, { timeout: 60_000 });
+      await expect(bar).toHaveText(name);
+      await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
     }
   });
 

@@ -4,13 +4,14 @@ import { useHistoryServer } from '../api/polling';
 import { ClusterSwitcher } from './ClusterSwitcher';
 import { ConnectionBanner } from './ConnectionBanner';
 import type { ConnectionStatus } from './connection-health';
+import { useClusterScope } from './cluster-context';
 import { useKiosk } from './kiosk-context';
 import type { KioskSettings } from './kiosk-mode';
 import { RefreshControl } from './RefreshControl';
 import { ThemeToggle } from './ThemeToggle';
 import { useConnectionStatus } from './connection-health-context';
 import { useRuntimeConfig } from './runtime-config-context';
-import { KioskFrame } from '../features/kiosk/KioskFrame';
+import { FleetKioskBar, KioskFrame } from '../features/kiosk/KioskFrame';
 import { JobNotifier } from '../features/notifications/JobNotifier';
 import { OperationsIndicator } from '../features/operations/OperationsIndicator';
 import { SnapshotBanner } from '../features/snapshot/SnapshotBanner';
@@ -45,11 +46,17 @@ function KioskLayout({
   connection: ConnectionStatus;
 }): ReactNode {
   useReloadAfterExpiredSession(connection);
+  const fleet = useClusterScope();
   return (
     <div className="shell kiosk-shell">
       <ConnectionBanner status={connection} kiosk />
       <SnapshotBanner />
-      <KioskFrame settings={kiosk} clusterName={clusterName} connected={connection.state === 'ok'}>
+      <KioskFrame
+        settings={kiosk}
+        fleet={fleet ? { clusters: fleet.clusters, activeId: fleet.active?.id ?? null } : null}
+        clusterName={clusterName}
+        connected={connection.state === 'ok'}
+      >
         <main id="main" tabIndex={-1} className={connection.state === 'ok' ? undefined : 'stale'}>
           <Outlet />
         </main>
@@ -222,12 +229,14 @@ export function Layout(): ReactNode {
 export function FleetLayout(): ReactNode {
   const config = useRuntimeConfig();
   const kiosk = useKiosk();
+  const fleet = useClusterScope();
   if (kiosk) {
     return (
       <div className="shell kiosk-shell">
         <main id="main" tabIndex={-1}>
           <Outlet />
         </main>
+        <FleetKioskBar settings={kiosk} clusters={fleet?.clusters ?? []} />
       </div>
     );
   }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { currentStop, inRotationOrder, nextStop, rotationStops, secondsLeft, WALL_PATH } from './rotation';
+import {
+  currentStop,
+  FLEET_WALL_STOP,
+  inRotationOrder,
+  nextClusterStop,
+  nextStop,
+  rotationStops,
+  secondsLeft,
+  WALL_PATH,
+} from './rotation';
 
 const running = [
   { jid: 'a1', name: 'Orders' },
@@ -60,6 +69,20 @@ describe('rotation', () => {
       seen.push(at);
     }
     expect(seen).toEqual([...[jobs[1], jobs[2], jobs[0]].map((j) => (j ? path(j) : '')), WALL_PATH]);
+  });
+
+  it("visits the fleet's wall, then each live cluster's rotation in turn, then the fleet's wall again", () => {
+    const clusters = [
+      { id: 'prod', name: 'Production', kind: 'jobmanager' as const },
+      { id: 'archive', name: 'Archive', kind: 'history' as const },
+      { id: 'staging', name: 'Staging', kind: 'jobmanager' as const },
+    ];
+    expect(nextClusterStop(clusters, null)).toEqual({ path: '/c/prod/kiosk', label: 'Health wall: Production' });
+    expect(nextClusterStop(clusters, 'prod')).toEqual({ path: '/c/staging/kiosk', label: 'Health wall: Staging' });
+    expect(nextClusterStop(clusters, 'staging')).toBe(FLEET_WALL_STOP);
+    // The History Server is never a stop; from it (opened by hand) the first live cluster comes next.
+    expect(nextClusterStop(clusters, 'archive')).toEqual({ path: '/c/prod/kiosk', label: 'Health wall: Production' });
+    expect(nextClusterStop([], null)).toBe(FLEET_WALL_STOP);
   });
 
   it('counts down the seconds a view has left', () => {

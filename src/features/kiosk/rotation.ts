@@ -48,6 +48,30 @@ export function rotationStops(
   return stops.length ? stops : [{ path: WALL_PATH, label: 'Health wall' }];
 }
 
+/** A cluster of the fleet, as the kiosk's rotation visits it. */
+export interface RotationCluster {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'jobmanager' | 'history';
+}
+
+/** The fleet's own health wall (every cluster's tiles), outside any cluster. */
+export const FLEET_WALL_STOP: RotationStop = { path: WALL_PATH, label: 'Fleet health wall' };
+
+/**
+ * With several clusters a kiosk visits the fleet's wall, then each live cluster's own rotation in
+ * turn (a History Server has nothing live to show), then the fleet's wall again. This is where it
+ * goes when the rotation of the cluster on screen (`currentId`; null on the fleet's wall) is done:
+ * the next live cluster's wall, or after the last one the fleet's wall. The path is a hash path
+ * outside any cluster's router (`/c/<id>/kiosk`).
+ */
+export function nextClusterStop(clusters: readonly RotationCluster[], currentId: string | null): RotationStop {
+  const live = clusters.filter((c) => c.kind === 'jobmanager');
+  const at = currentId === null ? -1 : live.findIndex((c) => c.id === currentId);
+  const next = live[at + 1];
+  return next ? { path: links.inCluster(next.id, WALL_PATH), label: `Health wall: ${next.name}` } : FLEET_WALL_STOP;
+}
+
 /** The stop after the one on screen; from a view not in the list, the first. */
 export function nextStop(stops: readonly RotationStop[], currentPath: string): RotationStop {
   const first = stops[0] ?? { path: WALL_PATH, label: 'Health wall' };
