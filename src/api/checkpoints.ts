@@ -10,6 +10,7 @@ import { newTriggerId } from './ids';
 import { flinkKeys } from './keys';
 import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
 import { AsyncOperationStatusSchema, bool, double, int, num, str, TriggerResponseSchema } from './schemas';
+import type { ClusterTarget } from './settings';
 
 export const CheckpointStatusSchema = v.picklist(['IN_PROGRESS', 'COMPLETED', 'FAILED']);
 export type CheckpointStatus = v.InferOutput<typeof CheckpointStatusSchema>;
@@ -233,13 +234,14 @@ export async function triggerCheckpoint(
   return answer['request-id'];
 }
 
-export function checkpointTriggerStatusQueryOptions(jobId: string, triggerId: string) {
+export function checkpointTriggerStatusQueryOptions(jobId: string, triggerId: string, cluster?: ClusterTarget) {
   return jsonQuery(
     flinkKeys.checkpointTriggerStatus(jobId, triggerId),
     endpoints.checkpointTriggerStatus,
     AsyncOperationStatusSchema,
     {
       params: { jobid: jobId, triggerid: triggerId },
+      target: cluster,
     },
   );
 }
@@ -254,7 +256,7 @@ export function checkpointNow(
   return runAsyncOperation({
     name: 'checkpoint',
     trigger: (signal) => triggerCheckpoint(jobId, { ...request, triggerId }, signal),
-    status: (id, signal) => requestOnce(checkpointTriggerStatusQueryOptions(jobId, id), signal),
+    status: (id, signal, cluster) => requestOnce(checkpointTriggerStatusQueryOptions(jobId, id, cluster), signal),
     result: (operation) => operation?.checkpointId ?? null,
     triggerRetries: 2,
     ...poll,

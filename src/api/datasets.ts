@@ -8,6 +8,7 @@ import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
 import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
 import { AsyncOperationStatusSchema, bool, str, TriggerResponseSchema } from './schemas';
+import type { ClusterTarget } from './settings';
 
 export const DataSetsSchema = v.looseObject({
   dataSets: v.array(v.looseObject({ id: str, isComplete: bool })),
@@ -27,13 +28,14 @@ export async function triggerDataSetDeletion(dataSetId: string, signal?: AbortSi
   return answer['request-id'];
 }
 
-export function dataSetDeletionStatusQueryOptions(triggerId: string) {
+export function dataSetDeletionStatusQueryOptions(triggerId: string, cluster?: ClusterTarget) {
   return jsonQuery(
     flinkKeys.datasetDeletionStatus(triggerId),
     endpoints.dataSetDeleteStatus,
     AsyncOperationStatusSchema,
     {
       params: { triggerid: triggerId },
+      target: cluster,
     },
   );
 }
@@ -43,7 +45,7 @@ export function deleteDataSet(dataSetId: string, poll: PollOptions = {}): Promis
   return runAsyncOperation({
     name: 'data set deletion',
     trigger: (signal) => triggerDataSetDeletion(dataSetId, signal),
-    status: (id, signal) => requestOnce(dataSetDeletionStatusQueryOptions(id), signal),
+    status: (id, signal, cluster) => requestOnce(dataSetDeletionStatusQueryOptions(id, cluster), signal),
     result: () => null,
     ...poll,
   });

@@ -9,6 +9,7 @@ import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
 import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
 import { AsyncOperationStatusSchema, EmptySchema, int, str, TriggerResponseSchema } from './schemas';
+import type { ClusterTarget } from './settings';
 
 // ---- resource requirements -------------------------------------------------------------------
 
@@ -103,9 +104,10 @@ export async function triggerRescaling(jobId: string, parallelism: number, signa
   return answer['request-id'];
 }
 
-export function rescalingStatusQueryOptions(jobId: string, triggerId: string) {
+export function rescalingStatusQueryOptions(jobId: string, triggerId: string, cluster?: ClusterTarget) {
   return jsonQuery(flinkKeys.jobRescaleStatus(jobId, triggerId), endpoints.rescaleStatus, AsyncOperationStatusSchema, {
     params: { jobid: jobId, triggerid: triggerId },
+    target: cluster,
   });
 }
 
@@ -118,7 +120,7 @@ export function rescaleJob(
   return runAsyncOperation({
     name: 'rescaling',
     trigger: (signal) => triggerRescaling(jobId, parallelism, signal),
-    status: (triggerId, signal) => requestOnce(rescalingStatusQueryOptions(jobId, triggerId), signal),
+    status: (triggerId, signal, cluster) => requestOnce(rescalingStatusQueryOptions(jobId, triggerId, cluster), signal),
     result: () => null,
     ...poll,
   });

@@ -56,7 +56,7 @@ describe('runAsyncOperation', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await expect(done).resolves.toEqual({ status: 'completed', triggerId: TRIGGER, result: 'file:/sp/savepoint-1' });
     expect(status).toHaveBeenCalledTimes(3);
-    expect(status).toHaveBeenCalledWith(TRIGGER, undefined);
+    expect(status).toHaveBeenCalledWith(TRIGGER, undefined, { baseUrl: 'http://127.0.0.1:8081/', versionPrefix: '' });
   });
 
   it('returns the failure cause as a value (recorded disposal failure)', async () => {
@@ -192,6 +192,29 @@ describe('savepoints through the client', () => {
     expect(urls).toEqual([
       `POST http://127.0.0.1:8081/jobs/${JOB}/stop`,
       `GET http://127.0.0.1:8081/jobs/${JOB}/savepoints/${TRIGGER}`,
+    ]);
+  });
+
+  it('asks for the status on the cluster the operation started on, after a switch to another (fleet)', async () => {
+    const urls: string[] = [];
+    stubFetch((url, init) => {
+      urls.push(`${init.method} ${url}`);
+      if (init.method === 'POST') return json({ 'request-id': TRIGGER }, 202);
+      return json(
+        urls.length < 3 ? inProgress : { status: { id: 'COMPLETED' }, operation: { location: 'file:/sp/y' } },
+      );
+    });
+    configureApi({ baseUrl: 'http://127.0.0.1:8081/api/prod/', versionPrefix: 'v1' });
+    const done = stopWithSavepoint(JOB, { drain: false, triggerId: TRIGGER }, { pollIntervalMs: 200 });
+    await vi.advanceTimersByTimeAsync(0);
+    // The user opens another cluster while the savepoint is being written.
+    configureApi({ baseUrl: 'http://127.0.0.1:8081/api/staging/', versionPrefix: '' });
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(done).resolves.toMatchObject({ status: 'completed', result: { location: 'file:/sp/y' } });
+    expect(urls).toEqual([
+      `POST http://127.0.0.1:8081/api/prod/v1/jobs/${JOB}/stop`,
+      `GET http://127.0.0.1:8081/api/prod/v1/jobs/${JOB}/savepoints/${TRIGGER}`,
+      `GET http://127.0.0.1:8081/api/prod/v1/jobs/${JOB}/savepoints/${TRIGGER}`,
     ]);
   });
 

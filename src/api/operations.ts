@@ -4,6 +4,7 @@
 
 import { FlinkApiError, isRetryable, stripJavaExceptionPrefix } from './errors';
 import type { AsyncOperationStatus, SerializedThrowable } from './schemas';
+import { getApiSettings, type ClusterTarget } from './settings';
 
 export interface OperationFailure {
   /** The Java exception class, when Flink sent it. */
@@ -24,7 +25,15 @@ export interface AsyncOperationOptions<R> {
   /** Sends the trigger request; returns the trigger id Flink answered with. */
   readonly trigger: (signal: AbortSignal | undefined) => Promise<string>;
   /** Asks for the status of a trigger id. */
-  readonly status: (triggerId: string, signal: AbortSignal | undefined) => Promise<AsyncOperationStatus>;
+  /**
+   * Asks for the operation's status on `cluster`, the cluster it was started on: with several
+   * clusters the user may switch to another while it runs, and its status is not there.
+   */
+  readonly status: (
+    triggerId: string,
+    signal: AbortSignal | undefined,
+    cluster: ClusterTarget,
+  ) => Promise<AsyncOperationStatus>;
   /** Extracts the result of a successful operation (savepoint location, checkpoint id, ...). */
   readonly result: (operation: Operation | undefined) => R;
   /** Time between status requests. */
@@ -113,6 +122,8 @@ export async function runAsyncOperation<R>(options: AsyncOperationOptions<R>): P
   const name = options.name ?? 'operation';
   const started = Date.now();
   const { signal } = options;
+  const active = getApiSettings();
+  const cluster: ClusterTarget = { baseUrl: active.baseUrl, versionPrefix: active.versionPrefix };
 
   let triggerId: string | undefined;
   for (let attempt = 0; ; attempt++) {
@@ -129,7 +140,7 @@ export async function runAsyncOperation<R>(options: AsyncOperationOptions<R>): P
   for (;;) {
     let status: AsyncOperationStatus | undefined;
     try {
-      status = await options.status(triggerId, signal);
+      status = await options.status(triggerId, signal, cluster);
     } catch (error) {
       if (!isRetryable(error) || signal?.aborted) throw error;
     }

@@ -11,6 +11,7 @@ import { newTriggerId } from './ids';
 import { flinkKeys } from './keys';
 import { runAsyncOperation, type AsyncOperationOutcome, type PollOptions } from './operations';
 import { AsyncOperationStatusSchema, TriggerResponseSchema, type AsyncOperationStatus } from './schemas';
+import type { ClusterTarget } from './settings';
 
 export type SavepointFormat = 'CANONICAL' | 'NATIVE';
 
@@ -52,9 +53,10 @@ export async function triggerSavepoint(
 }
 
 /** GET /jobs/:jobid/savepoints/:triggerid (also the status of stop-with-savepoint). */
-export function savepointStatusQueryOptions(jobId: string, triggerId: string) {
+export function savepointStatusQueryOptions(jobId: string, triggerId: string, cluster?: ClusterTarget) {
   return jsonQuery(flinkKeys.savepointStatus(jobId, triggerId), endpoints.savepointStatus, AsyncOperationStatusSchema, {
     params: { jobid: jobId, triggerid: triggerId },
+    target: cluster,
   });
 }
 
@@ -96,7 +98,7 @@ export function savepointNow(
   return runAsyncOperation({
     name: 'savepoint',
     trigger: (signal) => triggerSavepoint(jobId, { ...request, triggerId }, signal),
-    status: (id, signal) => requestOnce(savepointStatusQueryOptions(jobId, id), signal),
+    status: (id, signal, cluster) => requestOnce(savepointStatusQueryOptions(jobId, id, cluster), signal),
     result: savepointResult,
     triggerRetries: 2,
     ...poll,
@@ -113,7 +115,7 @@ export function stopWithSavepoint(
   return runAsyncOperation({
     name: 'stop-with-savepoint',
     trigger: (signal) => triggerStopWithSavepoint(jobId, { ...request, triggerId }, signal),
-    status: (id, signal) => requestOnce(savepointStatusQueryOptions(jobId, id), signal),
+    status: (id, signal, cluster) => requestOnce(savepointStatusQueryOptions(jobId, id, cluster), signal),
     result: savepointResult,
     triggerRetries: 2,
     ...poll,
@@ -131,13 +133,14 @@ export async function triggerSavepointDisposal(savepointPath: string, signal?: A
   return answer['request-id'];
 }
 
-export function savepointDisposalStatusQueryOptions(triggerId: string) {
+export function savepointDisposalStatusQueryOptions(triggerId: string, cluster?: ClusterTarget) {
   return jsonQuery(
     flinkKeys.savepointDisposalStatus(triggerId),
     endpoints.savepointDisposalStatus,
     AsyncOperationStatusSchema,
     {
       params: { triggerid: triggerId },
+      target: cluster,
     },
   );
 }
@@ -147,7 +150,7 @@ export function disposeSavepoint(savepointPath: string, poll: PollOptions = {}):
   return runAsyncOperation({
     name: 'savepoint disposal',
     trigger: (signal) => triggerSavepointDisposal(savepointPath, signal),
-    status: (id, signal) => requestOnce(savepointDisposalStatusQueryOptions(id), signal),
+    status: (id, signal, cluster) => requestOnce(savepointDisposalStatusQueryOptions(id, cluster), signal),
     result: () => null,
     ...poll,
   });
