@@ -29,8 +29,10 @@ test('overview, jobs list, a job page and the triage page work at 390 x 844', as
     await expect(page.getByRole('heading', { level: 1, name: 'Cluster overview' })).toBeVisible();
     const cell = page.getByRole('rowheader').filter({ hasText: longest.name }).first();
     await expect(cell).toBeVisible();
-    widths.overview = (await cell.boundingBox())?.width ?? 0;
-    expect(widths.overview).toBeGreaterThanOrEqual(120);
+    // Read until the cell is laid out (a poll may re-render the table between two reads).
+    await expect
+      .poll(async () => (widths.overview = (await cell.boundingBox())?.width ?? 0))
+      .toBeGreaterThanOrEqual(120);
     await noPageOverflow(page);
     await axeClean(page);
   });
@@ -51,8 +53,8 @@ test('overview, jobs list, a job page and the triage page work at 390 x 844', as
   await test.step('jobs list', async () => {
     const cell = page.getByRole('rowheader').filter({ hasText: longest.name }).first();
     await expect(cell).toBeVisible();
-    widths.jobs = (await cell.boundingBox())?.width ?? 0;
-    expect(widths.jobs).toBeGreaterThanOrEqual(120);
+    // Read until the cell is laid out (a poll may re-render the table between two reads).
+    await expect.poll(async () => (widths.jobs = (await cell.boundingBox())?.width ?? 0)).toBeGreaterThanOrEqual(120);
     await noPageOverflow(page);
     await axeClean(page);
   });
@@ -78,8 +80,10 @@ test('overview, jobs list, a job page and the triage page work at 390 x 844', as
     const region = page.getByRole('region', { name: 'Back pressure and its bottleneck' });
     const row = region.getByRole('row').filter({ hasText: demoJob('backpressure').name });
     await expect(row).toBeVisible({ timeout: 30_000 });
-    widths.triage = (await row.getByRole('rowheader').boundingBox())?.width ?? 0;
-    expect(widths.triage).toBeGreaterThanOrEqual(120);
+    // Read until the cell is laid out (a poll may re-render the table between two reads).
+    await expect
+      .poll(async () => (widths.triage = (await row.getByRole('rowheader').boundingBox())?.width ?? 0))
+      .toBeGreaterThanOrEqual(120);
     await noPageOverflow(page);
     await axeClean(page);
   });
