@@ -339,144 +339,133 @@ export async function measureFleetRun(h, fleet, o) {
     }
   };
 
-  // Jobs list, task managers list and the triage page: from the job manager's page.
-  {
+  /**
+   * A group of views in a browser context of its own, the 100x cluster's answers routed to it;
+   * the context is closed whatever happens.
+   * @param {(s: Awaited<ReturnType<Harness['open']>>) => Promise<void>} fn
+   */
+  const inContext = async (fn) => {
     const s = await h.open('ours', { refreshMs: h.refreshMs });
     try {
       await fleet.route(s.context);
-      await s.page.goto(`${h.oursUrl}#/jobmanager/configuration`, { waitUntil: 'commit' });
-      await s.page.getByRole('heading', { level: 1, name: 'Job manager' }).waitFor({ timeout: 60_000 });
-      await s.cdp.send('Performance.enable');
-      await h.sleep(500);
-      await attempt('jobs', async () => {
-        const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Jobs'), captioned('Jobs'));
-        v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
-        v.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
-        v.scroll = await scroll(s.page, o.scrollMs);
-        return v;
-      });
-
-      await attempt('taskManagers', async () => {
-        const v = await h.timeClick(
-          s,
-          'css',
-          1,
-          () => clickLink(s.page, 'Main', 'Task managers'),
-          captioned('Task managers'),
-        );
-        v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
-        v.refresh = await refreshCost(h, s, /\/taskmanagers$/, o.refreshes);
-        return v;
-      });
-
-      await attempt('triage', async () => {
-        const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Triage'), {
-          selector: 'p[role=status]',
-          text: 'in \\d+ running jobs',
-        });
-        v.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
-        return v;
-      });
+      await fn(s);
     } finally {
       await s.close();
     }
-  }
+  };
+
+  // Jobs list, task managers list and the triage page: from the job manager's page.
+  await inContext(async (s) => {
+    await s.page.goto(`${h.oursUrl}#/jobmanager/configuration`, { waitUntil: 'commit' });
+    await s.page.getByRole('heading', { level: 1, name: 'Job manager' }).waitFor({ timeout: 60_000 });
+    await s.cdp.send('Performance.enable');
+    await h.sleep(500);
+    await attempt('jobs', async () => {
+      const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Jobs'), captioned('Jobs'));
+      v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
+      v.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
+      v.scroll = await scroll(s.page, o.scrollMs);
+      return v;
+    });
+
+    await attempt('taskManagers', async () => {
+      const v = await h.timeClick(
+        s,
+        'css',
+        1,
+        () => clickLink(s.page, 'Main', 'Task managers'),
+        captioned('Task managers'),
+      );
+      v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
+      v.refresh = await refreshCost(h, s, /\/taskmanagers$/, o.refreshes);
+      return v;
+    });
+
+    await attempt('triage', async () => {
+      const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Main', 'Triage'), {
+        selector: 'p[role=status]',
+        text: 'in \\d+ running jobs',
+      });
+      v.refresh = await refreshCost(h, s, /\/jobs\/overview$/, o.refreshes);
+      return v;
+    });
+  });
 
   // The vertex of 5,000 subtasks: subtasks, watermarks and back pressure, from its accumulators.
-  {
-    const s = await h.open('ours', { refreshMs: h.refreshMs });
-    try {
-      await fleet.route(s.context);
-      await s.page.goto(`${h.oursUrl}#/jobs/${wide}/vertices/${fleet.vertexId}/accumulators`, { waitUntil: 'commit' });
-      await s.page.getByRole('navigation', { name: 'Vertex views' }).waitFor({ timeout: 60_000 });
-      await s.page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
-      await s.cdp.send('Performance.enable');
-      await h.sleep(1000);
-      const vertexPath = new RegExp(`/vertices/${fleet.vertexId}$`);
-      await attempt('subtasks', async () => {
-        const v = await h.timeClick(
-          s,
-          'css',
-          1,
-          () => clickLink(s.page, 'Vertex views', 'Subtasks'),
-          captioned('Subtasks'),
-        );
-        v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
-        v.refresh = await refreshCost(h, s, vertexPath, o.refreshes);
-        v.scroll = await scroll(s.page, o.scrollMs);
-        return v;
-      });
-      await s.page.evaluate(() => window.scrollTo(0, 0));
+  await inContext(async (s) => {
+    await s.page.goto(`${h.oursUrl}#/jobs/${wide}/vertices/${fleet.vertexId}/accumulators`, { waitUntil: 'commit' });
+    await s.page.getByRole('navigation', { name: 'Vertex views' }).waitFor({ timeout: 60_000 });
+    await s.page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
+    await s.cdp.send('Performance.enable');
+    await h.sleep(1000);
+    const vertexPath = new RegExp(`/vertices/${fleet.vertexId}$`);
+    await attempt('subtasks', async () => {
+      const v = await h.timeClick(
+        s,
+        'css',
+        1,
+        () => clickLink(s.page, 'Vertex views', 'Subtasks'),
+        captioned('Subtasks'),
+      );
+      v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
+      v.refresh = await refreshCost(h, s, vertexPath, o.refreshes);
+      v.scroll = await scroll(s.page, o.scrollMs);
+      return v;
+    });
+    await s.page.evaluate(() => window.scrollTo(0, 0));
 
-      await attempt('watermarks', async () => {
-        const v = await h.timeClick(
-          s,
-          'css',
-          1,
-          () => clickLink(s.page, 'Vertex views', 'Watermarks'),
-          captioned('Watermarks per subtask'),
-        );
-        v.refresh = await refreshCost(h, s, /\/watermarks$/, o.refreshes);
-        return v;
-      });
+    await attempt('watermarks', async () => {
+      const v = await h.timeClick(
+        s,
+        'css',
+        1,
+        () => clickLink(s.page, 'Vertex views', 'Watermarks'),
+        captioned('Watermarks per subtask'),
+      );
+      v.refresh = await refreshCost(h, s, /\/watermarks$/, o.refreshes);
+      return v;
+    });
 
-      await attempt('backPressure', async () => {
-        const v = await h.timeClick(
-          s,
-          'css',
-          1,
-          () => clickLink(s.page, 'Vertex views', 'Back pressure'),
-          captioned('Back pressure per subtask'),
-        );
-        v.refresh = await refreshCost(h, s, /\/backpressure$/, o.refreshes);
-        return v;
-      });
-    } finally {
-      await s.close();
-    }
-  }
+    await attempt('backPressure', async () => {
+      const v = await h.timeClick(
+        s,
+        'css',
+        1,
+        () => clickLink(s.page, 'Vertex views', 'Back pressure'),
+        captioned('Back pressure per subtask'),
+      );
+      v.refresh = await refreshCost(h, s, /\/backpressure$/, o.refreshes);
+      return v;
+    });
+  });
 
   // The job of 300 vertices (watermarks served for every vertex) and 200 exceptions.
-  {
-    const s = await h.open('ours', { refreshMs: h.refreshMs });
-    try {
-      await fleet.route(s.context);
-      await s.page.goto(`${h.oursUrl}#/jobs/${eventTime}/configuration`, { waitUntil: 'commit' });
-      await s.page.getByRole('heading', { level: 1, name: inputs.graphName }).waitFor({ timeout: 60_000 });
-      await s.cdp.send('Performance.enable');
-      await h.sleep(500);
-      await attempt('graph', async () => {
-        const v = await h.timeClick(s, 'ours-graph', inputs.graphVertices, () =>
-          clickLink(s.page, 'Job views', 'Graph'),
-        );
-        v.refresh = await refreshCost(h, s, new RegExp(`/jobs/${eventTime}$`), o.refreshes);
-        return v;
+  await inContext(async (s) => {
+    await s.page.goto(`${h.oursUrl}#/jobs/${eventTime}/configuration`, { waitUntil: 'commit' });
+    await s.page.getByRole('heading', { level: 1, name: inputs.graphName }).waitFor({ timeout: 60_000 });
+    await s.cdp.send('Performance.enable');
+    await h.sleep(500);
+    await attempt('graph', async () => {
+      const v = await h.timeClick(s, 'ours-graph', inputs.graphVertices, () => clickLink(s.page, 'Job views', 'Graph'));
+      v.refresh = await refreshCost(h, s, new RegExp(`/jobs/${eventTime}$`), o.refreshes);
+      return v;
+    });
+  });
+  await inContext(async (s) => {
+    await s.page.goto(`${h.oursUrl}#/jobs/${backpressure}/configuration`, { waitUntil: 'commit' });
+    await s.page.getByRole('navigation', { name: 'Job views' }).waitFor({ timeout: 60_000 });
+    await s.page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
+    await s.cdp.send('Performance.enable');
+    await h.sleep(500);
+    await attempt('exceptions', async () => {
+      const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Job views', 'Exceptions'), {
+        selector: 'ol.exception-list > li',
       });
-    } finally {
-      await s.close();
-    }
-  }
-  {
-    const s = await h.open('ours', { refreshMs: h.refreshMs });
-    try {
-      await fleet.route(s.context);
-      await s.page.goto(`${h.oursUrl}#/jobs/${backpressure}/configuration`, { waitUntil: 'commit' });
-      await s.page.getByRole('navigation', { name: 'Job views' }).waitFor({ timeout: 60_000 });
-      await s.page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
-      await s.cdp.send('Performance.enable');
-      await h.sleep(500);
-      await attempt('exceptions', async () => {
-        const v = await h.timeClick(s, 'css', 1, () => clickLink(s.page, 'Job views', 'Exceptions'), {
-          selector: 'ol.exception-list > li',
-        });
-        v.shown = await s.page.locator('ol.exception-list > li').count();
-        v.refresh = await refreshCost(h, s, /\/exceptions$/, o.refreshes);
-        return v;
-      });
-    } finally {
-      await s.close();
-    }
-  }
+      v.shown = await s.page.locator('ol.exception-list > li').count();
+      v.refresh = await refreshCost(h, s, /\/exceptions$/, o.refreshes);
+      return v;
+    });
+  });
   return out;
 }
 
