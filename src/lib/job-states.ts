@@ -52,3 +52,15 @@ export function countByState(jobs: readonly OrderableJob[]): Record<string, numb
   for (const job of jobs) counts[job.state] = (counts[job.state] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * Jobs oldest first, for anything that walks them by position (the kiosk's rotation, the triage
+ * reads taken in turn). Flink's `/jobs/overview` lists jobs in a different order in each answer:
+ * walked in that order, a rotation jumped about and a round robin read some jobs twice and others
+ * not at all.
+ */
+export function oldestFirst<J extends { readonly jid: string; readonly 'start-time': number }>(
+  jobs: readonly J[],
+): J[] {
+  return [...jobs].sort((a, b) => a['start-time'] - b['start-time'] || a.jid.localeCompare(b.jid));
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { oldestFirst } from '../../lib/job-states';
 import {
   currentStop,
   FLEET_WALL_STOP,
-  inRotationOrder,
   nextClusterStop,
   nextStop,
   rotationStops,
@@ -58,8 +58,8 @@ describe('rotation', () => {
     const shuffled = [jobs[2], jobs[0], jobs[1]].filter((j) => j !== undefined);
     const path = (j: { jid: string }): string => `/jobs/${j.jid}/graph`;
     // Two answers in different orders give the same stops, so each step moves on by one.
-    const first = rotationStops(['job-graphs', 'wall'], inRotationOrder(jobs), []);
-    const second = rotationStops(['job-graphs', 'wall'], inRotationOrder(shuffled), []);
+    const first = rotationStops(['job-graphs', 'wall'], oldestFirst(jobs), []);
+    const second = rotationStops(['job-graphs', 'wall'], oldestFirst(shuffled), []);
     expect(second).toEqual(first);
     expect(first.map((s) => s.label)).toEqual(['Graph: A', 'Graph: B', 'Graph: C', 'Health wall']);
     let at = first[0]?.path ?? '';

@@ -20,15 +20,6 @@ export interface RotationJob {
   readonly name: string;
 }
 
-/**
- * Jobs in the rotation's fixed order, oldest first. Flink's `/jobs/overview` lists jobs in no
- * stable order (it changes from one answer to the next), and the rotation finds its next stop by
- * position: in the answer's order it jumped between graphs and never reached the views after them.
- */
-export function inRotationOrder<J extends RotationJob & { readonly 'start-time': number }>(jobs: readonly J[]): J[] {
-  return [...jobs].sort((a, b) => a['start-time'] - b['start-time'] || a.jid.localeCompare(b.jid));
-}
-
 export function rotationStops(
   views: readonly KioskViewKind[],
   running: readonly RotationJob[],

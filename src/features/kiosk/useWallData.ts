@@ -8,7 +8,7 @@ import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobOverview } fr
 import { endpoints } from '../../api/endpoints';
 import { usePolledQuery, usePollInterval } from '../../api/polling';
 import { countApplications, type ApplicationCounts } from '../../lib/application-counts';
-import { isActive } from '../../lib/job-states';
+import { isActive, oldestFirst } from '../../lib/job-states';
 import { useServes } from '../../lib/use-served';
 import { classifyJobHealth, healthOrder, type JobHealth } from '../../lib/triage/health';
 import {
@@ -18,7 +18,7 @@ import {
   type HealthTracker,
   type JobObservation,
 } from '../../lib/triage/tracker';
-import { inRotationOrder, type RotationJob } from './rotation';
+import type { RotationJob } from './rotation';
 
 export interface JobTile extends JobHealth {
   readonly jid: string;
@@ -53,7 +53,7 @@ export function useWallData(): WallData {
   const applicationsServed = useServes(endpoints.applicationsOverview).served === true;
   const applications = usePolledQuery({ ...applicationsOverviewQueryOptions(), enabled: applicationsServed });
   const interval = usePollInterval('live');
-  const active = inRotationOrder((jobs.data?.jobs ?? []).filter((j) => isActive(j.state)));
+  const active = oldestFirst((jobs.data?.jobs ?? []).filter((j) => isActive(j.state)));
 
   const details = useQueries({
     queries: active.map((job) => ({

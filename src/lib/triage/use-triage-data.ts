@@ -25,7 +25,7 @@ import {
 } from '../../api/metrics';
 import { usePolledQuery, usePollInterval } from '../../api/polling';
 import { taskManagersQueryOptions } from '../../api/taskmanagers';
-import { isActive } from '../job-states';
+import { isActive, oldestFirst } from '../job-states';
 import { downstreamOf } from './bottleneck';
 import { advanceSince, triageFindings, TRIAGE_WINDOW_MS, type Finding, type TriageTaskManager } from './findings';
 import { taskManagerLosses } from '../task-manager-loss';
@@ -153,7 +153,7 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
   const interval = usePollInterval('live');
   const page = mode === 'page';
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
-  const running = (jobs.data?.jobs ?? []).filter((j) => isActive(j.state));
+  const running = oldestFirst((jobs.data?.jobs ?? []).filter((j) => isActive(j.state)));
 
   // The page polls every running job's details; the panel reads them in turn (observed here).
   const details = useQueries({
