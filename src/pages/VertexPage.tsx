@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
+import { jobDetailsQueryOptions } from '../api/jobs';
 import { useHistoryServer, usePolledQuery } from '../api/polling';
-import { vertexDetailsQueryOptions } from '../api/vertices';
 import { TabNav } from '../components/TabNav';
 import { VertexHeader } from '../features/vertex/VertexHeader';
 import { links } from '../lib/paths';
@@ -12,7 +12,11 @@ import { VERTEX_TAB_TABLE, vertexTabContext } from './vertex-tabs';
 /** One vertex of a job, one URL per tab (`#/jobs/:jobId/vertices/:vertexId/:tab`). */
 export function VertexPage(): ReactNode {
   const { jobId = '', vertexId = '' } = useParams();
-  const details = usePolledQuery(vertexDetailsQueryOptions(jobId, vertexId));
+  // The parallelism comes from the job's details (the header polls them anyway), not from the
+  // vertex details: those carry one entry per subtask (tens of KiB at parallelism 512), and only
+  // the tabs that show subtasks read them.
+  const job = usePolledQuery(jobDetailsQueryOptions(jobId));
+  const parallelism = job.data?.vertices.find((v) => v.id === vertexId)?.parallelism;
   const active = useActiveTab(VERTEX_TAB_TABLE);
   const history = useHistoryServer();
   return (
@@ -32,10 +36,7 @@ export function VertexPage(): ReactNode {
         {history && active.notArchived !== undefined ? (
           <p className="empty">{active.notArchived}</p>
         ) : (
-          <vertexTabContext.Outlet
-            key={`${jobId}/${vertexId}`}
-            context={{ jobId, vertexId, parallelism: details.data?.parallelism }}
-          />
+          <vertexTabContext.Outlet key={`${jobId}/${vertexId}`} context={{ jobId, vertexId, parallelism }} />
         )}
       </section>
     </div>
