@@ -5,6 +5,7 @@ import { configureApi } from './api/settings';
 import { activateSnapshot } from './api/snapshot';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
+import { preloadDeepLink } from './app/router';
 import { detectKiosk } from './app/kiosk-mode';
 import { loadRuntimeConfig, type RuntimeConfig } from './app/runtime-config';
 import { initTheme } from './app/theme';
@@ -19,6 +20,7 @@ async function start(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('index.html has no #root element');
   const root = createRoot(rootElement);
+  preloadDeepLink(window.location.hash);
   const result = await loadRuntimeConfig();
   if (!result.ok) {
     root.render(<ConfigErrorPage problems={result.problems} />);

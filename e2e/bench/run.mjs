@@ -15,6 +15,7 @@
 
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { demoJob } from '../sandbox/demo-jobs.mjs';
@@ -534,6 +535,14 @@ async function threadTimeMs(cdp) {
 }
 
 /**
+ * `BENCH_PROFILE_DIR=<dir>`: each timed click also records a CPU profile of the renderer's main
+ * thread from the click to the painted mark, written there as `.cpuprofile` (open it in Chromium's
+ * DevTools, or summarise it with `node e2e/bench/profile-summary.mjs <file>`). Sampling costs some
+ * time of its own, so figures taken with it are not the benchmark's.
+ */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? '';
+
+/**
  * Arms the click stamp and the watch, clicks, and waits for the painted mark; returns wall time
  * (click -> painted), main-thread CPU time over the same span, and the longest task.
  * @param {{ page: Page, cdp: CDPSession }} s @param {WatchKind} kind @param {number} arg @param {() => Promise<void>} act
@@ -543,6 +552,11 @@ async function timeClick(s, kind, arg, act, css) {
   const id = `m${Math.random().toString(36).slice(2, 8)}`;
   await arm(s.page, 'click', `${id}-start`);
   await watch(s.page, id, kind, arg, css);
+  if (PROFILE_DIR) {
+    await s.cdp.send('Profiler.enable');
+    await s.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await s.cdp.send('Profiler.start');
+  }
   const cpuBefore = await threadTimeMs(s.cdp);
   await act();
   await s.page.waitForFunction((m) => /** @type {any} */ (window).__bench.marks[m] !== undefined, `${id}:painted`, {
@@ -550,6 +564,13 @@ async function timeClick(s, kind, arg, act, css) {
     polling: 20,
   });
   const cpuAfter = await threadTimeMs(s.cdp);
+  if (PROFILE_DIR) {
+    const { profile } = await s.cdp.send('Profiler.stop');
+    const file = path.join(PROFILE_DIR, `${kind}-${arg}-${id}.cpuprofile`);
+    await mkdir(PROFILE_DIR, { recursive: true });
+    await writeFile(file, JSON.stringify(profile));
+    log(`profile of click -> painted (${kind} ${arg}): ${file}`);
+  }
   const marks = await marksOf(s.page);
   const start = marks[`${id}-start`] ?? NaN;
   const painted = marks[`${id}:painted`] ?? NaN;

@@ -5,7 +5,7 @@ import { RouteErrorPage } from '../components/RouteErrorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { routes } from '../lib/paths';
-import { discoverTabbedPages, type TabbedPage } from '../lib/tab-routes';
+import { discoverTabbedPages, preloadTabbedPage, type TabbedPage } from '../lib/tab-routes';
 
 /** A route whose page loads in its own chunk: the overview stays small. */
 function lazyPage(load: () => Promise<ComponentType>): { lazy: () => Promise<{ Component: ComponentType }> } {
@@ -36,6 +36,19 @@ const jobManagerPage: TabbedPage = {
   load: async () => (await import('../pages/JobManagerPage')).tabbedPageRoute,
 };
 const tabbedPages = [vertexPage, jobPage, taskManagerPage, jobManagerPage];
+/**
+ * For a deep link (`#/jobs/<id>/graph`, also inside a cluster, `#/c/<cluster>/jobs/...`): fetches
+ * its page's and tab's chunks now, in parallel with config.json (see preloadTabbedPage).
+ */
+export function preloadDeepLink(hash: string): void {
+  const path =
+    hash
+      .replace(/^#/, '')
+      .replace(/[?].*$/, '')
+      .replace(/^\/c\/[^/]+(?=\/|$)/, '') || '/';
+  preloadTabbedPage(tabbedPages, path);
+}
+
 /** The route that holds the pages (and shows their errors). */
 const PAGES = 'pages';
 

@@ -21,6 +21,25 @@ export function preloadECharts(): void {
   loadECharts().catch(() => undefined); // EChart reports a failed load when it draws
 }
 
+/** A dataZoom's window, in percent of the axis. */
+interface ZoomWindow {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The windows of an instance's dataZooms, in their order (`getOption()` lists each as an object). */
+function zoomWindows(option: unknown): ZoomWindow[] {
+  const zooms = typeof option === 'object' && option !== null ? (option as { dataZoom?: unknown }).dataZoom : undefined;
+  if (!Array.isArray(zooms)) return [];
+  return zooms.map((zoom: unknown) => {
+    const { start, end } = (typeof zoom === 'object' && zoom !== null ? zoom : {}) as {
+      start?: unknown;
+      end?: unknown;
+    };
+    return { start: typeof start === 'number' ? start : 0, end: typeof end === 'number' ? end : 100 };
+  });
+}
+
 interface EChartProps {
   option: EChartsCoreOption;
   /** Accessible description of what the chart shows. */
@@ -79,8 +98,27 @@ export function EChart({ option, label, height = 260, className, onPointClick }:
   // `lazyUpdate` a pointer event between setOption and the deferred render (a user hovering a chart
   // while a refresh lands) finds series whose data is not processed yet, and ECharts throws
   // "Cannot read properties of undefined (reading 'getRawIndex')" from its tooltip.
+  // A zoom the user chose (wheel, slider) outlives data updates: a refresh replaces the whole option
+  // (`notMerge`), which would otherwise put the window back where the option opens it.
+  const userZoom = useRef<readonly ZoomWindow[] | null>(null);
   useEffect(() => {
-    chart?.setOption(option, { notMerge: true });
+    if (!chart) return undefined;
+    userZoom.current = null;
+    const record = (): void => {
+      userZoom.current = zoomWindows(chart.getOption());
+    };
+    chart.on('datazoom', record);
+    return () => {
+      chart.off('datazoom', record);
+    };
+  }, [chart]);
+
+  useEffect(() => {
+    if (!chart) return;
+    chart.setOption(option, { notMerge: true });
+    userZoom.current?.forEach(({ start, end }, dataZoomIndex) =>
+      chart.dispatchAction({ type: 'dataZoom', dataZoomIndex, start, end }),
+    );
   }, [chart, option]);
 
   if (failed) return <p className="panel-error">The chart could not load: {failed}</p>;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { useActiveTab, type TabTable } from '../lib/tabs';
+import { useActiveTab, usePrefetchTabs, type Tab, type TabTable } from '../lib/tabs';
 import styles from './TabNav.module.css';
 
 interface TabNavProps<Id extends string> {
@@ -31,19 +31,20 @@ export function TabNav<Id extends string>({
 }: TabNavProps<Id>): ReactNode {
   const active = useActiveTab(tabs);
   const { search } = useLocation();
+  const visible = (tab: Tab<Id>): boolean =>
+    (shown ? shown(tab.id) : true) && (!archiveOnly || tab.notArchived === undefined);
+  usePrefetchTabs(tabs, visible);
   return (
     <nav className={styles.tabNav} aria-label={label}>
-      {tabs
-        .filter((tab) => (shown ? shown(tab.id) : true) && (!archiveOnly || tab.notArchived === undefined))
-        .map((tab) => (
-          <Link
-            key={tab.id}
-            to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}
-            aria-current={tab.id === active.id ? 'page' : undefined}
-          >
-            {tab.label}
-          </Link>
-        ))}
+      {tabs.filter(visible).map((tab) => (
+        <Link
+          key={tab.id}
+          to={{ pathname: linkTo(tab.id), search: keepSearch ? search : '' }}
+          aria-current={tab.id === active.id ? 'page' : undefined}
+        >
+          {tab.label}
+        </Link>
+      ))}
     </nav>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { matchPath, type PatchRoutesOnNavigationFunction, type RouteObject } from 'react-router-dom';
+import { matchPath, matchRoutes, type PatchRoutesOnNavigationFunction, type RouteObject } from 'react-router-dom';
 
 // The router's side of tabbed pages, apart from lib/tabs so that the first page's download holds
 // only this.
@@ -43,4 +43,25 @@ export function discoverTabbedPages(
     added.add(page.id);
     patch(parentId, [{ id: page.id, path: page.path, Component, children }]);
   };
+}
+
+/**
+ * Starts downloading the chunks a deep link to a tabbed page needs (the page's and its tab's view)
+ * at once, while the app still reads config.json: otherwise they load one after the other once the
+ * router runs (entry, then the page, then its tab, and only then the tab's first request). The
+ * router later gets the same modules: the tab routes load each view once (`lazyOnce`).
+ */
+export function preloadTabbedPage(pages: readonly TabbedPage[], path: string): void {
+  const page = pages.find((p) => matchPath({ path: p.path, end: false }, path) !== null);
+  if (page === undefined) return;
+  page
+    .load()
+    .then(({ children }) => {
+      const tree: RouteObject[] = [{ path: page.path, children }];
+      for (const { route } of matchRoutes(tree, path) ?? []) {
+        if (typeof route.lazy === 'function') route.lazy().catch(() => undefined);
+      }
+    })
+    // A chunk that fails here fails again, and is reported, when the router asks for it.
+    .catch(() => undefined);
 }

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TabNav } from '../components/TabNav';
-import { discoverTabbedPages, type TabbedPage } from './tab-routes';
+import { discoverTabbedPages, preloadTabbedPage, type TabbedPage } from './tab-routes';
 import { tabContext, tabRoutes, tabTable, useActiveTab } from './tabs';
 
 const IDS = ['alpha', 'beta', 'gamma'] as const;
@@ -150,5 +150,66 @@ describe('tab routes', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Beta' }));
     expect(await screen.findByText('view beta of page')).toBeTruthy();
     expect(current()).toBe('Beta');
+  });
+});
+
+describe('fetching ahead', () => {
+  it('fetches every shown tab and the libraries its row names once the page is idle, once per table', async () => {
+    vi.useFakeTimers();
+    try {
+      const loads: string[] = [];
+      const row = (id: string, extra = false) => ({
+        label: id,
+        load: () => {
+          loads.push(id);
+          return Promise.resolve(() => null);
+        },
+        ...(extra ? { prefetch: () => void loads.push(`${id} library`) } : {}),
+      });
+      const table = tabTable(IDS, { alpha: row('alpha'), beta: row('beta', true), gamma: row('gamma') });
+      const page = (): ReactNode => (
+        <TabNav label="Views" tabs={table} linkTo={(id) => `/page/${id}`} shown={(id) => id !== 'gamma'} />
+      );
+      const router = createMemoryRouter([{ path: '/page/*', Component: page }], { initialEntries: ['/page/alpha'] });
+      const first = render(<RouterProvider router={router} />);
+      expect(loads).toEqual([]);
+      await vi.runAllTimersAsync();
+      expect(loads).toEqual(['alpha', 'beta', 'beta library']);
+      first.unmount();
+      render(<RouterProvider router={router} />);
+      await vi.runAllTimersAsync();
+      expect(loads).toEqual(['alpha', 'beta', 'beta library']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('fetches the page and the tab of a deep link before the router asks for them, once', async () => {
+    const loaded: string[] = [];
+    const row = (id: string) => ({
+      label: id,
+      load: () => {
+        loaded.push(id);
+        return Promise.resolve(() => null);
+      },
+    });
+    const routes = tabRoutes(tabTable(IDS, { alpha: row('alpha'), beta: row('beta'), gamma: row('gamma') }));
+    const page: TabbedPage = {
+      id: 'page',
+      path: '/page/:owner',
+      load: () => {
+        loaded.push('page');
+        return Promise.resolve({ Component: () => null, children: routes });
+      },
+    };
+    preloadTabbedPage([page], '/page/someone/beta');
+    await vi.waitFor(() => expect(loaded).toEqual(['page', 'beta']));
+    // The router's own call for the tab gets the view loaded ahead, without loading it again.
+    const lazy = routes.find((r) => r.path === 'beta')?.lazy;
+    if (typeof lazy !== 'function') throw new Error('the beta route is not lazy');
+    await lazy();
+    expect(loaded).toEqual(['page', 'beta']);
+    preloadTabbedPage([page], '/elsewhere');
+    expect(loaded).toEqual(['page', 'beta']);
   });
 });

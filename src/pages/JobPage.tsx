@@ -1,9 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { isJobId } from '../api/ids';
 import { jobDetailsQueryOptions } from '../api/jobs';
 import { useHistoryServer, usePolledQuery } from '../api/polling';
-import { preloadECharts } from '../charts/EChart';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
 import { useClusterScope } from '../app/cluster-context';
@@ -29,16 +28,6 @@ export function JobPage(): ReactNode {
   const history = useHistoryServer();
   const fleet = useClusterScope();
   const active = useActiveTab(JOB_TAB_TABLE);
-  // Most job views draw charts: compile the chart library while the user reads, not after a click.
-  useEffect(() => {
-    if (typeof window.requestIdleCallback !== 'function') {
-      const timer = window.setTimeout(preloadECharts, 2000);
-      return () => window.clearTimeout(timer);
-    }
-    const id = window.requestIdleCallback(preloadECharts, { timeout: 3000 });
-    return () => window.cancelIdleCallback(id);
-  }, []);
-
   if (!isJobId(jobId)) {
     return (
       <div className="page">

@@ -1,4 +1,5 @@
 import type { JobDetails } from '../api/jobs';
+import { preloadECharts } from '../charts/EChart';
 import { JOB_TABS, type JobTab } from '../lib/paths';
 import { tabContext, tabTable } from '../lib/tabs';
 
@@ -31,6 +32,7 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
   },
   failures: {
     label: 'Failures',
+    prefetch: preloadECharts,
     load: view(
       async () => (await import('../features/failures/FailuresTab')).FailuresTab,
       ({ jobId, details }) => ({ jobId, details }),
@@ -46,6 +48,7 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
   },
   checkpoints: {
     label: 'Checkpoints',
+    prefetch: preloadECharts,
     load: view(
       async () => (await import('../features/checkpoints/CheckpointsTab')).CheckpointsTab,
       ({ jobId }) => ({ jobId }),
@@ -74,6 +77,7 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
   },
   timeline: {
     label: 'Timeline',
+    prefetch: preloadECharts,
     load: view(
       async () => (await import('../features/timeline/TimelineTab')).TimelineTab,
       ({ jobId }) => ({ jobId }),

@@ -1,3 +1,5 @@
+import { preloadECharts } from '../charts/EChart';
+import { preloadFlameGraph } from '../charts/flame-graph/FlameGraphChart';
 import { VERTEX_TABS } from '../lib/paths';
 import { tabContext, tabTable } from '../lib/tabs';
 
@@ -5,7 +7,7 @@ import { tabContext, tabTable } from '../lib/tabs';
 export interface VertexTabContext {
   readonly jobId: string;
   readonly vertexId: string;
-  /** Undefined until the vertex's details arrive. */
+  /** Undefined until the job's details arrive. */
   readonly parallelism: number | undefined;
 }
 
@@ -27,6 +29,7 @@ export const VERTEX_TAB_TABLE = tabTable(VERTEX_TABS, {
   },
   backpressure: {
     label: 'Back pressure',
+    prefetch: preloadECharts,
     notArchived: `${ARCHIVE_LACKS} back-pressure samples: they are taken from running tasks.`,
     load: view(async () => (await import('../features/vertex/BackPressureTab')).BackPressureTab, ids),
   },
@@ -42,11 +45,13 @@ export const VERTEX_TAB_TABLE = tabTable(VERTEX_TABS, {
   },
   metrics: {
     label: 'Metrics',
+    prefetch: preloadECharts,
     notArchived: `${ARCHIVE_LACKS} metrics.`,
     load: view(async () => (await import('../features/vertex/MetricsTab')).MetricsTab, ids),
   },
   flamegraph: {
     label: 'Flame graph',
+    prefetch: preloadFlameGraph,
     notArchived: `${ARCHIVE_LACKS} flame graphs: they are sampled from running tasks.`,
     load: view(
       async () => (await import('../features/flame-graph/FlameGraphPanel')).FlameGraphPanel,

@@ -10,6 +10,7 @@ import {
   checkpointSizeOption,
   checkpointTooltip,
   LARGE_THRESHOLD,
+  RECENT_WINDOW,
   type CheckpointPoint,
 } from './checkpoint-options';
 
@@ -122,6 +123,24 @@ describe('a 1,000-checkpoint history', () => {
     expect(Array.isArray(size.dataZoom) ? size.dataZoom.length : 0).toBe(2);
     const slider = Array.isArray(size.dataZoom) ? size.dataZoom.find((z) => z.type === 'slider') : undefined;
     expect(slider && 'showDataShadow' in slider ? slider.showDataShadow : undefined).toBe(false);
+  });
+
+  it('opens on the most recent checkpoints, the slider and the wheel on the same window', () => {
+    const data = checkpointChartData(thousand());
+    const zooms = checkpointDurationOption(data, palette).dataZoom;
+    const windows = (Array.isArray(zooms) ? zooms : []).map((z) => [z.startValue, z.endValue]);
+    const last = data.points[data.points.length - 1]?.id;
+    const first = data.points[data.points.length - RECENT_WINDOW]?.id;
+    expect(windows).toEqual([
+      [String(first), String(last)],
+      [String(first), String(last)],
+    ]);
+  });
+
+  it('shows a history below the large size whole', () => {
+    const data = checkpointChartData(thousand().slice(0, LARGE_THRESHOLD));
+    const zooms = checkpointSizeOption(data, palette).dataZoom;
+    expect((Array.isArray(zooms) ? zooms : []).map((z) => z.startValue ?? z.endValue)).toEqual([undefined, undefined]);
   });
 });
 

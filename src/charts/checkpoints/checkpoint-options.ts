@@ -55,6 +55,12 @@ const STATUSES: readonly { status: CheckpointPointStatus; name: string }[] = [
 export const LARGE_THRESHOLD = 300;
 /** Past this many points a zoom slider appears. */
 export const ZOOM_THRESHOLD = 60;
+/**
+ * Past LARGE_THRESHOLD points the charts open on the most recent this many (the slider shows the
+ * rest): the latest checkpoints are what an incident is about, and ECharts lays out only the
+ * points in the window, which is most of a first paint at 1,000 checkpoints.
+ */
+export const RECENT_WINDOW = 200;
 
 /** Orders points oldest first (by id) and drops duplicate ids. */
 export function checkpointChartData(points: readonly CheckpointPoint[]): CheckpointChartData {
@@ -138,13 +144,20 @@ function base(
     dataZoom:
       n > ZOOM_THRESHOLD
         ? [
-            { type: 'inside', xAxisIndex: 0 },
+            { type: 'inside', xAxisIndex: 0, ...recentWindow(data) },
             // No data shadow: the slider would draw a small copy of every series (a tenth of the
             // first paint at 1,000 checkpoints) that the chart right above it already shows.
-            { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8, showDataShadow: false },
+            { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8, showDataShadow: false, ...recentWindow(data) },
           ]
         : [],
   };
+}
+
+/** The zoom window a large history opens on: its last RECENT_WINDOW checkpoints (by category value). */
+function recentWindow(data: CheckpointChartData): { startValue?: string; endValue?: string } {
+  const n = data.ids.length;
+  if (n <= LARGE_THRESHOLD) return {};
+  return { startValue: data.ids[n - RECENT_WINDOW], endValue: data.ids[n - 1] };
 }
 
 function statusBars(

@@ -15,6 +15,11 @@ export function loadFlameGraph(): Promise<SetupModule> {
   return loading;
 }
 
+/** Starts downloading the flame graph library now (a page whose tabs include a flame graph, when idle). */
+export function preloadFlameGraph(): void {
+  loadFlameGraph().catch(() => undefined); // FlameGraphChart reports a failed load when it draws
+}
+
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
