@@ -66,12 +66,23 @@ export function EChart({ option, label, height = 260, className, onPointClick }:
     let instance: ChartInstance | undefined;
     loadECharts()
       .then(({ echarts }) => {
-        if (disposed || !element.current) return;
-        instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
-        const created = instance;
-        observer = new ResizeObserver(() => created.resize());
-        observer.observe(element.current);
-        setChart(created);
+        const el = element.current;
+        if (disposed || !el) return;
+        // Created, and resized, with the size the ResizeObserver reports after the browser's own
+        // layout: left to measure its box itself, ECharts reads getComputedStyle at once, which
+        // forces a layout of the page it is being added to (tens of ms on a big view, per chart).
+        observer = new ResizeObserver((entries) => {
+          const box = entries[0]?.contentRect;
+          if (disposed || !box || box.width <= 0 || box.height <= 0) return;
+          const size = { width: box.width, height: box.height };
+          if (instance) {
+            instance.resize(size);
+            return;
+          }
+          instance = echarts.init(el, undefined, { renderer: 'canvas', ...size });
+          setChart(instance);
+        });
+        observer.observe(el);
       })
       .catch((err: unknown) => setFailed(err instanceof Error ? err.message : String(err)));
     return () => {
