@@ -32,6 +32,8 @@ export const TM_SORT_COLUMNS = [
   'tasks',
   'heartbeat',
 ] as const;
+/** The list draws only the rows near the screen from this many task managers. */
+export const TM_VIRTUAL_ROWS_FROM = 100;
 export const DEFAULT_TM_SORT: SortState = { column: 'id', direction: 'asc' };
 
 interface Row {
@@ -220,6 +222,9 @@ export function TaskManagersTable({
       onSortChange={onSortChange}
       rowClassName={(r) => (r.level === 'bad' ? 'row-bad' : r.level === 'warn' ? 'row-warn' : undefined)}
       empty="No task managers are registered."
+      // Every row changes on each refresh (heartbeats) and ticks every second: from 100 task
+      // managers only the rows near the screen are drawn, or a refresh re-lays out the whole table.
+      virtualFrom={TM_VIRTUAL_ROWS_FROM}
     />
   );
 }
