@@ -112,10 +112,11 @@ export function useHeapUsage(
       }
       const plan = planHeapReads({ ids, onScreen: taskManagersOnScreen(container.current), readAt });
       // One update for the whole turn: the table re-renders once, not once per answer. Not cancelled
-      // by the next turn (it reads the cache, newest answers included), so a slow turn still shows.
-      void Promise.allSettled(plan.map((id) => client.fetchQuery({ ...heapQuery(id), staleTime: 0 }))).then(() =>
-        setUsage(readUsage(client, ids)),
-      );
+      // by the next turn, so a slow turn still shows.
+      void Promise.allSettled(plan.map((id) => client.fetchQuery({ ...heapQuery(id), staleTime: 0 }))).then(() => {
+        const read = readUsage(client, plan);
+        setUsage((prev) => new Map([...prev, ...read]));
+      });
     };
     // The rows on screen are measured once the new list is laid out and painted (a frame, then a
     // task): measured right after the commit, the 200-row table's layout was forced, ~35 ms a refresh.
