@@ -116,6 +116,8 @@ export async function startFleetServer(real, sizes, jobs) {
     const agg = (q.get('agg') ?? '').split(',').filter(Boolean);
     if (p === '/jobs/overview') return jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick).body;
     if (p === '/taskmanagers') return taskManagersResponse(real.taskManagers, sizes.taskManagers, tick).body;
+    // Flink's aggregate over every task manager (`?get=...&agg=min,max`).
+    if (p === '/taskmanagers/metrics') return metricValuesResponse(ids, agg, tick).body;
     const tm = /^\/taskmanagers\/([^/]+)\/metrics$/.exec(p);
     if (tm && tmIds.has(decodeURIComponent(tm[1] ?? ''))) return metricValuesResponse(ids, agg, tick).body;
     const job = /^\/jobs\/([0-9a-f]{32})(\/.*)?$/.exec(p);

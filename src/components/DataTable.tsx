@@ -97,6 +97,8 @@ interface DataTableProps<Row> {
    * go in the row-header column (the first column when none is).
    */
   aggregates?: { rowLabel: (row: Row) => string };
+  /** Render only the rows near the screen from this many rows (VIRTUAL_ROWS_FROM unless given). */
+  virtualFrom?: number;
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -305,6 +307,7 @@ function VirtualRows<Row>({
  */
 export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
   const { caption, columns, rows, rowKey, rowClassName, empty, noMatch, captionHidden, pageSize, aggregates } = props;
+  const virtual = (n: number): boolean => n >= (props.virtualFrom ?? VIRTUAL_ROWS_FROM);
   const [localSort, setLocalSort] = useState<SortState | undefined>(props.defaultSort);
   const [localFilter, setLocalFilter] = useState('');
   const sort = props.sort ?? localSort;
@@ -341,10 +344,7 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
             />
           </label>
         )}
-        <table
-          className="data-table"
-          aria-rowcount={visible.length >= VIRTUAL_ROWS_FROM ? visible.length + 1 : undefined}
-        >
+        <table className="data-table" aria-rowcount={virtual(visible.length) ? visible.length + 1 : undefined}>
           <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
           <thead>
             <tr>
@@ -380,7 +380,7 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
                 </td>
               </tr>
             </tbody>
-          ) : visible.length >= VIRTUAL_ROWS_FROM ? (
+          ) : virtual(visible.length) ? (
             <VirtualRows rows={visible} columns={columns} rowKey={rowKey} rowClassName={rowClassName} />
           ) : (
             <tbody>

@@ -1,18 +1,26 @@
-import type { ReactNode } from 'react';
-import { usePolledQuery } from '../api/polling';
+import { useRef, type ReactNode } from 'react';
+import { usePolledQuery, usePollInterval } from '../api/polling';
 import { taskManagersQueryOptions } from '../api/taskmanagers';
 import { QueryState } from '../components/QueryState';
+import { HeapSummary } from '../features/task-managers/HeapSummary';
 import { DEFAULT_TM_SORT, TM_SORT_COLUMNS, TaskManagersTable } from '../features/task-managers/TaskManagersTable';
-import { HEAP_USAGE_LIMIT, useHeapUsage } from '../features/task-managers/use-heap-usage';
+import { useHeapUsage } from '../features/task-managers/use-heap-usage';
 import { sortParam, stringParam, useSearchState } from '../lib/search-state';
 
 const qParam = stringParam();
 const sortBy = sortParam(TM_SORT_COLUMNS, DEFAULT_TM_SORT);
 
+/** A heap value this much older than the refresh interval shows its age (answers take a while). */
+const AGE_SLACK_MS = 1000;
+
 /** All task managers; the filter and sort live in the URL. */
 export function TaskManagersPage(): ReactNode {
   const taskManagers = usePolledQuery(taskManagersQueryOptions());
-  const heapUsage = useHeapUsage(taskManagers.data?.taskmanagers.map((tm) => tm.id) ?? []);
+  const table = useRef<HTMLDivElement>(null);
+  const heap = useHeapUsage(taskManagers, table);
+  const interval = usePollInterval('live');
+  // With the refresh off every value is as old as it is: its age shows.
+  const staleAfterMs = interval === false ? 0 : Math.round(interval * 1.5) + AGE_SLACK_MS;
   const [filter, setFilter] = useSearchState('q', qParam);
   const [sort, setSort] = useSearchState('sort', sortBy);
   return (
@@ -21,17 +29,18 @@ export function TaskManagersPage(): ReactNode {
       <QueryState query={taskManagers} what="the task managers">
         {(data) => (
           <>
-            <TaskManagersTable
-              taskManagers={data.taskmanagers}
-              heapUsage={heapUsage}
-              filter={filter}
-              onFilterChange={setFilter}
-              sort={sort}
-              onSortChange={setSort}
-            />
-            {data.taskmanagers.length > HEAP_USAGE_LIMIT && (
-              <p className="stat-sub">Heap use is shown for the first {HEAP_USAGE_LIMIT} task managers only.</p>
-            )}
+            <HeapSummary heap={heap} taskManagers={data.taskmanagers.length} />
+            <div ref={table}>
+              <TaskManagersTable
+                taskManagers={data.taskmanagers}
+                heapUsage={heap.usage}
+                heapStaleAfterMs={staleAfterMs}
+                filter={filter}
+                onFilterChange={setFilter}
+                sort={sort}
+                onSortChange={setSort}
+              />
+            </div>
           </>
         )}
       </QueryState>

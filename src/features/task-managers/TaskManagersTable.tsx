@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { TaskManagerSummary } from '../../api/taskmanagers';
 import { column, DataTable, type Column } from '../../components/DataTable';
@@ -32,6 +32,8 @@ export const TM_SORT_COLUMNS = [
   'tasks',
   'heartbeat',
 ] as const;
+/** The list draws only the rows near the screen from this many task managers. */
+export const TM_VIRTUAL_ROWS_FROM = 100;
 export const DEFAULT_TM_SORT: SortState = { column: 'id', direction: 'asc' };
 
 interface Row {
@@ -45,6 +47,8 @@ interface Row {
 interface TaskManagersTableProps {
   taskManagers: readonly TaskManagerSummary[];
   heapUsage: ReadonlyMap<string, HeapUsage>;
+  /** A heap value older than this shows its age (values read in turn, a paused refresh). */
+  heapStaleAfterMs: number;
   filter: string;
   onFilterChange: (filter: string) => void;
   sort: SortState;
@@ -60,39 +64,76 @@ function Percent({ ratio, level }: { ratio: number; level: Level }): ReactNode {
   );
 }
 
-function Heartbeat({ tm }: { tm: TaskManagerSummary }): ReactNode {
+// The cells below are memoised on their values: a refresh brings a new object for every task
+// manager whose heartbeat moved, and its row re-renders, but a link whose id is the same does not.
+
+const Heartbeat = memo(function Heartbeat({ timeSinceLastHeartbeat }: { timeSinceLastHeartbeat: number }): ReactNode {
   const now = useNow();
-  const at = lastHeartbeat(tm, now);
+  const at = lastHeartbeat({ timeSinceLastHeartbeat }, now);
   if (at === null) return '–';
   return <span title={formatTimestamp(at)}>{formatDuration(Math.max(0, now - at))} ago</span>;
+});
+
+const TaskManagerLink = memo(function TaskManagerLink({ id }: { id: string }): ReactNode {
+  // data-tm-id: which rows are on screen, for the heap reads in turn (use-heap-usage.ts).
+  return (
+    <Link to={links.taskManager(id)} data-tm-id={id}>
+      {id}
+    </Link>
+  );
+});
+
+/** The age of a heap value, once it is older than a refresh. */
+function HeapAge({ at, staleAfterMs }: { at: number; staleAfterMs: number }): ReactNode {
+  const now = useNow();
+  const age = now - at;
+  if (age <= staleAfterMs) return null;
+  return <span className="tm-age">{formatDuration(age)} ago</span>;
+}
+
+function HeapCell({ row, staleAfterMs }: { row: Row; staleAfterMs: number }): ReactNode {
+  const { heap, heapRatio: ratio } = row;
+  if (heap === undefined) return <span className="tm-unread">not read yet</span>;
+  if (ratio === null || heap.at === 0) return <span title={heap.error ?? 'Flink sent no heap value'}>–</span>;
+  const level = heapLevel(ratio);
+  return (
+    <span title={`${formatBytes(heap.used)} of ${formatBytes(heap.max)}, read at ${formatTimestamp(heap.at)}`}>
+      <Percent ratio={ratio} level={level} />
+      {level === 'bad' && <span className="badge badge-bad tm-flag">high heap</span>}
+      <HeapAge at={heap.at} staleAfterMs={staleAfterMs} />
+    </span>
+  );
+}
+
+const sameHeap = (a: HeapUsage | undefined, b: HeapUsage | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.used === b.used && a.max === b.max && a.at === b.at);
+
+// A row is rebuilt only when its task manager or its heap value changed, so a turn of heap reads
+// re-renders the rows read, not the whole table (DataTable's rows are memoised by identity).
+const rowCache = new WeakMap<TaskManagerSummary, Row>();
+
+function rowOf(tm: TaskManagerSummary, heap: HeapUsage | undefined): Row {
+  const cached = rowCache.get(tm);
+  if (cached && sameHeap(cached.heap, heap)) return cached;
+  const ratio = heapRatio(heap?.used, heap?.max);
+  const row: Row = {
+    tm,
+    address: taskManagerAddress(tm.path),
+    heap,
+    heapRatio: ratio,
+    level: worst(slotLevel(tm.freeSlots, tm.slotsNumber), heapLevel(ratio), tm.blocked === true ? 'warn' : 'ok'),
+  };
+  rowCache.set(tm, row);
+  return row;
 }
 
 /** Why a task manager is blocked, as far as Flink tells (it gives no reason). */
 export const BLOCKED_TITLE =
   "Blocked by Flink's blocklist (speculative execution / failure handling): no new slots are allocated on it. Flink gives no reason.";
 
-/** The task managers: capacity, memory and health; full, hot or blocked ones stand out. */
-export function TaskManagersTable({
-  taskManagers,
-  heapUsage,
-  filter,
-  onFilterChange,
-  sort,
-  onSortChange,
-}: TaskManagersTableProps): ReactNode {
-  const rows: Row[] = taskManagers.map((tm) => {
-    const heap = heapUsage.get(tm.id);
-    const ratio = heapRatio(heap?.used, heap?.max);
-    return {
-      tm,
-      address: taskManagerAddress(tm.path),
-      heap,
-      heapRatio: ratio,
-      level: worst(slotLevel(tm.freeSlots, tm.slotsNumber), heapLevel(ratio), tm.blocked === true ? 'warn' : 'ok'),
-    };
-  });
-  const hasTasks = taskManagers.some((tm) => tm.assignedTasks !== undefined);
-  const columns: Column<Row>[] = [
+/** The table's columns (one list per table shape, so DataTable's rows stay memoised between renders). */
+function taskManagerColumns(hasTasks: boolean, heapStaleAfterMs: number): Column<Row>[] {
+  return [
     column('id', {
       header: 'Task manager',
       rowHeader: true,
@@ -100,7 +141,7 @@ export function TaskManagersTable({
       value: (r) => r.tm.id,
       format: (id, r) => (
         <>
-          <Link to={links.taskManager(id)}>{id}</Link>
+          <TaskManagerLink id={id} />
           {r.tm.blocked === true && (
             // Flink's /taskmanagers says only that a task manager is blocked, never why.
             <span className="badge badge-bad tm-flag" title={BLOCKED_TITLE}>
@@ -138,15 +179,7 @@ export function TaskManagersTable({
     column('heapUsed', {
       header: 'Heap used',
       value: (r) => r.heapRatio,
-      format: (ratio, r) =>
-        ratio === null ? (
-          '–'
-        ) : (
-          <span title={`${formatBytes(r.heap?.used)} of ${formatBytes(r.heap?.max)}`}>
-            <Percent ratio={ratio} level={heapLevel(ratio)} />
-            {heapLevel(ratio) === 'bad' && <span className="badge badge-bad tm-flag">high heap</span>}
-          </span>
-        ),
+      format: (_ratio, r) => <HeapCell row={r} staleAfterMs={heapStaleAfterMs} />,
     }),
     column('managed', {
       header: 'Managed memory',
@@ -159,9 +192,24 @@ export function TaskManagersTable({
     column('heartbeat', {
       header: 'Last heartbeat',
       value: (r) => heartbeatSortKey(r.tm),
-      format: (_key, r) => <Heartbeat tm={r.tm} />,
+      format: (_key, r) => <Heartbeat timeSinceLastHeartbeat={r.tm.timeSinceLastHeartbeat} />,
     }),
   ];
+}
+
+/** The task managers: capacity, memory and health; full, hot or blocked ones stand out. */
+export function TaskManagersTable({
+  taskManagers,
+  heapUsage,
+  heapStaleAfterMs,
+  filter,
+  onFilterChange,
+  sort,
+  onSortChange,
+}: TaskManagersTableProps): ReactNode {
+  const rows = useMemo(() => taskManagers.map((tm) => rowOf(tm, heapUsage.get(tm.id))), [taskManagers, heapUsage]);
+  const hasTasks = taskManagers.some((tm) => tm.assignedTasks !== undefined);
+  const columns = useMemo(() => taskManagerColumns(hasTasks, heapStaleAfterMs), [hasTasks, heapStaleAfterMs]);
   return (
     <DataTable
       caption="Task managers"
@@ -174,6 +222,9 @@ export function TaskManagersTable({
       onSortChange={onSortChange}
       rowClassName={(r) => (r.level === 'bad' ? 'row-bad' : r.level === 'warn' ? 'row-warn' : undefined)}
       empty="No task managers are registered."
+      // Every row changes on each refresh (heartbeats) and ticks every second: from 100 task
+      // managers only the rows near the screen are drawn, or a refresh re-lays out the whole table.
+      virtualFrom={TM_VIRTUAL_ROWS_FROM}
     />
   );
 }

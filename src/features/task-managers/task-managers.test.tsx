@@ -78,13 +78,14 @@ describe('reading task managers', () => {
 describe('TaskManagersTable', () => {
   it('lists the recorded task managers, sorts, filters, and flags a full one', () => {
     const full = { ...list.taskmanagers[0], id: 'full-tm', freeSlots: 0 } as TaskManagers['taskmanagers'][number];
-    const heap = new Map([['full-tm', { used: 95, max: 100 }]]);
+    const heap = new Map([['full-tm', { used: 95, max: 100, at: Date.now() }]]);
     let filter = '';
     const view = (f: string) => (
       <MemoryRouter>
         <TaskManagersTable
           taskManagers={[...list.taskmanagers, full]}
           heapUsage={heap}
+          heapStaleAfterMs={10_000}
           filter={f}
           onFilterChange={(next) => (filter = next)}
           sort={DEFAULT_TM_SORT}
@@ -116,6 +117,7 @@ describe('TaskManagersTable', () => {
         <TaskManagersTable
           taskManagers={[...list.taskmanagers, blocked]}
           heapUsage={new Map()}
+          heapStaleAfterMs={10_000}
           filter=""
           onFilterChange={() => undefined}
           sort={DEFAULT_TM_SORT}
@@ -134,6 +136,42 @@ describe('TaskManagersTable', () => {
     const row = within(table).getByRole('row', { name: /blocked-tm/ });
     expect(within(row).getByText('blocked').getAttribute('title')).toBe(BLOCKED_TITLE);
     expect(row.className).toBe('row-warn');
+  });
+
+  it('shows how old a heap value read in turn is, and which task managers were not read yet', () => {
+    const [a, b, c] = ['fresh-tm', 'old-tm', 'failed-tm'].map(
+      (id) => ({ ...list.taskmanagers[0], id }) as TaskManagers['taskmanagers'][number],
+    );
+    const unread = { ...list.taskmanagers[0], id: 'unread-tm' } as TaskManagers['taskmanagers'][number];
+    if (!a || !b || !c) throw new Error('rows expected');
+    const now = Date.now();
+    const heap = new Map([
+      ['fresh-tm', { used: 40, max: 100, at: now }],
+      ['old-tm', { used: 50, max: 100, at: now - 125_000 }],
+      ['failed-tm', { used: null, max: null, at: 0, error: 'The JobManager answered 500' }],
+    ]);
+    render(
+      <MemoryRouter>
+        <TaskManagersTable
+          taskManagers={[a, b, c, unread]}
+          heapUsage={heap}
+          heapStaleAfterMs={10_000}
+          filter=""
+          onFilterChange={() => undefined}
+          sort={DEFAULT_TM_SORT}
+          onSortChange={() => undefined}
+        />
+      </MemoryRouter>,
+    );
+    const table = screen.getByRole('table', { name: 'Task managers' });
+    const fresh = within(table).getByRole('row', { name: /fresh-tm/ });
+    const freshHeap = within(fresh).getByText('40%').closest('td');
+    expect(freshHeap?.textContent).toBe('40%');
+    const old = within(table).getByRole('row', { name: /old-tm/ });
+    expect(within(old).getByText('50%').closest('td')?.textContent).toMatch(/^50%2m \d+s ago$/);
+    const failed = within(table).getByRole('row', { name: /failed-tm/ });
+    expect(within(failed).getByTitle('The JobManager answered 500').textContent).toBe('–');
+    expect(within(within(table).getByRole('row', { name: /unread-tm/ })).getByText('not read yet')).toBeTruthy();
   });
 });
 
