@@ -184,29 +184,42 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
 
   // Every per-job and per-task-manager answer is read only in turn (schedule.ts), never by its own
   // timer nor all at once when the page opens: these observers only see what the turns read.
-  const inTurn = { enabled: false };
-  const details = useQueries({
-    queries: running.map((job) => ({ ...jobDetailsQueryOptions(job.jid), ...inTurn })),
-  });
-  const checkpoints = useQueries({
-    queries: running.map((job) => ({ ...checkpointingStatisticsQueryOptions(job.jid), ...inTurn })),
-  });
+  // The query lists are kept while the same jobs run (react-query then keeps their options, not
+  // re-deriving hundreds of them on each of a refresh's answers).
+  const runningIds = running.map((j) => j.jid).join(',');
+  const detailsQueries = useMemo(
+    () => splitIds(runningIds).map((jid) => ({ ...jobDetailsQueryOptions(jid), ...IN_TURN })),
+    [runningIds],
+  );
+  const details = useQueries({ queries: detailsQueries });
+  const checkpointsQueries = useMemo(
+    () => splitIds(runningIds).map((jid) => ({ ...checkpointingStatisticsQueryOptions(jid), ...IN_TURN })),
+    [runningIds],
+  );
+  const checkpoints = useQueries({ queries: checkpointsQueries });
   const sinks = running.map((_, i) => sinkOf(details[i]?.data));
-  const watermarks = useQueries({
-    queries: running.map((job, i) => ({
-      ...subtasksMetricsQueryOptions(job.jid, sinks[i]?.id ?? '-', { get: WM, agg: ['min'] }),
-      ...inTurn,
-    })),
-  });
+  const sinkIds = running.map((job, i) => `${job.jid}/${sinks[i]?.id ?? '-'}`).join(',');
+  const watermarkQueries = useMemo(
+    () =>
+      splitIds(sinkIds).map((pair) => {
+        const [jid = '', sink = '-'] = pair.split('/');
+        return { ...subtasksMetricsQueryOptions(jid, sink, { get: WM, agg: ['min'] }), ...IN_TURN };
+      }),
+    [sinkIds],
+  );
+  const watermarks = useQueries({ queries: watermarkQueries });
   // The overview polls the task manager list itself; the page reads it once, then in turn.
   const tmList = useQuery({
     ...taskManagersQueryOptions(),
-    ...(page ? { refetchInterval: false as const, staleTime: Infinity } : inTurn),
+    ...(page ? { refetchInterval: false as const, staleTime: Infinity } : IN_TURN),
   });
-  const tmIds = (tmList.data?.taskmanagers ?? []).map((t) => t.id);
-  const tmMetrics = useQueries({
-    queries: tmIds.map((id) => ({ ...taskManagerMetricsQueryOptions(id, { get: TM_METRICS }), ...inTurn })),
-  });
+  const tmListData = tmList.data;
+  const tmIds = useMemo(() => (tmListData?.taskmanagers ?? []).map((t) => t.id), [tmListData]);
+  const tmQueries = useMemo(
+    () => tmIds.map((id) => ({ ...taskManagerMetricsQueryOptions(id, { get: TM_METRICS }), ...IN_TURN })),
+    [tmIds],
+  );
+  const tmMetrics = useQueries({ queries: tmQueries });
 
   // Busy subtasks (the page only): vertices with several subtasks, read only in turn.
   const multi = page
@@ -364,6 +377,11 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
     freshness,
   };
 }
+
+/** Observed only: read by the turns, never by their own timer. */
+const IN_TURN = { enabled: false } as const;
+
+const splitIds = (list: string): string[] => (list === '' ? [] : list.split(','));
 
 interface Turn {
   readonly tick: number;
