@@ -23,6 +23,10 @@ test('the triage page names the bottleneck, the failing checkpoints and the rest
     'page',
   );
   await expect(page.getByText(/Per refresh: 1 request for the job list, 1 per running job/)).toBeVisible();
+  // With 8 running jobs or fewer, every job's details are read on each refresh; the page says how fresh they are.
+  await expect(page.getByRole('list', { name: 'Freshness' })).toContainText(
+    /Job details of all \d+ running jobs read, the oldest [\d.]+m?s ago\./,
+  );
 
   await test.step('the back-pressured job: the slow operator is the bottleneck, not the source', async () => {
     const region = page.getByRole('region', { name: 'Back pressure and its bottleneck' });

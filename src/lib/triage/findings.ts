@@ -4,6 +4,7 @@
 // and the newest metrics of each task manager. The triage page, the overview's panel and the
 // health wall all read these findings (the wall through health.ts / tracker.ts, the same track).
 
+import type { JobDetails } from '../../api/jobs';
 import { formatBytes, formatDuration, formatTimestamp } from '../format';
 import type { VertexRates } from '../vertex-rates';
 import { links } from '../paths';
@@ -116,12 +117,27 @@ function top(rows: Finding[]): Finding[] {
   return rows.sort((a, b) => b.value - a.value || a.key.localeCompare(b.key)).slice(0, TOP_N);
 }
 
-function jobFindings(job: TriageJob, now: number, windowMs: number): Finding[] {
+/**
+ * What one job's track alone gives (back pressure, busy vertices, single-subtask busy time, the
+ * slowest checkpoint), kept per track: a track is a new object only when a new answer for that job
+ * came, so a refresh that read a few jobs re-derives only those (with a hundred running jobs, the
+ * plan walks and rate lookups of the others are not redone on every answer).
+ */
+const byTrack = new WeakMap<JobTrack, { readonly name: string; readonly findings: readonly Finding[] }>();
+
+function trackFindings(job: TriageJob, track: JobTrack): readonly Finding[] {
+  const known = byTrack.get(track);
+  if (known && known.name === job.name) return known.findings;
+  const findings = deriveTrackFindings(job, track);
+  byTrack.set(track, { name: job.name, findings });
+  return findings;
+}
+
+function deriveTrackFindings(job: TriageJob, track: JobTrack): Finding[] {
   const out: Finding[] = [];
-  const track = job.track;
-  const details = track?.details;
+  const details = track.details;
   const base = { jobId: job.jid, jobName: job.name };
-  if (details && track) {
+  if (details) {
     const rates = track.rates.rates;
     for (const chain of backPressureChains(details, rates)) {
       const also = chain.alsoBackPressured.length > 0 ? ` (also waiting: ${chain.alsoBackPressured.join(', ')})` : '';
@@ -154,7 +170,35 @@ function jobFindings(job: TriageJob, now: number, windowMs: number): Finding[] {
         linkText: 'subtasks',
       });
     }
-    out.push(...subtaskFindings(job, rates));
+    out.push(...singleSubtaskFindings(job, details, rates));
+    const slowest = track.checkpoints?.history
+      .filter((c) => c.status === 'COMPLETED' && Number.isFinite(c.end_to_end_duration))
+      .sort((a, b) => b.end_to_end_duration - a.end_to_end_duration)[0];
+    if (slowest) {
+      out.push({
+        ...base,
+        key: `cp-slow:${job.jid}:${slowest.id}`,
+        kind: 'checkpoint-slow',
+        level: slowest.end_to_end_duration >= TRIAGE_THRESHOLDS.slowCheckpointWarnMs ? 'warn' : 'info',
+        subject: `checkpoint ${slowest.id}`,
+        value: slowest.end_to_end_duration,
+        valueText: formatDuration(slowest.end_to_end_duration),
+        detail: `${formatBytes(slowest.checkpointed_size)} checkpointed`,
+        link: links.checkpoint(job.jid, slowest.id),
+        linkText: `checkpoint ${slowest.id}`,
+      });
+    }
+  }
+  return out;
+}
+
+function jobFindings(job: TriageJob, now: number, windowMs: number): Finding[] {
+  const track = job.track;
+  const details = track?.details;
+  const base = { jobId: job.jid, jobName: job.name };
+  const out: Finding[] = track ? [...trackFindings(job, track)] : [];
+  if (details && track) {
+    out.push(...namedSubtaskFindings(job, details));
 
     const restarts = countInWindow(track.restarts, now, windowMs);
     if (restarts.count > 0) {
@@ -193,23 +237,6 @@ function jobFindings(job: TriageJob, now: number, windowMs: number): Finding[] {
           linkText: lastFailed ? `checkpoint ${lastFailed.id}` : 'checkpoints',
         });
       }
-      const slowest = checkpoints.history
-        .filter((c) => c.status === 'COMPLETED' && Number.isFinite(c.end_to_end_duration))
-        .sort((a, b) => b.end_to_end_duration - a.end_to_end_duration)[0];
-      if (slowest) {
-        out.push({
-          ...base,
-          key: `cp-slow:${job.jid}:${slowest.id}`,
-          kind: 'checkpoint-slow',
-          level: slowest.end_to_end_duration >= TRIAGE_THRESHOLDS.slowCheckpointWarnMs ? 'warn' : 'info',
-          subject: `checkpoint ${slowest.id}`,
-          value: slowest.end_to_end_duration,
-          valueText: formatDuration(slowest.end_to_end_duration),
-          detail: `${formatBytes(slowest.checkpointed_size)} checkpointed`,
-          link: links.checkpoint(job.jid, slowest.id),
-          linkText: `checkpoint ${slowest.id}`,
-        });
-      }
     }
   }
 
@@ -234,14 +261,17 @@ function jobFindings(job: TriageJob, now: number, windowMs: number): Finding[] {
   return out;
 }
 
-/** The busiest subtasks: single-subtask vertices from the details' rates, the others as read. */
-function subtaskFindings(job: TriageJob, rates: ReadonlyMap<string, VertexRates>): Finding[] {
-  const details = job.track?.details;
-  if (!details) return [];
-  const out: Finding[] = [];
-  const push = (vertexId: string, vertexName: string, parallelism: number, index: number, share: number): void => {
-    if (!Number.isFinite(share) || share < TRIAGE_THRESHOLDS.busySubtaskMin) return;
-    out.push({
+/** A busy subtask's row, or none below the threshold. */
+function busySubtask(
+  job: TriageJob,
+  vertex: { readonly id: string; readonly name: string; readonly parallelism: number },
+  index: number,
+  share: number,
+): Finding[] {
+  if (!Number.isFinite(share) || share < TRIAGE_THRESHOLDS.busySubtaskMin) return [];
+  const { id: vertexId, name: vertexName, parallelism } = vertex;
+  return [
+    {
       jobId: job.jid,
       jobName: job.name,
       key: `busy-subtask:${job.jid}:${vertexId}:${index}`,
@@ -253,19 +283,28 @@ function subtaskFindings(job: TriageJob, rates: ReadonlyMap<string, VertexRates>
       detail: parallelism > 1 ? `the busiest of ${plural(parallelism, 'subtask')}` : 'its only subtask',
       link: `${links.vertex(job.jid, vertexId, 'subtasks')}?subtask=${index}`,
       linkText: `subtask ${index}`,
-    });
-  };
-  for (const vertex of details.vertices) {
-    if (vertex.parallelism !== 1) continue;
-    const busy = rates.get(vertex.id)?.busy ?? null;
-    if (busy !== null) push(vertex.id, vertex.name, 1, 0, busy);
-  }
-  for (const reading of job.subtaskBusy ?? []) {
+    },
+  ];
+}
+
+/** The busiest subtasks of single-subtask vertices: their busy share from the details' rates. */
+function singleSubtaskFindings(
+  job: TriageJob,
+  details: JobDetails,
+  rates: ReadonlyMap<string, VertexRates>,
+): Finding[] {
+  return details.vertices.flatMap((vertex) => {
+    const busy = vertex.parallelism === 1 ? (rates.get(vertex.id)?.busy ?? null) : null;
+    return busy === null ? [] : busySubtask(job, vertex, 0, busy);
+  });
+}
+
+/** The busiest subtasks of wider vertices, as read by name. */
+function namedSubtaskFindings(job: TriageJob, details: JobDetails): Finding[] {
+  return (job.subtaskBusy ?? []).flatMap((reading) => {
     const vertex = details.vertices.find((v) => v.id === reading.vertexId);
-    if (!vertex) continue;
-    for (const s of reading.subtasks) push(vertex.id, vertex.name, vertex.parallelism, s.index, s.msPerSecond / 1000);
-  }
-  return out;
+    return vertex ? reading.subtasks.flatMap((s) => busySubtask(job, vertex, s.index, s.msPerSecond / 1000)) : [];
+  });
 }
 
 function lostFindings(lost: LostTaskManager, now: number, windowMs: number): Finding[] {

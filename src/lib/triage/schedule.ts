@@ -2,11 +2,16 @@
 // unit-tested with any number of jobs. The interval itself is src/refresh's; this only says, for
 // refresh number `n`, which of the reads that are not polled by their own timer are due.
 //
-// - `page` (the triage page): the job list and every running job's details poll at the refresh
-//   interval (by their own queries); each refresh also reads in turn ONE job's checkpoints, ONE
-//   event-time job's sink watermark, ONE task manager's metrics and ONE busy read (a vertex's
-//   busiest subtask, `agg=max`, or, every other turn, the per-subtask values of one of the few
-//   hottest vertices); the task manager list every 10th refresh.
+// - `page` (the triage page): the job list polls at the refresh interval (its own query); each
+//   refresh reads, in turn, the details of at most DETAILS_PER_REFRESH running jobs (jobs never
+//   read first, then jobs whose `/jobs/overview` entry changed since their last read: state, task
+//   counts, last modification; DETAILS_KEPT_FOR_OLDEST of them always go to the jobs read longest
+//   ago, so a few busy jobs cannot starve the others), ONE job's checkpoints, ONE event-time job's
+//   sink watermark, ONE task manager's metrics and ONE busy read (a vertex's busiest subtask,
+//   `agg=max`, or, every other turn, the per-subtask values of one of the few hottest vertices);
+//   the task manager list every 10th refresh. With DETAILS_PER_REFRESH running jobs or fewer
+//   every job's details are read on every refresh; with more, the budget stays the same and each
+//   job's details are about jobs / DETAILS_PER_REFRESH refreshes old at worst (the page says so).
 // - `panel` (the overview's "what is wrong" panel): the overview polls the job list and the task
 //   manager list anyway; the panel adds ONE read every other refresh, in turn: job details (jobs
 //   never read first), job details, one job's checkpoints, then one task manager's metrics or one
@@ -28,6 +33,9 @@ export interface ScheduleJob {
   readonly jid: string;
   /** Its details were read (any time). */
   readonly hasDetails: boolean;
+  /** The page: the refresh its details were last read on (null: never), and whether its job list entry changed since. */
+  readonly detailsReadOn?: number | null;
+  readonly changed?: boolean;
   /** Its checkpoint statistics were read; `checkpointsGone`: the JobManager has none for it. */
   readonly hasCheckpoints: boolean;
   readonly checkpointsGone?: boolean;
@@ -67,6 +75,10 @@ export const HOT_VERTICES = 3;
 export const MAX_NAMED_SUBTASKS = 128;
 /** The task manager list on the triage page: every this many refreshes. */
 export const TM_LIST_EVERY = 10;
+/** The triage page reads at most this many jobs' details per refresh (all of them when there are no more). */
+export const DETAILS_PER_REFRESH = 8;
+/** Of those, this many always go to the jobs read longest ago (changed jobs cannot starve the others). */
+export const DETAILS_KEPT_FOR_OLDEST = 2;
 
 /**
  * The `turn`-th pick among the items that qualify: one never read first (in list order), else
@@ -116,12 +128,34 @@ function busyRead(n: number, vertices: readonly ScheduleVertex[]): TriageRead | 
   return v ? { kind: 'busy-max', jid: v.jid, vertexId: v.vertexId } : null;
 }
 
+/**
+ * The jobs whose details the page reads on this refresh: never read first (in list order), then
+ * changed since their last read, then the least recently read; DETAILS_KEPT_FOR_OLDEST places
+ * go to the least recently read whatever changed.
+ */
+export function detailsInTurn(jobs: readonly ScheduleJob[]): ScheduleJob[] {
+  if (jobs.length <= DETAILS_PER_REFRESH) return [...jobs];
+  const readOn = (j: ScheduleJob): number => j.detailsReadOn ?? -1;
+  const byAge = (a: ScheduleJob, b: ScheduleJob): number => readOn(a) - readOn(b);
+  const never = jobs.filter((j) => !j.hasDetails || j.detailsReadOn == null);
+  const picked = never.slice(0, DETAILS_PER_REFRESH);
+  const taken = new Set(picked.map((j) => j.jid));
+  const rest = jobs.filter((j) => !taken.has(j.jid));
+  const changed = rest.filter((j) => j.changed).sort(byAge);
+  for (const j of changed.slice(0, Math.max(0, DETAILS_PER_REFRESH - DETAILS_KEPT_FOR_OLDEST - picked.length))) {
+    picked.push(j);
+    taken.add(j.jid);
+  }
+  const oldest = rest.filter((j) => !taken.has(j.jid)).sort(byAge);
+  return [...picked, ...oldest.slice(0, DETAILS_PER_REFRESH - picked.length)];
+}
+
 /** The reads due on refresh `n` beyond what polls by itself. */
 export function planTurn(input: ScheduleInput): TriageRead[] {
   const { n, jobs, taskManagers } = input;
   const out: (TriageRead | null)[] = [];
   if (input.mode === 'page') {
-    if (n <= 1) return []; // the first answers: everything the page needs was just read once
+    for (const job of detailsInTurn(jobs)) out.push({ kind: 'details', jid: job.jid });
     const cp = pickInTurn(jobs, n, checkpointsOk, (j) => j.hasCheckpoints);
     out.push(cp && { kind: 'checkpoints', jid: cp.jid });
     out.push(watermarkRead(pickInTurn(jobs, n, watermarkOk, (j) => j.hasWatermark)));

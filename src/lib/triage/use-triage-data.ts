@@ -1,8 +1,9 @@
-// The triage engine's data, within a strict request budget (the schedule is schedule.ts, pure and
-// unit-tested). On the triage page, every refresh: `GET /jobs/overview` and, per running job,
-// `GET /jobs/:id` (its per-vertex accumulated busy / back-pressured / idle times give back
-// pressure and the bottleneck for every vertex at once). The rest is read round-robin, ONE of each
-// per refresh: a running job's checkpoint statistics (`/jobs/:id/checkpoints`), the lowest input
+// The triage engine's data, within a strict request budget that does not grow with the cluster (the
+// schedule is schedule.ts, pure and unit-tested). On the triage page, every refresh:
+// `GET /jobs/overview` and, read in turn, at most 8 running jobs' `GET /jobs/:id` (its per-vertex
+// accumulated busy / back-pressured / idle times give back pressure and the bottleneck for every
+// vertex at once; jobs whose job list entry changed first; all of them when 8 or fewer run). The
+// rest is read round-robin, ONE of each per refresh: a running job's checkpoint statistics (`/jobs/:id/checkpoints`), the lowest input
 // watermark at one event-time job's sink (`.../subtasks/metrics?get=currentInputWatermark&agg=min`),
 // one task manager's heap, GC and CPU (`/taskmanagers/:id/metrics?get=...`), and one busy read
 // (a vertex's busiest subtask, `.../subtasks/metrics?get=busyTimeMsPerSecond&agg=max`, or the
@@ -10,10 +11,12 @@
 // the task manager list every tenth refresh. On the overview's panel (`panel` mode) the engine
 // adds ONE read every other refresh to what the overview polls anyway (job list, task managers):
 // the job details in turn, then a job's checkpoints, a task manager's metrics, a sink watermark.
-// Never a request per vertex or per subtask on each refresh; findings are kept between reads.
+// Never a request per job, vertex or subtask on each refresh; findings are kept between reads and
+// the page says how old the reads are (`Freshness`). Findings are derived per job from its
+// answers (memoised in findings.ts), so one new answer does not re-derive a hundred jobs.
 
 import { useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { checkpointingStatisticsQueryOptions } from '../../api/checkpoints';
 import { isNotFound } from '../../api/errors';
 import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobDetails, type JobOverview } from '../../api/jobs';
@@ -30,6 +33,7 @@ import { downstreamOf } from './bottleneck';
 import { advanceSince, triageFindings, TRIAGE_WINDOW_MS, type Finding, type TriageTaskManager } from './findings';
 import { taskManagerLosses } from '../task-manager-loss';
 import {
+  DETAILS_PER_REFRESH,
   hotVertices,
   MAX_NAMED_SUBTASKS,
   planTurn,
@@ -38,6 +42,7 @@ import {
   type TriageRead,
 } from './schedule';
 import { advanceTracker, EMPTY_HEALTH_TRACKER, type HealthTracker } from './tracker';
+import type { TriageFreshness } from './freshness';
 
 export const TM_METRICS = [
   'Status.JVM.Memory.Heap.Used',
@@ -48,12 +53,17 @@ export const TM_METRICS = [
 
 /** The budget in words, for the page's help text. */
 export function requestBudget(runningJobs: number): string {
+  const details =
+    runningJobs <= DETAILS_PER_REFRESH
+      ? `1 per running job for its details (${runningJobs} now)`
+      : `the details of ${DETAILS_PER_REFRESH} of the ${runningJobs} running jobs, read in turn (jobs whose state, ` +
+        `task counts or last change moved since their last read first)`;
   return (
-    `Per refresh: 1 request for the job list, 1 per running job for its details (${runningJobs} now), ` +
-    `and at most 4 more read in turn: one job's checkpoints, one event-time job's sink watermark, one ` +
-    `task manager's heap, GC and CPU, and one vertex's busiest subtask (or, every other refresh, the ` +
-    `subtasks of one of the 3 hottest vertices); the task manager list every 10th refresh. Never a ` +
-    `request per vertex or subtask on every refresh.`
+    `Per refresh: 1 request for the job list, ${details}, and at most 4 more read in turn: one job's ` +
+    `checkpoints, one event-time job's sink watermark, one task manager's heap, GC and CPU, and one vertex's ` +
+    `busiest subtask (or, every other refresh, the subtasks of one of the 3 hottest vertices); the task manager ` +
+    `list every 10th refresh. Never a request per job, vertex or subtask on every refresh: with more than ` +
+    `${DETAILS_PER_REFRESH} running jobs, findings are kept between reads and are as old as their last read.`
   );
 }
 
@@ -113,12 +123,27 @@ export function taskManagerReading(id: string, values: MetricValues): TriageTask
   };
 }
 
-/** The job's first sink (a vertex with nothing downstream), where the watermark lag is read. */
+const sinks = new WeakMap<JobDetails, { id: string; name: string } | null>();
+
+/** The job's first sink (a vertex with nothing downstream), where the watermark lag is read (once per answer). */
 export function sinkOf(details: JobDetails | undefined): { id: string; name: string } | null {
   if (!details) return null;
+  const known = sinks.get(details);
+  if (known !== undefined) return known;
   const graph = downstreamOf(details);
-  const sink = details.vertices.find((v) => (graph.get(v.id) ?? []).length === 0);
-  return sink ? { id: sink.id, name: sink.name } : null;
+  const vertex = details.vertices.find((v) => (graph.get(v.id) ?? []).length === 0);
+  const sink = vertex ? { id: vertex.id, name: vertex.name } : null;
+  sinks.set(details, sink);
+  return sink;
+}
+
+/** What a job's entry in the job list says that its details would show changed. */
+export function overviewSignature(job: JobOverview): string {
+  const t = job.tasks;
+  return `${job.state}|${job['last-modification']}|${Object.keys(t)
+    .sort()
+    .map((k) => `${k}=${String(t[k as keyof typeof t])}`)
+    .join(',')}`;
 }
 
 const WM = ['currentInputWatermark'];
@@ -130,6 +155,7 @@ export interface TriageData {
   readonly since: ReadonlyMap<string, number>;
   readonly now: number;
   readonly running: number;
+  readonly freshness: TriageFreshness;
 }
 
 interface EngineState {
@@ -153,37 +179,47 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
   const interval = usePollInterval('live');
   const page = mode === 'page';
   const jobs = usePolledQuery(jobsOverviewQueryOptions());
-  const running = oldestFirst((jobs.data?.jobs ?? []).filter((j) => isActive(j.state)));
+  const jobList = jobs.data?.jobs;
+  const running = useMemo(() => oldestFirst((jobList ?? []).filter((j) => isActive(j.state))), [jobList]);
 
-  // The page polls every running job's details; the panel reads them in turn (observed here).
-  const details = useQueries({
-    queries: running.map((job) => ({
-      ...jobDetailsQueryOptions(job.jid),
-      ...(page ? { refetchInterval: interval, refetchIntervalInBackground: false } : { enabled: false }),
-    })),
-  });
-  // Read once when first needed (the page) or only in turn (the panel), never by their own timer.
-  const inTurn = page ? { refetchInterval: false as const, staleTime: Infinity } : { enabled: false };
-  const checkpoints = useQueries({
-    queries: running.map((job) => ({ ...checkpointingStatisticsQueryOptions(job.jid), ...inTurn })),
-  });
+  // Every per-job and per-task-manager answer is read only in turn (schedule.ts), never by its own
+  // timer nor all at once when the page opens: these observers only see what the turns read.
+  // The query lists are kept while the same jobs run (react-query then keeps their options, not
+  // re-deriving hundreds of them on each of a refresh's answers).
+  const runningIds = running.map((j) => j.jid).join(',');
+  const detailsQueries = useMemo(
+    () => splitIds(runningIds).map((jid) => ({ ...jobDetailsQueryOptions(jid), ...IN_TURN })),
+    [runningIds],
+  );
+  const details = useQueries({ queries: detailsQueries });
+  const checkpointsQueries = useMemo(
+    () => splitIds(runningIds).map((jid) => ({ ...checkpointingStatisticsQueryOptions(jid), ...IN_TURN })),
+    [runningIds],
+  );
+  const checkpoints = useQueries({ queries: checkpointsQueries });
   const sinks = running.map((_, i) => sinkOf(details[i]?.data));
-  const watermarks = useQueries({
-    queries: running.map((job, i) => {
-      const sink = sinks[i];
-      return {
-        ...subtasksMetricsQueryOptions(job.jid, sink?.id ?? '-', { get: WM, agg: ['min'] }),
-        ...inTurn,
-        enabled: page && sink !== null,
-      };
-    }),
+  const sinkIds = running.map((job, i) => `${job.jid}/${sinks[i]?.id ?? '-'}`).join(',');
+  const watermarkQueries = useMemo(
+    () =>
+      splitIds(sinkIds).map((pair) => {
+        const [jid = '', sink = '-'] = pair.split('/');
+        return { ...subtasksMetricsQueryOptions(jid, sink, { get: WM, agg: ['min'] }), ...IN_TURN };
+      }),
+    [sinkIds],
+  );
+  const watermarks = useQueries({ queries: watermarkQueries });
+  // The overview polls the task manager list itself; the page reads it once, then in turn.
+  const tmList = useQuery({
+    ...taskManagersQueryOptions(),
+    ...(page ? { refetchInterval: false as const, staleTime: Infinity } : IN_TURN),
   });
-  // The overview polls the task manager list itself; the page reads it in turn.
-  const tmList = useQuery({ ...taskManagersQueryOptions(), ...inTurn });
-  const tmIds = (tmList.data?.taskmanagers ?? []).map((t) => t.id);
-  const tmMetrics = useQueries({
-    queries: tmIds.map((id) => ({ ...taskManagerMetricsQueryOptions(id, { get: TM_METRICS }), ...inTurn })),
-  });
+  const tmListData = tmList.data;
+  const tmIds = useMemo(() => (tmListData?.taskmanagers ?? []).map((t) => t.id), [tmListData]);
+  const tmQueries = useMemo(
+    () => tmIds.map((id) => ({ ...taskManagerMetricsQueryOptions(id, { get: TM_METRICS }), ...IN_TURN })),
+    [tmIds],
+  );
+  const tmMetrics = useQueries({ queries: tmQueries });
 
   // Busy subtasks (the page only): vertices with several subtasks, read only in turn.
   const multi = page
@@ -193,45 +229,36 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
           .map((v) => ({ jid: job.jid, vertexId: v.id, parallelism: v.parallelism })),
       )
     : [];
-  const busyMax = useQueries({
-    queries: multi.map((v) => ({
-      ...subtasksMetricsQueryOptions(v.jid, v.vertexId, { get: BUSY, agg: ['max'] }),
-      enabled: false,
-    })),
-  });
-  const scheduleVertices: ScheduleVertex[] = multi.map((v, i) => {
-    const max = busyMax[i]?.data?.find((m) => m.id === BUSY[0])?.max;
-    return { ...v, max: typeof max === 'number' && Number.isFinite(max) ? max : null };
-  });
-  const hot = hotVertices(scheduleVertices);
-  const busySubtasks = useQueries({
-    queries: hot.map((v) => ({
-      ...vertexMetricsQueryOptions(v.jid, v.vertexId, { get: subtaskBusyIds(v.parallelism) }),
-      enabled: false,
-    })),
-  });
-
+  // Their busiest subtask (`agg=max`) only steers the schedule: read from the cache when a turn is
+  // planned, not observed (a hundred jobs have hundreds of such vertices; an observer each would cost
+  // every render).
+  const busyMaxOf = (v: { jid: string; vertexId: string }): number | null => {
+    const options = subtasksMetricsQueryOptions(v.jid, v.vertexId, { get: BUSY, agg: ['max'] });
+    const max = client.getQueryData(options.queryKey)?.find((m) => m.id === BUSY[0])?.max;
+    return typeof max === 'number' && Number.isFinite(max) ? max : null;
+  };
   // Task managers that left the list while open (whoever read the list last).
   const lostList = useSyncExternalStore(taskManagerLosses.subscribe, taskManagerLosses.get, taskManagerLosses.get);
 
   // One turn per refresh of the job list: its reads are planned once, from what is known then.
   const tick = jobs.dataUpdatedAt;
-  const [turn, setTurn] = useState<{ tick: number; n: number; plan: readonly TriageRead[] }>({
-    tick: 0,
-    n: 0,
-    plan: [],
-  });
+  const [turn, setTurn] = useState<Turn>(FIRST_TURN);
   if (tick !== turn.tick) {
     const n = turn.n + 1;
+    const signatures = running.map(overviewSignature);
+    const vertices: ScheduleVertex[] = multi.map((v) => ({ ...v, max: busyMaxOf(v) }));
     const plan = planTurn({
       n,
       mode,
       jobs: running.map((job, i) => {
         const wm = watermarks[i];
         const min = wm?.data?.[0]?.min;
+        const read = turn.detailsRead.get(job.jid);
         return {
           jid: job.jid,
           hasDetails: details[i]?.data !== undefined,
+          detailsReadOn: read?.n ?? null,
+          changed: read !== undefined && read.signature !== signatures[i],
           hasCheckpoints: checkpoints[i]?.data !== undefined,
           checkpointsGone: isNotFound(checkpoints[i]?.error),
           sinkId: sinks[i]?.id ?? null,
@@ -241,13 +268,29 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
         };
       }),
       taskManagers: tmIds.map((id, i) => ({ id, hasMetrics: tmMetrics[i]?.data !== undefined })),
-      vertices: scheduleVertices,
+      vertices,
     });
-    setTurn({ tick, n, plan });
+    // Which refresh read each job's details, and what its job list entry said then (running jobs only).
+    const detailsRead = new Map<string, { n: number; signature: string }>();
+    running.forEach((job, i) => {
+      const before = turn.detailsRead.get(job.jid);
+      if (before) detailsRead.set(job.jid, before);
+      if (plan.some((r) => r.kind === 'details' && r.jid === job.jid))
+        detailsRead.set(job.jid, { n, signature: signatures[i] ?? '' });
+    });
+    const hot = hotVertices(vertices);
+    setTurn({ tick, n, plan, detailsRead, hot });
   }
   useEffect(() => {
     for (const read of turn.plan) void fetchRead(client, read).catch(() => undefined);
   }, [client, turn]);
+  const hot = turn.hot;
+  const busySubtasks = useQueries({
+    queries: hot.map((v) => ({
+      ...vertexMetricsQueryOptions(v.jid, v.vertexId, { get: subtaskBusyIds(v.parallelism) }),
+      enabled: false,
+    })),
+  });
 
   // Advance the engine when an answer is new (derived during render, as the wall does).
   const observations = running.map((job, i) => ({
@@ -307,8 +350,49 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
       );
   }, [listData, listAt]);
 
-  return { jobs, findings: current.findings, since: current.since, now: current.now, running: running.length };
+  let oldestDetailsAt: number | null = null;
+  let newest = jobs.dataUpdatedAt;
+  let detailsRead = 0;
+  for (const d of details) {
+    if (d.data === undefined) continue;
+    detailsRead += 1;
+    oldestDetailsAt = oldestDetailsAt === null ? d.dataUpdatedAt : Math.min(oldestDetailsAt, d.dataUpdatedAt);
+    newest = Math.max(newest, d.dataUpdatedAt);
+  }
+  const freshness: TriageFreshness = {
+    detailsRead,
+    oldestDetailsAt,
+    checkpointsRead: checkpoints.filter((c) => c.data !== undefined).length,
+    taskManagersRead: tmMetrics.filter((t) => t.data !== undefined).length,
+    taskManagers: tmIds.length,
+    at: newest,
+    interval,
+  };
+  return {
+    jobs,
+    findings: current.findings,
+    since: current.since,
+    now: current.now,
+    running: running.length,
+    freshness,
+  };
 }
+
+/** Observed only: read by the turns, never by their own timer. */
+const IN_TURN = { enabled: false } as const;
+
+const splitIds = (list: string): string[] => (list === '' ? [] : list.split(','));
+
+interface Turn {
+  readonly tick: number;
+  readonly n: number;
+  readonly plan: readonly TriageRead[];
+  readonly detailsRead: ReadonlyMap<string, { readonly n: number; readonly signature: string }>;
+  /** The hottest vertices when the turn was planned: their subtasks are observed. */
+  readonly hot: readonly ScheduleVertex[];
+}
+
+const FIRST_TURN: Turn = { tick: 0, n: 0, plan: [], detailsRead: new Map(), hot: [] };
 
 /** Refreshes the query a scheduled read is about (its observers see the answer). */
 function fetchRead(client: QueryClient, read: TriageRead): Promise<unknown> {
