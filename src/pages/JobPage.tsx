@@ -1,9 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { isJobId } from '../api/ids';
 import { jobDetailsQueryOptions } from '../api/jobs';
 import { useHistoryServer, usePolledQuery } from '../api/polling';
 import { preloadECharts } from '../charts/EChart';
+import { LARGE_GRAPH } from '../charts/job-graph/limits';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
 import { useClusterScope } from '../app/cluster-context';
@@ -38,6 +39,18 @@ export function JobPage(): ReactNode {
     const id = window.requestIdleCallback(preloadECharts, { timeout: 3000 });
     return () => window.cancelIdleCallback(id);
   }, []);
+  // A large graph takes the layout worker hundreds of milliseconds: lay it out as soon as the job's
+  // details arrive, whichever view is open, so that "Graph" draws at once (cached by structure).
+  const prewarmed = useRef('');
+  const data = details.data;
+  useEffect(() => {
+    if (!data || data.vertices.length <= LARGE_GRAPH || prewarmed.current === jobId) return;
+    prewarmed.current = jobId;
+    import('../features/job-graph/structure').then(
+      (m) => m.prewarmJobGraph(data),
+      () => undefined, // the Graph view reports a chunk that does not load
+    );
+  }, [jobId, data]);
 
   if (!isJobId(jobId)) {
     return (
