@@ -97,7 +97,7 @@ export function JobPage(): ReactNode {
             {history && active.notArchived !== undefined ? (
               <p className="empty">{active.notArchived}</p>
             ) : (
-              <jobTabContext.Outlet key={jobId} context={{ jobId, details: data }} />
+              <jobTabContext.Outlet key={jobId} context={{ jobId, details: data, receivedAt: details.dataUpdatedAt }} />
             )}
           </>
         )}

@@ -56,6 +56,8 @@ interface JobGraphViewProps {
   jobId: string;
   /** The job's details, polled by the page; the graph needs no request of its own for them. */
   details: JobDetails;
+  /** When the page received `details` (epoch ms): each refresh moves it, and the vertices read in turn with it. */
+  receivedAt: number;
 }
 
 /**
@@ -73,7 +75,7 @@ interface JobGraphViewProps {
 const GRAPH_ON_SCREEN = 'graph';
 const NO_IDS: readonly string[] = [];
 
-export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
+export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps): ReactNode {
   const navigate = useNavigate();
   const hrefBase = useHref('/').replace(/\/$/, '');
   const model = useMemo(() => buildGraphModel(details.plan, details), [details]);
@@ -86,7 +88,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const graphOnScreen = onScreen.has(GRAPH_ON_SCREEN);
   const readableIds = view.detailed && graphOnScreen ? view.visible : NO_IDS;
   // At most READS_PER_REFRESH vertices' watermarks and skews are read per refresh, in turn.
-  const turn = useRefreshTurn(details);
+  const turn = useRefreshTurn(receivedAt);
   const interval = usePollInterval('live');
   const readNow = useMemo(() => readWindow(readableIds, turn), [readableIds, turn]);
   const watermarks = useVisibleWatermarks(jobId, readableIds, readNow, live);
@@ -96,7 +98,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   }, [readableIds, details.vertices]);
   const skews = useVertexSkews(jobId, readable, live, readNow);
   const rounds = live ? readRounds(readableIds.length) : 1;
-  const now = newestRead(watermarks.readAt, skews.readAt);
+  const now = Math.max(receivedAt, newestRead(watermarks.readAt, skews.readAt));
 
   const [selected, setSelected] = useSearchState('vertex', vertexParam);
   const [direction, setDirection] = useSearchState('direction', directionParam);

@@ -40,13 +40,14 @@ export function readAge(readAt: number | undefined, now: number, intervalMs: num
 }
 
 /**
- * The refresh number, counted from the answers of the job's details (the page polls them): the
- * turns advance with the refreshes, and stop when the polling does (a hidden tab, a job that ended).
+ * The refresh number, counted from the times the job's details were received (the page polls
+ * them; the time moves even when an answer is the same as the last): the turns advance with the
+ * refreshes, and stop when the polling does (a hidden tab, a job that ended).
  */
-export function useRefreshTurn(details: object): number {
-  const [state, setState] = useState(() => ({ source: details, turn: 0 }));
-  if (state.source !== details) {
-    const next = { source: details, turn: state.turn + 1 };
+export function useRefreshTurn(receivedAt: number): number {
+  const [state, setState] = useState(() => ({ source: receivedAt, turn: 0 }));
+  if (state.source !== receivedAt) {
+    const next = { source: receivedAt, turn: state.turn + 1 };
     setState(next);
     return next.turn;
   }
@@ -54,8 +55,8 @@ export function useRefreshTurn(details: object): number {
 }
 
 /**
- * When the newest of these figures was read: "now" for their ages, as each refresh reads a group
- * (so it is at most a refresh old), without a clock read during render.
+ * When the newest of these figures was read: with the details' time, "now" for their ages (read
+ * without a clock during render).
  */
 export function newestRead(...readAt: readonly ReadonlyMap<string, number>[]): number {
   let newest = 0;
