@@ -3,10 +3,13 @@ import type { JobVertexSummary } from '../api/jobs';
 import { recordsInSkewQueryOptions } from '../api/metrics';
 import { usePollInterval } from '../api/polling';
 import { needsSkewRequest, singleSubtaskFigures, skewFromAggregates, type SkewReading } from './data-skew';
+import { useKept } from './use-kept';
 
 export interface VertexSkews {
   /** Per vertex id: its figures, `null` when Flink has none, `undefined` while not known. */
   readonly readings: ReadonlyMap<string, SkewReading>;
+  /** Per vertex id read by request: when its figures were last read (epoch ms), 0 when never. */
+  readonly readAt: ReadonlyMap<string, number>;
   /** The first failed request's error (its vertex keeps its last figures, if any), and how many failed. */
   readonly error: Error | null;
   readonly failed: number;
@@ -17,31 +20,49 @@ export interface VertexSkews {
  * vertex with more than one subtask per refresh, at the policy's live rate; a one-subtask vertex
  * costs nothing (its figures come from the job details). `live: false` (a job that ended) fetches
  * once and stops polling.
+ *
+ * `readNow`, when given, bounds the requests of a live job: only those vertices are read (each once
+ * when it is enabled, or polled when `readNow` holds every vertex); the others keep their last
+ * figures and `readAt` says how old they are.
  */
-export function useVertexSkews(jobId: string, vertices: readonly JobVertexSummary[], live: boolean): VertexSkews {
+export function useVertexSkews(
+  jobId: string,
+  vertices: readonly JobVertexSummary[],
+  live: boolean,
+  readNow?: ReadonlySet<string>,
+): VertexSkews {
   const interval = usePollInterval('live');
   const asked = vertices.filter(needsSkewRequest);
+  const everyOne = readNow === undefined || asked.every((v) => readNow.has(v.id));
   const results = useQueries({
-    queries: asked.map((vertex) => ({
-      ...recordsInSkewQueryOptions(jobId, vertex.id),
-      refetchInterval: live ? interval : false,
-      refetchIntervalInBackground: false,
-    })),
+    queries: asked.map((vertex) => {
+      const reading = !live || readNow === undefined || readNow.has(vertex.id);
+      return {
+        ...recordsInSkewQueryOptions(jobId, vertex.id),
+        ...(readNow === undefined ? {} : { enabled: reading, staleTime: live ? 0 : Infinity }),
+        refetchInterval: live && everyOne ? interval : false,
+        refetchIntervalInBackground: false,
+      };
+    }),
   });
-  const readings = new Map<string, SkewReading>();
-  let error: Error | null = null;
-  let failed = 0;
-  for (const vertex of vertices) {
-    if (!needsSkewRequest(vertex)) readings.set(vertex.id, singleSubtaskFigures(vertex));
-  }
-  asked.forEach((vertex, i) => {
-    const result = results[i];
-    if (result?.isError) {
-      failed += 1;
-      error ??= result.error;
+  return useKept([jobId, vertices, ...results.flatMap((r) => [r.data, r.dataUpdatedAt, r.error])], () => {
+    const readings = new Map<string, SkewReading>();
+    const readAt = new Map<string, number>();
+    let error: Error | null = null;
+    let failed = 0;
+    for (const vertex of vertices) {
+      if (!needsSkewRequest(vertex)) readings.set(vertex.id, singleSubtaskFigures(vertex));
     }
-    const data = result?.data;
-    readings.set(vertex.id, data === undefined ? undefined : skewFromAggregates(data));
+    asked.forEach((vertex, i) => {
+      const result = results[i];
+      if (result?.isError) {
+        failed += 1;
+        error ??= result.error;
+      }
+      const data = result?.data;
+      readings.set(vertex.id, data === undefined ? undefined : skewFromAggregates(data));
+      readAt.set(vertex.id, result?.dataUpdatedAt ?? 0);
+    });
+    return { readings, readAt, error, failed };
   });
-  return { readings, error, failed };
 }

@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { isJobId } from '../api/ids';
 import { jobDetailsQueryOptions } from '../api/jobs';
 import { useHistoryServer, usePolledQuery } from '../api/polling';
+import { LARGE_GRAPH } from '../charts/job-graph/limits';
 import { QueryState } from '../components/QueryState';
 import { TabNav } from '../components/TabNav';
 import { useClusterScope } from '../app/cluster-context';
@@ -28,6 +29,19 @@ export function JobPage(): ReactNode {
   const history = useHistoryServer();
   const fleet = useClusterScope();
   const active = useActiveTab(JOB_TAB_TABLE);
+  // A large graph takes the layout worker hundreds of milliseconds: lay it out as soon as the job's
+  // details arrive, whichever view is open, so that "Graph" draws at once (cached by structure).
+  const prewarmed = useRef('');
+  const data = details.data;
+  useEffect(() => {
+    if (!data || data.vertices.length <= LARGE_GRAPH || prewarmed.current === jobId) return;
+    prewarmed.current = jobId;
+    import('../features/job-graph/structure').then(
+      (m) => m.prewarmJobGraph(data),
+      () => undefined, // the Graph view reports a chunk that does not load
+    );
+  }, [jobId, data]);
+
   if (!isJobId(jobId)) {
     return (
       <div className="page">
@@ -73,7 +87,7 @@ export function JobPage(): ReactNode {
             {history && active.notArchived !== undefined ? (
               <p className="empty">{active.notArchived}</p>
             ) : (
-              <jobTabContext.Outlet key={jobId} context={{ jobId, details: data }} />
+              <jobTabContext.Outlet key={jobId} context={{ jobId, details: data, receivedAt: details.dataUpdatedAt }} />
             )}
           </>
         )}

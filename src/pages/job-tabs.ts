@@ -7,6 +7,8 @@ import { tabContext, tabTable } from '../lib/tabs';
 export interface JobTabContext {
   readonly jobId: string;
   readonly details: JobDetails;
+  /** When the details were received (epoch ms): changes with every refresh, even when they do not. */
+  readonly receivedAt: number;
 }
 
 export const jobTabContext = tabContext<JobTabContext>();
@@ -20,7 +22,7 @@ export const JOB_TAB_TABLE = tabTable(JOB_TABS, {
     label: 'Graph',
     load: view(
       async () => (await import('../features/job-graph/JobGraphView')).JobGraphView,
-      ({ jobId, details }) => ({ jobId, details }),
+      ({ jobId, details, receivedAt }) => ({ jobId, details, receivedAt }),
     ),
   },
   exceptions: {

@@ -151,6 +151,20 @@ function layoutsOf(
   };
 }
 
+/**
+ * Starts laying out a large graph in the directions "auto" may draw, before it is drawn (the job
+ * page calls it while another tab is on screen): the layouts land in layout-client's cache, so
+ * opening the graph draws it at once instead of waiting for the worker. A small graph is laid out
+ * on the page when drawn, in a few milliseconds; nothing to do for it.
+ */
+export function prewarmGraphLayouts(structure: GraphStructure): void {
+  if (structure.nodes.length <= LARGE_GRAPH) return;
+  for (const direction of ['LR', 'TB'] as const) {
+    if (settledLayout(structure, layoutOptions(direction))) continue;
+    requestLayout(structure, layoutOptions(direction)).catch(() => undefined); // it falls back to the page
+  }
+}
+
 /** The layout in one direction (left to right unless asked), kept across renders; undefined while a worker computes it. */
 export function useGraphLayout(structure: GraphStructure, direction: FlowDirection = 'LR'): GraphLayout | undefined {
   return useGraphLayouts(structure)(direction);
@@ -193,7 +207,7 @@ function chooseLayout(
  * pan and zoom with the mouse, wheel or the buttons. Panning moves one `<g>` by its transform
  * attribute directly, so React renders nothing while the graph moves.
  */
-export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
+export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
   const { structure, nodes, label, legend, onOpenNode, onHoverNode, detailScale = 0.6 } = props;
   const { direction: choice = 'auto', onDirectionChange } = props;
   const layouts = useGraphLayouts(structure);
@@ -422,7 +436,7 @@ export function JobGraphCanvas(props: JobGraphCanvasProps): ReactNode {
       </div>
     </div>
   );
-}
+});
 
 const GraphEdge = memo(function GraphEdge({ edge, markerId }: { edge: PlacedEdge; markerId: string }): ReactNode {
   return (

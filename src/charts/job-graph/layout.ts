@@ -2,6 +2,9 @@
 // of the app that imports dagre; the drawing component takes its result as plain data.
 
 import dagre from '@dagrejs/dagre';
+import { LARGE_GRAPH } from './limits';
+
+export { LARGE_GRAPH };
 
 export interface GraphNodeInput {
   readonly id: string;
@@ -88,9 +91,6 @@ export function structureKey(structure: GraphStructure): string {
   const edges = structure.edges.map((e) => `${e.id}:${e.source}>${e.target}:${e.label ?? ''}`).join(',');
   return `${nodes}|${edges}`;
 }
-
-/** Vertices above which the layout trades a little compactness for speed. */
-export const LARGE_GRAPH = 150;
 
 /** Lays the graph out in layers along `direction`; edges to unknown nodes are dropped. */
 export function layoutJobGraph(structure: GraphStructure, options: LayoutOptions = {}): GraphLayout {

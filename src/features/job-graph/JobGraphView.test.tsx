@@ -23,7 +23,7 @@ function VertexStub(): ReactNode {
 function tree(d: JobDetails): ReactNode {
   return (
     <Routes>
-      <Route path={`${routes.job}/:tab`} element={<JobGraphView jobId={d.jid} details={d} />} />
+      <Route path={`${routes.job}/:tab`} element={<JobGraphView jobId={d.jid} details={d} receivedAt={1} />} />
       <Route path={routes.vertex} element={<VertexStub />} />
     </Routes>
   );

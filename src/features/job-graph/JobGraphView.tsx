@@ -26,6 +26,9 @@ import { useOperatorFlows } from './useOperatorFlows';
 import { streamGraphWhileBuilding, type StreamGraphModel } from './stream-graph';
 import { buildVertexRows, vertexRoles } from './vertex-table';
 import { VertexTable } from './VertexTable';
+import { jobGraphStructure } from './structure';
+import { newestRead, readAge, readRounds, readWindow, READS_PER_REFRESH, useRefreshTurn } from './read-in-turn';
+import { usePollInterval } from '../../api/polling';
 import './job-graph.css';
 
 const TONE: Record<VertexLoad, NodeTone> = {
@@ -45,7 +48,6 @@ const LEGEND: readonly LegendEntry[] = [
   { tone: 'neutral', label: 'Not running' },
 ];
 
-const DETAIL_LINES = 5;
 const vertexParam = stringParam();
 /** `?direction=TB` or `LR`: the graph's flow direction as the user picked it (auto by default). */
 const directionParam = enumParam(GRAPH_DIRECTIONS, 'auto');
@@ -54,6 +56,8 @@ interface JobGraphViewProps {
   jobId: string;
   /** The job's details, polled by the page; the graph needs no request of its own for them. */
   details: JobDetails;
+  /** When the page received `details` (epoch ms): each refresh moves it, and the vertices read in turn with it. */
+  receivedAt: number;
 }
 
 /**
@@ -71,7 +75,7 @@ interface JobGraphViewProps {
 const GRAPH_ON_SCREEN = 'graph';
 const NO_IDS: readonly string[] = [];
 
-export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
+export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps): ReactNode {
   const navigate = useNavigate();
   const hrefBase = useHref('/').replace(/\/$/, '');
   const model = useMemo(() => buildGraphModel(details.plan, details), [details]);
@@ -83,12 +87,18 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const { onScreen, track } = useOnScreen();
   const graphOnScreen = onScreen.has(GRAPH_ON_SCREEN);
   const readableIds = view.detailed && graphOnScreen ? view.visible : NO_IDS;
-  const watermarks = useVisibleWatermarks(jobId, readableIds, live);
-  const readable = useMemo(
-    () => details.vertices.filter((v) => readableIds.includes(v.id)),
-    [readableIds, details.vertices],
-  );
-  const skews = useVertexSkews(jobId, readable, live).readings;
+  // At most READS_PER_REFRESH vertices' watermarks and skews are read per refresh, in turn.
+  const turn = useRefreshTurn(receivedAt);
+  const interval = usePollInterval('live');
+  const readNow = useMemo(() => readWindow(readableIds, turn), [readableIds, turn]);
+  const watermarks = useVisibleWatermarks(jobId, readableIds, readNow, live);
+  const readable = useMemo(() => {
+    const ids = new Set(readableIds);
+    return details.vertices.filter((v) => ids.has(v.id));
+  }, [readableIds, details.vertices]);
+  const skews = useVertexSkews(jobId, readable, live, readNow);
+  const rounds = live ? readRounds(readableIds.length) : 1;
+  const now = Math.max(receivedAt, newestRead(watermarks.readAt, skews.readAt));
 
   const [selected, setSelected] = useSearchState('vertex', vertexParam);
   const [direction, setDirection] = useSearchState('direction', directionParam);
@@ -104,18 +114,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
   const operatorFlows = useOperatorFlows(jobId, tableVertices, onScreen, live);
   const rows = useMemo(() => buildVertexRows(details, rates, operatorFlows), [details, rates, operatorFlows]);
 
-  const structure = useMemo<GraphStructure>(
-    () => ({
-      nodes: model.vertices.map((v) => ({ id: v.id, width: NODE_WIDTH, height: nodeHeight(DETAIL_LINES) })),
-      edges: model.edges.map((e) => ({
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        ...(e.shipStrategy === undefined ? {} : { label: e.shipStrategy }),
-      })),
-    }),
-    [model],
-  );
+  const structure = useMemo<GraphStructure>(() => jobGraphStructure(model), [model]);
 
   const nodes = useMemo(() => {
     const out = new Map<string, GraphNodeView>();
@@ -128,8 +127,9 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
         status: vertex.status,
         rates: vertexRates,
         load,
-        watermark: watermarks.get(vertex.id),
-        skew: skews.get(vertex.id),
+        watermark: watermarks.values.get(vertex.id),
+        skew: skews.readings.get(vertex.id),
+        readAge: rounds > 1 ? readAge(oldestRead(watermarks.readAt, skews.readAt, vertex.id), now, interval) : '',
       });
       out.set(vertex.id, {
         id: vertex.id,
@@ -142,7 +142,7 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
       });
     }
     return out;
-  }, [model, rates, watermarks, skews, hrefBase, jobId, highlighted]);
+  }, [model, rates, watermarks, skews, rounds, now, interval, hrefBase, jobId, highlighted]);
 
   const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
 
@@ -206,6 +206,12 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
         Busy and back-pressured time and records per second are measured between the last two refreshes; open a vertex
         for its subtasks.
       </p>
+      {rounds > 1 && (
+        <p className="job-graph-note" role="status">
+          Watermarks and data skew of the {readableIds.length} vertices on screen are read {READS_PER_REFRESH} vertices
+          per refresh, in turn (each every {rounds} refreshes); &ldquo;read … ago&rdquo; on a vertex is the age of both.
+        </p>
+      )}
       <VertexTable
         jobId={jobId}
         rows={rows}
@@ -217,6 +223,16 @@ export function JobGraphView({ jobId, details }: JobGraphViewProps): ReactNode {
       />
     </section>
   );
+}
+
+/** The older of a vertex's watermark and skew reads (a one-subtask vertex has no skew request). */
+function oldestRead(
+  watermarks: ReadonlyMap<string, number>,
+  skews: ReadonlyMap<string, number>,
+  id: string,
+): number | undefined {
+  const times = [watermarks.get(id), skews.get(id)].filter((t): t is number => t !== undefined && t > 0);
+  return times.length > 0 ? Math.min(...times) : undefined;
 }
 
 const STREAM_LEGEND: readonly LegendEntry[] = [

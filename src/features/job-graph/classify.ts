@@ -70,6 +70,8 @@ export interface VertexTextInput {
   readonly watermark: number | null | undefined;
   /** Data skew of records received (lib/data-skew); `undefined` while not fetched. */
   readonly skew: SkewReading;
+  /** How old the watermark and skew are when older than a refresh ("read 4.0s ago", see read-in-turn.ts); else ''. */
+  readonly readAge?: string;
 }
 
 /** The node's detail lines and its accessible name (the full name first, then the state). */
@@ -81,7 +83,7 @@ export function vertexText(input: VertexTextInput): VertexText {
     load,
     `in ${formatRate(rates.recordsInPerSecond)} · out ${formatRate(rates.recordsOutPerSecond)}`,
     formatWatermark(input.watermark),
-    `data skew ${formatSkew(input.skew)}`,
+    `data skew ${formatSkew(input.skew)}${input.readAge ? ` · ${input.readAge}` : ''}`,
   ];
   const summary =
     input.load === 'inactive'

@@ -1,30 +1,54 @@
 import { useQueries } from '@tanstack/react-query';
 import { usePollInterval } from '../../api/polling';
 import { watermarksBySubtask, watermarksQueryOptions } from '../../api/vertices';
+import { useKept } from '../../lib/use-kept';
 import { lowWatermark } from './classify';
 
+export interface VisibleWatermarks {
+  /** Per vertex id: its low watermark, `null` when it has none, `undefined` while never read. */
+  readonly values: ReadonlyMap<string, number | null | undefined>;
+  /** Per vertex id: when its watermark was last read (epoch ms), 0 when never. */
+  readonly readAt: ReadonlyMap<string, number>;
+}
+
 /**
- * Low watermarks of the given vertices only (the ones on screen), one request per vertex per
- * refresh at the policy's live rate. Off-screen vertices cost nothing; `live: false` (a job that
- * ended) fetches once and stops polling.
+ * Low watermarks of the given vertices only (the ones on screen). Of a live job, only those in
+ * `readNow` are read (see read-in-turn.ts): each once when its turn comes, or, when `readNow` holds
+ * every one of them, polled at the policy's live rate; the others keep their last answer (the query
+ * cache's) and its time. Off-screen vertices cost nothing; `live: false` (a job that ended) reads
+ * each once and stops.
  */
 export function useVisibleWatermarks(
   jobId: string,
   vertexIds: readonly string[],
+  readNow: ReadonlySet<string>,
   live: boolean,
-): ReadonlyMap<string, number | null | undefined> {
+): VisibleWatermarks {
   const interval = usePollInterval('live');
+  const everyOne = vertexIds.every((id) => readNow.has(id));
   const results = useQueries({
-    queries: vertexIds.map((id) => ({
-      ...watermarksQueryOptions(jobId, id),
-      refetchInterval: live ? interval : false,
-      refetchIntervalInBackground: false,
-    })),
+    queries: vertexIds.map((id) => {
+      const reading = !live || readNow.has(id);
+      return {
+        ...watermarksQueryOptions(jobId, id),
+        enabled: reading,
+        // A turn that comes round reads again (enabling a stale query fetches it); a job that ended
+        // is read once.
+        staleTime: live ? 0 : Infinity,
+        refetchInterval: live && everyOne ? interval : false,
+        refetchIntervalInBackground: false,
+      };
+    }),
   });
-  const out = new Map<string, number | null | undefined>();
-  vertexIds.forEach((id, i) => {
-    const data = results[i]?.data;
-    out.set(id, data === undefined ? undefined : lowWatermark(watermarksBySubtask(data)));
+  return useKept([jobId, ...vertexIds, ...results.flatMap((r) => [r.data, r.dataUpdatedAt])], () => {
+    const values = new Map<string, number | null | undefined>();
+    const readAt = new Map<string, number>();
+    vertexIds.forEach((id, i) => {
+      const result = results[i];
+      const data = result?.data;
+      values.set(id, data === undefined ? undefined : lowWatermark(watermarksBySubtask(data)));
+      readAt.set(id, result?.dataUpdatedAt ?? 0);
+    });
+    return { values, readAt };
   });
-  return out;
 }

@@ -1,0 +1,24 @@
+import { renderHook } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { useKept } from './use-kept';
+
+describe('useKept', () => {
+  it('keeps the built value while every part is the same, and builds again when one changes or the list grows', () => {
+    const a = { n: 1 };
+    const b = { n: 2 };
+    const build = vi.fn((parts: readonly unknown[]) => ({ parts }));
+    const { result, rerender } = renderHook(({ parts }) => useKept(parts, () => build(parts)), {
+      initialProps: { parts: [a, b] as unknown[] },
+    });
+    const first = result.current;
+    rerender({ parts: [a, b] }); // a new array, the same parts: a request started, say
+    expect(result.current).toBe(first);
+    rerender({ parts: [a, { n: 2 }] }); // an answer arrived
+    const second = result.current;
+    expect(second).not.toBe(first);
+    expect(second.parts[1]).toEqual({ n: 2 });
+    rerender({ parts: [a, { n: 2 }, b] });
+    expect(result.current).not.toBe(second);
+    expect(result.current.parts).toHaveLength(3);
+  });
+});
