@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { aggregate, type Aggregate } from '../lib/aggregates';
 import type { SortState } from '../lib/search-state';
 import { filterByWords } from '../lib/word-filter';
@@ -99,6 +99,9 @@ interface DataTableProps<Row> {
   aggregates?: { rowLabel: (row: Row) => string };
 }
 
+/** The footer's rows before its first deferred render. */
+const NO_ROWS: readonly never[] = [];
+
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 function compare(a: number | string | null | undefined, b: number | string | null | undefined): number {
@@ -154,8 +157,15 @@ function AggregateRows<Row>({
   rowLabel: (row: Row) => string;
 }): ReactNode {
   const labelColumn = columns.find((c) => c.rowHeader) ?? columns[0];
-  const results = new Map(
-    columns.flatMap((c) => (c.aggregate && c !== labelColumn ? [[c.id, aggregate(rows.map(c.aggregate.value))]] : [])),
+  // Once per answer (or filter), not on every render of the table: a median sorts the column.
+  const results = useMemo(
+    () =>
+      new Map(
+        columns.flatMap((c) =>
+          c.aggregate && c !== labelColumn ? [[c.id, aggregate(rows.map(c.aggregate.value))]] : [],
+        ),
+      ),
+    [columns, rows, labelColumn],
   );
   const lines: [string, (c: Column<Row>, a: Aggregate) => ReactNode][] = [
     ['Min', (c, a) => c.aggregate?.cell(a.min)],
@@ -319,6 +329,13 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
     [rows, columns, filter, sort],
   );
   const visible = useMemo(() => (matching.length > limit ? matching.slice(0, limit) : matching), [matching, limit]);
+  // The footer of a long (virtual) table sits below thousands of rows, out of sight: it follows in
+  // a render of its own once the rows are on screen, so neither the first paint nor a refresh
+  // waits for its medians. A short table shows it at once.
+  const aggregated = useDeferredValue<readonly Row[]>(
+    matching,
+    matching.length >= VIRTUAL_ROWS_FROM ? NO_ROWS : matching,
+  );
   const hidden = matching.length - visible.length;
 
   const toggle = (column: Column<Row>): void => {
@@ -389,8 +406,8 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
               ))}
             </tbody>
           )}
-          {aggregates && matching.length > 0 && (
-            <AggregateRows columns={columns} rows={matching} rowLabel={aggregates.rowLabel} />
+          {aggregates && matching.length > 0 && aggregated.length > 0 && (
+            <AggregateRows columns={columns} rows={aggregated} rowLabel={aggregates.rowLabel} />
           )}
         </table>
       </div>
