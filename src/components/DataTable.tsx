@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { aggregate, type Aggregate } from '../lib/aggregates';
 import type { SortState } from '../lib/search-state';
 import { filterByWords } from '../lib/word-filter';
@@ -98,9 +98,6 @@ interface DataTableProps<Row> {
    */
   aggregates?: { rowLabel: (row: Row) => string };
 }
-
-/** The footer's rows before its first deferred render. */
-const NO_ROWS: readonly never[] = [];
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
@@ -329,13 +326,14 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
     [rows, columns, filter, sort],
   );
   const visible = useMemo(() => (matching.length > limit ? matching.slice(0, limit) : matching), [matching, limit]);
-  // The footer of a long (virtual) table sits below thousands of rows, out of sight: it follows in
-  // a render of its own once the rows are on screen, so neither the first paint nor a refresh
-  // waits for its medians. A short table shows it at once.
-  const aggregated = useDeferredValue<readonly Row[]>(
-    matching,
-    matching.length >= VIRTUAL_ROWS_FROM ? NO_ROWS : matching,
-  );
+  // The footer of a long (virtual) table sits below thousands of rows, out of sight: when such a
+  // table first shows, the footer follows in a render of its own once the rows are on screen, so
+  // the first paint does not wait for its medians. Later answers update rows and footer together
+  // (one layout per refresh). A short table shows it at once.
+  const [footerShown, setFooterShown] = useState(matching.length < VIRTUAL_ROWS_FROM);
+  useEffect(() => {
+    if (!footerShown) startTransition(() => setFooterShown(true));
+  }, [footerShown]);
   const hidden = matching.length - visible.length;
 
   const toggle = (column: Column<Row>): void => {
@@ -406,8 +404,8 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
               ))}
             </tbody>
           )}
-          {aggregates && matching.length > 0 && aggregated.length > 0 && (
-            <AggregateRows columns={columns} rows={aggregated} rowLabel={aggregates.rowLabel} />
+          {aggregates && matching.length > 0 && footerShown && (
+            <AggregateRows columns={columns} rows={matching} rowLabel={aggregates.rowLabel} />
           )}
         </table>
       </div>
