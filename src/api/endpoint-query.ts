@@ -42,13 +42,30 @@ export interface EndpointQueryOptions<T, K extends QueryKey> {
   /** While a snapshot is shown: its recorded answer, as of when it was recorded. */
   readonly initialData?: () => T | undefined;
   readonly initialDataUpdatedAt?: () => number | undefined;
+  /** `false` for answers too large to compare with the last one on every refresh (`LARGE_ANSWER`). */
+  readonly structuralSharing?: false;
 }
+
+/** How an answer is kept between refreshes. */
+export interface AnswerSharing {
+  /**
+   * `false`: every answer replaces the last one whole. React-query otherwise compares a new answer
+   * with the last one deeply to keep unchanged parts; for an answer with an entry per subtask
+   * whose counters move on every refresh (vertex details, watermarks, back pressure) that walk
+   * over thousands of objects finds nearly nothing to keep and costs more than the re-render.
+   */
+  readonly structuralSharing?: false;
+}
+
+/** For `jsonQuery`'s `sharing`: an answer with one entry per subtask (thousands on a wide vertex). */
+export const LARGE_ANSWER: AnswerSharing = { structuralSharing: false };
 
 function endpointQuery<T, K extends QueryKey>(
   queryKey: K,
   queryFn: (context: { readonly signal?: AbortSignal }) => Promise<T>,
   refresh: RefreshKind,
   snapshot: { readonly endpoint: string; readonly decode: (recorded: unknown) => T },
+  sharing: AnswerSharing = {},
 ): EndpointQueryOptions<T, K> {
   const meta: EndpointQueryMeta = { refresh };
   if (activeSnapshot()) {
@@ -86,25 +103,33 @@ function endpointQuery<T, K extends QueryKey>(
       meta,
       initialData,
       initialDataUpdatedAt: () => snapshotAnswer(queryKey)?.updatedAt,
+      ...sharing,
     };
   }
   const { queryKey: taggedKey } = queryOptions({ queryKey, queryFn: ({ signal }) => queryFn({ signal }), meta });
-  return { queryKey: taggedKey, queryFn, meta };
+  return { queryKey: taggedKey, queryFn, meta, ...sharing };
 }
 
-/** A JSON endpoint: its answer decoded with `schema`; `refresh` says how often it changes. */
+/**
+ * A JSON endpoint: its answer decoded with `schema`; `refresh` says how often it changes,
+ * `sharing` how it is kept between refreshes (`LARGE_ANSWER`: replaced whole).
+ */
 export function jsonQuery<E extends EndpointSpec, S extends v.GenericSchema, K extends QueryKey>(
   queryKey: K,
   endpoint: E,
   schema: S,
   request: EndpointRequest<E>,
   refresh: RefreshKind = 'live',
+  sharing: AnswerSharing = {},
 ): EndpointQueryOptions<v.InferOutput<S>, K> {
   const key = endpointKey(endpoint);
-  return endpointQuery(queryKey, ({ signal }) => requestJson(endpoint, schema, { ...request, signal }), refresh, {
-    endpoint: key,
-    decode: (recorded) => decode(schema, recorded, key),
-  });
+  return endpointQuery(
+    queryKey,
+    ({ signal }) => requestJson(endpoint, schema, { ...request, signal }),
+    refresh,
+    { endpoint: key, decode: (recorded) => decode(schema, recorded, key) },
+    sharing,
+  );
 }
 
 /** A file served as text (logs, stdout). */

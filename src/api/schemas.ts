@@ -56,6 +56,66 @@ export const ExecutionStateSchema = v.picklist([
 ]);
 export type ExecutionState = v.InferOutput<typeof ExecutionStateSchema>;
 
+/**
+ * An array whose answers carry one entry per subtask, TaskManager or metric (thousands on a big
+ * cluster, on every refresh). Valibot builds a new object for every object it checks, which on a
+ * 5,000-subtask vertex costs more main-thread time than the rest of a refresh; so when every item
+ * passes `accepts` the parsed array is kept as it is, and only otherwise does `item` decode each
+ * entry (with its issues). `accepts` must accept exactly the items that `item` accepts and
+ * outputs unchanged (same checks, no transform applies, no key valibot would drop): its test
+ * (`schemas.test.ts`) holds the two side by side.
+ */
+export function largeArray<S extends v.GenericSchema>(
+  item: S,
+  accepts: (value: unknown) => value is v.InferOutput<S>,
+): v.ArraySchema<S, undefined> {
+  const full = v.array(item);
+  return {
+    ...full,
+    '~run'(dataset, config) {
+      const input = dataset.value;
+      if (isArrayOf(input, accepts)) {
+        return { typed: true, value: input };
+      }
+      return full['~run'](dataset, config);
+    },
+  };
+}
+
+// Type guards for `largeArray`, mirroring valibot's checks: `v.number()` refuses NaN; an object
+// or record schema takes any non-null object but outputs a plain copy, so arrays are left to it.
+export const isNum = (x: unknown): x is number => typeof x === 'number' && !Number.isNaN(x);
+export const isInt = (x: unknown): x is number => Number.isInteger(x);
+export const isStr = (x: unknown): x is string => typeof x === 'string';
+/** A non-null object that is not an array (valibot would copy an array into a plain object). */
+export const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+/** What `v.optional(schema)` accepts: an absent key (read as undefined) or what `is` accepts. */
+export const optionally =
+  <T>(is: (x: unknown) => x is T) =>
+  (x: unknown): x is T | undefined =>
+    x === undefined || is(x);
+/** An array every item of which passes `is` (by index: a hole is an undefined item, as valibot reads it). */
+export function isArrayOf<T>(x: unknown, is: (item: unknown) => item is T): x is T[] {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) if (!is(x[i])) return false;
+  return true;
+}
+/** Keys a valibot record or loose object leaves out of its output. */
+const DROPPED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+/** What `NumberRecord` accepts and outputs unchanged. */
+export function isNumberRecord(x: unknown): x is Record<string, number> {
+  if (!isObject(x)) return false;
+  for (const key in x) {
+    if (DROPPED_KEYS.has(key) || !isNum(x[key])) return false;
+  }
+  return true;
+}
+/** No key that a loose object would drop from its output (JSON.parse makes `__proto__` an own key). */
+export function hasNoDroppedKey(x: Record<string, unknown>): boolean {
+  return !Object.hasOwn(x, '__proto__') && !Object.hasOwn(x, 'prototype') && !Object.hasOwn(x, 'constructor');
+}
+
 /** Per-task I/O counters of vertices, subtasks and attempts. */
 export const IOMetricsSchema = v.looseObject({
   'read-bytes': num,
@@ -75,6 +135,25 @@ export const IOMetricsSchema = v.looseObject({
   'accumulated-busy-time': v.optional(v.union([num, str])),
 });
 export type IOMetrics = v.InferOutput<typeof IOMetricsSchema>;
+
+/** What `IOMetricsSchema` accepts and outputs unchanged. */
+export function isIOMetrics(x: unknown): x is IOMetrics {
+  if (!isObject(x) || !hasNoDroppedKey(x)) return false;
+  const busy = x['accumulated-busy-time'];
+  return (
+    isNum(x['read-bytes']) &&
+    typeof x['read-bytes-complete'] === 'boolean' &&
+    isNum(x['write-bytes']) &&
+    typeof x['write-bytes-complete'] === 'boolean' &&
+    isNum(x['read-records']) &&
+    typeof x['read-records-complete'] === 'boolean' &&
+    isNum(x['write-records']) &&
+    typeof x['write-records-complete'] === 'boolean' &&
+    optionally(isNum)(x['accumulated-backpressured-time']) &&
+    optionally(isNum)(x['accumulated-idle-time']) &&
+    (busy === undefined || isNum(busy) || isStr(busy))
+  );
+}
 
 /** `{ "key": ..., "value": ... }` configuration entries (`/jobmanager/config`, ...). */
 export const ConfigEntrySchema = v.looseObject({ key: str, value: str });
@@ -153,7 +232,13 @@ export const EmptySchema = v.looseObject({});
 export type Empty = v.InferOutput<typeof EmptySchema>;
 
 /** Metric ids and values (`/.../metrics`): a JSON array; `value` only when asked with `get`. */
-export const MetricValuesSchema = v.array(v.looseObject({ id: str, value: v.optional(str) }));
+const MetricValueSchema = v.looseObject({ id: str, value: v.optional(str) });
+/** What `MetricValueSchema` accepts and outputs unchanged. */
+export function isMetricValue(x: unknown): x is v.InferOutput<typeof MetricValueSchema> {
+  return isObject(x) && hasNoDroppedKey(x) && isStr(x.id) && optionally(isStr)(x.value);
+}
+/** Metric values by id (a vertex's watermarks: one per subtask). */
+export const MetricValuesSchema = largeArray(MetricValueSchema, isMetricValue);
 export type MetricValues = v.InferOutput<typeof MetricValuesSchema>;
 
 /** Aggregated metrics (`/jobs/metrics`, `/taskmanagers/metrics`, `.../subtasks/metrics`). */

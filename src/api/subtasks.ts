@@ -5,7 +5,25 @@ import * as v from 'valibot';
 import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
-import { ExecutionStateSchema, int, IOMetricsSchema, num, NumberRecord, str, UserAccumulatorSchema } from './schemas';
+import {
+  ExecutionStateSchema,
+  hasNoDroppedKey,
+  int,
+  isArrayOf,
+  IOMetricsSchema,
+  isInt,
+  isIOMetrics,
+  isNum,
+  isNumberRecord,
+  isObject,
+  isStr,
+  largeArray,
+  num,
+  NumberRecord,
+  optionally,
+  str,
+  UserAccumulatorSchema,
+} from './schemas';
 
 // ---- subtask attempts ------------------------------------------------------------------------
 
@@ -36,6 +54,31 @@ export const SubtaskAttemptSchema: v.GenericSchema<unknown, SubtaskAttempt> = v.
   /** Speculative execution: attempts running at the same time as this one (1.16+). */
   'other-concurrent-attempts': v.optional(v.array(v.lazy(() => SubtaskAttemptSchema))),
 });
+
+const EXECUTION_STATES: ReadonlySet<unknown> = new Set(ExecutionStateSchema.options);
+
+/** What `SubtaskAttemptSchema` accepts and outputs unchanged (for `largeArray`). */
+export function isSubtaskAttempt(x: unknown): x is SubtaskAttempt {
+  if (!isObject(x) || !hasNoDroppedKey(x)) return false;
+  const others = x['other-concurrent-attempts'];
+  return (
+    isInt(x.subtask) &&
+    EXECUTION_STATES.has(x.status) &&
+    isInt(x.attempt) &&
+    isStr(x.endpoint) &&
+    optionally(isStr)(x.host) &&
+    isNum(x['start-time']) &&
+    isNum(x['end-time']) &&
+    isNum(x.duration) &&
+    isIOMetrics(x.metrics) &&
+    isStr(x['taskmanager-id']) &&
+    optionally(isNumberRecord)(x['status-duration']) &&
+    (others === undefined || isArrayOf(others, isSubtaskAttempt))
+  );
+}
+
+/** A vertex's subtasks (one per subtask: thousands on a wide vertex, decoded on every refresh). */
+export const SubtaskAttemptsSchema = largeArray(SubtaskAttemptSchema, isSubtaskAttempt);
 
 export function subtaskDetailsQueryOptions(jobId: string, vertexId: string, subtaskIndex: number) {
   return jsonQuery(

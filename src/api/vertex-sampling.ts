@@ -3,11 +3,22 @@
 // the readiness test exported here, which polls fast until the sample is there.
 
 import * as v from 'valibot';
-import { jsonQuery } from './endpoint-query';
+import { jsonQuery, LARGE_ANSWER } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
 import type { FlameGraphType } from './query';
-import { double, int, num } from './schemas';
+import {
+  double,
+  hasNoDroppedKey,
+  int,
+  isArrayOf,
+  isInt,
+  isNum,
+  isObject,
+  largeArray,
+  num,
+  optionally,
+} from './schemas';
 
 // ---- back pressure ---------------------------------------------------------------------------
 
@@ -35,6 +46,26 @@ export const SubtaskBackPressureSchema: v.GenericSchema<unknown, SubtaskBackPres
   'other-concurrent-attempts': v.optional(v.array(v.lazy(() => SubtaskBackPressureSchema))),
 });
 
+const LEVELS: ReadonlySet<unknown> = new Set(BackPressureLevelSchema.options);
+
+/**
+ * What `SubtaskBackPressureSchema` accepts and outputs unchanged (for `largeArray`): ratios as
+ * numbers (Jackson's "NaN" strings are decoded to numbers by the schema itself).
+ */
+export function isSubtaskBackPressure(x: unknown): x is SubtaskBackPressure {
+  if (!isObject(x) || !hasNoDroppedKey(x)) return false;
+  const others = x['other-concurrent-attempts'];
+  return (
+    isInt(x.subtask) &&
+    optionally(isInt)(x['attempt-number']) &&
+    LEVELS.has(x.backpressureLevel) &&
+    isNum(x.ratio) &&
+    isNum(x.idleRatio) &&
+    isNum(x.busyRatio) &&
+    (others === undefined || isArrayOf(others, isSubtaskBackPressure))
+  );
+}
+
 /**
  * Back pressure is computed from task metrics. `status: "deprecated"` (with nothing else)
  * means the metrics have not been fetched yet: ask again shortly. `status: "ok"` carries the
@@ -46,7 +77,7 @@ export const BackPressureSchema = v.variant('status', [
     status: v.literal('ok'),
     backpressureLevel: BackPressureLevelSchema,
     'end-timestamp': num,
-    subtasks: v.array(SubtaskBackPressureSchema),
+    subtasks: largeArray(SubtaskBackPressureSchema, isSubtaskBackPressure),
   }),
 ]);
 export type BackPressure = v.InferOutput<typeof BackPressureSchema>;
@@ -57,9 +88,14 @@ export function isBackPressureReady(data: BackPressure): boolean {
 
 /** Read with `useSampledQuery(options, isBackPressureReady)`: fast until Flink has the metrics. */
 export function backPressureQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexBackPressure(jobId, vertexId), endpoints.vertexBackPressure, BackPressureSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-  });
+  return jsonQuery(
+    flinkKeys.vertexBackPressure(jobId, vertexId),
+    endpoints.vertexBackPressure,
+    BackPressureSchema,
+    { params: { jobid: jobId, vertexid: vertexId } },
+    'live',
+    LARGE_ANSWER,
+  );
 }
 
 // ---- flame graph -----------------------------------------------------------------------------

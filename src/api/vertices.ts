@@ -3,7 +3,7 @@
 // samples on demand, in vertex-sampling.ts.
 
 import * as v from 'valibot';
-import { jsonQuery } from './endpoint-query';
+import { jsonQuery, LARGE_ANSWER } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
 import {
@@ -17,7 +17,7 @@ import {
   UserAccumulatorSchema,
   type MetricValues,
 } from './schemas';
-import { SubtaskAttemptSchema } from './subtasks';
+import { SubtaskAttemptsSchema } from './subtasks';
 
 // ---- GET /jobs/:jobid/vertices/:vertexid -----------------------------------------------------
 
@@ -27,16 +27,21 @@ export const VertexDetailsSchema = v.looseObject({
   parallelism: int,
   maxParallelism: int,
   now: num,
-  subtasks: v.array(SubtaskAttemptSchema),
+  subtasks: SubtaskAttemptsSchema,
   /** Aggregates over subtasks (1.17+): metric -> min/max/avg/sum/median/p25/p75/p95. */
   aggregated: v.optional(v.unknown()),
 });
 export type VertexDetails = v.InferOutput<typeof VertexDetailsSchema>;
 
 export function vertexDetailsQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexDetails(jobId, vertexId), endpoints.vertexDetails, VertexDetailsSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-  });
+  return jsonQuery(
+    flinkKeys.vertexDetails(jobId, vertexId),
+    endpoints.vertexDetails,
+    VertexDetailsSchema,
+    { params: { jobid: jobId, vertexid: vertexId } },
+    'live',
+    LARGE_ANSWER,
+  );
 }
 
 // ---- accumulators ----------------------------------------------------------------------------
@@ -97,9 +102,14 @@ export function vertexTaskManagersQueryOptions(jobId: string, vertexId: string) 
 
 /** `[{ id: "<subtask>.currentInputWatermark", value: "<ms>" }]`; Long.MIN_VALUE means none yet. */
 export function watermarksQueryOptions(jobId: string, vertexId: string) {
-  return jsonQuery(flinkKeys.vertexWatermarks(jobId, vertexId), endpoints.vertexWatermarks, MetricValuesSchema, {
-    params: { jobid: jobId, vertexid: vertexId },
-  });
+  return jsonQuery(
+    flinkKeys.vertexWatermarks(jobId, vertexId),
+    endpoints.vertexWatermarks,
+    MetricValuesSchema,
+    { params: { jobid: jobId, vertexid: vertexId } },
+    'live',
+    LARGE_ANSWER,
+  );
 }
 
 /** Watermarks by subtask index; a watermark below -2^62 (Long.MIN_VALUE) counts as none. */

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { column, DataTable, filterRows, maxAtText, sortRows, type Column } from './DataTable';
 
@@ -197,6 +197,32 @@ describe('DataTable aggregates', () => {
     expect(footerText().map((r) => r[1])).toEqual(['–', '–', '–', '–']);
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'nothing' } });
     expect(footerText()).toEqual([]);
+  });
+
+  it('sums up every row of a long (virtual) table, not only those drawn, and follows new rows', async () => {
+    // 1,000 rows in a shuffled order.
+    const many = (offset: number): Item[] =>
+      Array.from({ length: 1000 }, (_, i) => {
+        const n = (i * 7919) % 1000;
+        return { name: `r${n}`, ms: n + offset, label: 'x' };
+      });
+    const table = (rows: Item[]) => (
+      <DataTable
+        caption="Items"
+        columns={itemColumns}
+        rows={rows}
+        rowKey={(r) => r.name}
+        aggregates={{ rowLabel: (r) => `item ${r.name}` }}
+      />
+    );
+    const { rerender } = render(table(many(0)));
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('1001'); // a virtual table
+    await screen.findByRole('rowheader', { name: 'Median' });
+    expect(footerText().map((r) => r[1])).toEqual(['0 ms', '499.5 ms', '999 ms', 'item r999']);
+    rerender(table(many(1000)));
+    await waitFor(() =>
+      expect(footerText().map((r) => r[1])).toEqual(['1000 ms', '1499.5 ms', '1999 ms', 'item r999']),
+    );
   });
 
   it('has no footer unless asked, and a column without `aggregate` has none', () => {

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { aggregate, type Aggregate } from '../lib/aggregates';
 import type { SortState } from '../lib/search-state';
 import { filterByWords } from '../lib/word-filter';
@@ -156,8 +156,15 @@ function AggregateRows<Row>({
   rowLabel: (row: Row) => string;
 }): ReactNode {
   const labelColumn = columns.find((c) => c.rowHeader) ?? columns[0];
-  const results = new Map(
-    columns.flatMap((c) => (c.aggregate && c !== labelColumn ? [[c.id, aggregate(rows.map(c.aggregate.value))]] : [])),
+  // Once per answer (or filter), not on every render of the table: a median sorts the column.
+  const results = useMemo(
+    () =>
+      new Map(
+        columns.flatMap((c) =>
+          c.aggregate && c !== labelColumn ? [[c.id, aggregate(rows.map(c.aggregate.value))]] : [],
+        ),
+      ),
+    [columns, rows, labelColumn],
   );
   const lines: [string, (c: Column<Row>, a: Aggregate) => ReactNode][] = [
     ['Min', (c, a) => c.aggregate?.cell(a.min)],
@@ -322,6 +329,14 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
     [rows, columns, filter, sort],
   );
   const visible = useMemo(() => (matching.length > limit ? matching.slice(0, limit) : matching), [matching, limit]);
+  // The footer of a long (virtual) table sits below thousands of rows, out of sight: when such a
+  // table first shows, the footer follows in a render of its own once the rows are on screen, so
+  // the first paint does not wait for its medians. Later answers update rows and footer together
+  // (one layout per refresh). A short table shows it at once.
+  const [footerShown, setFooterShown] = useState(matching.length < VIRTUAL_ROWS_FROM);
+  useEffect(() => {
+    if (!footerShown) startTransition(() => setFooterShown(true));
+  }, [footerShown]);
   const hidden = matching.length - visible.length;
 
   const toggle = (column: Column<Row>): void => {
@@ -389,7 +404,7 @@ export function DataTable<Row>(props: DataTableProps<Row>): ReactNode {
               ))}
             </tbody>
           )}
-          {aggregates && matching.length > 0 && (
+          {aggregates && matching.length > 0 && footerShown && (
             <AggregateRows columns={columns} rows={matching} rowLabel={aggregates.rowLabel} />
           )}
         </table>

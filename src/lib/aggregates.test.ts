@@ -12,6 +12,21 @@ describe('median', () => {
     expect(median([])).toBeUndefined();
     expect(median([null, undefined, Number.NaN])).toBeUndefined();
   });
+  it('agrees with a plain sort on long lists of mixed values', () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    for (const length of [1, 2, 999, 5000]) {
+      const values = Array.from({ length }, () => {
+        const r = next();
+        return r % 10 === 0 ? undefined : r % 10 === 1 ? Number.NaN : ((r % 20001) - 10000) / 7;
+      });
+      const sorted = values.filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      const expected = sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+      expect(median(values)).toBe(expected);
+    }
+  });
+
   it('counts ties as separate values', () => {
     expect(median([2, 2, 9])).toBe(2);
     expect(median([1, 2, 2, 9])).toBe(2);

@@ -19,11 +19,16 @@ function present(value: number | null | undefined): value is number {
 
 /** The median of the finite values (even count: the mean of the middle two), or undefined when none. */
 export function median(values: readonly (number | null | undefined)[]): number | undefined {
-  const sorted = values.filter(present).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] as number;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
+  // A typed array sorts numerically without a comparator call per step: a column of 5,000
+  // subtasks sorts in a fraction of what Array.prototype.sort with `(a, b) => a - b` takes.
+  const sorted = new Float64Array(values.length);
+  let count = 0;
+  for (const value of values) if (present(value)) sorted[count++] = value;
+  if (count === 0) return undefined;
+  const finite = sorted.subarray(0, count).sort();
+  const mid = Math.floor(count / 2);
+  const upper = finite[mid] as number;
+  return count % 2 === 1 ? upper : ((finite[mid - 1] as number) + upper) / 2;
 }
 
 /** Min, median, max and where the max is, over the finite values; undefined when there is none. */
@@ -32,8 +37,9 @@ export function aggregate(values: readonly (number | null | undefined)[]): Aggre
   let max = -Infinity;
   let maxAt: number[] = [];
   let count = 0;
-  values.forEach((value, index) => {
-    if (!present(value)) return;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (!present(value)) continue;
     count += 1;
     if (value < min) min = value;
     if (value > max) {
@@ -42,8 +48,8 @@ export function aggregate(values: readonly (number | null | undefined)[]): Aggre
     } else if (value === max) {
       maxAt.push(index);
     }
-  });
-  const mid = median(values);
-  if (count === 0 || mid === undefined) return undefined;
+  }
+  const mid = count === 0 ? undefined : median(values);
+  if (mid === undefined) return undefined;
   return { count, min, median: mid, max, maxAt };
 }

@@ -64,13 +64,15 @@ export function WatermarksTab({ jobId, vertexId }: { jobId: string; vertexId: st
     // By id: one lookup per subtask, not a scan of every rate (thousands of subtasks).
     const rateById = new Map((rates.data ?? []).map((m) => [m.id, m.value]));
     return parsed.map((r) => {
-      const rate = rateById.get(`${r.subtask}.numRecordsInPerSecond`);
+      const isChecked = checkedSet.has(r.subtask);
+      // Only the checked subtasks' rates were asked for: no id to build for the thousands of others.
+      const rate = isChecked ? rateById.get(`${r.subtask}.numRecordsInPerSecond`) : undefined;
       return {
         ...r,
         lag: watermarkLag(r.watermark, takenAt),
         ahead: r.watermark !== null && lowest !== null ? r.watermark - lowest : null,
         idle: isIdleSubtask(rate === undefined ? undefined : Number(rate)),
-        checked: checkedSet.has(r.subtask),
+        checked: isChecked,
       };
     });
   }, [parsed, rates.data, takenAt, checked]);

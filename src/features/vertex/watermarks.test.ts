@@ -125,6 +125,24 @@ describe('subtasksToCheckForIdle', () => {
     const rows = [row(0, 50), row(1, 10), row(2, null, 'none'), row(3, 30), row(4, null, 'end'), row(5, 20)];
     expect(subtasksToCheckForIdle(rows, 3)).toEqual([1, 2, 5]);
   });
+  it('on ties at the limit, takes the lowest subtask numbers, whatever order the rows come in', () => {
+    let seed = 11;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    const rows = Array.from({ length: 5000 }, (_, i) => {
+      const r = next() % 40;
+      return r === 0 ? row(i, null, 'none') : r === 1 ? row(i, null, 'end') : row(i, 1000 + (r % 9));
+    }).sort(() => (next() % 2 ? 1 : -1));
+    const rank = (r: SubtaskWatermark): number =>
+      r.state === 'none' ? -Infinity : r.state === 'end' ? Infinity : (r.watermark ?? 0);
+    // What "furthest behind, then lowest subtask" means, by a full sort.
+    const expected = [...rows]
+      .sort((a, b) => rank(a) - rank(b) || a.subtask - b.subtask)
+      .slice(0, 100)
+      .map((r) => r.subtask)
+      .sort((a, b) => a - b);
+    expect(subtasksToCheckForIdle(rows)).toEqual(expected);
+    expect(subtasksToCheckForIdle(rows, 300)).toHaveLength(300);
+  });
   it('keeps one request of at most MAX_RATE_SUBTASKS ids at parallelism 512', () => {
     const rows = Array.from({ length: 512 }, (_, i) => row(i, 1000 + (i % 7)));
     const ids = subtasksToCheckForIdle(rows);

@@ -113,11 +113,19 @@ export const MAX_RATE_SUBTASKS = 100;
  */
 export function subtasksToCheckForIdle(rows: readonly SubtaskWatermark[], max = MAX_RATE_SUBTASKS): number[] {
   if (rows.length <= max) return rows.map((r) => r.subtask);
+  // The `max`-th lowest rank by a numeric sort of the ranks alone (a typed array: thousands of
+  // subtasks on every refresh), then the subtasks below it, and at it by subtask order.
   const rank = (r: SubtaskWatermark): number =>
     r.state === 'none' ? -Infinity : r.state === 'end' ? Infinity : (r.watermark ?? -Infinity);
-  return [...rows]
-    .sort((a, b) => rank(a) - rank(b) || a.subtask - b.subtask)
-    .slice(0, max)
-    .map((r) => r.subtask)
-    .sort((a, b) => a - b);
+  const ranks = Float64Array.from(rows, rank);
+  const cut = Float64Array.from(ranks).sort()[max - 1] as number;
+  const below: number[] = [];
+  const at: number[] = [];
+  rows.forEach((r, i) => {
+    const k = ranks[i] as number;
+    if (k < cut) below.push(r.subtask);
+    else if (k === cut) at.push(r.subtask);
+  });
+  at.sort((a, b) => a - b);
+  return [...below, ...at.slice(0, max - below.length)].sort((a, b) => a - b);
 }
