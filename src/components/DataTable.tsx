@@ -1,8 +1,9 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { aggregate, type Aggregate } from '../lib/aggregates';
 import type { SortState } from '../lib/search-state';
 import { filterByWords } from '../lib/word-filter';
+import { afterPaint } from '../lib/after-paint';
 
 /** What a column sorts by: numbers sort numerically, strings naturally, missing values last. */
 export type SortKey = number | string | null | undefined;
@@ -256,13 +257,18 @@ function VirtualRows<Row>({
   const body = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
   // Where the body starts in the document, so the window's scroll maps onto its rows (again when
-  // the rows change: what is above the table may have changed with them).
-  useLayoutEffect(() => {
-    const el = body.current;
-    if (!el) return;
-    const top = Math.round(el.getBoundingClientRect().top + window.scrollY);
-    setMargin((m) => (m === top ? m : top));
-  }, [rows]);
+  // the rows change: what is above the table may have changed with them). Read after the paint:
+  // until then the rows drawn are the first ones, which is what a table below the fold shows.
+  useEffect(
+    () =>
+      afterPaint(() => {
+        const el = body.current;
+        if (!el) return;
+        const top = Math.round(el.getBoundingClientRect().top + window.scrollY);
+        setMargin((m) => (m === top ? m : top));
+      }),
+    [rows],
+  );
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => ROW_ESTIMATE_PX,

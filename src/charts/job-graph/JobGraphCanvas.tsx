@@ -234,7 +234,12 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
     onViewChangeRef.current = props.onViewChange;
   });
 
+  // The SVG's size as its ResizeObserver last reported it (after a layout the browser did anyway);
+  // measured only until then. Measuring on each zoom or fit, right after 500 new nodes were added,
+  // forced a layout of all of them in the middle of the click (about 50 ms).
+  const sizeRef = useRef<Size | null>(null);
   const viewportSize = useCallback((): Size => {
+    if (sizeRef.current) return sizeRef.current;
     const rect = svgRef.current?.getBoundingClientRect();
     return { width: rect?.width ?? 0, height: rect?.height ?? 0 };
   }, []);
@@ -288,7 +293,9 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
     const observer =
       typeof ResizeObserver === 'undefined'
         ? undefined
-        : new ResizeObserver(() => {
+        : new ResizeObserver((entries) => {
+            const box = entries[0]?.borderBoxSize[0];
+            if (box) sizeRef.current = { width: box.inlineSize, height: box.blockSize };
             const size = viewportSize();
             setFrame((old) =>
               Math.round(old.width) === Math.round(size.width) && Math.round(old.height) === Math.round(size.height)

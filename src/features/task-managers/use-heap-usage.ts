@@ -4,6 +4,7 @@ import { userMessage } from '../../api/errors';
 import { taskManagerMetricsQueryOptions, taskManagersMetricsQueryOptions } from '../../api/metrics';
 import { usePolledQuery } from '../../api/polling';
 import { HEAP_READS_PER_REFRESH, planHeapReads } from './heap-schedule';
+import { afterPaint } from '../../lib/after-paint';
 
 const HEAP_USED = 'Status.JVM.Memory.Heap.Used';
 const HEAP_MAX = 'Status.JVM.Memory.Heap.Max';
@@ -120,14 +121,7 @@ export function useHeapUsage(
     };
     // The rows on screen are measured once the new list is laid out and painted (a frame, then a
     // task): measured right after the commit, the 200-row table's layout was forced, ~35 ms a refresh.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(turn, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(turn);
     // `tick`: one turn per answer of the list, even when the list is the same.
   }, [client, ids, tick, container]);
 
