@@ -27,6 +27,21 @@ describe('median', () => {
     }
   });
 
+  it('agrees with a plain sort on sorted, reversed and tie-heavy lists', () => {
+    const lists = [
+      Array.from({ length: 5000 }, (_, i) => i),
+      Array.from({ length: 5001 }, (_, i) => 5001 - i),
+      Array.from({ length: 4000 }, (_, i) => i % 3),
+      Array.from({ length: 6 }, () => 4),
+    ];
+    for (const values of lists) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      const expected = sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+      expect(median(values)).toBe(expected);
+    }
+  });
+
   it('counts ties as separate values', () => {
     expect(median([2, 2, 9])).toBe(2);
     expect(median([1, 2, 2, 9])).toBe(2);

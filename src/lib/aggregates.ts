@@ -17,18 +17,50 @@ function present(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/**
+ * The k-th smallest of `values` (0-based), moving values about: Wirth's selection, linear on
+ * average, where a sort is n log n. Afterwards every value before position k is at most the result.
+ */
+function selectKth(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    do {
+      while ((values[i] as number) < pivot) i++;
+      while (pivot < (values[j] as number)) j--;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) lo = i;
+    if (k < i) hi = j;
+  }
+  return values[k] as number;
+}
+
 /** The median of the finite values (even count: the mean of the middle two), or undefined when none. */
 export function median(values: readonly (number | null | undefined)[]): number | undefined {
-  // A typed array sorts numerically without a comparator call per step: a column of 5,000
-  // subtasks sorts in a fraction of what Array.prototype.sort with `(a, b) => a - b` takes.
-  const sorted = new Float64Array(values.length);
+  // Selected, not sorted: the footer of a 5,000-subtask table takes a median per column on every
+  // refresh, and a selection is linear where even a typed-array sort is n log n.
+  const finite = new Float64Array(values.length);
   let count = 0;
-  for (const value of values) if (present(value)) sorted[count++] = value;
+  for (const value of values) if (present(value)) finite[count++] = value;
   if (count === 0) return undefined;
-  const finite = sorted.subarray(0, count).sort();
+  const numbers = finite.subarray(0, count);
   const mid = Math.floor(count / 2);
-  const upper = finite[mid] as number;
-  return count % 2 === 1 ? upper : ((finite[mid - 1] as number) + upper) / 2;
+  const upper = selectKth(numbers, mid);
+  if (count % 2 === 1) return upper;
+  // The lower middle value is the largest of those the selection left before the upper one.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if ((numbers[i] as number) > lower) lower = numbers[i] as number;
+  return (lower + upper) / 2;
 }
 
 /** Min, median, max and where the max is, over the finite values; undefined when there is none. */

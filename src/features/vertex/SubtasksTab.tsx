@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { isNotFound, userMessage } from '../../api/errors';
 import { usePolledQuery } from '../../api/polling';
 import { subtaskAttemptQueryOptions, type SubtaskAttempt } from '../../api/subtasks';
@@ -99,15 +99,24 @@ const ACCUMULATED: readonly [AccumulatedKind, string][] = [
   ['idle', 'Idle'],
 ];
 
-/** An accumulated time as a duration and its share of the subtask's running time. */
-function AccumulatedCell({ ms, share }: { ms: number; share: number | undefined }): ReactNode {
+/**
+ * An accumulated time as a duration and its share of the subtask's running time. Memoised on
+ * its numbers: each answer brings new row objects, but most cells show what they showed.
+ */
+const AccumulatedCell = memo(function AccumulatedCell({
+  ms,
+  share,
+}: {
+  ms: number;
+  share: number | undefined;
+}): ReactNode {
   return (
     <>
       {formatDuration(ms)}
       {share !== undefined && <span className="share"> ({formatShare(share)})</span>}
     </>
   );
-}
+});
 
 /**
  * The columns that time each subtask, from the vertex details alone: the time in its current
@@ -168,6 +177,7 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
 
   const columns = useMemo<Column<SubtaskAttempt>[]>(() => {
     const attempts = attemptColumns<SubtaskAttempt>((s) => s);
+    const times = timeColumns(data);
     return [
       column('subtask', {
         header: 'Subtask',
@@ -194,7 +204,7 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
         search: true,
       }),
       ...attempts.slice(0, 1),
-      ...timeColumns(data).slice(0, 1),
+      ...times.slice(0, 1),
       column('attempt', {
         header: 'Attempt',
         className: 'num',
@@ -215,7 +225,7 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
         },
       }),
       ...attempts.slice(1),
-      ...timeColumns(data).slice(1),
+      ...times.slice(1),
     ];
   }, [expanded, data, slowest, picked]);
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { IOMetrics } from '../../api/schemas';
 import { column, type Column } from '../../components/DataTable';
@@ -7,15 +7,19 @@ import { links } from '../../lib/paths';
 
 // Table cells and columns shared by the vertex tabs.
 
-/** A TaskManager id as a link to its page; ids are untrusted text. */
-export function TaskManagerLink({ id }: { id: string }): ReactNode {
+/**
+ * A TaskManager id as a link to its page; ids are untrusted text. Memoised on the id: a router
+ * link resolves its path on every render, and a refresh of 5,000 subtasks re-renders every
+ * visible row while the ids stay the same.
+ */
+export const TaskManagerLink = memo(function TaskManagerLink({ id }: { id: string }): ReactNode {
   if (!id) return '–';
   return (
     <Link to={links.taskManager(id)} className="mono">
       {id}
     </Link>
   );
-}
+});
 
 /** Formats a value, or leaves the cell empty for a row without one (an attempt still loading). */
 export function ifPresent<Value>(format: (value: Value) => ReactNode): (value: Value | undefined) => ReactNode {
