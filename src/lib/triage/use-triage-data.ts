@@ -430,18 +430,28 @@ function useAnswers(client: QueryClient, hashes: ReadonlySet<string>): void {
     watched.current = hashes;
   }, [hashes]);
   const [, setVersion] = useState(0);
-  useEffect(
-    () =>
-      client.getQueryCache().subscribe((event) => {
-        if (!watched.current.has(event.query.queryHash)) return;
-        const answered =
-          event.type === 'removed' ||
-          (event.type === 'updated' && (event.action.type === 'success' || event.action.type === 'error'));
-        if (answered) setVersion((v) => v + 1);
-      }),
-    [client],
-  );
+  useEffect(() => {
+    // A turn's answers arrive within a few milliseconds of each other: one render for those of a frame.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = client.getQueryCache().subscribe((event) => {
+      if (pending !== undefined || !watched.current.has(event.query.queryHash)) return;
+      const answered =
+        event.type === 'removed' ||
+        (event.type === 'updated' && (event.action.type === 'success' || event.action.type === 'error'));
+      if (answered)
+        pending = setTimeout(() => {
+          pending = undefined;
+          setVersion((v) => v + 1);
+        }, ANSWERS_FRAME_MS);
+    });
+    return () => {
+      clearTimeout(pending);
+      unsubscribe();
+    };
+  }, [client]);
 }
+
+const ANSWERS_FRAME_MS = 16;
 
 interface Turn {
   readonly tick: number;
