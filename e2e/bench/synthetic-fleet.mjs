@@ -13,7 +13,7 @@
 // of refreshes / refreshes in it) and, on the two big tables, frames over 50 ms while scrolling.
 
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
@@ -288,7 +288,21 @@ async function refreshCost(h, s, marker, refreshes) {
   const from = Date.now();
   const t0 = await h.threadTimeMs(s.cdp);
   const p0 = await s.page.evaluate(() => performance.now());
+  // `BENCH_PROFILE_DIR` (see run.mjs): a CPU profile of the refresh window too.
+  const profileDir = process.env.BENCH_PROFILE_DIR ?? '';
+  if (profileDir) {
+    await s.cdp.send('Profiler.enable');
+    await s.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await s.cdp.send('Profiler.start');
+  }
   await h.sleep(h.refreshMs * refreshes);
+  if (profileDir) {
+    const { profile } = await s.cdp.send('Profiler.stop');
+    const file = path.join(profileDir, `refresh-${marker.source.replace(/\W+/g, '_')}-${Date.now()}.cpuprofile`);
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    h.log(`profile of the refresh window (${marker.source}): ${file}`);
+  }
   const t1 = await h.threadTimeMs(s.cdp);
   const p1 = await s.page.evaluate(() => performance.now());
   const seen = s.net.requests.filter((r) => r.at >= from && marker.test(new URL(r.url).pathname)).length;

@@ -15,15 +15,23 @@
 // the page says how old the reads are (`Freshness`). Findings are derived per job from its
 // answers (memoised in findings.ts), so one new answer does not re-derive a hundred jobs.
 
-import { useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { checkpointingStatisticsQueryOptions } from '../../api/checkpoints';
+import {
+  hashKey,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type QueryKey,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { checkpointingStatisticsQueryOptions, type CheckpointingStatistics } from '../../api/checkpoints';
 import { isNotFound } from '../../api/errors';
 import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobDetails, type JobOverview } from '../../api/jobs';
 import {
   subtasksMetricsQueryOptions,
   taskManagerMetricsQueryOptions,
   vertexMetricsQueryOptions,
+  type AggregatedMetrics,
   type MetricValues,
 } from '../../api/metrics';
 import { usePolledQuery, usePollInterval } from '../../api/polling';
@@ -183,31 +191,33 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
   const running = useMemo(() => oldestFirst((jobList ?? []).filter((j) => isActive(j.state))), [jobList]);
 
   // Every per-job and per-task-manager answer is read only in turn (schedule.ts), never by its own
-  // timer nor all at once when the page opens: these observers only see what the turns read.
-  // The query lists are kept while the same jobs run (react-query then keeps their options, not
-  // re-deriving hundreds of them on each of a refresh's answers).
+  // timer nor all at once when the page opens. They are read from the cache, not observed: an
+  // observer per job and list (hundreds) was re-checked on every answer of a refresh. One
+  // subscription to the cache re-renders when one of these answers arrives (`useAnswers`).
+  // The key lists are kept while the same jobs run (not re-hashed on each answer).
   const runningIds = running.map((j) => j.jid).join(',');
-  const detailsQueries = useMemo(
-    () => splitIds(runningIds).map((jid) => ({ ...jobDetailsQueryOptions(jid), ...IN_TURN })),
+  const detailsKeys = useMemo(
+    () => splitIds(runningIds).map((jid) => keyOf(jobDetailsQueryOptions(jid))),
     [runningIds],
   );
-  const details = useQueries({ queries: detailsQueries });
-  const checkpointsQueries = useMemo(
-    () => splitIds(runningIds).map((jid) => ({ ...checkpointingStatisticsQueryOptions(jid), ...IN_TURN })),
+  const checkpointsKeys = useMemo(
+    () => splitIds(runningIds).map((jid) => keyOf(checkpointingStatisticsQueryOptions(jid))),
     [runningIds],
   );
-  const checkpoints = useQueries({ queries: checkpointsQueries });
+  const cache = client.getQueryCache();
+  const details = detailsKeys.map((k) => answerOf<JobDetails>(cache, k));
+  const checkpoints = checkpointsKeys.map((k) => answerOf<CheckpointingStatistics>(cache, k));
   const sinks = running.map((_, i) => sinkOf(details[i]?.data));
   const sinkIds = running.map((job, i) => `${job.jid}/${sinks[i]?.id ?? '-'}`).join(',');
-  const watermarkQueries = useMemo(
+  const watermarkKeys = useMemo(
     () =>
       splitIds(sinkIds).map((pair) => {
         const [jid = '', sink = '-'] = pair.split('/');
-        return { ...subtasksMetricsQueryOptions(jid, sink, { get: WM, agg: ['min'] }), ...IN_TURN };
+        return keyOf(subtasksMetricsQueryOptions(jid, sink, { get: WM, agg: ['min'] }));
       }),
     [sinkIds],
   );
-  const watermarks = useQueries({ queries: watermarkQueries });
+  const watermarks = watermarkKeys.map((k) => answerOf<AggregatedMetrics>(cache, k));
   // The overview polls the task manager list itself; the page reads it once, then in turn.
   const tmList = useQuery({
     ...taskManagersQueryOptions(),
@@ -215,11 +225,11 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
   });
   const tmListData = tmList.data;
   const tmIds = useMemo(() => (tmListData?.taskmanagers ?? []).map((t) => t.id), [tmListData]);
-  const tmQueries = useMemo(
-    () => tmIds.map((id) => ({ ...taskManagerMetricsQueryOptions(id, { get: TM_METRICS }), ...IN_TURN })),
+  const tmKeys = useMemo(
+    () => tmIds.map((id) => keyOf(taskManagerMetricsQueryOptions(id, { get: TM_METRICS }))),
     [tmIds],
   );
-  const tmMetrics = useQueries({ queries: tmQueries });
+  const tmMetrics = tmKeys.map((k) => answerOf<MetricValues>(cache, k));
 
   // Busy subtasks (the page only): vertices with several subtasks, read only in turn.
   const multi = page
@@ -285,12 +295,16 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
     for (const read of turn.plan) void fetchRead(client, read).catch(() => undefined);
   }, [client, turn]);
   const hot = turn.hot;
-  const busySubtasks = useQueries({
-    queries: hot.map((v) => ({
-      ...vertexMetricsQueryOptions(v.jid, v.vertexId, { get: subtaskBusyIds(v.parallelism) }),
-      enabled: false,
-    })),
-  });
+  const hotKeys = useMemo(
+    () => hot.map((v) => keyOf(vertexMetricsQueryOptions(v.jid, v.vertexId, { get: subtaskBusyIds(v.parallelism) }))),
+    [hot],
+  );
+  const busySubtasks = hotKeys.map((k) => answerOf<MetricValues>(cache, k));
+  const watched = useMemo(
+    () => new Set([detailsKeys, checkpointsKeys, watermarkKeys, tmKeys, hotKeys].flat().map((k) => k.hash)),
+    [detailsKeys, checkpointsKeys, watermarkKeys, tmKeys, hotKeys],
+  );
+  useAnswers(client, watched);
 
   // Advance the engine when an answer is new (derived during render, as the wall does).
   const observations = running.map((job, i) => ({
@@ -383,6 +397,62 @@ const IN_TURN = { enabled: false } as const;
 
 const splitIds = (list: string): string[] => (list === '' ? [] : list.split(','));
 
+/** Answers read by the turns are kept between them (a job's checkpoints are read once in a hundred refreshes). */
+const KEEP_MS = 60 * 60_000;
+
+/** A query's key and hash (queries use the default key hash). */
+interface Key {
+  readonly key: QueryKey;
+  readonly hash: string;
+}
+
+const keyOf = (options: { queryKey: QueryKey }): Key => ({ key: options.queryKey, hash: hashKey(options.queryKey) });
+
+interface Answer<T> {
+  readonly data: T | undefined;
+  readonly error: Error | null;
+  readonly dataUpdatedAt: number;
+}
+
+const NO_ANSWER: Answer<never> = { data: undefined, error: null, dataUpdatedAt: 0 };
+
+/** What the cache holds for a query (kept answers, read without an observer). */
+function answerOf<T>(cache: ReturnType<QueryClient['getQueryCache']>, key: Key): Answer<T> {
+  const state = cache.get(key.hash)?.state;
+  if (!state) return NO_ANSWER;
+  return { data: state.data as T | undefined, error: state.error, dataUpdatedAt: state.dataUpdatedAt };
+}
+
+/** Re-renders when one of these queries gets an answer (or an error, or leaves the cache). */
+function useAnswers(client: QueryClient, hashes: ReadonlySet<string>): void {
+  const watched = useRef(hashes);
+  useEffect(() => {
+    watched.current = hashes;
+  }, [hashes]);
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    // A turn's answers arrive within a few milliseconds of each other: one render for those of a frame.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = client.getQueryCache().subscribe((event) => {
+      if (pending !== undefined || !watched.current.has(event.query.queryHash)) return;
+      const answered =
+        event.type === 'removed' ||
+        (event.type === 'updated' && (event.action.type === 'success' || event.action.type === 'error'));
+      if (answered)
+        pending = setTimeout(() => {
+          pending = undefined;
+          setVersion((v) => v + 1);
+        }, ANSWERS_FRAME_MS);
+    });
+    return () => {
+      clearTimeout(pending);
+      unsubscribe();
+    };
+  }, [client]);
+}
+
+const ANSWERS_FRAME_MS = 16;
+
 interface Turn {
   readonly tick: number;
   readonly n: number;
@@ -396,7 +466,7 @@ const FIRST_TURN: Turn = { tick: 0, n: 0, plan: [], detailsRead: new Map(), hot:
 
 /** Refreshes the query a scheduled read is about (its observers see the answer). */
 function fetchRead(client: QueryClient, read: TriageRead): Promise<unknown> {
-  const fresh = { staleTime: 0 };
+  const fresh = { staleTime: 0, gcTime: KEEP_MS };
   switch (read.kind) {
     case 'details':
       return client.fetchQuery({ ...jobDetailsQueryOptions(read.jid), ...fresh });
