@@ -14,6 +14,7 @@
 
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
@@ -285,11 +286,26 @@ function scrollProbe(o) {
  */
 async function refreshCost(h, s, marker, refreshes) {
   await h.sleep(h.refreshMs + 500);
+  // BENCH_PROFILE_DIR (see run.mjs): a CPU profile of the refresh window too, `refresh-<view>.cpuprofile`.
+  const profileDir = process.env.BENCH_PROFILE_DIR ?? '';
+  if (profileDir) {
+    await s.cdp.send('Profiler.enable');
+    await s.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await s.cdp.send('Profiler.start');
+  }
   const from = Date.now();
   const t0 = await h.threadTimeMs(s.cdp);
   const p0 = await s.page.evaluate(() => performance.now());
   await h.sleep(h.refreshMs * refreshes);
   const t1 = await h.threadTimeMs(s.cdp);
+  if (profileDir) {
+    const { profile } = await s.cdp.send('Profiler.stop');
+    const name = String(marker.source)
+      .replace(/[^\w]+/g, '_')
+      .slice(0, 40);
+    await mkdir(profileDir, { recursive: true });
+    await writeFile(path.join(profileDir, `refresh-${name}-${from}.cpuprofile`), JSON.stringify(profile));
+  }
   const p1 = await s.page.evaluate(() => performance.now());
   const seen = s.net.requests.filter((r) => r.at >= from && marker.test(new URL(r.url).pathname)).length;
   const requests = s.net.requests.filter((r) => r.at >= from).length;
