@@ -285,16 +285,16 @@ function scrollProbe(o) {
  */
 async function refreshCost(h, s, marker, refreshes) {
   await h.sleep(h.refreshMs + 500);
-  const from = Date.now();
-  const t0 = await h.threadTimeMs(s.cdp);
-  const p0 = await s.page.evaluate(() => performance.now());
-  // `BENCH_PROFILE_DIR` (see run.mjs): a CPU profile of the refresh window too.
+  // BENCH_PROFILE_DIR (see run.mjs): a CPU profile of the refresh window too, `refresh-<view>.cpuprofile`.
   const profileDir = process.env.BENCH_PROFILE_DIR ?? '';
   if (profileDir) {
     await s.cdp.send('Profiler.enable');
     await s.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await s.cdp.send('Profiler.start');
   }
+  const from = Date.now();
+  const t0 = await h.threadTimeMs(s.cdp);
+  const p0 = await s.page.evaluate(() => performance.now());
   await h.sleep(h.refreshMs * refreshes);
   if (profileDir) {
     const { profile } = await s.cdp.send('Profiler.stop');

@@ -1,6 +1,16 @@
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
-import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import {
   LARGE_GRAPH,
   layoutJobGraph,
@@ -213,9 +223,12 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
   const layouts = useGraphLayouts(structure);
   // The frame's size, to pick a direction for "auto" (updated on resize, not per frame).
   const [frame, setFrame] = useState<Size>({ width: 0, height: 0 });
+  // "Auto" draws nothing until the frame is measured (a layout effect, before the first paint):
+  // drawing left to right first and then top to bottom would build every node and edge twice.
+  const measuring = choice === 'auto' && (frame.width <= 0 || frame.height <= 0) && canMeasure();
   const chosen = chooseLayout(choice, frame, layouts);
   const { direction } = chosen;
-  const layout = chosen.layout ?? NO_LAYOUT;
+  const layout = (measuring ? undefined : chosen.layout) ?? NO_LAYOUT;
   const pending = chosen.layout === undefined;
   const directionRef = useRef(direction);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -263,6 +276,15 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
     const t = readableFit(layoutRef.current, viewportSize(), directionRef.current, layoutRef.current.nodes[0]);
     behavior.transform(select(svg), zoomIdentity.translate(t.x, t.y).scale(t.k));
   }, [viewportSize]);
+
+  useLayoutEffect(() => {
+    if (!measuring) return;
+    const size = viewportSize();
+    // Measuring the DOM before the first paint is what a layout effect is for: this render draws
+    // the graph once, in the right direction, before anything is shown.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (size.width > 0 && size.height > 0) setFrame(size);
+  }, [measuring, viewportSize]);
 
   // The zoom behaviour lives as long as the component; it writes the transform straight to the DOM.
   useEffect(() => {
@@ -522,6 +544,11 @@ const GraphNode = memo(
     a.view.lines.length === b.view.lines.length &&
     a.view.lines.every((line, i) => line === b.view.lines[i]),
 );
+
+/** Whether the frame's size can be known: not without ResizeObserver (jsdom), where nothing is laid out. */
+function canMeasure(): boolean {
+  return typeof ResizeObserver !== 'undefined';
+}
 
 /** Focus that shows a focus ring: from the keyboard, not from a mouse click. */
 function isKeyboardFocus(element: Element): boolean {

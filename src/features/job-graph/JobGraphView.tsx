@@ -66,7 +66,7 @@ interface JobGraphViewProps {
  * table. A refresh costs the job details (already polled by the page) plus one watermark request
  * per vertex on screen and readable, one skew request per such vertex with more than one subtask,
  * and one operator-metrics request per source or sink vertex whose table row is on screen (see
- * useOperatorFlows).
+ * useOperatorFlows), each of the three at most READS_PER_REFRESH per refresh, in turn.
  *
  * The graph and the table mark one vertex together: the one hovered or focused in either, else
  * the one picked by clicking its row, kept in the URL (`?vertex=<id>`) so a link shows it.
@@ -111,7 +111,7 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
     () => details.vertices.map((v) => ({ id: v.id, name: v.name, role: roles.get(v.id) })),
     [details, roles],
   );
-  const operatorFlows = useOperatorFlows(jobId, tableVertices, onScreen, live);
+  const operatorFlows = useOperatorFlows(jobId, tableVertices, onScreen, live, turn);
   const rows = useMemo(() => buildVertexRows(details, rates, operatorFlows), [details, rates, operatorFlows]);
 
   const structure = useMemo<GraphStructure>(() => jobGraphStructure(model), [model]);
