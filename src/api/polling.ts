@@ -9,6 +9,13 @@ import { useRefreshInterval } from '../refresh/useRefreshInterval';
 import type { RefreshKind } from '../refresh/policy';
 import { webConfigQueryOptions } from './webConfig';
 
+/**
+ * How long an answer read in turn (fetched by a schedule, with no query observing it between its
+ * turns) stays in the cache: a whole round of turns (100 jobs' checkpoints, 200 task managers'
+ * heaps) takes far longer than react-query's default of 5 minutes without an observer.
+ */
+export const KEPT_BETWEEN_TURNS_MS = 60 * 60_000;
+
 /** The refetch interval for a query of this kind, following /config and the user's choice. */
 export function usePollInterval(kind: RefreshKind = 'live'): number | false {
   const { data: serverDefault } = useQuery({

@@ -2,18 +2,13 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { userMessage } from '../../api/errors';
 import { taskManagerMetricsQueryOptions, taskManagersMetricsQueryOptions } from '../../api/metrics';
-import { usePolledQuery } from '../../api/polling';
+import { KEPT_BETWEEN_TURNS_MS, usePolledQuery } from '../../api/polling';
 import { HEAP_READS_PER_REFRESH, planHeapReads } from './heap-schedule';
 import { afterPaint } from '../../lib/after-paint';
 
 const HEAP_USED = 'Status.JVM.Memory.Heap.Used';
 const HEAP_MAX = 'Status.JVM.Memory.Heap.Max';
 const HEAP = { get: [HEAP_USED, HEAP_MAX] };
-/**
- * A value read in turn must outlive a whole round of reads (200 task managers: about 70 refreshes),
- * so its cache entry is kept longer than react-query's default while nothing observes it.
- */
-const KEEP_MS = 60 * 60_000;
 
 export interface HeapUsage {
   readonly used: number | null;
@@ -47,7 +42,7 @@ function toNumber(value: string | number | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const heapQuery = (id: string) => ({ ...taskManagerMetricsQueryOptions(id, HEAP), gcTime: KEEP_MS });
+const heapQuery = (id: string) => ({ ...taskManagerMetricsQueryOptions(id, HEAP), gcTime: KEPT_BETWEEN_TURNS_MS });
 
 /** The last heap value read for each task manager, from the query cache (where reads put it). */
 function readUsage(client: QueryClient, ids: readonly string[]): Map<string, HeapUsage> {

@@ -34,7 +34,7 @@ import {
   type AggregatedMetrics,
   type MetricValues,
 } from '../../api/metrics';
-import { usePolledQuery, usePollInterval } from '../../api/polling';
+import { KEPT_BETWEEN_TURNS_MS, usePolledQuery, usePollInterval } from '../../api/polling';
 import { taskManagersQueryOptions } from '../../api/taskmanagers';
 import { isActive, oldestFirst } from '../job-states';
 import { downstreamOf } from './bottleneck';
@@ -397,9 +397,6 @@ const IN_TURN = { enabled: false } as const;
 
 const splitIds = (list: string): string[] => (list === '' ? [] : list.split(','));
 
-/** Answers read by the turns are kept between them (a job's checkpoints are read once in a hundred refreshes). */
-const KEEP_MS = 60 * 60_000;
-
 /** A query's key and hash (queries use the default key hash). */
 interface Key {
   readonly key: QueryKey;
@@ -466,7 +463,7 @@ const FIRST_TURN: Turn = { tick: 0, n: 0, plan: [], detailsRead: new Map(), hot:
 
 /** Refreshes the query a scheduled read is about (its observers see the answer). */
 function fetchRead(client: QueryClient, read: TriageRead): Promise<unknown> {
-  const fresh = { staleTime: 0, gcTime: KEEP_MS };
+  const fresh = { staleTime: 0, gcTime: KEPT_BETWEEN_TURNS_MS };
   switch (read.kind) {
     case 'details':
       return client.fetchQuery({ ...jobDetailsQueryOptions(read.jid), ...fresh });
