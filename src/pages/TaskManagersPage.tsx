@@ -5,13 +5,11 @@ import { QueryState } from '../components/QueryState';
 import { HeapSummary } from '../features/task-managers/HeapSummary';
 import { DEFAULT_TM_SORT, TM_SORT_COLUMNS, TaskManagersTable } from '../features/task-managers/TaskManagersTable';
 import { useHeapUsage } from '../features/task-managers/use-heap-usage';
+import { staleAfterMs } from '../lib/read-in-turn';
 import { sortParam, stringParam, useSearchState } from '../lib/search-state';
 
 const qParam = stringParam();
 const sortBy = sortParam(TM_SORT_COLUMNS, DEFAULT_TM_SORT);
-
-/** A heap value this much older than the refresh interval shows its age (answers take a while). */
-const AGE_SLACK_MS = 1000;
 
 /** All task managers; the filter and sort live in the URL. */
 export function TaskManagersPage(): ReactNode {
@@ -19,8 +17,7 @@ export function TaskManagersPage(): ReactNode {
   const table = useRef<HTMLDivElement>(null);
   const heap = useHeapUsage(taskManagers, table);
   const interval = usePollInterval('live');
-  // With the refresh off every value is as old as it is: its age shows.
-  const staleAfterMs = interval === false ? 0 : Math.round(interval * 1.5) + AGE_SLACK_MS;
+  const heapStaleAfterMs = staleAfterMs(interval);
   const [filter, setFilter] = useSearchState('q', qParam);
   const [sort, setSort] = useSearchState('sort', sortBy);
   return (
@@ -34,7 +31,7 @@ export function TaskManagersPage(): ReactNode {
               <TaskManagersTable
                 taskManagers={data.taskmanagers}
                 heapUsage={heap.usage}
-                heapStaleAfterMs={staleAfterMs}
+                heapStaleAfterMs={heapStaleAfterMs}
                 filter={filter}
                 onFilterChange={setFilter}
                 sort={sort}

@@ -1,16 +1,15 @@
 // The graph's request budget: the watermark and data skew of the vertices on screen are read at
 // most READS_PER_REFRESH vertices per refresh, in turn, however many vertices the screen shows (a
 // 300-vertex job zoomed out to readable details shows dozens). Each vertex keeps its last figures
-// between its turns, and a figure older than the refresh says how old it is.
+// between its turns, and a figure older than the refresh says how old it is (the rules every view
+// that reads in turn shares: src/lib/read-in-turn.ts).
 
 import { useState } from 'react';
 import { formatDuration } from '../../lib/format';
+import { groupInTurn, isStale, roundsToReadAll } from '../../lib/read-in-turn';
 
 /** Vertices whose watermark and data skew are read on one refresh. */
 export const READS_PER_REFRESH = 5;
-
-/** A figure older than this many refresh intervals shows its age. */
-const STALE_AFTER_INTERVALS = 1.5;
 
 /**
  * The vertices read on refresh number `turn`: all of them when they fit in `cap`, else the
@@ -18,15 +17,12 @@ const STALE_AFTER_INTERVALS = 1.5;
  * is read exactly once every ceil(n / cap) refreshes.
  */
 export function readWindow(ids: readonly string[], turn: number, cap = READS_PER_REFRESH): ReadonlySet<string> {
-  if (ids.length <= cap) return new Set(ids);
-  const groups = Math.ceil(ids.length / cap);
-  const start = (((turn % groups) + groups) % groups) * cap;
-  return new Set(ids.slice(start, start + cap));
+  return new Set(groupInTurn(ids, turn, cap));
 }
 
 /** Refreshes it takes to read every one of `count` vertices once. */
 export function readRounds(count: number, cap = READS_PER_REFRESH): number {
-  return Math.max(1, Math.ceil(count / cap));
+  return roundsToReadAll(count, cap);
 }
 
 /**
@@ -34,9 +30,9 @@ export function readRounds(count: number, cap = READS_PER_REFRESH): number {
  * no older than a refresh (or was never read: the figure itself says "–" then).
  */
 export function readAge(readAt: number | undefined, now: number, intervalMs: number | false): string {
-  if (!readAt || intervalMs === false) return '';
+  if (!readAt) return '';
   const age = now - readAt;
-  return age > intervalMs * STALE_AFTER_INTERVALS ? `read ${formatDuration(age)} ago` : '';
+  return isStale(age, intervalMs) ? `read ${formatDuration(age)} ago` : '';
 }
 
 /**

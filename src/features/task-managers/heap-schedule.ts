@@ -6,6 +6,8 @@
 // in list order), so every task manager is read in turn and the rows looked at stay fresh. A small
 // cluster (up to the budget) has every task manager read on every refresh.
 
+import { leastRecentlyRead, roundsToReadAll } from '../../lib/read-in-turn';
+
 /** Heap reads per refresh, whatever the number of task managers. */
 export const HEAP_READS_PER_REFRESH = 6;
 /** Of which, at most this many go to the rows on screen. */
@@ -23,12 +25,8 @@ export interface HeapPlanInput {
 }
 
 /** The least recently read first (never read before any read), ties in the order given. */
-function oldestFirst(ids: readonly string[], readAt: ReadonlyMap<string, number>): string[] {
-  return ids
-    .map((id, index) => ({ id, index, at: readAt.get(id) ?? -Infinity }))
-    .sort((a, b) => a.at - b.at || a.index - b.index)
-    .map((x) => x.id);
-}
+const oldestFirst = (ids: readonly string[], readAt: ReadonlyMap<string, number>): string[] =>
+  leastRecentlyRead(ids, (id) => readAt.get(id));
 
 /** The task managers whose heap to read on this refresh. */
 export function planHeapReads(input: HeapPlanInput): string[] {
@@ -53,5 +51,5 @@ export function refreshesPerRound(
   onScreenBudget = HEAP_READS_ON_SCREEN,
 ): number {
   if (taskManagers <= budget) return 1;
-  return Math.ceil(taskManagers / Math.max(1, budget - onScreenBudget));
+  return roundsToReadAll(taskManagers, budget - onScreenBudget);
 }

@@ -4,6 +4,7 @@
 // table is never mistaken for a checked cluster.
 
 import { formatDuration } from '../format';
+import { isStale } from '../read-in-turn';
 import { DETAILS_PER_REFRESH } from './schedule';
 
 /** How much of the cluster the page has read, and how long ago (browser clock, ms). */
@@ -37,7 +38,7 @@ export function freshnessWords(f: TriageFreshness, running: number): string[] {
     const age = Math.max(0, f.at - f.oldestDetailsAt);
     lines.push(
       `Job details of all ${running} running jobs read, the oldest ${formatDuration(age)} ago` +
-        (interval !== null && age > interval
+        (interval !== null && isStale(age, interval)
           ? `: older than the refresh (${formatDuration(interval)}), as ${DETAILS_PER_REFRESH} jobs are read per refresh.`
           : '.'),
     );

@@ -18,6 +18,8 @@
 //   sink watermark. Each job's details are thus refreshed at a slower cadence (about every
 //   2 x 4/2 x jobs refreshes) and its findings are kept between reads.
 
+import { leastRecentlyRead, pickInTurn } from '../read-in-turn';
+
 export type TriageMode = 'page' | 'panel';
 
 export type TriageRead =
@@ -80,23 +82,6 @@ export const DETAILS_PER_REFRESH = 8;
 /** Of those, this many always go to the jobs read longest ago (changed jobs cannot starve the others). */
 export const DETAILS_KEPT_FOR_OLDEST = 2;
 
-/**
- * The `turn`-th pick among the items that qualify: one never read first (in list order), else
- * round robin. Null when none qualifies.
- */
-export function pickInTurn<T>(
-  items: readonly T[],
-  turn: number,
-  ok: (item: T) => boolean,
-  read: (item: T) => boolean,
-): T | null {
-  const candidates = items.filter(ok);
-  if (candidates.length === 0) return null;
-  const unread = candidates.find((c) => !read(c));
-  if (unread !== undefined) return unread;
-  return candidates[((turn % candidates.length) + candidates.length) % candidates.length] ?? null;
-}
-
 /** The hottest vertices (by their busiest subtask), at most HOT_VERTICES, hottest first. */
 export function hotVertices(vertices: readonly ScheduleVertex[]): ScheduleVertex[] {
   return vertices
@@ -135,18 +120,18 @@ function busyRead(n: number, vertices: readonly ScheduleVertex[]): TriageRead | 
  */
 export function detailsInTurn(jobs: readonly ScheduleJob[]): ScheduleJob[] {
   if (jobs.length <= DETAILS_PER_REFRESH) return [...jobs];
-  const readOn = (j: ScheduleJob): number => j.detailsReadOn ?? -1;
-  const byAge = (a: ScheduleJob, b: ScheduleJob): number => readOn(a) - readOn(b);
+  const leastRecent = (list: readonly ScheduleJob[]): ScheduleJob[] =>
+    leastRecentlyRead(list, (j) => j.detailsReadOn ?? undefined);
   const never = jobs.filter((j) => !j.hasDetails || j.detailsReadOn == null);
   const picked = never.slice(0, DETAILS_PER_REFRESH);
   const taken = new Set(picked.map((j) => j.jid));
   const rest = jobs.filter((j) => !taken.has(j.jid));
-  const changed = rest.filter((j) => j.changed).sort(byAge);
+  const changed = leastRecent(rest.filter((j) => j.changed));
   for (const j of changed.slice(0, Math.max(0, DETAILS_PER_REFRESH - DETAILS_KEPT_FOR_OLDEST - picked.length))) {
     picked.push(j);
     taken.add(j.jid);
   }
-  const oldest = rest.filter((j) => !taken.has(j.jid)).sort(byAge);
+  const oldest = leastRecent(rest.filter((j) => !taken.has(j.jid)));
   return [...picked, ...oldest.slice(0, DETAILS_PER_REFRESH - picked.length)];
 }
 
