@@ -45,9 +45,10 @@ import { measureSlowNetwork, SLOW_NETWORK_LABEL } from './slow-network.mjs';
 
 const USAGE = `usage: node e2e/bench/run.mjs [--smoke] [--soak-minutes N] [--runs N] [--window-seconds N]
        [--scale-runs N] [--theirs-refresh-ms MS] [--only ttfd,requests,soak,scale,fleet,slownet,real] [--dist DIR]
-       [--scale [--stay-minutes N]]
+       [--scale [--stay-minutes N] [--scale-views graph,subtasks,watermarks,backpressure]]
   --dist DIR  measure an existing build (e.g. of a candidate fix) instead of building the working tree
-  --scale     the scale sections (real: the sandbox's scale cluster, a job of SCALE_PARALLELISM subtasks)`;
+  --scale     the scale sections (real: the sandbox's scale cluster, a job of SCALE_PARALLELISM subtasks)
+  --scale-views  only these views of the real job (default all; the stay only with subtasks)`;
 
 /** Sections `--scale` runs (without it, the others); `--only` names sections of either kind. */
 const SCALE_SECTIONS = ['real'];
@@ -76,6 +77,7 @@ function parseArgs(argv) {
     'smoke',
     'scale',
     'stay-minutes',
+    'scale-views',
     'soak-minutes',
     'runs',
     'window-seconds',
@@ -105,6 +107,7 @@ function parseArgs(argv) {
     dist: typeof given.dist === 'string' ? path.resolve(given.dist) : null,
     scaleMode: given.scale === true,
     stayMinutes: given['stay-minutes'] === undefined ? null : num('stay-minutes', 5),
+    scaleViews: typeof given['scale-views'] === 'string' ? given['scale-views'].split(',').map((s) => s.trim()) : null,
     /** @param {string} section */
     doing: (section) =>
       only !== null ? only.has(section) : SCALE_SECTIONS.includes(section) === (given.scale === true),
@@ -1042,7 +1045,13 @@ async function runAll(opts, measure, cleanups, errors, began, load) {
     if (opts.doing('real')) {
       extra.real = await measure('scale: the real job', () =>
         scaleRealSection(
-          { smoke: opts.smoke, runs: opts.runs, windowSeconds: opts.windowSeconds, stayMinutes: opts.stayMinutes },
+          {
+            smoke: opts.smoke,
+            runs: opts.runs,
+            windowSeconds: opts.windowSeconds,
+            stayMinutes: opts.stayMinutes,
+            views: opts.scaleViews,
+          },
           {
             browser,
             dist: build.dist,

@@ -184,11 +184,16 @@ async function stay(t, env, ui, minutes) {
 /**
  * The whole section: the scale cluster (reused, or started and stopped again), nginx in front of
  * it for ours, then the measurements. Returns figures for run.mjs's report and JSON line.
- * @param {{ smoke: boolean, runs: number, windowSeconds: number, stayMinutes: number | null }} opts
+ * @param {{ smoke: boolean, runs: number, windowSeconds: number, stayMinutes: number | null, views?: string[] | null }} opts
  * @param {{ browser: import('@playwright/test').Browser, dist: string, cleanups: (() => unknown)[], tools: Tools }} ctx
  */
 export async function scaleRealSection(opts, ctx) {
   const t = ctx.tools;
+  const unknown = (opts.views ?? []).filter((v) => !REAL_VIEWS.includes(/** @type {RealView} */ (v)));
+  if (unknown.length > 0)
+    throw new Error(`--scale-views: unknown ${unknown.join(', ')} (views: ${REAL_VIEWS.join(', ')})`);
+  /** @type {readonly RealView[]} A shorter run re-measures some views (the report shows the others as –). */
+  const views = opts.views ? REAL_VIEWS.filter((v) => opts.views?.includes(v)) : REAL_VIEWS;
   const settings = sandboxSettings();
   const parallelism = opts.smoke && !process.env.SCALE_PARALLELISM ? 16 : scaleParallelism();
   const before = readScaleState(settings.port);
@@ -227,7 +232,7 @@ export async function scaleRealSection(opts, ctx) {
   const cap = (/** @type {string} */ v) => v.charAt(0).toUpperCase() + v.slice(1);
 
   // Time to first data, alternating ours / theirs, cold each time.
-  for (const view of REAL_VIEWS) {
+  for (const view of views) {
     /** @type {Record<Ui, any[]>} */
     const runs = { ours: [], theirs: [] };
     for (let i = 0; i < opts.runs; i += 1) {
@@ -251,7 +256,7 @@ export async function scaleRealSection(opts, ctx) {
   }
 
   // Requests and bytes per refresh while idle, and the longest main-thread task.
-  for (const view of REAL_VIEWS) {
+  for (const view of views) {
     for (const ui of /** @type {const} */ (['ours', 'theirs'])) {
       const r = await t.measure(`scale ${ui} ${view} idle`, () => idle(t, env, ui, view, opts.windowSeconds * 1000));
       const o = side(ui);
@@ -263,14 +268,16 @@ export async function scaleRealSection(opts, ctx) {
   }
 
   // Heap after GC after a stay on the subtasks view: both at once, in separate renderer processes.
-  const minutes = opts.stayMinutes ?? (opts.smoke ? 20 / 60 : 5);
-  t.log(`scale: ${t.round(minutes, 2)} min on the subtasks view, ours and theirs at once`);
-  const [o, th] = await Promise.all([
-    t.measure('scale ours stay on subtasks', () => stay(t, env, 'ours', minutes)),
-    t.measure('scale theirs stay on subtasks', () => stay(t, env, 'theirs', minutes)),
-  ]);
-  ours.stay = o;
-  theirs.stay = th;
+  const minutes = views.includes('subtasks') ? (opts.stayMinutes ?? (opts.smoke ? 20 / 60 : 5)) : 0;
+  if (minutes > 0) {
+    t.log(`scale: ${t.round(minutes, 2)} min on the subtasks view, ours and theirs at once`);
+    const [o, th] = await Promise.all([
+      t.measure('scale ours stay on subtasks', () => stay(t, env, 'ours', minutes)),
+      t.measure('scale theirs stay on subtasks', () => stay(t, env, 'theirs', minutes)),
+    ]);
+    ours.stay = o;
+    theirs.stay = th;
+  }
 
   for (const ui of /** @type {const} */ (['ours', 'theirs'])) {
     const s = side(ui);
