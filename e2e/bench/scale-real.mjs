@@ -366,7 +366,7 @@ export function scaleRealReport(real, ratios, f) {
     `scale, a real job: "${real.setup.jobName}" (${real.setup.vertices.map((/** @type {any} */ v) => `${v.name} x${v.parallelism}`).join(' -> ')}; ${real.setup.tasks} tasks), vertex views on "${real.setup.measuredVertex}"; Flink ${real.setup.flinkVersion} at ${real.setup.url}`,
   );
   out.push(
-    `medians of ${real.setup.runsEach} cold runs each, alternating; idle window ${real.setup.idleWindowSeconds} s; first data given up after ${real.setup.firstDataTimeoutSeconds} s; stay ${real.setup.stayMinutes} min`,
+    `medians of ${real.setup.runsEach} cold runs each, alternating; idle window ${real.setup.idleWindowSeconds} s; first data given up after ${real.setup.firstDataTimeoutSeconds} s; ${real.setup.stayMinutes > 0 ? `stay ${real.setup.stayMinutes} min` : 'no stay (no subtasks view)'}`,
   );
   const rows = [['metric', 'ours', 'theirs', 'ours/theirs', 'target', 'verdict']];
   const ratioKey = {
