@@ -5,7 +5,7 @@ import { configureApi } from './api/settings';
 import { activateSnapshot } from './api/snapshot';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
-import { preloadDeepLink } from './app/router';
+import { preloadDeepLink, readDeepLinkFirst } from './app/router';
 import { detectKiosk } from './app/kiosk-mode';
 import { loadRuntimeConfig, type RuntimeConfig } from './app/runtime-config';
 import { initTheme } from './app/theme';
@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     });
     configureServerKind(config.kind === 'history' ? 'history' : 'detect');
     if (config.kind === 'history') setHistoryMode(true);
+    readDeepLinkFirst(window.location.hash);
   }
   if (kiosk) {
     document.documentElement.classList.add('kiosk');

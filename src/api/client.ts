@@ -270,6 +270,66 @@ interface CheckedResponse {
   readonly started: number;
 }
 
+// ---- early reads -------------------------------------------------------------------------------
+// A deep link's first answers (the server's /config, the job's details) are asked for as soon as
+// config.json is read, while the page's code still downloads: else the first request leaves only
+// once the route's chunks have loaded and rendered (on a slow link or a loaded JobManager, the two
+// waits add up). The first request for the same URL takes the answer, once; one nobody takes is
+// dropped after EARLY_KEPT_MS.
+
+/** How long an early answer waits for its request (a page's chunks may take this long to load). */
+const EARLY_KEPT_MS = 15_000;
+const earlyAnswers = new Map<string, Promise<TransportResponse>>();
+
+/** Starts a GET of the active cluster now, for the first `send` of the same URL to take. */
+export function readEarly<E extends EndpointSpec>(endpoint: E, options: RequestOptions<E>): void {
+  if (endpoint.verb !== 'GET' || options.target || activeSnapshot()) return;
+  const settings = getApiSettings();
+  if (isHistoryServer(settings.baseUrl) && !isArchived(endpoint)) return;
+  let url: string;
+  try {
+    url = buildUrl(endpoint, options, settings);
+  } catch {
+    return; // A link with a malformed id: the page says so when it asks.
+  }
+  if (earlyAnswers.has(url)) return;
+  const answer = fetchResponse(url, {
+    method: 'GET',
+    headers: { Accept: endpoint.response === 'json' ? 'application/json' : 'text/plain, */*' },
+    credentials: 'same-origin',
+    redirect: 'follow',
+    signal: settings.timeoutMs > 0 ? AbortSignal.timeout(settings.timeoutMs) : undefined,
+  });
+  // A failure is the taker's to report (send classifies it as for any request); unhandled, never.
+  answer.catch(() => undefined);
+  earlyAnswers.set(url, answer);
+  setTimeout(() => {
+    if (earlyAnswers.get(url) === answer) earlyAnswers.delete(url);
+  }, EARLY_KEPT_MS);
+}
+
+/** The early answer for `url`, taken (a second request sends its own). */
+function takeEarly(url: string): Promise<TransportResponse> | undefined {
+  const answer = earlyAnswers.get(url);
+  earlyAnswers.delete(url);
+  return answer;
+}
+
+/** `answer`, or a rejection as soon as `signal` aborts (the taker's timeout or cancellation). */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  // send tells a timeout from a cancellation by its own signals, not by this reason.
+  const aborted = (): DOMException => new DOMException('The request was aborted', 'AbortError');
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(aborted());
+      return;
+    }
+    const onAbort = (): void => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Sends `GET /config` for the History Server detection when no one else has (history-server.ts). */
 function detectServerKind(): void {
   send(endpoints.webConfig, {}).catch(() => undefined);
@@ -376,9 +436,12 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
       redirect: 'follow',
     };
     try {
-      response = options.onUploadProgress
-        ? await xhrResponse(url, init, options.onUploadProgress)
-        : await fetchResponse(url, init);
+      const early = endpoint.verb === 'GET' && !target ? takeEarly(url) : undefined;
+      response = early
+        ? await untilAborted(early, signal)
+        : options.onUploadProgress
+          ? await xhrResponse(url, init, options.onUploadProgress)
+          : await fetchResponse(url, init);
     } catch (cause) {
       return fail(whyStopped(cause));
     }

@@ -2,7 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getRefreshState, resetRefreshStore, setRefreshInterval, setServerRefreshInterval } from '../refresh/store';
+import {
+  getRefreshState,
+  resetRefreshStore,
+  setRefreshInterval,
+  setRefreshPaused,
+  setServerRefreshInterval,
+} from '../refresh/store';
 import { checkpointConfigQueryOptions } from './checkpoints';
 import { clusterOverviewQueryOptions, webConfigQueryOptions } from './cluster';
 import { requestOnce } from './endpoint-query';
@@ -79,6 +85,34 @@ describe('the overview hooks', () => {
     const { result } = renderHook(() => usePolledQuery(jobsOverviewQueryOptions()), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ kind: 'http', status: 502 });
+  });
+});
+
+describe('a polled answer', () => {
+  const countJobLists = (fetch: ReturnType<typeof routeFixtures>): number =>
+    fetch.mock.calls.filter(([input]) =>
+      (input instanceof Request ? input.url : input.toString()).endsWith('/jobs/overview'),
+    ).length;
+
+  it('is used, not asked again, by a view that mounts within half a refresh of it', async () => {
+    const fetch = routeFixtures();
+    const shared = wrapper();
+    const first = renderHook(() => usePolledQuery(jobsOverviewQueryOptions()), { wrapper: shared });
+    await waitFor(() => expect(first.result.current.data).toBeDefined());
+    const second = renderHook(() => usePolledQuery(jobsOverviewQueryOptions()), { wrapper: shared });
+    expect(second.result.current.data).toBe(first.result.current.data);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(countJobLists(fetch)).toBe(1);
+  });
+
+  it('is asked again by a view that mounts with the refresh off', async () => {
+    setRefreshPaused(true);
+    const fetch = routeFixtures();
+    const shared = wrapper();
+    const first = renderHook(() => usePolledQuery(jobsOverviewQueryOptions()), { wrapper: shared });
+    await waitFor(() => expect(first.result.current.data).toBeDefined());
+    renderHook(() => usePolledQuery(jobsOverviewQueryOptions()), { wrapper: shared });
+    await waitFor(() => expect(countJobLists(fetch)).toBe(2));
   });
 });
 

@@ -4,7 +4,7 @@
 
 import { mutationOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { requestJson } from './client';
+import { readEarly, requestJson } from './client';
 import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
@@ -127,6 +127,11 @@ export type JobDetails = v.InferOutput<typeof JobDetailsSchema>;
 
 export function jobDetailsQueryOptions(jobId: string) {
   return jsonQuery(flinkKeys.jobDetails(jobId), endpoints.jobDetails, JobDetailsSchema, { params: { jobid: jobId } });
+}
+
+/** Asks for the job's details before the job page's code has loaded (a deep link; client.ts readEarly). */
+export function readJobDetailsEarly(jobId: string): void {
+  readEarly(endpoints.jobDetails, { params: { jobid: jobId } });
 }
 
 // ---- GET /jobs/:jobid/status -----------------------------------------------------------------

@@ -2,6 +2,7 @@
 // needs its `refresh-interval`, and every resource module's hooks need polling.ts.
 
 import * as v from 'valibot';
+import { readEarly } from './client';
 import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
 import { flinkKeys } from './keys';
@@ -26,4 +27,9 @@ export type WebConfig = v.InferOutput<typeof WebConfigSchema>;
 /** The configuration does not change while the JobManager runs: fetched once. */
 export function webConfigQueryOptions() {
   return { ...jsonQuery(flinkKeys.config(), endpoints.webConfig, WebConfigSchema, {}, 'static'), staleTime: Infinity };
+}
+
+/** Asks for the configuration before the first page's code has loaded (client.ts readEarly). */
+export function readWebConfigEarly(): void {
+  readEarly(endpoints.webConfig, {});
 }

@@ -5,7 +5,9 @@ import { RouteErrorPage } from '../components/RouteErrorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { routes } from '../lib/paths';
-import { discoverTabbedPages, preloadTabbedPage, type TabbedPage } from '../lib/tab-routes';
+import { readJobDetailsEarly } from '../api/jobs';
+import { readWebConfigEarly } from '../api/webConfig';
+import { discoverTabbedPages, preloadTabbedPage, readTabbedPageFirst, type TabbedPage } from '../lib/tab-routes';
 
 /** A route whose page loads in its own chunk: the overview stays small. */
 function lazyPage(load: () => Promise<ComponentType>): { lazy: () => Promise<{ Component: ComponentType }> } {
@@ -14,16 +16,23 @@ function lazyPage(load: () => Promise<ComponentType>): { lazy: () => Promise<{ C
 
 // Pages whose tabs are child routes, from one tab table per page (pages/*-tabs.ts), added to the
 // router when a URL first reaches them (see discoverTabbedPages). A vertex's URL is inside its
-// job's, so the vertex page comes first.
+// job's, so the vertex page comes first. `readFirst`: both show the job's details first (the
+// header, the tabs, the graph, the vertex's name and parallelism).
 const vertexPage: TabbedPage = {
   id: 'vertex',
   path: routes.vertex,
   load: async () => (await import('../pages/VertexPage')).tabbedPageRoute,
+  readFirst: ({ jobId }) => {
+    if (jobId) readJobDetailsEarly(jobId);
+  },
 };
 const jobPage: TabbedPage = {
   id: 'job',
   path: routes.job,
   load: async () => (await import('../pages/JobPage')).tabbedPageRoute,
+  readFirst: ({ jobId }) => {
+    if (jobId) readJobDetailsEarly(jobId);
+  },
 };
 const taskManagerPage: TabbedPage = {
   id: 'task-manager',
@@ -41,12 +50,27 @@ const tabbedPages = [vertexPage, jobPage, taskManagerPage, jobManagerPage];
  * its page's and tab's chunks now, in parallel with config.json (see preloadTabbedPage).
  */
 export function preloadDeepLink(hash: string): void {
-  const path =
+  preloadTabbedPage(tabbedPages, deepLinkPath(hash));
+}
+
+/**
+ * A deep link's first answers, asked for as soon as the API is configured, while its chunks
+ * still download: the server's /config (every page polls at its interval) and the page's own
+ * (`readFirst`).
+ */
+export function readDeepLinkFirst(hash: string): void {
+  readWebConfigEarly();
+  readTabbedPageFirst(tabbedPages, deepLinkPath(hash));
+}
+
+/** The route path of a hash, without its query and its cluster (`#/c/<cluster>/jobs/...`). */
+function deepLinkPath(hash: string): string {
+  return (
     hash
       .replace(/^#/, '')
       .replace(/[?].*$/, '')
-      .replace(/^\/c\/[^/]+(?=\/|$)/, '') || '/';
-  preloadTabbedPage(tabbedPages, path);
+      .replace(/^\/c\/[^/]+(?=\/|$)/, '') || '/'
+  );
 }
 
 /** The route that holds the pages (and shows their errors). */

@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
-import { matchPath, matchRoutes, type PatchRoutesOnNavigationFunction, type RouteObject } from 'react-router-dom';
+import {
+  matchPath,
+  matchRoutes,
+  type Params,
+  type PatchRoutesOnNavigationFunction,
+  type RouteObject,
+} from 'react-router-dom';
 
 // The router's side of tabbed pages, apart from lib/tabs so that the first page's download holds
 // only this.
@@ -12,6 +18,8 @@ export interface TabbedPage {
   readonly path: string;
   /** Loads the page's module: its component and its tab routes (lib/tabs, `tabRoutes`). */
   readonly load: () => Promise<TabbedPageRoute>;
+  /** Asks for the answers the page shows first, before its module has loaded (a deep link). */
+  readonly readFirst?: (params: Params) => void;
 }
 
 /** What a tabbed page's module gives the router. */
@@ -64,4 +72,17 @@ export function preloadTabbedPage(pages: readonly TabbedPage[], path: string): v
     })
     // A chunk that fails here fails again, and is reported, when the router asks for it.
     .catch(() => undefined);
+}
+
+/**
+ * Asks for the answers a deep link's tabbed page shows first (its `readFirst`), once the API is
+ * configured: they travel while the page's chunks still download (see preloadTabbedPage).
+ */
+export function readTabbedPageFirst(pages: readonly TabbedPage[], path: string): void {
+  for (const page of pages) {
+    const match = matchPath({ path: page.path, end: false }, path);
+    if (match === null) continue;
+    page.readFirst?.(match.params);
+    return;
+  }
 }
