@@ -10,6 +10,7 @@ import {
   checkpointSizeOption,
   checkpointTooltip,
   LARGE_THRESHOLD,
+  LARGE_WINDOW_THRESHOLD,
   RECENT_WINDOW,
   type CheckpointPoint,
 } from './checkpoint-options';
@@ -42,6 +43,7 @@ interface SeriesLike {
   name?: string;
   data?: unknown[];
   large?: boolean;
+  largeThreshold?: number;
   itemStyle?: { color?: string };
   markLine?: { data?: unknown[] };
 }
@@ -135,6 +137,17 @@ describe('a 1,000-checkpoint history', () => {
       [String(first), String(last)],
       [String(first), String(last)],
     ]);
+  });
+
+  it('draws the window it opens on in large mode', () => {
+    // ECharts applies the large threshold to the points left in the zoom window, not to the history.
+    const data = checkpointChartData(thousand());
+    for (const option of [checkpointDurationOption(data, palette), checkpointSizeOption(data, palette)]) {
+      const bars = seriesOf(option).filter((s) => s.type === 'bar');
+      expect(bars.length).toBeGreaterThan(0);
+      for (const bar of bars) expect(bar.largeThreshold).toBeLessThanOrEqual(RECENT_WINDOW);
+    }
+    expect(LARGE_WINDOW_THRESHOLD).toBeLessThanOrEqual(RECENT_WINDOW);
   });
 
   it('shows a history below the large size whole', () => {

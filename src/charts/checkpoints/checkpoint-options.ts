@@ -61,6 +61,12 @@ export const ZOOM_THRESHOLD = 60;
  * points in the window, which is most of a first paint at 1,000 checkpoints.
  */
 export const RECENT_WINDOW = 200;
+/**
+ * In a large history, bars are drawn in large mode (one path per series, no element per bar) from
+ * this many visible points on: ECharts counts the points left in the zoom window, so with its
+ * default threshold the RECENT_WINDOW a large history opens on would be drawn bar by bar.
+ */
+export const LARGE_WINDOW_THRESHOLD = 100;
 
 /** Orders points oldest first (by id) and drops duplicate ids. */
 export function checkpointChartData(points: readonly CheckpointPoint[]): CheckpointChartData {
@@ -174,7 +180,7 @@ function statusBars(
     barGap: '-100%',
     barMaxWidth: 24,
     large,
-    largeThreshold: LARGE_THRESHOLD,
+    largeThreshold: LARGE_WINDOW_THRESHOLD,
     itemStyle: { color: statusColor(status, palette) },
     emphasis: { disabled: large },
   }));
