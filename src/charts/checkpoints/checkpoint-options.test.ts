@@ -9,6 +9,7 @@ import {
   checkpointDurationOption,
   checkpointSizeOption,
   checkpointTooltip,
+  LABEL_EVERY,
   LARGE_THRESHOLD,
   LARGE_WINDOW_THRESHOLD,
   RECENT_WINDOW,
@@ -148,6 +149,21 @@ describe('a 1,000-checkpoint history', () => {
       for (const bar of bars) expect(bar.largeThreshold).toBeLessThanOrEqual(RECENT_WINDOW);
     }
     expect(LARGE_WINDOW_THRESHOLD).toBeLessThanOrEqual(RECENT_WINDOW);
+  });
+
+  it('labels a large history every LABEL_EVERY checkpoints, so ECharts does not measure every label', () => {
+    const xLabels = (n: number) => {
+      const option = checkpointDurationOption(checkpointChartData(thousand().slice(0, n)), palette);
+      const axis = Array.isArray(option.xAxis) ? option.xAxis[0] : option.xAxis;
+      return axis?.axisLabel?.interval;
+    };
+    const interval = xLabels(1000);
+    expect(typeof interval).toBe('function');
+    const shown = Array.from({ length: RECENT_WINDOW }, (_, i) => i).filter((i) =>
+      typeof interval === 'function' ? interval(i, '') : false,
+    );
+    expect(shown).toHaveLength(RECENT_WINDOW / LABEL_EVERY);
+    expect(xLabels(LARGE_THRESHOLD)).toBeUndefined();
   });
 
   it('shows a history below the large size whole', () => {

@@ -67,6 +67,8 @@ export const RECENT_WINDOW = 200;
  * default threshold the RECENT_WINDOW a large history opens on would be drawn bar by bar.
  */
 export const LARGE_WINDOW_THRESHOLD = 100;
+/** A large history labels every this many checkpoints on its axis (10 labels in the opening window). */
+export const LABEL_EVERY = RECENT_WINDOW / 10;
 
 /** Orders points oldest first (by id) and drops duplicate ids. */
 export function checkpointChartData(points: readonly CheckpointPoint[]): CheckpointChartData {
@@ -139,7 +141,7 @@ function base(
       nameLocation: 'middle',
       nameGap: 24,
       data: data.ids,
-      axisLabel: { color: palette.muted, hideOverlap: true },
+      axisLabel: { color: palette.muted, hideOverlap: true, ...(large ? { interval: everyNth(LABEL_EVERY) } : {}) },
       axisLine: { lineStyle: { color: palette.border } },
     },
     yAxis: {
@@ -157,6 +159,14 @@ function base(
           ]
         : [],
   };
+}
+
+/**
+ * Labels of a large history's axis: every `step`-th checkpoint. ECharts' own choice ('auto')
+ * measures the text of every label in the window to find a spacing, a sixth of the first paint.
+ */
+function everyNth(step: number): (index: number) => boolean {
+  return (index) => index % step === 0;
 }
 
 /** The zoom window a large history opens on: its last RECENT_WINDOW checkpoints (by category value). */
