@@ -296,10 +296,14 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
   useLayoutEffect(() => {
     if (!measuring) return;
     const size = viewportSize();
+    if (!hasArea(size)) return;
+    // Kept until the ResizeObserver reports: fitting the graph just drawn would otherwise measure
+    // the frame again, forcing a layout of every node in the middle of the click (about 100 ms).
+    sizeRef.current = size;
     // Measuring the DOM before the first paint is what a layout effect is for: this render draws
     // the graph once, in the right direction, before anything is shown.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (size.width > 0 && size.height > 0) setFrame(size);
+    setFrame(size);
   }, [measuring, viewportSize]);
 
   // The zoom behaviour lives as long as the component; it writes the transform straight to the DOM.
