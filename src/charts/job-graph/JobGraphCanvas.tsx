@@ -4,8 +4,8 @@ import {
   memo,
   useCallback,
   useEffect,
-  useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type MouseEvent,
@@ -22,15 +22,19 @@ import {
   type PlacedNode,
 } from './layout';
 import { requestLayout, settledLayout } from './layout-client';
-import { roundedPath, truncate } from './text';
+import { arrowHead, roundedPath, truncate } from './text';
 import {
+  detailRegion,
   MAX_SCALE,
   MIN_SCALE,
+  overlaps,
   pickDirection,
   readableFit,
   visibleNodeIds,
+  type Box,
   type FlowDirection,
   type Size,
+  type ViewTransform,
 } from './viewport';
 import './job-graph.css';
 
@@ -223,9 +227,10 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
   const layouts = useGraphLayouts(structure);
   // The frame's size, to pick a direction for "auto" (updated on resize, not per frame).
   const [frame, setFrame] = useState<Size>({ width: 0, height: 0 });
-  // "Auto" draws nothing until the frame is measured (a layout effect, before the first paint):
-  // drawing left to right first and then top to bottom would build every node and edge twice.
-  const measuring = choice === 'auto' && (frame.width <= 0 || frame.height <= 0) && canMeasure();
+  // Nothing is drawn until the frame is measured (a layout effect, before the first paint): "auto"
+  // would build every node and edge twice (left to right, then top to bottom), and the details of
+  // nodes far off screen, which are not drawn (see `shown`), would be built and then removed.
+  const measuring = (frame.width <= 0 || frame.height <= 0) && canMeasure();
   const chosen = chooseLayout(choice, frame, layouts);
   const { direction } = chosen;
   const layout = (measuring ? undefined : chosen.layout) ?? NO_LAYOUT;
@@ -238,8 +243,19 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
   const onViewChangeRef = useRef(props.onViewChange);
   const lastReportRef = useRef('');
   const userMovedRef = useRef(false);
-  const markerId = `jg-arrow-${useId().replace(/[^\w-]/g, '')}`;
-  const [zoomedOut, setZoomedOut] = useState(false);
+  // Where the view settled last (set when a pan or zoom ends), for the layout it was on.
+  const [settled, setSettled] = useState<{ layout: GraphLayout; t: ViewTransform; size: Size } | null>(null);
+  // What is on screen: where the view settled, or, before that, where fitting will put it (known
+  // here, so the first render already draws only what the fitted view needs). Unknown without a
+  // measured frame (jsdom): then everything is drawn in detail.
+  const fitted = hasArea(frame) ? { t: fitTo(layout, frame, direction), size: frame } : undefined;
+  const shown = settled?.layout === layout && hasArea(settled.size) ? settled : fitted;
+  const zoomedOut = shown !== undefined && shown.t.k < detailScale;
+  // Details (a node's lines, an edge's label) are drawn only near the screen and only when readable:
+  // 500 nodes and 1,000 edges of text that nobody can see cost most of a large graph's first paint.
+  const region = shown && !zoomedOut ? detailRegion(shown.t, shown.size) : undefined;
+  const detailed = (box: Box): boolean => !zoomedOut && (region === undefined || overlaps(region, box));
+  const edgePaths = useMemo(() => edgesPaths(layout.edges), [layout.edges]);
 
   useEffect(() => {
     layoutRef.current = layout;
@@ -273,17 +289,21 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
     const svg = svgRef.current;
     const behavior = behaviorRef.current;
     if (!svg || !behavior) return;
-    const t = readableFit(layoutRef.current, viewportSize(), directionRef.current, layoutRef.current.nodes[0]);
+    const t = fitTo(layoutRef.current, viewportSize(), directionRef.current);
     behavior.transform(select(svg), zoomIdentity.translate(t.x, t.y).scale(t.k));
   }, [viewportSize]);
 
   useLayoutEffect(() => {
     if (!measuring) return;
     const size = viewportSize();
+    if (!hasArea(size)) return;
+    // Kept until the ResizeObserver reports: fitting the graph just drawn would otherwise measure
+    // the frame again, forcing a layout of every node in the middle of the click (about 100 ms).
+    sizeRef.current = size;
     // Measuring the DOM before the first paint is what a layout effect is for: this render draws
     // the graph once, in the right direction, before anything is shown.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (size.width > 0 && size.height > 0) setFrame(size);
+    setFrame(size);
   }, [measuring, viewportSize]);
 
   // The zoom behaviour lives as long as the component; it writes the transform straight to the DOM.
@@ -306,7 +326,8 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
         svg.classList.toggle('jg-zoomed-out', event.transform.k < detailScale);
       })
       .on('end', () => {
-        setZoomedOut(zoomTransform(svg).k < detailScale);
+        const { k, x, y } = zoomTransform(svg);
+        setSettled({ layout: layoutRef.current, t: { k, x, y }, size: viewportSize() });
         report();
       });
     const selection = select(svg);
@@ -426,24 +447,24 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
           </p>
         )}
         <svg ref={svgRef} className="jg-svg" role="group" aria-label={label} data-direction={direction}>
-          <defs>
-            <marker
-              id={markerId}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path className="jg-arrow" d="M0,0 L10,5 L0,10 z" />
-            </marker>
-          </defs>
           <g ref={sceneRef}>
             <g className="jg-edges">
-              {layout.edges.map((edge) => (
-                <GraphEdge key={edge.id} edge={edge} markerId={markerId} />
-              ))}
+              {/* All edges share one style: two paths (lines, arrowheads) instead of an element per edge. */}
+              <path className="jg-edge-lines" d={edgePaths.lines} />
+              <path className="jg-arrow" d={edgePaths.arrows} />
+              {layout.edges.map((edge) =>
+                edge.label && detailed({ ...edge.labelAt, width: 0, height: 0 }) ? (
+                  <text
+                    key={edge.id}
+                    className="jg-edge-label"
+                    x={edge.labelAt.x}
+                    y={edge.labelAt.y - 5}
+                    textAnchor="middle"
+                  >
+                    {edge.label}
+                  </text>
+                ) : null,
+              )}
             </g>
             <g className="jg-nodes">
               {layout.nodes.map((placed) => {
@@ -453,6 +474,7 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
                     key={placed.id}
                     placed={placed}
                     view={view}
+                    details={detailed(placed)}
                     onOpen={onOpenNode}
                     onReveal={reveal}
                     onHover={onHoverNode}
@@ -467,71 +489,80 @@ export const JobGraphCanvas = memo(function JobGraphCanvas(props: JobGraphCanvas
   );
 });
 
-const GraphEdge = memo(function GraphEdge({ edge, markerId }: { edge: PlacedEdge; markerId: string }): ReactNode {
-  return (
-    <g className="jg-edge">
-      <path d={roundedPath(edge.points)} markerEnd={`url(#${markerId})`} />
-      {edge.label && (
-        <text className="jg-edge-label" x={edge.labelAt.x} y={edge.labelAt.y - 5} textAnchor="middle">
-          {edge.label}
-        </text>
-      )}
-    </g>
-  );
-});
+/** The fitted view ("Fit to screen"), anchored on the first source. */
+function fitTo(layout: GraphLayout, size: Size, direction: FlowDirection): ViewTransform {
+  return readableFit(layout, size, direction, layout.nodes[0]);
+}
+
+function hasArea(size: Size): boolean {
+  return size.width > 0 && size.height > 0;
+}
+
+/** Every edge's line in one path's data, and every arrowhead in another's. */
+function edgesPaths(edges: readonly PlacedEdge[]): { lines: string; arrows: string } {
+  return {
+    lines: edges.map((edge) => roundedPath(edge.points)).join(' '),
+    arrows: edges.map((edge) => arrowHead(edge.points)).join(' '),
+  };
+}
 
 interface GraphNodeProps {
   placed: PlacedNode;
   view: GraphNodeView;
+  /** Whether its detail lines are drawn (near the screen, zoomed in enough to read them). */
+  details: boolean;
   onOpen: (id: string) => void;
   onReveal: (node: PlacedNode) => void;
   onHover: ((id: string | undefined) => void) | undefined;
 }
 
 const GraphNode = memo(
-  function GraphNode({ placed, view, onOpen, onReveal, onHover }: GraphNodeProps): ReactNode {
+  function GraphNode({ placed, view, details, onOpen, onReveal, onHover }: GraphNodeProps): ReactNode {
     const onClick = (event: MouseEvent<Element>): void => {
       // Let the browser open new tabs and windows itself.
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       onOpen(view.id);
     };
+    // Drawn at absolute positions: no group or transform per node (fewer elements to style and lay out).
+    const { x, y } = placed;
     return (
-      <g transform={`translate(${placed.x},${placed.y})`}>
-        <a
-          href={view.href}
-          className={`jg-node jg-tone-${view.tone}${view.selected ? ' jg-selected' : ''}`}
-          aria-label={view.ariaLabel}
-          aria-current={view.selected ? 'true' : undefined}
-          data-vertex-id={view.id}
-          onClick={onClick}
-          onMouseEnter={() => onHover?.(view.id)}
-          onMouseLeave={() => onHover?.(undefined)}
-          onFocus={(event) => {
-            onHover?.(view.id);
-            if (isKeyboardFocus(event.currentTarget)) onReveal(placed);
-          }}
-          onBlur={() => onHover?.(undefined)}
-        >
-          <title>{view.title}</title>
-          <rect className="jg-node-box" width={placed.width} height={placed.height} rx="6" />
-          <rect className="jg-node-bar" width="5" height={placed.height} rx="2" />
-          <text className="jg-node-name" x="14" y="21">
-            {truncate(view.title, NAME_CHARS)}
-          </text>
+      <a
+        href={view.href}
+        className={`jg-node jg-tone-${view.tone}${view.selected ? ' jg-selected' : ''}`}
+        aria-label={view.ariaLabel}
+        aria-current={view.selected ? 'true' : undefined}
+        data-vertex-id={view.id}
+        onClick={onClick}
+        onMouseEnter={() => onHover?.(view.id)}
+        onMouseLeave={() => onHover?.(undefined)}
+        onFocus={(event) => {
+          onHover?.(view.id);
+          if (isKeyboardFocus(event.currentTarget)) onReveal(placed);
+        }}
+        onBlur={() => onHover?.(undefined)}
+      >
+        <title>{view.title}</title>
+        <rect className="jg-node-box" x={x} y={y} width={placed.width} height={placed.height} rx="6" />
+        <rect className="jg-node-bar" x={x} y={y} width="5" height={placed.height} rx="2" />
+        <text className="jg-node-name" x={x + 14} y={y + 21}>
+          {truncate(view.title, NAME_CHARS)}
+        </text>
+        {details && (
           <g className="jg-node-details">
             {view.lines.map((line, i) => (
-              <text key={i} className="jg-node-line" x="14" y={21 + (i + 1) * LINE_HEIGHT + 2}>
+              <text key={i} className="jg-node-line" x={x + 14} y={y + 21 + (i + 1) * LINE_HEIGHT + 2}>
                 {line}
               </text>
             ))}
           </g>
-        </a>
-      </g>
+        )}
+      </a>
     );
   },
   (a, b) =>
     a.placed === b.placed &&
+    a.details === b.details &&
     a.onOpen === b.onOpen &&
     a.onReveal === b.onReveal &&
     a.onHover === b.onHover &&

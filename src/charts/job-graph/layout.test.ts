@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { layoutJobGraph, midpoint, structureKey, type GraphLayout, type GraphStructure } from './layout';
-import { roundedPath, truncate } from './text';
-import { fitTransform, pickDirection, READABLE_SCALE, readableFit, visibleNodeIds } from './viewport';
+import { arrowHead, roundedPath, truncate } from './text';
+import {
+  detailRegion,
+  fitTransform,
+  overlaps,
+  pickDirection,
+  READABLE_SCALE,
+  readableFit,
+  visibleNodeIds,
+} from './viewport';
 
 const box = (id: string) => ({ id, width: 200, height: 90 });
 
@@ -225,5 +233,43 @@ describe('direction and a readable fit', () => {
     expect(t.k).toBe(READABLE_SCALE);
     expect(source && source.x * t.k + t.x).toBeGreaterThanOrEqual(0);
     expect(source && (source.x + source.width) * t.k + t.x).toBeLessThanOrEqual(356);
+  });
+});
+
+describe('drawing less', () => {
+  it('draws an arrowhead whose tip is the edge end, pointing along its last segment', () => {
+    // Left to right, ending at (100, 50): the base is 9.8 units back, 4.9 either side.
+    expect(
+      arrowHead([
+        { x: 0, y: 0 },
+        { x: 50, y: 50 },
+        { x: 100, y: 50 },
+      ]),
+    ).toBe('M100,50 L90.2,54.9 L90.2,45.1 Z');
+    // Top to bottom, ending at (20, 80).
+    expect(
+      arrowHead([
+        { x: 20, y: 0 },
+        { x: 20, y: 80 },
+      ]),
+    ).toBe('M20,80 L15.1,70.2 L24.9,70.2 Z');
+    expect(arrowHead([{ x: 1, y: 1 }])).toBe('');
+    expect(
+      arrowHead([
+        { x: 1, y: 1 },
+        { x: 1, y: 1 },
+      ]),
+    ).toBe('');
+  });
+
+  it('draws details in the screen grown by half a screen on each side, in graph units', () => {
+    // Zoomed to 2x, panned so that graph point (100, 50) is at the top-left of a 400 x 200 screen.
+    const region = detailRegion({ k: 2, x: -200, y: -100 }, { width: 400, height: 200 });
+    expect(region).toEqual({ x: 0, y: 0, width: 400, height: 200 });
+    expect(overlaps(region, { x: 390, y: 190, width: 50, height: 50 })).toBe(true);
+    expect(overlaps(region, { x: 401, y: 10, width: 50, height: 50 })).toBe(false);
+    expect(overlaps(region, { x: -60, y: 10, width: 50, height: 50 })).toBe(false);
+    expect(overlaps(region, { x: 100, y: 100, width: 0, height: 0 })).toBe(true); // an edge label's point
+    expect(overlaps(region, { x: 100, y: 250, width: 0, height: 0 })).toBe(false);
   });
 });

@@ -42,3 +42,29 @@ export function roundedPath(points: readonly { x: number; y: number }[]): string
 function r(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+/** Length and half width of an edge's arrowhead, in graph units (as the former 7-unit marker on a 1.4 stroke). */
+const ARROW_LENGTH = 9.8;
+const ARROW_HALF_WIDTH = 4.9;
+
+/**
+ * A filled triangle whose tip is the line's last point, pointing along its last segment. Drawn as
+ * part of one path for all edges: a `marker-end` would mark only the end of that whole path.
+ */
+export function arrowHead(points: readonly { x: number; y: number }[]): string {
+  const tip = points[points.length - 1];
+  const from = points[points.length - 2];
+  if (!tip || !from) return '';
+  const dx = tip.x - from.x;
+  const dy = tip.y - from.y;
+  const length = Math.hypot(dx, dy);
+  if (length === 0) return '';
+  const ux = dx / length;
+  const uy = dy / length;
+  const baseX = tip.x - ux * ARROW_LENGTH;
+  const baseY = tip.y - uy * ARROW_LENGTH;
+  return (
+    `M${r(tip.x)},${r(tip.y)} L${r(baseX - uy * ARROW_HALF_WIDTH)},${r(baseY + ux * ARROW_HALF_WIDTH)} ` +
+    `L${r(baseX + uy * ARROW_HALF_WIDTH)},${r(baseY - ux * ARROW_HALF_WIDTH)} Z`
+  );
+}

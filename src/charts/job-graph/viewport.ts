@@ -95,3 +95,30 @@ export function pickDirection(leftToRight: Size, topToBottom: () => Size, viewpo
   if (lr >= READABLE_SCALE) return 'LR';
   return fitTransform(topToBottom(), viewport).k > lr ? 'TB' : 'LR';
 }
+
+/** A rectangle in graph units. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The part of the graph (in graph units) on screen under `transform`, grown by `margin` viewports
+ * on each side: what is drawn in detail, so that a short pan finds the details already there.
+ */
+export function detailRegion(transform: ViewTransform, viewport: Size, margin = 0.5): Box {
+  const { k, x, y } = transform;
+  return {
+    x: (-x - viewport.width * margin) / k,
+    y: (-y - viewport.height * margin) / k,
+    width: (viewport.width * (1 + 2 * margin)) / k,
+    height: (viewport.height * (1 + 2 * margin)) / k,
+  };
+}
+
+/** Whether two boxes overlap (a point is a box of no size). */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
