@@ -13,6 +13,8 @@ export interface VertexSkews {
   /** The first failed request's error (its vertex keeps its last figures, if any), and how many failed. */
   readonly error: Error | null;
   readonly failed: number;
+  /** Whether a read is under way (a view may wait for the reads of a refresh to end and draw them once). */
+  readonly pending: boolean;
 }
 
 /**
@@ -45,7 +47,8 @@ export function useVertexSkews(
       };
     }),
   });
-  return useKept([jobId, vertices, ...results.flatMap((r) => [r.data, r.dataUpdatedAt, r.error])], () => {
+  const pending = results.some((r) => r.isFetching);
+  const read = useKept([jobId, vertices, ...results.flatMap((r) => [r.data, r.dataUpdatedAt, r.error])], () => {
     const readings = new Map<string, SkewReading>();
     const readAt = new Map<string, number>();
     let error: Error | null = null;
@@ -65,4 +68,6 @@ export function useVertexSkews(
     });
     return { readings, readAt, error, failed };
   });
+  // Its own object: the maps above stay the same objects when only `pending` changes.
+  return useKept([read, pending], () => ({ ...read, pending }));
 }

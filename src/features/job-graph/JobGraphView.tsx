@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useHref, useNavigate } from 'react-router-dom';
 import type { JobDetails } from '../../api/jobs';
 import {
@@ -12,19 +12,22 @@ import {
   type NodeTone,
 } from '../../charts/job-graph/JobGraphCanvas';
 import type { GraphStructure } from '../../charts/job-graph/layout';
+import { VIRTUAL_ROWS_FROM } from '../../components/DataTable';
+import { afterPaint } from '../../lib/after-paint';
 import { isTerminal } from '../../lib/job-states';
 import { links } from '../../lib/paths';
 import { enumParam, stringParam, useSearchState } from '../../lib/search-state';
-import { classifyVertex, HOT_SHARE, vertexText, type VertexLoad } from './classify';
+import { classifyVertex, HOT_SHARE, vertexAriaLabel, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
 import { NO_RATES } from '../../lib/vertex-rates';
-import { useVertexSkews } from '../../lib/use-vertex-skews';
+import { useVertexSkews, type VertexSkews } from '../../lib/use-vertex-skews';
 import { useVertexRates } from './useVertexRates';
-import { useVisibleWatermarks } from './useVisibleWatermarks';
+import { useVisibleWatermarks, type VisibleWatermarks } from './useVisibleWatermarks';
 import { useOnScreen } from './useOnScreen';
 import { useOperatorFlows } from './useOperatorFlows';
 import { streamGraphWhileBuilding, type StreamGraphModel } from './stream-graph';
-import { buildVertexRows, vertexRoles } from './vertex-table';
+import { buildVertexRows, keepUnchangedRows, vertexRoles, type VertexRow } from './vertex-table';
+import { keepUnchangedNodes, type BuiltNode } from './node-views';
 import { VertexTable } from './VertexTable';
 import { jobGraphStructure } from './structure';
 import { newestRead, readAge, readRounds, readWindow, READS_PER_REFRESH, useRefreshTurn } from './read-in-turn';
@@ -80,13 +83,14 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
   const hrefBase = useHref('/').replace(/\/$/, '');
   const model = useMemo(() => buildGraphModel(details.plan, details), [details]);
   const rates = useVertexRates(details);
-  const [view, setView] = useState<GraphViewState>({ visible: [], detailed: false });
+  // What the canvas reported on screen; undefined until it did (no layout, as in jsdom: every node is kept current).
+  const [view, setView] = useState<GraphViewState | undefined>(undefined);
   const live = !isTerminal(details.state);
   // What is on the page's screen: the graph itself (scrolled past, its nodes' watermarks and skews
   // are not read) and the vertex table's rows (their operator metrics).
   const { onScreen, track } = useOnScreen();
   const graphOnScreen = onScreen.has(GRAPH_ON_SCREEN);
-  const readableIds = view.detailed && graphOnScreen ? view.visible : NO_IDS;
+  const readableIds = view?.detailed && graphOnScreen ? view.visible : NO_IDS;
   // At most READS_PER_REFRESH vertices' watermarks and skews are read per refresh, in turn.
   const turn = useRefreshTurn(receivedAt);
   const interval = usePollInterval('live');
@@ -98,7 +102,10 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
   }, [readableIds, details.vertices]);
   const skews = useVertexSkews(jobId, readable, live, readNow);
   const rounds = live ? readRounds(readableIds.length) : 1;
-  const now = Math.max(receivedAt, newestRead(watermarks.readAt, skews.readAt));
+  // The answers of a refresh's reads are drawn together once the last one is in: one update of
+  // the graph per refresh, not one per answer (each re-lays out the SVG's text).
+  const figures = useSettledFigures(watermarks, skews);
+  const now = Math.max(receivedAt, newestRead(figures.watermarks.readAt, figures.skews.readAt));
 
   const [selected, setSelected] = useSearchState('vertex', vertexParam);
   const [direction, setDirection] = useSearchState('direction', directionParam);
@@ -112,37 +119,53 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
     [details, roles],
   );
   const operatorFlows = useOperatorFlows(jobId, tableVertices, onScreen, live, turn);
-  const rows = useMemo(() => buildVertexRows(details, rates, operatorFlows), [details, rates, operatorFlows]);
+  const builtRows = useMemo(() => buildVertexRows(details, rates, operatorFlows), [details, rates, operatorFlows]);
+  const rows = useKeptRows(builtRows);
 
   const structure = useMemo<GraphStructure>(() => jobGraphStructure(model), [model]);
 
-  const nodes = useMemo(() => {
-    const out = new Map<string, GraphNodeView>();
+  // The nodes whose details are drawn: those on screen at a zoom that shows them. The others keep
+  // the lines they last showed (zoomed out, a node shows its name only) and follow only in colour
+  // and accessible name, so a refresh changes the text of a few dozen nodes, not of all 300.
+  const drawn = useMemo(
+    () =>
+      // Until the canvas has measured what it shows (it reports no node then), every node is kept current.
+      view === undefined || view.visible.length === 0
+        ? undefined
+        : new Set(view.detailed && graphOnScreen ? view.visible : NO_IDS),
+    [view, graphOnScreen],
+  );
+  const builtNodes = useMemo(() => {
+    const out: BuiltNode[] = [];
     for (const vertex of model.vertices) {
       const vertexRates = rates.get(vertex.id) ?? NO_RATES;
       const load = classifyVertex(vertexRates, vertex.status);
-      const text = vertexText({
-        name: vertex.name,
-        parallelism: vertex.parallelism,
-        status: vertex.status,
-        rates: vertexRates,
-        load,
-        watermark: watermarks.values.get(vertex.id),
-        skew: skews.readings.get(vertex.id),
-        readAge: rounds > 1 ? readAge(oldestRead(watermarks.readAt, skews.readAt, vertex.id), now, interval) : '',
-      });
-      out.set(vertex.id, {
+      const textInput = { name: vertex.name, status: vertex.status, rates: vertexRates, load };
+      const text = () =>
+        vertexText({
+          ...textInput,
+          parallelism: vertex.parallelism,
+          watermark: figures.watermarks.values.get(vertex.id),
+          skew: figures.skews.readings.get(vertex.id),
+          readAge:
+            rounds > 1
+              ? readAge(oldestRead(figures.watermarks.readAt, figures.skews.readAt, vertex.id), now, interval)
+              : '',
+        }).lines;
+      out.push({
         id: vertex.id,
         title: vertex.name,
-        lines: text.lines,
         tone: TONE[load],
         href: `${hrefBase}${links.vertex(jobId, vertex.id)}`,
-        ariaLabel: text.ariaLabel,
+        ariaLabel: vertexAriaLabel(textInput),
         selected: vertex.id === highlighted,
+        lines: drawn === undefined || drawn.has(vertex.id) ? text() : text,
       });
     }
     return out;
-  }, [model, rates, watermarks, skews, rounds, now, interval, hrefBase, jobId, highlighted]);
+  }, [model, rates, figures, drawn, rounds, now, interval, hrefBase, jobId, highlighted]);
+  const nodes = useKeptNodes(builtNodes);
+  const tableShown = useTableAfterGraph(details.vertices.length, view !== undefined);
 
   const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
 
@@ -212,17 +235,78 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
           per refresh, in turn (each every {rounds} refreshes); &ldquo;read … ago&rdquo; on a vertex is the age of both.
         </p>
       )}
-      <VertexTable
-        jobId={jobId}
-        rows={rows}
-        highlighted={highlighted}
-        selected={selected === '' ? undefined : selected}
-        onHover={setHovered}
-        onSelect={pick}
-        track={track}
-      />
+      {tableShown && (
+        <VertexTable
+          jobId={jobId}
+          rows={rows}
+          highlighted={highlighted}
+          selected={selected === '' ? undefined : selected}
+          onHover={setHovered}
+          onSelect={pick}
+          track={track}
+        />
+      )}
     </section>
   );
+}
+
+/**
+ * The watermarks and skews as of the last refresh whose reads all ended: while a read is under
+ * way, the figures of the one before. Each answer would otherwise update the graph on its own.
+ */
+function useSettledFigures(
+  watermarks: VisibleWatermarks,
+  skews: VertexSkews,
+): { watermarks: VisibleWatermarks; skews: VertexSkews } {
+  const [settled, setSettled] = useState({ watermarks, skews });
+  if (watermarks.pending || skews.pending) return settled;
+  if (settled.watermarks.values === watermarks.values && settled.skews.readings === skews.readings) return settled;
+  // Derived during render (no effect, no extra paint), as useKept does.
+  const next = { watermarks, skews };
+  setSettled(next);
+  return next;
+}
+
+/** How long a long vertex table waits for the graph to report that it is drawn before it shows anyway. */
+const TABLE_WAIT_MS = 2000;
+
+/**
+ * Whether to render the vertex table. A long one (virtual rows, each measured) is rendered after
+ * the graph above it is drawn and painted: the click that opens the graph paints its nodes
+ * without waiting for 300 rows below the fold, and they follow in a task of their own. A short
+ * table shows at once.
+ */
+function useTableAfterGraph(rowCount: number, graphDrawn: boolean): boolean {
+  const [shown, setShown] = useState(() => rowCount < VIRTUAL_ROWS_FROM);
+  useEffect(() => {
+    if (shown) return undefined;
+    if (graphDrawn) return afterPaint(() => setShown(true));
+    const timer = setTimeout(() => setShown(true), TABLE_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [shown, graphDrawn]);
+  return shown;
+}
+
+/** The canvas's nodes, kept between renders (see keepUnchangedNodes). */
+function useKeptNodes(built: readonly BuiltNode[]): ReadonlyMap<string, GraphNodeView> {
+  const [kept, setKept] = useState<{
+    built: readonly BuiltNode[] | undefined;
+    nodes: ReadonlyMap<string, GraphNodeView>;
+  }>(() => ({ built: undefined, nodes: new Map() }));
+  if (kept.built === built) return kept.nodes;
+  const nodes = keepUnchangedNodes(kept.nodes, built);
+  // Derived during render (no effect, no extra paint), as useKept does.
+  setKept({ built, nodes });
+  return nodes;
+}
+
+/** The table's rows, each the same object for as long as its figures are (see keepUnchangedRows). */
+function useKeptRows(built: readonly VertexRow[]): readonly VertexRow[] {
+  const [kept, setKept] = useState({ built, rows: built });
+  if (kept.built === built) return kept.rows;
+  const next = { built, rows: keepUnchangedRows(kept.rows, built) };
+  setKept(next);
+  return next.rows;
 }
 
 /** The older of a vertex's watermark and skew reads (a one-subtask vertex has no skew request). */

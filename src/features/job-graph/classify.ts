@@ -85,11 +85,17 @@ export function vertexText(input: VertexTextInput): VertexText {
     formatWatermark(input.watermark),
     `data skew ${formatSkew(input.skew)}${input.readAge ? ` · ${input.readAge}` : ''}`,
   ];
+  return { lines, ariaLabel: vertexAriaLabel(input) };
+}
+
+/** The node's accessible name alone: the full name, then its load (kept current on every node, drawn or not). */
+export function vertexAriaLabel(input: Pick<VertexTextInput, 'name' | 'status' | 'rates' | 'load'>): string {
+  const { rates } = input;
   const summary =
     input.load === 'inactive'
       ? (input.status ?? 'not running')
       : input.load === 'no-data'
         ? 'no rates yet'
         : `busy ${formatShare(rates.busy)}, back-pressured ${formatShare(rates.backPressured)}`;
-  return { lines, ariaLabel: `${input.name}: ${summary}` };
+  return `${input.name}: ${summary}`;
 }

@@ -9,6 +9,8 @@ export interface VisibleWatermarks {
   readonly values: ReadonlyMap<string, number | null | undefined>;
   /** Per vertex id: when its watermark was last read (epoch ms), 0 when never. */
   readonly readAt: ReadonlyMap<string, number>;
+  /** Whether a read is under way: the view waits for this refresh's reads to end before it draws them, once. */
+  readonly pending: boolean;
 }
 
 /**
@@ -40,7 +42,8 @@ export function useVisibleWatermarks(
       };
     }),
   });
-  return useKept([jobId, ...vertexIds, ...results.flatMap((r) => [r.data, r.dataUpdatedAt])], () => {
+  const pending = results.some((r) => r.isFetching);
+  const read = useKept([jobId, ...vertexIds, ...results.flatMap((r) => [r.data, r.dataUpdatedAt])], () => {
     const values = new Map<string, number | null | undefined>();
     const readAt = new Map<string, number>();
     vertexIds.forEach((id, i) => {
@@ -51,4 +54,6 @@ export function useVisibleWatermarks(
     });
     return { values, readAt };
   });
+  // Its own object: the maps above stay the same objects when only `pending` changes.
+  return useKept([read, pending], () => ({ ...read, pending }));
 }

@@ -11,6 +11,7 @@ import sinkMetrics from './fixtures/wide-sink-operator-metrics.json';
 import wide from './fixtures/wide-details.json';
 import {
   buildVertexRows,
+  keepUnchangedRows,
   metricIdList,
   operatorFlows,
   operatorMetricIds,
@@ -124,5 +125,34 @@ describe('buildVertexRows', () => {
       expect(row.tasks.FINISHED).toBe(d.vertices[i]?.parallelism);
       expect(row.duration).toBe(d.vertices[i]?.duration);
     }
+  });
+});
+
+describe('keepUnchangedRows', () => {
+  const rates = (d: JobDetails) => advanceRates(EMPTY_TRACKER, sampleOf(d)).rates;
+
+  it('keeps the rows (and the list) of an answer with the same figures', () => {
+    const d = details(wide);
+    const first = buildVertexRows(d, rates(d), NONE);
+    const again = buildVertexRows(details(wide), rates(d), NONE);
+    expect(again[0]).not.toBe(first[0]);
+    expect(keepUnchangedRows(first, again)).toBe(first);
+  });
+
+  it('replaces only the rows whose figures moved', () => {
+    const d = details(wide);
+    const first = buildVertexRows(d, rates(d), NONE);
+    const moved = d.vertices[3];
+    if (!moved) throw new Error('fixture changed');
+    const changed: JobDetails = {
+      ...d,
+      vertices: d.vertices.map((vx) =>
+        vx.id === moved.id ? { ...vx, metrics: { ...vx.metrics, 'read-bytes': 123_456_789 } } : vx,
+      ),
+    };
+    const next = keepUnchangedRows(first, buildVertexRows(changed, rates(d), NONE));
+    expect(next).not.toBe(first);
+    expect(next.filter((row, i) => row !== first[i]).map((row) => row.id)).toEqual([moved.id]);
+    expect(next[3]?.bytesIn).toBe(123_456_789);
   });
 });

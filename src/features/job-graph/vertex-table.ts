@@ -197,3 +197,54 @@ export function buildVertexRows(
     };
   });
 }
+
+function sameFlow(a: RecordFlow, b: RecordFlow): boolean {
+  return a.total === b.total && a.perSecond === b.perSecond && a.fromOperator === b.fromOperator;
+}
+
+function sameTasks(a: VertexRow['tasks'], b: VertexRow['tasks']): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/** Whether two rows show the same figures (every cell of the table reads only these). */
+export function sameVertexRow(a: VertexRow, b: VertexRow): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.status === b.status &&
+    a.parallelism === b.parallelism &&
+    a.maxParallelism === b.maxParallelism &&
+    a.role.source === b.role.source &&
+    a.role.sink === b.role.sink &&
+    a.bytesIn === b.bytesIn &&
+    a.bytesOut === b.bytesOut &&
+    sameFlow(a.recordsIn, b.recordsIn) &&
+    sameFlow(a.recordsOut, b.recordsOut) &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.duration === b.duration &&
+    sameTasks(a.tasks, b.tasks)
+  );
+}
+
+/**
+ * `next` with every row that shows the same figures as its previous version replaced by that
+ * previous object, and `previous` itself when no row changed: the table's rows are memoised by
+ * identity, so a refresh re-renders only the rows whose figures moved.
+ */
+export function keepUnchangedRows(previous: readonly VertexRow[], next: readonly VertexRow[]): readonly VertexRow[] {
+  const before = new Map(previous.map((row) => [row.id, row]));
+  let changed = previous.length !== next.length;
+  const out = next.map((row, i) => {
+    const old = before.get(row.id);
+    if (old && sameVertexRow(old, row)) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return row;
+  });
+  return changed ? out : previous;
+}
