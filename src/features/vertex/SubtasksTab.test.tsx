@@ -82,16 +82,19 @@ describe('the subtasks tab without the newer fields', () => {
 
 describe('the subtasks tab of a wide vertex', () => {
   const recorded = fixture('flink-2.3.0/vertex-details').json as VertexDetails;
-  const template = recorded.subtasks[0];
-  const widened = (parallelism: number): VertexDetails => ({
-    ...recorded,
-    parallelism,
-    subtasks: Array.from({ length: parallelism }, (_, i) => ({
-      ...(template as VertexDetails['subtasks'][number]),
-      subtask: i,
-      metrics: { ...template?.metrics, 'accumulated-busy-time': 1000 + i },
-    })),
-  });
+  const widened = (parallelism: number): VertexDetails => {
+    const template = recorded.subtasks[0];
+    if (!template) throw new Error('the recorded vertex has no subtasks');
+    return {
+      ...recorded,
+      parallelism,
+      subtasks: Array.from({ length: parallelism }, (_, i) => ({
+        ...template,
+        subtask: i,
+        metrics: { ...template.metrics, 'accumulated-busy-time': 1000 + i },
+      })),
+    };
+  };
   const bodyRows = (table: HTMLElement): HTMLElement[] =>
     Array.from(table.querySelectorAll<HTMLElement>('tbody tr:not(.virtual-spacer)'));
 
