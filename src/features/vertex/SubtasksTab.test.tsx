@@ -4,7 +4,8 @@ import { fixture } from '../../api/test-utils';
 import type { VertexDetails } from '../../api/vertices';
 import { renderWithApi } from '../../components/testing/render-with-api';
 import { formatDuration } from '../../lib/format';
-import { SubtasksTab } from './SubtasksTab';
+import { SubtasksTab, SUBTASKS_VIRTUAL_FROM } from './SubtasksTab';
+import { SUBTASK_ROWS_SHOWN } from './vertex-columns';
 
 const JOB = '52b55582369c4b745bdd71ecba17202d';
 const VERTEX = '0dcd6b6344e082cccdb531821571f082';
@@ -76,5 +77,51 @@ describe('the subtasks tab without the newer fields', () => {
     expect(within(table).queryByText('slowest')).toBeNull();
     expect(within(table).getByRole('rowheader', { name: 'Max at' })).toBeTruthy();
     expect(screen.queryByText(/slowest/)).toBeNull();
+  });
+});
+
+describe('the subtasks tab of a wide vertex', () => {
+  const recorded = fixture('flink-2.3.0/vertex-details').json as VertexDetails;
+  const widened = (parallelism: number): VertexDetails => {
+    const template = recorded.subtasks[0];
+    if (!template) throw new Error('the recorded vertex has no subtasks');
+    return {
+      ...recorded,
+      parallelism,
+      subtasks: Array.from({ length: parallelism }, (_, i) => ({
+        ...template,
+        subtask: i,
+        metrics: { ...template.metrics, 'accumulated-busy-time': 1000 + i },
+      })),
+    };
+  };
+  const bodyRows = (table: HTMLElement): HTMLElement[] =>
+    Array.from(table.querySelectorAll<HTMLElement>('tbody tr:not(.virtual-spacer)'));
+
+  it(`draws only the rows near the screen from ${SUBTASKS_VIRTUAL_FROM} subtasks, and sums up all of them`, async () => {
+    const parallelism = 150;
+    renderWithApi(<SubtasksTab jobId={JOB} vertexId={VERTEX} />, {
+      [`/jobs/${JOB}/vertices/${VERTEX}`]: widened(parallelism),
+    });
+    const table = await screen.findByRole('table', { name: 'Subtasks' });
+    // The first page (100 of 150) is declared whole to assistive technology, drawn near the screen.
+    expect(table.getAttribute('aria-rowcount')).toBe(String(SUBTASK_ROWS_SHOWN + 1));
+    expect(screen.getByText(`Showing ${SUBTASK_ROWS_SHOWN} of ${parallelism}.`, { exact: false })).toBeTruthy();
+    const drawn = bodyRows(table);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(SUBTASK_ROWS_SHOWN);
+    // The footer covers every subtask, drawn or not: the busiest is the last one.
+    const maxAt = await within(table).findByRole('rowheader', { name: 'Max at' });
+    expect(maxAt.closest('tr')?.textContent).toContain(`subtask ${parallelism - 1}`);
+  });
+
+  it(`draws every row below ${SUBTASKS_VIRTUAL_FROM} subtasks`, async () => {
+    const parallelism = SUBTASKS_VIRTUAL_FROM - 1;
+    renderWithApi(<SubtasksTab jobId={JOB} vertexId={VERTEX} />, {
+      [`/jobs/${JOB}/vertices/${VERTEX}`]: widened(parallelism),
+    });
+    const table = await screen.findByRole('table', { name: 'Subtasks' });
+    expect(table.getAttribute('aria-rowcount')).toBeNull();
+    expect(bodyRows(table)).toHaveLength(parallelism);
   });
 });

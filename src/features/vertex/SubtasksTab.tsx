@@ -5,7 +5,6 @@ import { usePolledQuery } from '../../api/polling';
 import { subtaskAttemptQueryOptions, type SubtaskAttempt } from '../../api/subtasks';
 import { vertexDetailsQueryOptions, type VertexDetails } from '../../api/vertices';
 import { column, DataTable, type Column } from '../../components/DataTable';
-import { SUBTASK_ROWS_SHOWN } from './vertex-columns';
 import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { LinkButton } from '../../components/LinkButton';
 import { QueryState } from '../../components/QueryState';
@@ -19,7 +18,15 @@ import {
   timeInState,
   type AccumulatedKind,
 } from './subtask-aggregates';
-import { endTime, ifPresent, ioColumns, TaskManagerLink } from './vertex-columns';
+import { endTime, ifPresent, ioColumns, SUBTASK_ROWS_SHOWN, TaskManagerLink } from './vertex-columns';
+
+/**
+ * From this many subtasks the table draws only the rows near the screen (not from DataTable's 250):
+ * every subtask's times and counters change on each refresh, and a first page of 100 rows all
+ * drawn made the browser lay out and paint them all again each time (most of a refresh's cost at
+ * 5,000 subtasks).
+ */
+export const SUBTASKS_VIRTUAL_FROM = 60;
 
 interface SubtasksTabProps {
   jobId: string;
@@ -233,21 +240,24 @@ function SubtasksTable({ jobId, vertexId, data }: SubtasksTabProps & { data: Ver
   const hasBusy = data.subtasks.some((s) => accumulatedTime(s, 'busy') !== undefined);
   return (
     <>
-      <DataTable
-        caption="Subtasks"
-        pageSize={SUBTASK_ROWS_SHOWN}
-        captionHidden
-        columns={columns}
-        rows={data.subtasks}
-        rowKey={(s) => String(s.subtask)}
-        rowClassName={(s) =>
-          `row-${stateTone(s.status)}${s.subtask === slowest ? ' row-slowest' : ''}${s.subtask === picked ? ' row-picked' : ''}`
-        }
-        defaultSort={{ column: 'subtask', direction: 'asc' }}
-        filterable
-        empty="This vertex has no subtasks."
-        aggregates={{ rowLabel: (s) => `subtask ${s.subtask}` }}
-      />
+      <div className="subtasks-table">
+        <DataTable
+          caption="Subtasks"
+          pageSize={SUBTASK_ROWS_SHOWN}
+          virtualFrom={SUBTASKS_VIRTUAL_FROM}
+          captionHidden
+          columns={columns}
+          rows={data.subtasks}
+          rowKey={(s) => String(s.subtask)}
+          rowClassName={(s) =>
+            `row-${stateTone(s.status)}${s.subtask === slowest ? ' row-slowest' : ''}${s.subtask === picked ? ' row-picked' : ''}`
+          }
+          defaultSort={{ column: 'subtask', direction: 'asc' }}
+          filterable
+          empty="This vertex has no subtasks."
+          aggregates={{ rowLabel: (s) => `subtask ${s.subtask}` }}
+        />
+      </div>
       <p className="subtasks-hint">
         Min, median and max at the foot of the table are across the subtasks listed (those matching the filter).
         {hasBusy &&
