@@ -1416,7 +1416,7 @@ function printReport(r, opts) {
     const fi = fleetInputs;
     out.push('');
     out.push(
-      `fleet, ours alone (median of ${opts.scaleRuns}): ${fi.taskManagers} task managers, ${fi.jobs} jobs (${fi.runningJobs} running), a vertex of ${fi.subtasks} subtasks, a job of ${fi.graphVertices} vertices, ${fi.exceptions} exceptions of ~${fi.traceFrames} frames; ms = click -> painted, CPU ms = main-thread time over it, refresh = main-thread ms per refresh (ThreadTime over the window / refreshes); scroll = frames > 50 ms scrolling the table`,
+      `fleet, ours alone (median of ${opts.scaleRuns}): ${fi.taskManagers} task managers, ${fi.jobs} jobs (${fi.runningJobs} running), a vertex of ${fi.subtasks} subtasks, a job of ${fi.graphVertices} vertices, ${fi.exceptions} exceptions of ~${fi.traceFrames} frames, a fleet of ${fi.clusters} such clusters; ms = click -> painted, CPU ms = main-thread time over it, refresh = main-thread ms per refresh (ThreadTime over the window / refreshes); scroll = frames > 50 ms scrolling the table`,
     );
     const judge = (/** @type {number | null | undefined} */ v, /** @type {number} */ limit) =>
       opts.smoke ? '(smoke)' : verdict(v, '<', limit);
@@ -1430,6 +1430,7 @@ function printReport(r, opts) {
       exceptions: `exceptions (${fi.exceptions}, first page)`,
       triage: `triage page (${fi.runningJobs} running jobs)`,
       graph: `job graph (${fi.graphVertices} vertices, watermarks)`,
+      fleetPage: `fleet page (${fi.clusters} clusters x ${fi.jobs} jobs)`,
     };
     const fRows = [
       [

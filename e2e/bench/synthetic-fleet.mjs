@@ -11,6 +11,10 @@
 // For each view: wall time from the click to the painted frame and the main thread's CPU time
 // over that span, then the main-thread time one refresh costs (renderer ThreadTime over a window
 // of refreshes / refreshes in it) and, on the two big tables, frames over 50 ms while scrolling.
+//
+// The fleet page (config.json's `clusters`) gets a fleet of `clusters` such clusters, each under
+// its own `api/fleet-NN/` (the nginx layout of e2e/deploy/nginx-fleet.conf); what the 100x server
+// does not answer for a cluster (its /config, the job manager's pages) goes to the sandbox.
 
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,9 +38,22 @@ import {
 
 /** @param {boolean} smoke */
 export function fleetSizes(smoke) {
+  // Fleet: 10 clusters, each the whole 100x cluster (1,000 jobs): a company's production,
+  // staging and per-region or per-team clusters seldom pass ten on one page, and ten times the
+  // 100x job list (10,000 jobs in the cross-cluster table, 20 requests a refresh) is its worst case.
   return smoke
-    ? { taskManagers: 20, jobs: 100, running: 10, subtasks: 500, graphVertices: 30, exceptions: 20, traceFrames: 40 }
+    ? {
+        taskManagers: 20,
+        jobs: 100,
+        running: 10,
+        subtasks: 500,
+        graphVertices: 30,
+        exceptions: 20,
+        traceFrames: 40,
+        clusters: 3,
+      }
     : {
+        clusters: 10,
         taskManagers: 200,
         jobs: 1000,
         running: 100,
@@ -68,6 +85,7 @@ export async function recordFleetSources(flink, jobs, repoRoot) {
     ? exceptions
     : JSON.parse(readFileSync(path.join(repoRoot, 'src/api/fixtures/flink-2.3.0/job-exceptions.json'), 'utf8')).json;
   return {
+    overview: await get('/overview'),
     jobsOverview: await get('/jobs/overview'),
     taskManagers: await get('/taskmanagers'),
     wide,
@@ -104,17 +122,28 @@ export async function startFleetServer(real, sizes, jobs) {
   });
   /** @type {Map<string, number>} */
   const ticks = new Map();
+  const startedAt = Date.now();
   const exceptions = exceptionsResponse(real.exceptions, sizes.exceptions, sizes.traceFrames);
   const exceptionsJson = JSON.parse(exceptions.body);
 
   /**
-   * @param {string} p the path without `/api` @param {URLSearchParams} q @param {number} tick
+   * @param {string} p the path without `/api` (nor a fleet cluster's segment) @param {URLSearchParams} q
+   * @param {number} tick @param {number | null} inFleet the fleet cluster's number (`/api/fleet-NN/...`)
    * @returns {string | null}
    */
-  const answer = (p, q, tick) => {
+  const answer = (p, q, tick, inFleet) => {
     const ids = (q.get('get') ?? '').split(',').filter(Boolean);
     const agg = (q.get('agg') ?? '').split(',').filter(Boolean);
-    if (p === '/jobs/overview') return jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick).body;
+    // Only for the fleet page: the other views keep the sandbox's own /overview.
+    if (p === '/overview' && inFleet !== null) return clusterOverview(tick);
+    if (p === '/jobs/overview') {
+      // A fleet cluster's jobs started a few minutes apart from the next cluster's, each at fixed times.
+      if (inFleet !== null) {
+        const at = startedAt - inFleet * 61_000;
+        return jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick, [], at).body;
+      }
+      return jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick).body;
+    }
     if (p === '/taskmanagers') return taskManagersResponse(real.taskManagers, sizes.taskManagers, tick).body;
     // Flink's aggregate over every task manager (`?get=...&agg=min,max`).
     if (p === '/taskmanagers/metrics') return metricValuesResponse(ids, agg, tick).body;
@@ -158,15 +187,37 @@ export async function startFleetServer(real, sizes, jobs) {
     return null;
   };
 
+  /** `GET /overview` of a 100x cluster: its task managers, slots and job counts. @param {number} tick */
+  const clusterOverview = (tick) => {
+    const slotsPerTaskManager = Math.max(
+      1,
+      Math.round(real.overview['slots-total'] / Math.max(1, real.overview.taskmanagers)),
+    );
+    const total = sizes.taskManagers * slotsPerTaskManager;
+    const ended = sizes.jobs - sizes.running;
+    return JSON.stringify({
+      ...real.overview,
+      taskmanagers: sizes.taskManagers,
+      'slots-total': total,
+      'slots-available': Math.round(total * 0.2) + (tick % 7),
+      'jobs-running': sizes.running,
+      'jobs-finished': Math.ceil(ended / 3),
+      'jobs-cancelled': Math.ceil((ended - 1) / 3),
+      'jobs-failed': Math.floor(ended / 3),
+    });
+  };
+
   let requests = 0;
   let bytes = 0;
   const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const p = url.pathname.replace(/^\/api/, '');
-    const key = `${p}?${url.search}`;
+    const cluster = FLEET_CLUSTER_PATH.exec(url.pathname);
+    const p = cluster ? `/${cluster[2]}` : url.pathname.replace(/^\/api/, '');
+    // Ticks per cluster too: each cluster's answers move on their own.
+    const key = `${url.pathname}?${url.search}`;
     const tick = (ticks.get(key) ?? 0) + 1;
     ticks.set(key, tick);
-    const body = answer(p, url.searchParams, tick);
+    const body = answer(p, url.searchParams, tick, cluster ? Number(cluster[1]?.slice('fleet-'.length)) : null);
     requests += 1;
     if (body === null) {
       res.writeHead(404, { 'content-type': json }).end(JSON.stringify({ errors: ['Not found: /' + p] }));
@@ -188,7 +239,13 @@ export async function startFleetServer(real, sizes, jobs) {
   const base = `http://127.0.0.1:${port}`;
   /** Does the fleet answer this page path (`/api/...`)? @param {string} pathname @param {string} search */
   const owns = (pathname, search) =>
-    pathname.startsWith('/api/') && answer(pathname.replace(/^\/api/, ''), new URLSearchParams(search), 0) !== null;
+    pathname.startsWith('/api/') &&
+    !FLEET_CLUSTER_PATH.test(pathname) &&
+    answer(pathname.replace(/^\/api/, ''), new URLSearchParams(search), 0, null) !== null;
+  const clusters = Array.from({ length: sizes.clusters }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    return { id: `fleet-${n}`, name: `Cluster ${n}`, apiBase: `api/fleet-${n}/` };
+  });
   return {
     base,
     vertexId: real.vertexId,
@@ -205,7 +262,10 @@ export async function startFleetServer(real, sizes, jobs) {
       exceptionsBytes: exceptions.body.length,
       vertexDetailsBytes: vertexDetailsResponse(real.vertexDetails, sizes.subtasks, sizes.taskManagers, 0).body.length,
       jobsOverviewBytes: fleetJobs.body.length,
+      clusters: sizes.clusters,
     },
+    /** The fleet page's clusters, as config.json lists them. */
+    clusters,
     /** Routes the fleet's requests of a context to this server. @param {BrowserContext} context */
     route: (context) =>
       context.route(
@@ -215,6 +275,28 @@ export async function startFleetServer(real, sizes, jobs) {
           return route.continue({ url: `${base}${u.pathname}${u.search}` });
         },
       ),
+    /**
+     * Serves a config.json listing the fleet's clusters to a context, and routes each cluster's
+     * requests: to this server what it answers, the rest to the sandbox (the page's own `api/`).
+     * @param {BrowserContext} context
+     */
+    routeFleet: async (context) => {
+      await context.route(
+        (u) => u.pathname.endsWith('/config.json'),
+        (route) => route.fulfill({ json: { clusterName: 'Flink fleet (100x)', clusters } }),
+      );
+      await context.route(
+        (u) => FLEET_CLUSTER_PATH.test(u.pathname),
+        (route) => {
+          const u = new URL(route.request().url());
+          const [, , rest = ''] = FLEET_CLUSTER_PATH.exec(u.pathname) ?? [];
+          const ours = answer(`/${rest}`, new URLSearchParams(u.search), 0, 1) !== null;
+          return route.continue({
+            url: ours ? `${base}${u.pathname}${u.search}` : `${u.origin}/api/${rest}${u.search}`,
+          });
+        },
+      );
+    },
     stats: () => ({ requests, bytes }),
     stop: () =>
       new Promise((resolve) => {
@@ -224,6 +306,9 @@ export async function startFleetServer(real, sizes, jobs) {
   };
 }
 /** @typedef {Awaited<ReturnType<typeof startFleetServer>>} Fleet */
+
+/** A fleet cluster's request as the page sends it: `/api/fleet-NN/<path>`. */
+const FLEET_CLUSTER_PATH = /^\/api\/(fleet-\d+)\/(.*)$/;
 
 // ---- in the page -------------------------------------------------------------------------------
 
@@ -359,11 +444,13 @@ export async function measureFleetRun(h, fleet, o) {
    * A group of views in a browser context of its own, the 100x cluster's answers routed to it;
    * the context is closed whatever happens.
    * @param {(s: Awaited<ReturnType<Harness['open']>>) => Promise<void>} fn
+   * @param {{ asFleet?: boolean }} [o] config.json lists the fleet's clusters
    */
-  const inContext = async (fn) => {
+  const inContext = async (fn, { asFleet = false } = {}) => {
     const s = await h.open('ours', { refreshMs: h.refreshMs });
     try {
       await fleet.route(s.context);
+      if (asFleet) await fleet.routeFleet(s.context);
       await fn(s);
     } finally {
       await s.close();
@@ -482,6 +569,33 @@ export async function measureFleetRun(h, fleet, o) {
       return v;
     });
   });
+
+  // The fleet page: every cluster's row (reachability, task managers, slots, jobs by state) and
+  // the jobs of all clusters, from a cluster's job manager page through the header's link.
+  await inContext(
+    async (s) => {
+      const first = fleet.clusters[0]?.id ?? '';
+      await s.page.goto(`${h.oursUrl}#/c/${first}/jobmanager/configuration`, { waitUntil: 'commit' });
+      await s.page.getByRole('heading', { level: 1, name: 'Job manager' }).waitFor({ timeout: 60_000 });
+      await s.cdp.send('Performance.enable');
+      await h.sleep(500);
+      await attempt('fleetPage', async () => {
+        // Painted: every cluster's row shows its job states and its slots (`free / total`, from /overview).
+        const v = await h.timeClick(
+          s,
+          'css',
+          fleet.clusters.length,
+          () => s.page.getByRole('link', { name: 'Fleet overview', exact: true }).first().click(),
+          { selector: 'table.data-table tbody tr:has(.fleet-job-state)', text: '\\d / \\d' },
+        );
+        v.rowsInDom = await s.page.locator('table.data-table tbody tr:not(.virtual-spacer)').count();
+        // One refresh: one `GET /overview` of the first cluster (every cluster is asked once a refresh).
+        v.refresh = await refreshCost(h, s, new RegExp(`/api/${first}/overview$`), o.refreshes);
+        return v;
+      });
+    },
+    { asFleet: true },
+  );
   return out;
 }
 
@@ -495,6 +609,7 @@ export const FLEET_VIEWS = /** @type {const} */ ([
   ['exceptions', 'exceptions'],
   ['triage', 'triage page'],
   ['graph', 'job graph'],
+  ['fleetPage', 'fleet page'],
 ]);
 
 /** @param {number[]} values */
@@ -538,6 +653,7 @@ export function summariseFleet(runs) {
       jobs1000Ms: views.jobs?.ms ?? null,
       taskManagers200Ms: views.taskManagers?.ms ?? null,
       graph300WatermarksMs: views.graph?.ms ?? null,
+      fleetPageMs: views.fleetPage?.ms ?? null,
       refreshMainThreadMsMax: refreshes.length > 0 ? Math.max(...refreshes) : null,
       scrollLongFrames: Math.max(views.subtasks?.scrollLongFrames ?? 0, views.jobs?.scrollLongFrames ?? 0),
     },

@@ -313,16 +313,18 @@ export const fleetTaskManagerId = (n) =>
  * `runningIds` first, so real jobs can lead), the rest FINISHED, CANCELED or FAILED.
  * @param {any} real the recorded `GET /jobs/overview` @param {number} count @param {number} running
  * @param {number} tick @param {string[]} [runningIds]
+ * @param {number} [at] the time start times count back from: fixed, start times stay put across
+ *   answers (as Flink's do), which matters when several clusters' jobs are sorted together
  * @returns {{ body: string, ids: string[], running: string[] }}
  */
-export function jobsOverviewResponse(real, count, running, tick, runningIds = []) {
+export function jobsOverviewResponse(real, count, running, tick, runningIds = [], at = Date.now()) {
   /** @type {any[]} */
   const jobs = real.jobs ?? [];
   const liveTemplate = jobs.find((j) => j.state === 'RUNNING') ?? jobs[0];
   const doneTemplate = jobs.find((j) => j.state === 'FINISHED' || j.state === 'CANCELED') ?? liveTemplate;
   if (!liveTemplate) throw new Error('the recorded job list is empty');
   const rand = prng(1000 + count);
-  const now = Date.now();
+  const now = at;
   const ended = ['FINISHED', 'CANCELED', 'FAILED'];
   const out = [];
   const ids = [];

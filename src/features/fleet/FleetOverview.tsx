@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SortState } from '../../lib/search-state';
 import { FleetClustersTable } from './FleetClustersTable';
 import { FleetJobsTable } from './FleetJobsTable';
-import { fleetJobRows } from './fleet-jobs';
+import { nextFleetJobRows, type FleetJobRowsState } from './fleet-jobs';
 import { useFleetData, type FleetCluster } from './useFleetData';
 import './fleet.css';
 
@@ -18,14 +18,18 @@ interface FleetOverviewProps {
 /** The fleet overview: one row per cluster, then every job of every cluster. */
 export function FleetOverview({ clusters, search, onSearchChange, sort, onSortChange }: FleetOverviewProps): ReactNode {
   const fleet = useFleetData(clusters);
-  const rows = fleetJobRows(
-    fleet.map((c) => ({
-      clusterId: c.cluster.id,
-      clusterName: c.cluster.name,
-      history: c.history,
-      jobs: c.jobs.data?.jobs,
-    })),
-  );
+  const sources = fleet.map((c) => ({
+    clusterId: c.cluster.id,
+    clusterName: c.cluster.name,
+    history: c.history,
+    jobs: c.jobs.data?.jobs,
+  }));
+  // Derived during render: the same rows (same array) until a cluster's job list changes, so the
+  // jobs table neither sorts again nor re-renders its rows when only an /overview answered.
+  const [jobRows, setJobRows] = useState<FleetJobRowsState | undefined>(undefined);
+  const next = nextFleetJobRows(jobRows, sources);
+  if (next !== jobRows) setJobRows(next);
+  const rows = next.rows;
   return (
     <div className="page fleet-page">
       <h1>Fleet</h1>

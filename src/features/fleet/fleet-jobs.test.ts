@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { JobsOverviewSchema } from '../../api/jobs';
 import { fixture } from '../../api/test-utils';
-import { fleetJobRows } from './fleet-jobs';
+import { fleetJobRows, nextFleetJobRows, type FleetJobSource } from './fleet-jobs';
 import { fleetWallTiles } from './fleet-wall';
 
 const jobs = v.parse(JobsOverviewSchema, fixture('flink-2.3.0/jobs-overview').json).jobs;
@@ -27,6 +27,61 @@ describe('fleetJobRows', () => {
       { clusterId: 'hs', clusterName: 'Archive', history: true, jobs: running.slice(0, 1) },
     ]);
     expect(live.every((r) => r.archivedOn === undefined)).toBe(true);
+  });
+});
+
+describe('nextFleetJobRows', () => {
+  const prod = (list: typeof jobs | undefined): FleetJobSource => ({
+    clusterId: 'prod',
+    clusterName: 'Prod',
+    history: false,
+    jobs: list,
+  });
+  const staging = (list: typeof jobs | undefined): FleetJobSource => ({
+    clusterId: 'staging',
+    clusterName: 'Staging',
+    history: false,
+    jobs: list,
+  });
+
+  it('gives the same rows back while no cluster answered a new list, and the rows fleetJobRows gives', () => {
+    const first = nextFleetJobRows(undefined, [prod(jobs), staging(running)]);
+    expect(first.rows).toEqual(fleetJobRows([prod(jobs), staging(running)]));
+    // A render with new source objects but the same answers (e.g. only an /overview came).
+    expect(nextFleetJobRows(first, [prod(jobs), staging(running)])).toBe(first);
+  });
+
+  it("rebuilds only the cluster whose list changed: the other cluster's rows stay the same objects", () => {
+    const first = nextFleetJobRows(undefined, [prod(jobs), staging(running)]);
+    const newer = running.map((j) => ({ ...j, duration: j.duration + 1000 }));
+    const next = nextFleetJobRows(first, [prod(jobs), staging(newer)]);
+    expect(next).not.toBe(first);
+    expect(next.rows).toHaveLength(jobs.length + newer.length);
+    expect(next.rows.slice(0, jobs.length)).toEqual(first.rows.slice(0, jobs.length));
+    next.rows.slice(0, jobs.length).forEach((row, i) => expect(row).toBe(first.rows[i]));
+    expect(next.rows.slice(jobs.length).map((r) => r.job)).toEqual(newer);
+    expect(next.rows.slice(jobs.length).every((r) => r.clusterId === 'staging')).toBe(true);
+  });
+
+  it("a History Server's new list rebuilds the live clusters' archived links", () => {
+    const hs = (list: typeof jobs): FleetJobSource => ({
+      clusterId: 'hs',
+      clusterName: 'Archive',
+      history: true,
+      jobs: list,
+    });
+    const first = nextFleetJobRows(undefined, [prod(jobs), hs([])]);
+    expect(first.rows.some((r) => r.archivedOn !== undefined)).toBe(false);
+    const next = nextFleetJobRows(first, [prod(jobs), hs(ended.slice(0, 1))]);
+    expect(next.rows.filter((r) => r.archivedOn !== undefined).map((r) => [r.clusterId, r.job.jid])).toEqual([
+      ['prod', ended[0]?.jid],
+    ]);
+  });
+
+  it('a cluster added or removed (config.json changed) gives a new list', () => {
+    const first = nextFleetJobRows(undefined, [prod(jobs)]);
+    const next = nextFleetJobRows(first, [prod(jobs), staging(running)]);
+    expect(next.rows.map((r) => r.key)).toEqual(fleetJobRows([prod(jobs), staging(running)]).map((r) => r.key));
   });
 });
 

@@ -45,14 +45,57 @@ export function archivedCopyOf(
 
 export function fleetJobRows(sources: readonly FleetJobSource[]): FleetJobRow[] {
   const index = archiveIndex(sources);
-  return sources.flatMap((s) =>
-    (s.jobs ?? []).map((job) => ({
-      key: `${s.clusterId}/${job.jid}`,
-      clusterId: s.clusterId,
-      clusterName: s.clusterName,
-      history: s.history,
-      job,
-      archivedOn: s.history ? undefined : archivedCopyOf(index, job),
-    })),
+  return sources.flatMap((s) => rowsOf(s, index));
+}
+
+/** The fleet's job rows with what they were built from, so the next answers rebuild only what changed. */
+export interface FleetJobRowsState {
+  readonly sources: readonly FleetJobSource[];
+  /** Each source's rows, in the sources' order. */
+  readonly perSource: readonly (readonly FleetJobRow[])[];
+  readonly rows: readonly FleetJobRow[];
+}
+
+const sameSource = (a: FleetJobSource | undefined, b: FleetJobSource): boolean =>
+  a !== undefined &&
+  a.clusterId === b.clusterId &&
+  a.clusterName === b.clusterName &&
+  a.history === b.history &&
+  a.jobs === b.jobs;
+
+/**
+ * `fleetJobRows`, kept across answers: the same state back when no cluster's job list changed
+ * (react-query keeps an unchanged answer's array), and a cluster whose list did not change keeps
+ * its row objects. Each cluster answers on its own, so a fleet of ten re-renders the jobs table
+ * ten times a refresh: unchanged rows must stay the same objects for the table to skip them.
+ */
+export function nextFleetJobRows(
+  previous: FleetJobRowsState | undefined,
+  sources: readonly FleetJobSource[],
+): FleetJobRowsState {
+  const old = previous?.sources;
+  if (previous && previous.sources.length === sources.length) {
+    if (sources.every((s, i) => sameSource(previous.sources[i], s))) return previous;
+  }
+  // A History Server's list decides other clusters' archived links: when one changes, rebuild all.
+  const archiveChanged = !old || sources.some((s, i) => (s.history || old[i]?.history) && !sameSource(old[i], s));
+  const index = archiveIndex(sources);
+  const perSource = sources.map((s, i) =>
+    !archiveChanged && previous && sameSource(old?.[i], s) ? (previous.perSource[i] ?? []) : rowsOf(s, index),
   );
+  return { sources, perSource, rows: perSource.flat() };
+}
+
+function rowsOf(
+  s: FleetJobSource,
+  index: ReadonlyMap<string, { clusterId: string; clusterName: string }>,
+): FleetJobRow[] {
+  return (s.jobs ?? []).map((job) => ({
+    key: `${s.clusterId}/${job.jid}`,
+    clusterId: s.clusterId,
+    clusterName: s.clusterName,
+    history: s.history,
+    job,
+    archivedOn: s.history ? undefined : archivedCopyOf(index, job),
+  }));
 }
