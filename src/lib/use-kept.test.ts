@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { useKept } from './use-kept';
+import { useKept, useKeptFrom } from './use-kept';
 
 describe('useKept', () => {
   it('keeps the built value while every part is the same, and builds again when one changes or the list grows', () => {
@@ -20,5 +20,26 @@ describe('useKept', () => {
     rerender({ parts: [a, { n: 2 }, b] });
     expect(result.current).not.toBe(second);
     expect(result.current.parts).toHaveLength(3);
+  });
+});
+
+describe('useKeptFrom', () => {
+  it('folds each new build into the value it replaces, and keeps the value while the build is the same object', () => {
+    const keep = vi.fn((previous: number[] | undefined, built: number[]) =>
+      previous !== undefined && previous.join() === built.join() ? previous : built,
+    );
+    const one = [1, 2];
+    const { result, rerender } = renderHook(({ built }) => useKeptFrom(built, keep), { initialProps: { built: one } });
+    expect(result.current).toBe(one);
+    expect(keep).toHaveBeenCalledWith(undefined, one);
+    const calls = keep.mock.calls.length;
+    rerender({ built: one });
+    expect(keep).toHaveBeenCalledTimes(calls);
+    rerender({ built: [1, 2] }); // rebuilt, the same figures: the previous value stays
+    expect(result.current).toBe(one);
+    const changed = [1, 3];
+    rerender({ built: changed });
+    expect(result.current).toBe(changed);
+    expect(keep).toHaveBeenLastCalledWith(one, changed);
   });
 });

@@ -16,3 +16,18 @@ export function useKept<T>(parts: readonly unknown[], build: () => T): T {
   setKept({ parts, value });
   return value;
 }
+
+/**
+ * `keep(previous, built)`, recomputed only when `built` is a new object: a value that keeps what it
+ * can of the one it replaces (unchanged rows and nodes stay the same objects), so the children of
+ * a view whose inputs were rebuilt re-render only what changed. `previous` is undefined the first
+ * time.
+ */
+export function useKeptFrom<B, V>(built: B, keep: (previous: V | undefined, built: B) => V): V {
+  const [kept, setKept] = useState(() => ({ built, value: keep(undefined, built) }));
+  if (Object.is(kept.built, built)) return kept.value;
+  // Derived during render, as useKept.
+  const value = keep(kept.value, built);
+  setKept({ built, value });
+  return value;
+}

@@ -14,6 +14,7 @@ import {
 import type { GraphStructure } from '../../charts/job-graph/layout';
 import { VIRTUAL_ROWS_FROM } from '../../components/DataTable';
 import { afterPaint } from '../../lib/after-paint';
+import { useKeptFrom } from '../../lib/use-kept';
 import { isTerminal } from '../../lib/job-states';
 import { links } from '../../lib/paths';
 import { enumParam, stringParam, useSearchState } from '../../lib/search-state';
@@ -120,7 +121,7 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
   );
   const operatorFlows = useOperatorFlows(jobId, tableVertices, onScreen, live, turn);
   const builtRows = useMemo(() => buildVertexRows(details, rates, operatorFlows), [details, rates, operatorFlows]);
-  const rows = useKeptRows(builtRows);
+  const rows = useKeptFrom(builtRows, keepRows);
 
   const structure = useMemo<GraphStructure>(() => jobGraphStructure(model), [model]);
 
@@ -164,7 +165,7 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
     }
     return out;
   }, [model, rates, figures, drawn, rounds, now, interval, hrefBase, jobId, highlighted]);
-  const nodes = useKeptNodes(builtNodes);
+  const nodes = useKeptFrom(builtNodes, keepNodes);
   const tableShown = useTableAfterGraph(details.vertices.length, view !== undefined);
 
   const openNode = useCallback((vertexId: string) => void navigate(links.vertex(jobId, vertexId)), [navigate, jobId]);
@@ -287,27 +288,15 @@ function useTableAfterGraph(rowCount: number, graphDrawn: boolean): boolean {
   return shown;
 }
 
-/** The canvas's nodes, kept between renders (see keepUnchangedNodes). */
-function useKeptNodes(built: readonly BuiltNode[]): ReadonlyMap<string, GraphNodeView> {
-  const [kept, setKept] = useState<{
-    built: readonly BuiltNode[] | undefined;
-    nodes: ReadonlyMap<string, GraphNodeView>;
-  }>(() => ({ built: undefined, nodes: new Map() }));
-  if (kept.built === built) return kept.nodes;
-  const nodes = keepUnchangedNodes(kept.nodes, built);
-  // Derived during render (no effect, no extra paint), as useKept does.
-  setKept({ built, nodes });
-  return nodes;
-}
+/** The canvas's nodes, the previous node objects kept where they draw the same (see keepUnchangedNodes). */
+const keepNodes = (
+  previous: ReadonlyMap<string, GraphNodeView> | undefined,
+  built: readonly BuiltNode[],
+): ReadonlyMap<string, GraphNodeView> => keepUnchangedNodes(previous ?? new Map(), built);
 
 /** The table's rows, each the same object for as long as its figures are (see keepUnchangedRows). */
-function useKeptRows(built: readonly VertexRow[]): readonly VertexRow[] {
-  const [kept, setKept] = useState({ built, rows: built });
-  if (kept.built === built) return kept.rows;
-  const next = { built, rows: keepUnchangedRows(kept.rows, built) };
-  setKept(next);
-  return next.rows;
-}
+const keepRows = (previous: readonly VertexRow[] | undefined, built: readonly VertexRow[]): readonly VertexRow[] =>
+  previous ? keepUnchangedRows(previous, built) : built;
 
 /** The older of a vertex's watermark and skew reads (a one-subtask vertex has no skew request). */
 function oldestRead(
