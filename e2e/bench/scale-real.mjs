@@ -138,6 +138,9 @@ async function idle(t, env, ui, view, windowMs) {
       requests: inWindow.length,
       refreshes,
       requestsPerRefresh: refreshes > 0 ? t.round(inWindow.length / refreshes, 2) : null,
+      // The whole window too: a UI whose refresh waits for a slow answer counts fewer refreshes
+      // in the same time, so its bytes per refresh rise while its bytes per minute do not.
+      bytesInWindow: bytes,
       bytesPerRefresh: refreshes > 0 ? t.round(bytes / refreshes, 0) : null,
       decodedBytesPerRefresh: refreshes > 0 ? t.round(decoded / refreshes, 0) : null,
       longestTaskMs: t.round(Math.max(0, ...inside.map((x) => x.duration)), 0),
@@ -285,6 +288,7 @@ export async function scaleRealSection(opts, ctx) {
       const r = s.idle?.[view];
       s[`requestsPerRefresh${cap(view)}`] = r?.requestsPerRefresh ?? null;
       s[`bytesPerRefresh${cap(view)}`] = r?.bytesPerRefresh ?? null;
+      s[`bytesInWindow${cap(view)}`] = r?.bytesInWindow ?? null;
       s[`longestTask${cap(view)}Ms`] = r?.longestTaskMs ?? null;
     }
     s.heapAfterStayMB = s.stay?.end?.heapMB ?? null;
@@ -330,6 +334,10 @@ export function scaleRealRatios(real, ratio) {
     bytesPerRefresh512Graph: ratio(o.bytesPerRefreshGraph, th.bytesPerRefreshGraph),
     bytesPerRefresh512Watermarks: ratio(o.bytesPerRefreshWatermarks, th.bytesPerRefreshWatermarks),
     bytesPerRefresh512Backpressure: ratio(o.bytesPerRefreshBackpressure, th.bytesPerRefreshBackpressure),
+    bytesInWindow512Graph: ratio(o.bytesInWindowGraph, th.bytesInWindowGraph),
+    bytesInWindow512Subtasks: ratio(o.bytesInWindowSubtasks, th.bytesInWindowSubtasks),
+    bytesInWindow512Watermarks: ratio(o.bytesInWindowWatermarks, th.bytesInWindowWatermarks),
+    bytesInWindow512Backpressure: ratio(o.bytesInWindowBackpressure, th.bytesInWindowBackpressure),
   };
 }
 
@@ -405,6 +413,14 @@ export function scaleRealReport(real, ratios, f) {
       f.cell(q),
       '<= 0.3',
       judge(q, 0.3),
+    ]);
+    rows.push([
+      `${labels[view]} idle: KiB in the whole window (as served)`,
+      idleCell(o, view, 'bytesInWindow', kb),
+      idleCell(th, view, 'bytesInWindow', kb),
+      f.cell(ratios[`bytesInWindow512${view.charAt(0).toUpperCase()}${view.slice(1)}`]),
+      '',
+      '',
     ]);
     rows.push([
       `${labels[view]} idle: longest main-thread task ms`,
