@@ -80,6 +80,8 @@ import {
   jobsMetricsQueryOptions,
   metricValue,
   subtaskMetricsQueryOptions,
+  lowWatermarkFromAggregates,
+  lowWatermarkQueryOptions,
   subtasksMetricsQueryOptions,
   taskManagerMetricsQueryOptions,
   taskManagersMetricsQueryOptions,
@@ -609,6 +611,35 @@ describe('vertices', () => {
       (m) => [...watermarksBySubtask(m).values()].some((w) => w !== null),
     );
     expect([...watermarksBySubtask(marks).keys()].sort()).toEqual([0, 1]);
+  });
+
+  it("a vertex's low watermark: Flink's minimum over subtasks equals the lowest of /watermarks", async () => {
+    // The job graph reads the aggregate (one small answer at any parallelism) instead of the list.
+    const id = jobId(sandbox, 'eventTime');
+    const window = vertexNamed(eventTime, /revenue/i);
+    // Both are read from the JobManager's metric store, which a fetch may update between the two
+    // requests: read them again until one pair was taken from the same state.
+    const [aggregate, list] = await eventually(
+      'the same low watermark from both',
+      () =>
+        Promise.all([
+          requestOnce(lowWatermarkQueryOptions(id, window.id)),
+          requestOnce(watermarksQueryOptions(id, window.id)),
+        ]),
+      ([a, l]) => {
+        const values = [...watermarksBySubtask(l).values()];
+        const known = values.filter((w): w is number => w !== null);
+        return (
+          known.length > 0 && known.length === values.length && lowWatermarkFromAggregates(a) === Math.min(...known)
+        );
+      },
+    );
+    expect(lowWatermarkFromAggregates(aggregate)).toBeGreaterThan(Date.UTC(2020, 0, 1));
+    expect(aggregate).toHaveLength(1);
+    expect(list.length).toBe(window.parallelism);
+    // A source has no input watermark: no value in either answer.
+    const source = vertexNamed(eventTime, /^Source/);
+    expect(lowWatermarkFromAggregates(await requestOnce(lowWatermarkQueryOptions(id, source.id)))).toBeNull();
   });
 
   it("back pressure: the backpressured job's source reports high", async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { watermarksBySubtask } from '../../api/vertices';
-import { classifyVertex, formatRate, formatShare, formatWatermark, lowWatermark, vertexText } from './classify';
+import { classifyVertex, formatRate, formatShare, formatWatermark, vertexText } from './classify';
 import { NO_RATES, type VertexRates } from '../../lib/vertex-rates';
 
 const r = (busy: number | null, backPressured: number | null): VertexRates => ({
@@ -40,27 +39,6 @@ describe('formatting', () => {
     expect(formatWatermark(undefined)).toBe('watermark –');
     expect(formatWatermark(null)).toBe('no watermark');
     expect(formatWatermark(Date.UTC(2026, 10, 26, 19, 14, 36), 'UTC')).toBe('watermark 2026-11-26 19:14:36');
-  });
-
-  it('takes the low watermark over subtasks, from recorded answers', () => {
-    // GET /jobs/<event-time job>/vertices/<keyed vertex>/watermarks and a source's (empty) answer.
-    const keyed = watermarksBySubtask([
-      { id: '0.currentInputWatermark', value: '1795721588991' },
-      { id: '1.currentInputWatermark', value: '1795721588991' },
-    ]);
-    expect(lowWatermark(keyed)).toBe(1795721588991);
-    expect(lowWatermark(watermarksBySubtask([]))).toBeNull();
-    expect(lowWatermark(undefined)).toBeUndefined();
-    const oneMissing = watermarksBySubtask([
-      { id: '0.currentInputWatermark', value: '1795721588991' },
-      { id: '1.currentInputWatermark', value: '-9223372036854775808' },
-    ]);
-    expect(lowWatermark(oneMissing)).toBeNull();
-    const two = watermarksBySubtask([
-      { id: '0.currentInputWatermark', value: '2000' },
-      { id: '1.currentInputWatermark', value: '1000' },
-    ]);
-    expect(lowWatermark(two)).toBe(1000);
   });
 
   it('builds the node text and an accessible name that starts with the full name', () => {

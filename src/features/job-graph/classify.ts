@@ -34,22 +34,6 @@ export function formatRate(perSecond: number | null): string {
   return `${formatCount(perSecond)}/s`;
 }
 
-/**
- * The low watermark of a vertex from its subtasks' watermarks (see `watermarksBySubtask`):
- * `undefined` while not fetched, `null` when there is none: some subtask has none yet (Flink's
- * Long.MIN_VALUE) or no subtask reports one (a source has no input watermark). Else the minimum.
- */
-export function lowWatermark(bySubtask: ReadonlyMap<number, number | null> | undefined): number | null | undefined {
-  if (!bySubtask) return undefined;
-  if (bySubtask.size === 0) return null;
-  let low = Infinity;
-  for (const value of bySubtask.values()) {
-    if (value === null) return null;
-    low = Math.min(low, value);
-  }
-  return low;
-}
-
 export function formatWatermark(watermark: number | null | undefined, timeZone?: string): string {
   if (watermark === undefined) return 'watermark –';
   if (watermark === null) return 'no watermark';

@@ -1,8 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
+import { lowWatermarkFromAggregates, lowWatermarkQueryOptions } from '../../api/metrics';
 import { usePollInterval } from '../../api/polling';
-import { watermarksBySubtask, watermarksQueryOptions } from '../../api/vertices';
 import { useKept } from '../../lib/use-kept';
-import { lowWatermark } from './classify';
 
 export interface VisibleWatermarks {
   /** Per vertex id: its low watermark, `null` when it has none, `undefined` while never read. */
@@ -14,7 +13,8 @@ export interface VisibleWatermarks {
 }
 
 /**
- * Low watermarks of the given vertices only (the ones on screen). Of a live job, only those in
+ * Low watermarks of the given vertices only (the ones on screen), each Flink's minimum over the
+ * vertex's subtasks (one small answer, whatever the parallelism). Of a live job, only those in
  * `readNow` are read (see read-in-turn.ts): each once when its turn comes, or, when `readNow` holds
  * every one of them, polled at the policy's live rate; the others keep their last answer (the query
  * cache's) and its time. Off-screen vertices cost nothing; `live: false` (a job that ended) reads
@@ -32,7 +32,7 @@ export function useVisibleWatermarks(
     queries: vertexIds.map((id) => {
       const reading = !live || readNow.has(id);
       return {
-        ...watermarksQueryOptions(jobId, id),
+        ...lowWatermarkQueryOptions(jobId, id),
         enabled: reading,
         // A turn that comes round reads again (enabling a stale query fetches it); a job that ended
         // is read once.
@@ -49,7 +49,7 @@ export function useVisibleWatermarks(
     vertexIds.forEach((id, i) => {
       const result = results[i];
       const data = result?.data;
-      values.set(id, data === undefined ? undefined : lowWatermark(watermarksBySubtask(data)));
+      values.set(id, data === undefined ? undefined : lowWatermarkFromAggregates(data));
       readAt.set(id, result?.dataUpdatedAt ?? 0);
     });
     return { values, readAt };

@@ -28,6 +28,7 @@ import { checkpointingStatisticsQueryOptions, type CheckpointingStatistics } fro
 import { isNotFound } from '../../api/errors';
 import { jobDetailsQueryOptions, jobsOverviewQueryOptions, type JobDetails, type JobOverview } from '../../api/jobs';
 import {
+  lowWatermarkQueryOptions,
   subtasksMetricsQueryOptions,
   taskManagerMetricsQueryOptions,
   vertexMetricsQueryOptions,
@@ -154,8 +155,6 @@ export function overviewSignature(job: JobOverview): string {
     .join(',')}`;
 }
 
-const WM = ['currentInputWatermark'];
-
 export interface TriageData {
   readonly jobs: UseQueryResult<{ jobs: JobOverview[] }>;
   readonly findings: readonly Finding[];
@@ -213,7 +212,7 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
     () =>
       splitIds(sinkIds).map((pair) => {
         const [jid = '', sink = '-'] = pair.split('/');
-        return keyOf(subtasksMetricsQueryOptions(jid, sink, { get: WM, agg: ['min'] }));
+        return keyOf(lowWatermarkQueryOptions(jid, sink));
       }),
     [sinkIds],
   );
@@ -471,7 +470,7 @@ function fetchRead(client: QueryClient, read: TriageRead): Promise<unknown> {
       return client.fetchQuery({ ...checkpointingStatisticsQueryOptions(read.jid), ...fresh });
     case 'watermark':
       return client.fetchQuery({
-        ...subtasksMetricsQueryOptions(read.jid, read.vertexId, { get: WM, agg: ['min'] }),
+        ...lowWatermarkQueryOptions(read.jid, read.vertexId),
         ...fresh,
       });
     case 'tm-metrics':
