@@ -49,6 +49,7 @@ declare module 'd3-flame-graph' {
     search(term: string): void;
     clear(): void;
     resetZoom(): void;
+    zoomTo(frame: FlameGraphFrame): void;
     update(data?: FlameGraphDatum): FlameGraph;
     destroy(): FlameGraph;
   }
