@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { aggregate, type Aggregate } from '../lib/aggregates';
+import { aggregateBy, type Aggregate } from '../lib/aggregates';
 import type { SortState } from '../lib/search-state';
 import { filterByWords } from '../lib/word-filter';
 import { afterPaint } from '../lib/after-paint';
@@ -164,7 +164,7 @@ function AggregateRows<Row>({
     () =>
       new Map(
         columns.flatMap((c) =>
-          c.aggregate && c !== labelColumn ? [[c.id, aggregate(rows.map(c.aggregate.value))]] : [],
+          c.aggregate && c !== labelColumn ? [[c.id, aggregateBy(rows, c.aggregate.value)]] : [],
         ),
       ),
     [columns, rows, labelColumn],
