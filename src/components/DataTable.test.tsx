@@ -28,6 +28,28 @@ describe('sortRows', () => {
     expect(sortRows(rows, columns, { column: 'n', direction: 'asc' }).map((r) => r.n)).toEqual([1, 3, null]);
     expect(sortRows(rows, columns, { column: 'n', direction: 'desc' }).map((r) => r.n)).toEqual([3, 1, null]);
   });
+
+  it('returns rows already in order as a new array in the same order, and keeps ties in input order', () => {
+    const inOrder: Row[] = [
+      { name: 'a', n: 1 },
+      { name: 'b', n: 2 },
+      { name: 'c', n: 2 },
+      { name: 'd', n: null },
+    ];
+    const sorted = sortRows(inOrder, columns, { column: 'n', direction: 'asc' });
+    expect(sorted).not.toBe(inOrder);
+    expect(sorted.map((r) => r.name)).toEqual(['a', 'b', 'c', 'd']);
+    // The same rows the other way round: ties keep their input order, missing values stay last.
+    expect(sortRows(inOrder, columns, { column: 'n', direction: 'desc' }).map((r) => r.name)).toEqual([
+      'b',
+      'c',
+      'a',
+      'd',
+    ]);
+    // One row out of place is enough to sort.
+    const late: Row[] = [...inOrder.slice(0, 3), { name: 'e', n: 0 }];
+    expect(sortRows(late, columns, { column: 'n', direction: 'asc' }).map((r) => r.name)).toEqual(['e', 'a', 'b', 'c']);
+  });
 });
 
 describe('filterRows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, median } from './aggregates';
+import { aggregate, aggregateBy, median } from './aggregates';
 
 describe('median', () => {
   it('is the middle value of an odd count and the mean of the middle two of an even count', () => {
@@ -65,5 +65,14 @@ describe('aggregate', () => {
   });
   it('handles negative numbers', () => {
     expect(aggregate([-5, -1, -3])).toEqual({ count: 3, min: -5, median: -3, max: -1, maxAt: [1] });
+  });
+});
+
+describe('aggregateBy', () => {
+  it("is aggregate of each item's value, positions counted over the items", () => {
+    const items = [{ ms: 4 }, { ms: undefined }, { ms: 9 }, { ms: 1 }, { ms: 9 }];
+    expect(aggregateBy(items, (item) => item.ms)).toEqual({ count: 4, min: 1, median: 6.5, max: 9, maxAt: [2, 4] });
+    expect(aggregateBy(items, (item) => item.ms)).toEqual(aggregate(items.map((item) => item.ms)));
+    expect(aggregateBy([{ ms: null }], (item) => item.ms)).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { hashKey, useQueryClient, type QueryClient, type QueryState } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { userMessage } from '../../api/errors';
 import { taskManagerMetricsQueryOptions, taskManagersMetricsQueryOptions } from '../../api/metrics';
 import { KEPT_BETWEEN_TURNS_MS, usePolledQuery } from '../../api/polling';
+import type { MetricValues } from '../../api/schemas';
 import { HEAP_READS_PER_REFRESH, planHeapReads } from './heap-schedule';
 import { afterPaint } from '../../lib/after-paint';
 
@@ -44,11 +45,33 @@ function toNumber(value: string | number | undefined): number | null {
 
 const heapQuery = (id: string) => ({ ...taskManagerMetricsQueryOptions(id, HEAP), gcTime: KEPT_BETWEEN_TURNS_MS });
 
+/**
+ * Each task manager's heap query hash, made once: every turn looks up the state of all of them
+ * (200 at the 100x cluster), and building and hashing 200 query keys a refresh showed in its profile.
+ * Task managers that left the list are dropped from it (`forgetHeapHashes`).
+ */
+const heapHashes = new Map<string, string>();
+function heapState(client: QueryClient, id: string): QueryState<MetricValues> | undefined {
+  let hash = heapHashes.get(id);
+  if (hash === undefined) {
+    hash = hashKey(heapQuery(id).queryKey);
+    heapHashes.set(id, hash);
+  }
+  return client.getQueryCache().get<MetricValues>(hash)?.state;
+}
+
+/** Keeps the hashes of the task managers listed (and a few more: another cluster's, say), not of every one ever seen. */
+function forgetHeapHashes(listed: readonly string[]): void {
+  if (heapHashes.size <= 2 * listed.length + 64) return;
+  const keep = new Set(listed);
+  for (const id of heapHashes.keys()) if (!keep.has(id)) heapHashes.delete(id);
+}
+
 /** The last heap value read for each task manager, from the query cache (where reads put it). */
 function readUsage(client: QueryClient, ids: readonly string[]): Map<string, HeapUsage> {
   const usage = new Map<string, HeapUsage>();
   for (const id of ids) {
-    const state = client.getQueryState(heapQuery(id).queryKey);
+    const state = heapState(client, id);
     if (!state) continue;
     if (state.data) {
       const get = (metric: string) => toNumber(state.data?.find((m) => m.id === metric)?.value);
@@ -101,11 +124,12 @@ export function useHeapUsage(
       const now = Date.now();
       const readAt = new Map<string, number>();
       for (const id of ids) {
-        const state = client.getQueryState(heapQuery(id).queryKey);
+        const state = heapState(client, id);
         // A read still on its way (a slow JobManager) counts as read now: not asked again meanwhile.
         const at = state?.fetchStatus === 'fetching' ? now : state?.dataUpdatedAt;
         if (at) readAt.set(id, at);
       }
+      forgetHeapHashes(ids);
       const plan = planHeapReads({ ids, onScreen: taskManagersOnScreen(container.current), readAt });
       // One update for the whole turn: the table re-renders once, not once per answer. Not cancelled
       // by the next turn, so a slow turn still shows.
