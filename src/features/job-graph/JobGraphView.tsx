@@ -21,8 +21,9 @@ import { enumParam, stringParam, useSearchState } from '../../lib/search-state';
 import { classifyVertex, HOT_SHARE, vertexAriaLabel, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
 import { NO_RATES } from '../../lib/vertex-rates';
-import { needsSkewRequest, singleSubtaskFigures, type SkewReading } from '../../lib/data-skew';
-import { useVertexSkews, type VertexSkews } from '../../lib/use-vertex-skews';
+import { needsSkewRequest, singleSubtaskFigures, skewFromAggregates, type SkewReading } from '../../lib/data-skew';
+import { useReadsInTurn, type TurnReads } from './useReadsInTurn';
+import { recordsInSkewQueryOptions } from '../../api/metrics';
 import { useVertexRates } from './useVertexRates';
 import { useVisibleWatermarks, type VisibleWatermarks } from './useVisibleWatermarks';
 import { useOnScreen } from './useOnScreen';
@@ -147,7 +148,7 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
           ...textInput,
           parallelism: vertex.parallelism,
           watermark: figures.watermarks.values.get(vertex.id),
-          skew: skewOf(vertex.id, summaries.get(vertex.id), figures.skews.readings),
+          skew: skewOf(vertex.id, summaries.get(vertex.id), figures.skews.values),
           readAge:
             rounds > 1
               ? readAge(oldestRead(figures.watermarks.readAt, figures.skews.readAt, vertex.id), now, interval)
@@ -261,12 +262,15 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
 
 interface Figures {
   readonly watermarks: VisibleWatermarks;
-  readonly skews: VertexSkews;
+  readonly skews: VertexSkewReads;
 }
+
+/** Per vertex with more than one subtask: its skew figures as last read (lib/data-skew). */
+type VertexSkewReads = TurnReads<SkewReading>;
 
 const NO_FIGURES: Figures = {
   watermarks: { values: new Map(), readAt: new Map(), pending: false },
-  skews: { readings: new Map(), readAt: new Map(), error: null, failed: 0, pending: false },
+  skews: { values: new Map(), readAt: new Map(), pending: false },
 };
 
 interface FigureReadsProps {
@@ -288,14 +292,22 @@ interface FigureReadsProps {
  */
 function FigureReads({ jobId, vertexIds, skewAsked, readNow, live, onSettled }: FigureReadsProps): null {
   const watermarks = useVisibleWatermarks(jobId, vertexIds, readNow, live);
-  const skews = useVertexSkews(jobId, skewAsked, live, readNow);
+  const skewIds = useMemo(() => skewAsked.map((v) => v.id), [skewAsked]);
+  const skews = useReadsInTurn(
+    jobId,
+    skewIds,
+    readNow,
+    live,
+    (id) => recordsInSkewQueryOptions(jobId, id),
+    skewFromAggregates,
+  );
   const figures = useSettledFigures(watermarks, skews);
   // Nothing read yet (the first render, before the graph reports what is on screen): the view
   // has nothing to draw anew.
   const reported = useRef(false);
   // A layout effect: the view draws them in the same task, before anything is painted.
   useLayoutEffect(() => {
-    if (!reported.current && figures.watermarks.values.size === 0 && figures.skews.readings.size === 0) return;
+    if (!reported.current && figures.watermarks.values.size === 0 && figures.skews.values.size === 0) return;
     reported.current = true;
     onSettled(figures);
   }, [figures, onSettled]);
@@ -331,10 +343,10 @@ function skewOf(
  * The watermarks and skews as of the last refresh whose reads all ended: while a read is under
  * way, the figures of the one before. Each answer would otherwise update the graph on its own.
  */
-function useSettledFigures(watermarks: VisibleWatermarks, skews: VertexSkews): Figures {
+function useSettledFigures(watermarks: VisibleWatermarks, skews: VertexSkewReads): Figures {
   const [settled, setSettled] = useState({ watermarks, skews });
   if (watermarks.pending || skews.pending) return settled;
-  if (settled.watermarks.values === watermarks.values && settled.skews.readings === skews.readings) return settled;
+  if (settled.watermarks.values === watermarks.values && settled.skews.values === skews.values) return settled;
   // Derived during render (no effect, no extra paint), as useKept does.
   const next = { watermarks, skews };
   setSettled(next);
