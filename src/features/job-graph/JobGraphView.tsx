@@ -302,16 +302,35 @@ function FigureReads({ jobId, vertexIds, skewAsked, readNow, live, onSettled }: 
     skewFromAggregates,
   );
   const figures = useSettledFigures(watermarks, skews);
-  // Nothing read yet (the first render, before the graph reports what is on screen): the view
-  // has nothing to draw anew.
-  const reported = useRef(false);
+  // What the view was last handed (at first, what it starts with): figures that say the same
+  // (vertices come on screen that were never read, say) would only make it draw everything again.
+  const reported = useRef<Figures>(NO_FIGURES);
   // A layout effect: the view draws them in the same task, before anything is painted.
   useLayoutEffect(() => {
-    if (!reported.current && figures.watermarks.values.size === 0 && figures.skews.values.size === 0) return;
-    reported.current = true;
+    if (sameFigures(figures, reported.current)) return;
+    reported.current = figures;
     onSettled(figures);
   }, [figures, onSettled]);
   return null;
+}
+
+/** Whether two sets of figures show the same: a vertex missing from a map reads as never read. */
+function sameFigures(a: Figures, b: Figures): boolean {
+  return (
+    sameEntries(a.watermarks.values, b.watermarks.values, undefined) &&
+    sameEntries(a.watermarks.readAt, b.watermarks.readAt, 0) &&
+    sameEntries(a.skews.values, b.skews.values, undefined) &&
+    sameEntries(a.skews.readAt, b.skews.readAt, 0)
+  );
+}
+
+/** The same value under every key of either map, a missing key reading as `none` (what `get` of it means). */
+function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, none: V | undefined): boolean {
+  if (a === b) return true;
+  const read = (map: ReadonlyMap<string, V>, key: string): V | undefined => (map.has(key) ? map.get(key) : none);
+  for (const key of a.keys()) if (!Object.is(read(a, key), read(b, key))) return false;
+  for (const key of b.keys()) if (!Object.is(read(a, key), read(b, key))) return false;
+  return true;
 }
 
 /** The readable vertices with more than one subtask, kept the same array while their ids and parallelism are. */
