@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useHref, useNavigate } from 'react-router-dom';
-import type { JobDetails } from '../../api/jobs';
+import type { JobDetails, JobVertexSummary } from '../../api/jobs';
 import {
   GRAPH_DIRECTIONS,
   JobGraphCanvas,
@@ -14,14 +14,16 @@ import {
 import type { GraphStructure } from '../../charts/job-graph/layout';
 import { VIRTUAL_ROWS_FROM } from '../../components/DataTable';
 import { afterPaint } from '../../lib/after-paint';
-import { useKeptFrom } from '../../lib/use-kept';
+import { useKept, useKeptFrom } from '../../lib/use-kept';
 import { isTerminal } from '../../lib/job-states';
 import { links } from '../../lib/paths';
 import { enumParam, stringParam, useSearchState } from '../../lib/search-state';
 import { classifyVertex, HOT_SHARE, vertexAriaLabel, vertexText, type VertexLoad } from './classify';
 import { buildGraphModel } from './model';
 import { NO_RATES } from '../../lib/vertex-rates';
-import { useVertexSkews, type VertexSkews } from '../../lib/use-vertex-skews';
+import { needsSkewRequest, singleSubtaskFigures, skewFromAggregates, type SkewReading } from '../../lib/data-skew';
+import { useReadsInTurn, type TurnReads } from './useReadsInTurn';
+import { recordsInSkewQueryOptions } from '../../api/metrics';
 import { useVertexRates } from './useVertexRates';
 import { useVisibleWatermarks, type VisibleWatermarks } from './useVisibleWatermarks';
 import { useOnScreen } from './useOnScreen';
@@ -96,16 +98,15 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
   const turn = useRefreshTurn(receivedAt);
   const interval = usePollInterval('live');
   const readNow = useMemo(() => readWindow(readableIds, turn), [readableIds, turn]);
-  const watermarks = useVisibleWatermarks(jobId, readableIds, readNow, live);
-  const readable = useMemo(() => {
-    const ids = new Set(readableIds);
-    return details.vertices.filter((v) => ids.has(v.id));
-  }, [readableIds, details.vertices]);
-  const skews = useVertexSkews(jobId, readable, live, readNow);
+  // The readable vertices whose skew takes a request, the same array for as long as they are the
+  // same (each refresh brings new vertex objects: the reads must not start over for that).
+  const skewAsked = useSkewAsked(details.vertices, readableIds);
+  const summaries = useMemo(() => new Map(details.vertices.map((v) => [v.id, v])), [details.vertices]);
   const rounds = live ? readRounds(readableIds.length) : 1;
   // The answers of a refresh's reads are drawn together once the last one is in: one update of
-  // the graph per refresh, not one per answer (each re-lays out the SVG's text).
-  const figures = useSettledFigures(watermarks, skews);
+  // the graph per refresh, not one per answer (each re-lays out the SVG's text). They are read by
+  // FigureReads, a child: an answer or a request starting renders it, not this whole view.
+  const [figures, setFigures] = useState<Figures>(NO_FIGURES);
   const now = Math.max(receivedAt, newestRead(figures.watermarks.readAt, figures.skews.readAt));
 
   const [selected, setSelected] = useSearchState('vertex', vertexParam);
@@ -147,7 +148,7 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
           ...textInput,
           parallelism: vertex.parallelism,
           watermark: figures.watermarks.values.get(vertex.id),
-          skew: figures.skews.readings.get(vertex.id),
+          skew: skewOf(vertex.id, summaries.get(vertex.id), figures.skews.values),
           readAge:
             rounds > 1
               ? readAge(oldestRead(figures.watermarks.readAt, figures.skews.readAt, vertex.id), now, interval)
@@ -164,7 +165,7 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
       });
     }
     return out;
-  }, [model, rates, figures, drawn, rounds, now, interval, hrefBase, jobId, highlighted]);
+  }, [model, rates, figures, summaries, drawn, rounds, now, interval, hrefBase, jobId, highlighted]);
   const nodes = useKeptFrom(builtNodes, keepNodes);
   const tableShown = useTableAfterGraph(details.vertices.length, view !== undefined);
 
@@ -190,6 +191,14 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
   }
   return (
     <section className="job-graph" aria-labelledby="job-graph-heading">
+      <FigureReads
+        jobId={jobId}
+        vertexIds={readableIds}
+        skewAsked={skewAsked}
+        readNow={readNow}
+        live={live}
+        onSettled={setFigures}
+      />
       <h2 id="job-graph-heading" className="visually-hidden">
         {building ? 'Stream graph' : 'Job graph'}
       </h2>
@@ -251,17 +260,112 @@ export function JobGraphView({ jobId, details, receivedAt }: JobGraphViewProps):
   );
 }
 
+interface Figures {
+  readonly watermarks: VisibleWatermarks;
+  readonly skews: VertexSkewReads;
+}
+
+/** Per vertex with more than one subtask: its skew figures as last read (lib/data-skew). */
+type VertexSkewReads = TurnReads<SkewReading>;
+
+const NO_FIGURES: Figures = {
+  watermarks: { values: new Map(), readAt: new Map(), pending: false },
+  skews: { values: new Map(), readAt: new Map(), pending: false },
+};
+
+interface FigureReadsProps {
+  jobId: string;
+  /** The vertices whose watermarks are read (those on screen, in detail). */
+  vertexIds: readonly string[];
+  /** Those of them whose skew takes a request (more than one subtask). */
+  skewAsked: readonly JobVertexSummary[];
+  readNow: ReadonlySet<string>;
+  live: boolean;
+  /** Receives the figures once per refresh, when its reads have all ended (before that refresh is painted). */
+  onSettled: (figures: Figures) => void;
+}
+
+/**
+ * The watermark and skew reads of the vertices on screen. Renders nothing: each request that
+ * starts or ends renders this component alone, and the view above it renders once per refresh,
+ * when every read of it has ended (with 10 reads a refresh, the view rendered 20 times).
+ */
+function FigureReads({ jobId, vertexIds, skewAsked, readNow, live, onSettled }: FigureReadsProps): null {
+  const watermarks = useVisibleWatermarks(jobId, vertexIds, readNow, live);
+  const skewIds = useMemo(() => skewAsked.map((v) => v.id), [skewAsked]);
+  const skews = useReadsInTurn(
+    jobId,
+    skewIds,
+    readNow,
+    live,
+    (id) => recordsInSkewQueryOptions(jobId, id),
+    skewFromAggregates,
+  );
+  const figures = useSettledFigures(watermarks, skews);
+  // What the view was last handed (at first, what it starts with): figures that say the same
+  // (vertices come on screen that were never read, say) would only make it draw everything again.
+  const reported = useRef<Figures>(NO_FIGURES);
+  // A layout effect: the view draws them in the same task, before anything is painted.
+  useLayoutEffect(() => {
+    if (sameFigures(figures, reported.current)) return;
+    reported.current = figures;
+    onSettled(figures);
+  }, [figures, onSettled]);
+  return null;
+}
+
+/** Whether two sets of figures show the same: a vertex missing from a map reads as never read. */
+function sameFigures(a: Figures, b: Figures): boolean {
+  return (
+    sameEntries(a.watermarks.values, b.watermarks.values, undefined) &&
+    sameEntries(a.watermarks.readAt, b.watermarks.readAt, 0) &&
+    sameEntries(a.skews.values, b.skews.values, undefined) &&
+    sameEntries(a.skews.readAt, b.skews.readAt, 0)
+  );
+}
+
+/** The same value under every key of either map, a missing key reading as `none` (what `get` of it means). */
+function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, none: V | undefined): boolean {
+  if (a === b) return true;
+  const read = (map: ReadonlyMap<string, V>, key: string): V | undefined => (map.has(key) ? map.get(key) : none);
+  for (const key of a.keys()) if (!Object.is(read(a, key), read(b, key))) return false;
+  for (const key of b.keys()) if (!Object.is(read(a, key), read(b, key))) return false;
+  return true;
+}
+
+/** The readable vertices with more than one subtask, kept the same array while their ids and parallelism are. */
+function useSkewAsked(
+  vertices: readonly JobVertexSummary[],
+  readableIds: readonly string[],
+): readonly JobVertexSummary[] {
+  const asked = useMemo(() => {
+    const ids = new Set(readableIds);
+    return vertices.filter((v) => ids.has(v.id) && needsSkewRequest(v));
+  }, [vertices, readableIds]);
+  return useKept(
+    asked.flatMap((v) => [v.id, v.parallelism]),
+    () => asked,
+  );
+}
+
+/** A vertex's skew: read by request for more than one subtask, else from the job details. */
+function skewOf(
+  id: string,
+  summary: JobVertexSummary | undefined,
+  readings: ReadonlyMap<string, SkewReading>,
+): SkewReading {
+  if (summary === undefined || needsSkewRequest(summary)) return readings.get(id);
+  return singleSubtaskFigures(summary);
+}
+
 /**
  * The watermarks and skews as of the last refresh whose reads all ended: while a read is under
  * way, the figures of the one before. Each answer would otherwise update the graph on its own.
  */
-function useSettledFigures(
-  watermarks: VisibleWatermarks,
-  skews: VertexSkews,
-): { watermarks: VisibleWatermarks; skews: VertexSkews } {
+function useSettledFigures(watermarks: VisibleWatermarks, skews: VertexSkewReads): Figures {
   const [settled, setSettled] = useState({ watermarks, skews });
   if (watermarks.pending || skews.pending) return settled;
-  if (settled.watermarks.values === watermarks.values && settled.skews.readings === skews.readings) return settled;
+  if (settled.watermarks.values === watermarks.values && settled.skews.values === skews.values) return settled;
   // Derived during render (no effect, no extra paint), as useKept does.
   const next = { watermarks, skews };
   setSettled(next);
