@@ -101,16 +101,23 @@ export function isJobOverview(x: unknown): x is JobOverview {
 export const JobsOverviewSchema = v.looseObject({ jobs: largeArray(JobOverviewSchema, isJobOverview) });
 export type JobsOverview = v.InferOutput<typeof JobsOverviewSchema>;
 
-/** Two JSON values (numbers, strings, plain objects, arrays) equal in every part. */
+/**
+ * Two JSON values (numbers, strings, plain objects, arrays) equal in every part. Loops, not
+ * `Object.keys(...).every(...)`: it runs over ten thousand jobs a refresh on the fleet page.
+ */
 function sameJson(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
+  if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every(
-    (k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+    keys += 1;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) keys -= 1;
+  return keys === 0;
 }
 
 /**
