@@ -42,8 +42,11 @@ export interface EndpointQueryOptions<T, K extends QueryKey> {
   /** While a snapshot is shown: its recorded answer, as of when it was recorded. */
   readonly initialData?: () => T | undefined;
   readonly initialDataUpdatedAt?: () => number | undefined;
-  /** `false` for answers too large to compare with the last one on every refresh (`LARGE_ANSWER`). */
-  readonly structuralSharing?: false;
+  /**
+   * `false` for answers too large to compare with the last one on every refresh (`LARGE_ANSWER`),
+   * or the answer's own way to keep what did not change (`AnswerSharing`).
+   */
+  readonly structuralSharing?: false | ((previous: unknown, next: unknown) => unknown);
 }
 
 /** How an answer is kept between refreshes. */
@@ -53,8 +56,10 @@ export interface AnswerSharing {
    * with the last one deeply to keep unchanged parts; for an answer with an entry per subtask
    * whose counters move on every refresh (vertex details, watermarks, back pressure) that walk
    * over thousands of objects finds nearly nothing to keep and costs more than the re-render.
+   * A function: the answer's own cheaper way to keep the last answer's unchanged parts (by id,
+   * say), given the last answer (undefined at first) and the new one.
    */
-  readonly structuralSharing?: false;
+  readonly structuralSharing?: false | ((previous: unknown, next: unknown) => unknown);
 }
 
 /** For `jsonQuery`'s `sharing`: an answer with one entry per subtask (thousands on a wide vertex). */

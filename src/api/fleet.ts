@@ -7,7 +7,7 @@
 import { ClusterOverviewSchema } from './cluster';
 import { jsonQuery } from './endpoint-query';
 import { endpoints } from './endpoints';
-import { JobsOverviewSchema } from './jobs';
+import { JOBS_SHARING, JobsOverviewSchema } from './jobs';
 import { fleetKeys } from './keys';
 import type { ClusterTarget } from './settings';
 import { WebConfigSchema } from './webConfig';
@@ -56,6 +56,7 @@ export function fleetClusterJobsQueryOptions(cluster: FleetClusterRef, history: 
     JobsOverviewSchema,
     { target: clusterTarget(cluster) },
     history ? 'static' : 'live',
+    JOBS_SHARING,
   );
   return history ? { ...options, staleTime: Infinity } : options;
 }

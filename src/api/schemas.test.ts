@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { decode } from './client';
 import { FlinkApiError } from './errors';
+import { isJobOverview, JobOverviewSchema } from './jobs';
 import { isMetricValue, largeArray } from './schemas';
 import { isSubtaskAttempt, SubtaskAttemptSchema } from './subtasks';
 import { fixture, recordedVersions } from './test-utils';
@@ -55,6 +56,7 @@ const cases: [string, v.GenericSchema, (x: unknown) => boolean, unknown[]][] = r
   const details = fixture(`flink-${version}/vertex-details`).json as { subtasks: unknown[] };
   const backPressure = fixture(`flink-${version}/vertex-backpressure`).json as { subtasks?: unknown[] };
   const metrics = fixture(`flink-${version}/job-metrics-get`).json as unknown[];
+  const jobs = (fixture(`flink-${version}/jobs-overview`).json as { jobs: unknown[] }).jobs;
   const speculative = { ...(details.subtasks[0] as object), 'other-concurrent-attempts': [details.subtasks[1]] };
   return [
     [`subtask attempt (${version})`, SubtaskAttemptSchema, isSubtaskAttempt, [...details.subtasks, speculative]],
@@ -65,6 +67,7 @@ const cases: [string, v.GenericSchema, (x: unknown) => boolean, unknown[]][] = r
       backPressure.subtasks ?? [],
     ],
     [`metric value (${version})`, MetricValueSchema, isMetricValue, metrics],
+    [`job overview (${version})`, JobOverviewSchema, isJobOverview, jobs],
   ];
 });
 

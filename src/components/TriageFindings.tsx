@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDuration, formatTimestamp } from '../lib/format';
 import { links } from '../lib/paths';
@@ -17,7 +17,20 @@ interface Props {
   readonly headingLevel?: 2 | 3;
 }
 
-function columns(since: ReadonlyMap<string, number>, now: number) {
+/** The JobManager's time of the newest answer, for the "since" cells' durations. */
+const NowContext = createContext(0);
+
+/**
+ * A finding's "since" cell: its time and how long ago. The clock moves with every answer; read
+ * here, from a context, it re-renders these cells only, not every row of every table.
+ */
+function SinceCell({ at }: { at: number }): ReactNode {
+  const now = useContext(NowContext);
+  return `${formatTimestamp(at)} (${formatDuration(Math.max(0, now - at))})`;
+}
+
+/** The columns, the same while the same findings are known (`since` is kept while no finding is new). */
+function columns(since: ReadonlyMap<string, number>) {
   return [
     column<Finding, string>('subject', {
       header: 'Where',
@@ -39,7 +52,7 @@ function columns(since: ReadonlyMap<string, number>, now: number) {
     column<Finding, number | undefined>('since', {
       header: 'Since',
       value: (f) => since.get(f.key),
-      format: (t) => (t === undefined ? '' : `${formatTimestamp(t)} (${formatDuration(Math.max(0, now - t))})`),
+      format: (t) => (t === undefined ? '' : <SinceCell at={t} />),
     }),
     column<Finding, string>('detail', { header: 'Detail', value: (f) => f.detail ?? '' }),
     column<Finding, string>('view', {
@@ -56,28 +69,32 @@ function columns(since: ReadonlyMap<string, number>, now: number) {
  * its exact view. Shared by the triage page and the overview's panel.
  */
 export function TriageFindings({ findings, since, now, headingLevel = 2 }: Props): ReactNode {
-  const cols = columns(since, now);
+  // Kept while `since` is: each row (a finding kept by the engine while its job's reads are the
+  // same) then re-renders only when it changed.
+  const cols = useMemo(() => columns(since), [since]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <div className={styles.findings}>
-      {KIND_ORDER.map((kind) => {
-        const rows = findings.filter((f) => f.kind === kind);
-        if (rows.length === 0) return null;
-        const id = `triage-${kind}`;
-        return (
-          <section key={kind} aria-labelledby={id}>
-            <Heading id={id}>{KIND_TITLES[kind]}</Heading>
-            <DataTable
-              caption={KIND_TITLES[kind]}
-              captionHidden
-              columns={cols}
-              rows={rows}
-              rowKey={(f) => f.key}
-              rowClassName={(f) => (f.level === 'info' ? undefined : styles[`row-${f.level}`])}
-            />
-          </section>
-        );
-      })}
-    </div>
+    <NowContext.Provider value={now}>
+      <div className={styles.findings}>
+        {KIND_ORDER.map((kind) => {
+          const rows = findings.filter((f) => f.kind === kind);
+          if (rows.length === 0) return null;
+          const id = `triage-${kind}`;
+          return (
+            <section key={kind} aria-labelledby={id}>
+              <Heading id={id}>{KIND_TITLES[kind]}</Heading>
+              <DataTable
+                caption={KIND_TITLES[kind]}
+                captionHidden
+                columns={cols}
+                rows={rows}
+                rowKey={(f) => f.key}
+                rowClassName={(f) => (f.level === 'info' ? undefined : styles[`row-${f.level}`])}
+              />
+            </section>
+          );
+        })}
+      </div>
+    </NowContext.Provider>
   );
 }

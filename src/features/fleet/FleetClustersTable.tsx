@@ -36,25 +36,25 @@ export function FleetClustersTable({ clusters }: { clusters: readonly FleetClust
       }),
       column('version', {
         header: 'Flink',
-        value: (c) => c.overview?.data?.['flink-version'] ?? c.config.data?.['flink-version'] ?? null,
+        value: (c) => c.version ?? null,
       }),
       column('taskmanagers', {
         header: 'Task managers',
-        value: (c) => c.overview?.data?.taskmanagers ?? null,
+        value: (c) => c.overview?.taskmanagers ?? null,
         format: (n) => formatCount(n),
       }),
       column('slots', {
         header: 'Slots free / total',
-        value: (c) => c.overview?.data?.['slots-available'] ?? null,
+        value: (c) => c.overview?.['slots-available'] ?? null,
         format: (free, c) =>
-          free === null ? '' : `${formatCount(free)} / ${formatCount(c.overview?.data?.['slots-total'])}`,
+          free === null ? '' : `${formatCount(free)} / ${formatCount(c.overview?.['slots-total'])}`,
       }),
       column('jobs', {
         header: 'Jobs',
-        value: (c) => c.jobs.data?.jobs.length ?? null,
+        value: (c) => c.jobs?.length ?? null,
         format: (_n, c) => (
           <span className="fleet-job-states">
-            {c.history && c.jobs.data && <span>{formatCount(c.jobs.data.jobs.length)} archived: </span>}
+            {c.history && c.jobs && <span>{formatCount(c.jobs.length)} archived: </span>}
             {jobStates(c)}
           </span>
         ),
@@ -93,7 +93,7 @@ export function FleetClustersTable({ clusters }: { clusters: readonly FleetClust
 }
 
 function jobStates(c: FleetClusterData): ReactNode {
-  const jobs = c.jobs.data?.jobs;
+  const jobs = c.jobs;
   if (!jobs) return null;
   const counts = jobsByState(jobs);
   if (counts.length === 0) return 'none';

@@ -22,7 +22,7 @@ export function FleetOverview({ clusters, search, onSearchChange, sort, onSortCh
     clusterId: c.cluster.id,
     clusterName: c.cluster.name,
     history: c.history,
-    jobs: c.jobs.data?.jobs,
+    jobs: c.jobs,
   }));
   // Derived during render: the same rows (same array) until a cluster's job list changes, so the
   // jobs table neither sorts again nor re-renders its rows when only an /overview answered.

@@ -25,11 +25,9 @@ export function FleetWall({
       history: c.history,
       reachability: c.reachability,
       findings: c.findings,
-      jobs: c.jobs.data?.jobs,
-      taskManagers: c.overview?.data?.taskmanagers,
-      slots: c.overview?.data
-        ? { free: c.overview.data['slots-available'], total: c.overview.data['slots-total'] }
-        : undefined,
+      jobs: c.jobs,
+      taskManagers: c.overview?.taskmanagers,
+      slots: c.overview ? { free: c.overview['slots-available'], total: c.overview['slots-total'] } : undefined,
     })),
   );
   return (

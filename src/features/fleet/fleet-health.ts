@@ -85,9 +85,10 @@ export function clusterFindings(input: ClusterHealthInput): ClusterFinding[] {
   if (r.kind === 'slow') found.push({ level: 'warn', text: `slow: no answer for ${Math.round(r.waitingMs / 1000)} s` });
 
   if (jobs) {
-    const restarting = jobs.filter((j) => j.state === 'RESTARTING' || j.state === 'FAILING').length;
+    const count = (state: string): number => jobsByState(jobs).find((c) => c.state === state)?.count ?? 0;
+    const restarting = count('RESTARTING') + count('FAILING');
     if (restarting > 0) found.push({ level: 'bad', text: `${plural(restarting, 'job')} failing or restarting` });
-    const suspended = jobs.filter((j) => j.state === 'SUSPENDED').length;
+    const suspended = count('SUSPENDED');
     if (suspended > 0) found.push({ level: 'bad', text: `${plural(suspended, 'job')} suspended` });
   }
   if (overview && !input.history) {
@@ -122,7 +123,19 @@ const STATE_ORDER = [
   'FINISHED',
 ];
 
-export function jobsByState(jobs: readonly JobOverview[]): { state: string; count: number }[] {
+const byStateOf = new WeakMap<readonly JobOverview[], readonly { state: string; count: number }[]>();
+
+/** Counted once per answer (the fleet renders on every request of a round; a list holds a thousand jobs). */
+export function jobsByState(jobs: readonly JobOverview[]): readonly { state: string; count: number }[] {
+  let counted = byStateOf.get(jobs);
+  if (counted === undefined) {
+    counted = countByState(jobs);
+    byStateOf.set(jobs, counted);
+  }
+  return counted;
+}
+
+function countByState(jobs: readonly JobOverview[]): { state: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const job of jobs) counts.set(job.state, (counts.get(job.state) ?? 0) + 1);
   const rank = (s: string): number => {

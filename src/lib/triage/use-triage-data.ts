@@ -230,14 +230,16 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
   );
   const tmMetrics = tmKeys.map((k) => answerOf<MetricValues>(cache, k));
 
-  // Busy subtasks (the page only): vertices with several subtasks, read only in turn.
-  const multi = page
-    ? running.flatMap((job, i) =>
-        (details[i]?.data?.vertices ?? [])
-          .filter((v) => v.parallelism > 1)
-          .map((v) => ({ jid: job.jid, vertexId: v.id, parallelism: v.parallelism })),
-      )
-    : [];
+  // Busy subtasks (the page only): vertices with several subtasks, read only in turn. Listed when a
+  // turn is planned, once a refresh, not on every render (a hundred jobs' vertices).
+  const multiVertices = (): { jid: string; vertexId: string; parallelism: number }[] =>
+    page
+      ? running.flatMap((job, i) =>
+          (details[i]?.data?.vertices ?? [])
+            .filter((v) => v.parallelism > 1)
+            .map((v) => ({ jid: job.jid, vertexId: v.id, parallelism: v.parallelism })),
+        )
+      : [];
   // Their busiest subtask (`agg=max`) only steers the schedule: read from the cache when a turn is
   // planned, not observed (a hundred jobs have hundreds of such vertices; an observer each would cost
   // every render).
@@ -255,7 +257,7 @@ export function useTriageData(mode: TriageMode = 'page'): TriageData {
   if (tick !== turn.tick) {
     const n = turn.n + 1;
     const signatures = running.map(overviewSignature);
-    const vertices: ScheduleVertex[] = multi.map((v) => ({ ...v, max: busyMaxOf(v) }));
+    const vertices: ScheduleVertex[] = multiVertices().map((v) => ({ ...v, max: busyMaxOf(v) }));
     const plan = planTurn({
       n,
       mode,
