@@ -320,11 +320,21 @@ test.describe('job tabs', () => {
     await expect(page.getByText('1000 checkpoints seen while this dashboard was open')).toBeVisible();
     await expectChart(page, /^End-to-end duration of 1000 checkpoints$/);
     await expectChart(page, /^Checkpointed and full size of 1000 checkpoints$/);
-    await expect(page.getByRole('table', { name: 'Checkpoint history' }).getByRole('rowheader')).toHaveCount(100);
-    await page.getByRole('button', { name: 'Show all' }).click();
+    const table = page.getByRole('table', { name: 'Checkpoint history' });
+    // The first page: 100 rows, drawn as they come into view (a page this long is a virtual list):
+    // the table says how many rows it has, and scrolling to its end (the "Show all" button right
+    // below it) shows the 100th checkpoint, the newest first.
+    await expect(table).toHaveAttribute('aria-rowcount', '101');
+    const lastOfPage = table.locator('tr[aria-rowindex="101"]');
+    const showAll = page.getByRole('button', { name: 'Show all' });
+    await expect(async () => {
+      await showAll.scrollIntoViewIfNeeded({ timeout: 1000 });
+      await expect(lastOfPage).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(lastOfPage.getByRole('rowheader')).toHaveText(String(100_000 - 99));
+    await showAll.click();
     // All 1,000 rows, drawn as they come into view (a long table is a virtual list): the table
     // says how many rows it has, and scrolling to its end shows the last checkpoint's row.
-    const table = page.getByRole('table', { name: 'Checkpoint history' });
     await expect(table).toHaveAttribute('aria-rowcount', '1001');
     const lastRow = table.locator('tr[aria-rowindex="1001"]');
     await expect(async () => {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { CheckpointStatsSchema, isCheckpointStats } from './checkpoints';
 import { decode } from './client';
 import { FlinkApiError } from './errors';
 import { isJobOverview, JobOverviewSchema } from './jobs';
@@ -48,7 +49,9 @@ function* mutations(item: unknown): Generator<unknown> {
   }
   // Keys valibot leaves out of its output, as JSON.parse makes them (own keys).
   for (const key of ['__proto__', 'constructor', 'prototype']) {
-    yield JSON.parse(JSON.stringify(item).replace(/^\{/, `{"${key}":1,`));
+    const json = JSON.stringify(item);
+    // An empty object (a checkpoint's empty `tasks`) takes the key without a comma.
+    yield JSON.parse(json === '{}' ? `{"${key}":1}` : json.replace(/^\{/, `{"${key}":1,`));
   }
 }
 
@@ -58,6 +61,9 @@ const cases: [string, v.GenericSchema, (x: unknown) => boolean, unknown[]][] = r
   const metrics = fixture(`flink-${version}/job-metrics-get`).json as unknown[];
   const jobs = (fixture(`flink-${version}/jobs-overview`).json as { jobs: unknown[] }).jobs;
   const speculative = { ...(details.subtasks[0] as object), 'other-concurrent-attempts': [details.subtasks[1]] };
+  const checkpoints = fixture(`flink-${version}/job-checkpoints`).json as { history: unknown[] };
+  // One checkpoint's details carry its vertices in `tasks` (history entries an empty map).
+  const checkpointDetails = fixture(`flink-${version}/checkpoint-details`).json;
   return [
     [`subtask attempt (${version})`, SubtaskAttemptSchema, isSubtaskAttempt, [...details.subtasks, speculative]],
     [
@@ -68,6 +74,12 @@ const cases: [string, v.GenericSchema, (x: unknown) => boolean, unknown[]][] = r
     ],
     [`metric value (${version})`, MetricValueSchema, isMetricValue, metrics],
     [`job overview (${version})`, JobOverviewSchema, isJobOverview, jobs],
+    [
+      `checkpoint statistics (${version})`,
+      CheckpointStatsSchema,
+      isCheckpointStats,
+      [...checkpoints.history, checkpointDetails],
+    ],
   ];
 });
 

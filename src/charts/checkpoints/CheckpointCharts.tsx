@@ -4,6 +4,7 @@ import { usePalette } from '../time-series/use-palette';
 import {
   checkpointChartData,
   checkpointDurationOption,
+  checkpointIndexAt,
   checkpointSizeOption,
   type CheckpointPoint,
 } from './checkpoint-options';
@@ -24,8 +25,8 @@ export function CheckpointCharts({ points, timeoutMs, onSelect }: CheckpointChar
   const duration = useMemo(() => checkpointDurationOption(data, palette, timeoutMs), [data, palette, timeoutMs]);
   const size = useMemo(() => checkpointSizeOption(data, palette), [data, palette]);
   const click = useCallback(
-    (_series: number, dataIndex: number) => {
-      const point = data.points[dataIndex];
+    (series: number, dataIndex: number) => {
+      const point = data.points[checkpointIndexAt(data, series, dataIndex)];
       if (point && onSelect) onSelect(point.id);
     },
     [data, onSelect],

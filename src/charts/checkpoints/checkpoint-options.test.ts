@@ -7,6 +7,7 @@ import type { ChartPalette } from '../theme';
 import {
   checkpointChartData,
   checkpointDurationOption,
+  checkpointIndexAt,
   checkpointSizeOption,
   checkpointTooltip,
   LABEL_EVERY,
@@ -48,6 +49,15 @@ interface SeriesLike {
   itemStyle?: { color?: string };
   markLine?: { data?: unknown[] };
 }
+/** A series' values by column (checkpoint index): a value per slot, or `[index, value]` pairs. */
+function columnsOf(series: SeriesLike): Map<number, unknown> {
+  return new Map(
+    (series.data ?? []).map((item, i): [number, unknown] =>
+      Array.isArray(item) ? [Number(item[0]), item[1]] : [i, item],
+    ),
+  );
+}
+
 function seriesOf(option: { series?: unknown }): SeriesLike[] {
   const s = option.series;
   return (Array.isArray(s) ? s : s === undefined ? [] : [s]) as SeriesLike[];
@@ -79,13 +89,57 @@ describe('the duration chart', () => {
     expect(series.map((s) => s.name)).toEqual(['Completed', 'Failed']);
     const failed = series.find((s) => s.name === 'Failed');
     expect(failed?.itemStyle?.color).toBe(palette.bad);
-    // One slot per checkpoint; each checkpoint in exactly one series.
-    for (const s of series) expect(s.data).toHaveLength(data.points.length);
+    // Each checkpoint in exactly one series, at its column, with its value.
+    const columns = series.map(columnsOf);
     data.points.forEach((p, i) => {
-      const values = series.map((s) => s.data?.[i]);
+      const values = columns.map((c) => c.get(i) ?? null);
       expect(values.filter((x) => x !== null)).toEqual([p.durationMs]);
       expect(series[values.findIndex((x) => x !== null)]?.name).toBe(p.status === 'FAILED' ? 'Failed' : 'Completed');
     });
+  });
+
+  it('gives the most frequent status a slot per checkpoint, the others only their own checkpoints', () => {
+    const data = checkpointChartData(thousand());
+    const failed = data.points.filter((p) => p.status === 'FAILED').length;
+    expect(failed).toBeGreaterThan(0);
+    expect(failed).toBeLessThan(data.points.length / 2);
+    const [completed, failedSeries] = seriesOf(checkpointDurationOption(data, palette));
+    expect(completed?.data).toHaveLength(data.points.length);
+    expect(failedSeries?.data).toHaveLength(failed);
+    // A history where most checkpoints failed: the failed series is the one with a slot per checkpoint.
+    const mostlyFailed = checkpointChartData(
+      thousand().map((p, i) => ({ ...p, status: i % 3 ? 'FAILED' : 'COMPLETED' })),
+    );
+    const names = seriesOf(checkpointDurationOption(mostlyFailed, palette)).map((s) => [s.name, s.data?.length]);
+    expect(names).toEqual([
+      ['Completed', 334],
+      ['Failed', 1000],
+    ]);
+  });
+
+  it('names the clicked or hovered checkpoint from the series and data index ECharts reports', () => {
+    const data = checkpointChartData(thousand());
+    for (const option of [checkpointDurationOption(data, palette), checkpointSizeOption(data, palette)]) {
+      seriesOf(option).forEach((s, seriesIndex) => {
+        (s.data ?? []).forEach((item, dataIndex) => {
+          const column: unknown = Array.isArray(item) ? item[0] : dataIndex;
+          expect(checkpointIndexAt(data, seriesIndex, dataIndex)).toBe(column);
+        });
+      });
+      const tooltip = Array.isArray(option.tooltip) ? option.tooltip[0] : option.tooltip;
+      const formatter = tooltip?.formatter;
+      if (typeof formatter !== 'function') throw new Error('no tooltip formatter');
+      const failedIndex = data.points.findIndex((p) => p.status === 'FAILED');
+      const failedPoint = data.points[failedIndex];
+      if (!failedPoint) throw new Error('no failed checkpoint');
+      // Hovering a failed checkpoint's column: ECharts lists the failed series' own item.
+      const failedItem = (seriesOf(option)[1]?.data ?? []).findIndex(
+        (item) => Array.isArray(item) && item[0] === failedIndex,
+      );
+      const text = (formatter as (params: unknown) => string)([{ seriesIndex: 1, dataIndex: failedItem }]);
+      expect(text).toBe(checkpointTooltip(failedPoint));
+      expect(text).toContain(`Checkpoint ${failedPoint.id} — FAILED`);
+    }
   });
 
   it('marks the timeout when checkpoints come close to it', () => {

@@ -108,6 +108,55 @@ export function checkpointTooltip(point: CheckpointPoint): string {
   ].join('\n');
 }
 
+/** One bar series per status: its checkpoints' indices in `data.points`, or null when it has a slot for every checkpoint. */
+interface StatusSeries {
+  status: CheckpointPointStatus;
+  name: string;
+  own: readonly number[] | null;
+}
+
+const statusSeriesOf = new WeakMap<CheckpointChartData, readonly StatusSeries[]>();
+
+/**
+ * The status series both charts draw, in their order. The most frequent status has a slot per
+ * checkpoint (null where another status is); the others carry only their own checkpoints, as
+ * `[index, value]` pairs: at 1,000 checkpoints a few failed ones would otherwise be 1,000 slots
+ * each ECharts stores, filters and lays out, mostly empty.
+ */
+function statusSeries(data: CheckpointChartData): readonly StatusSeries[] {
+  const cached = statusSeriesOf.get(data);
+  if (cached) return cached;
+  const indices = new Map<CheckpointPointStatus, number[]>();
+  data.points.forEach((p, i) => {
+    const list = indices.get(p.status);
+    if (list) list.push(i);
+    else indices.set(p.status, [i]);
+  });
+  let densest: CheckpointPointStatus | undefined;
+  let most = 0;
+  for (const [status, list] of indices) {
+    if (list.length <= most) continue;
+    densest = status;
+    most = list.length;
+  }
+  const series = STATUSES.flatMap(({ status, name }) => {
+    const own = indices.get(status);
+    return own ? [{ status, name, own: status === densest ? null : own }] : [];
+  });
+  statusSeriesOf.set(data, series);
+  return series;
+}
+
+/**
+ * The index in `data.points` of the checkpoint an ECharts event names by series and data index
+ * (a click, a tooltip): the status bars come first, in `statusSeries` order; a series with a
+ * slot per checkpoint (and the full-size line after the bars) is indexed by checkpoint.
+ */
+export function checkpointIndexAt(data: CheckpointChartData, seriesIndex: number, dataIndex: number): number {
+  const own = statusSeries(data)[seriesIndex]?.own;
+  return own ? (own[dataIndex] ?? -1) : dataIndex;
+}
+
 function tooltipFor(data: CheckpointChartData): TooltipComponentOption {
   return {
     trigger: 'axis',
@@ -116,7 +165,8 @@ function tooltipFor(data: CheckpointChartData): TooltipComponentOption {
     confine: true,
     formatter: (params) => {
       const first = Array.isArray(params) ? params[0] : params;
-      const point = first === undefined ? undefined : data.points[first.dataIndex];
+      const point =
+        first === undefined ? undefined : data.points[checkpointIndexAt(data, first.seriesIndex ?? 0, first.dataIndex)];
       return point ? checkpointTooltip(point) : '';
     },
   };
@@ -182,11 +232,16 @@ function statusBars(
   value: (p: CheckpointPoint) => number,
 ): BarSeriesOption[] {
   const large = data.points.length > LARGE_THRESHOLD;
-  return STATUSES.filter(({ status }) => data.points.some((p) => p.status === status)).map(({ status, name }) => ({
+  return statusSeries(data).map(({ status, name, own }) => ({
     type: 'bar',
     name,
     // One column per checkpoint: the status series overlap, each checkpoint is in only one.
-    data: data.points.map((p) => (p.status === status ? known(value(p)) : null)),
+    data: own
+      ? own.map((i): [number, number | null] => {
+          const p = data.points[i];
+          return [i, p ? known(value(p)) : null];
+        })
+      : data.points.map((p) => (p.status === status ? known(value(p)) : null)),
     barGap: '-100%',
     barMaxWidth: 24,
     large,
