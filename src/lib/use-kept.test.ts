@@ -21,6 +21,21 @@ describe('useKept', () => {
     expect(result.current).not.toBe(second);
     expect(result.current.parts).toHaveLength(3);
   });
+
+  it('hands a build the value it replaces: undefined the first time', () => {
+    const seen: (number | undefined)[] = [];
+    const { result, rerender } = renderHook(
+      ({ n }) =>
+        useKept([n], (previous: number | undefined) => {
+          seen.push(previous);
+          return n * 10;
+        }),
+      { initialProps: { n: 1 } },
+    );
+    rerender({ n: 2 });
+    expect(result.current).toBe(20);
+    expect(seen).toEqual([undefined, 10]);
+  });
 });
 
 describe('useKeptFrom', () => {

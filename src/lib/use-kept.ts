@@ -4,15 +4,16 @@ import { useState } from 'react';
  * `build()`'s value, kept (the same object) for as long as every one of `parts` is the same as at
  * the last build: a useMemo whose list of dependencies may change length (one per query of a
  * useQueries, say). A view that re-renders because a request started or ended then hands its
- * children the same maps, and nothing under it is rebuilt.
+ * children the same maps, and nothing under it is rebuilt. `build` gets the value it replaces
+ * (undefined the first time), for what it keeps of it.
  */
-export function useKept<T>(parts: readonly unknown[], build: () => T): T {
+export function useKept<T>(parts: readonly unknown[], build: (previous: T | undefined) => T): T {
   const [kept, setKept] = useState<{ parts: readonly unknown[]; value: T } | null>(null);
   if (kept && kept.parts.length === parts.length && kept.parts.every((p, i) => Object.is(p, parts[i]))) {
     return kept.value;
   }
   // Derived during render (no effect, no extra paint): React renders this component again at once.
-  const value = build();
+  const value = build(kept?.value);
   setKept({ parts, value });
   return value;
 }

@@ -1,7 +1,7 @@
 import { useQueries, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { EndpointQueryOptions } from '../../api/endpoint-query';
 import { usePollInterval } from '../../api/polling';
+import { useKept } from '../../lib/use-kept';
 
 export interface TurnReads<T> {
   /** Per id: its figure as last read, `undefined` while never read. */
@@ -12,9 +12,9 @@ export interface TurnReads<T> {
   readonly pending: boolean;
 }
 
-interface Kept<T> {
-  readonly parts: readonly unknown[];
-  readonly reads: Omit<TurnReads<T>, 'pending'>;
+/** The figures as last built, with the scope they were read under. */
+interface Kept<T> extends Omit<TurnReads<T>, 'pending'> {
+  readonly scope: string;
 }
 
 /**
@@ -52,9 +52,7 @@ export function useReadsInTurn<TData, T>(
   });
   const pending = results.some((r) => r.isFetching);
   const parts = [scope, ...ids, '|', ...reading, ...results.flatMap((r) => [r.data, r.dataUpdatedAt])];
-  const [kept, setKept] = useState<Kept<T> | null>(null);
-  let reads = kept?.reads;
-  if (!kept || kept.parts.length !== parts.length || kept.parts.some((p, i) => !Object.is(p, parts[i]))) {
+  const reads = useKept<Kept<T>>(parts, (kept) => {
     const read = new Map(reading.map((id, i) => [id, results[i]]));
     const values = new Map<string, T | undefined>();
     const readAt = new Map<string, number>();
@@ -63,24 +61,17 @@ export function useReadsInTurn<TData, T>(
       if (result !== undefined) {
         values.set(id, result.data === undefined ? undefined : decode(result.data));
         readAt.set(id, result.dataUpdatedAt);
-      } else if (kept?.parts[0] === scope && kept.reads.readAt.has(id)) {
-        values.set(id, kept.reads.values.get(id));
-        readAt.set(id, kept.reads.readAt.get(id) ?? 0);
+      } else if (kept?.scope === scope && kept.readAt.has(id)) {
+        values.set(id, kept.values.get(id));
+        readAt.set(id, kept.readAt.get(id) ?? 0);
       } else {
         const cached = client.getQueryState<TData>(query(id).queryKey);
         values.set(id, cached?.data === undefined ? undefined : decode(cached.data));
         readAt.set(id, cached?.dataUpdatedAt ?? 0);
       }
     }
-    reads = { values, readAt };
-    // Derived during render (no effect, no extra paint), as useKept does.
-    setKept({ parts, reads });
-  }
-  const current = reads ?? { values: new Map<string, T | undefined>(), readAt: new Map<string, number>() };
+    return { scope, values, readAt };
+  });
   // Its own object only when `pending` changes: the maps stay the same objects.
-  const [withPending, setWithPending] = useState<TurnReads<T> | null>(null);
-  if (withPending && withPending.values === current.values && withPending.pending === pending) return withPending;
-  const next = { ...current, pending };
-  setWithPending(next);
-  return next;
+  return useKept([reads, pending], () => ({ values: reads.values, readAt: reads.readAt, pending }));
 }
