@@ -129,60 +129,65 @@ export async function startFleetServer(real, sizes, jobs) {
   /**
    * @param {string} p the path without `/api` (nor a fleet cluster's segment) @param {URLSearchParams} q
    * @param {number} tick @param {number | null} inFleet the fleet cluster's number (`/api/fleet-NN/...`)
-   * @returns {string | null}
+   * @returns {(() => string) | null} what builds the answer, or null when the fleet does not answer
+   *   the path: the routes ask only that, for every request of the page, and must not build a
+   *   3 MB answer to learn it (this process is the bench's own, on the browser's two cores)
    */
   const answer = (p, q, tick, inFleet) => {
     const ids = (q.get('get') ?? '').split(',').filter(Boolean);
     const agg = (q.get('agg') ?? '').split(',').filter(Boolean);
     // Only for the fleet page: the other views keep the sandbox's own /overview.
-    if (p === '/overview' && inFleet !== null) return clusterOverview(tick);
+    if (p === '/overview' && inFleet !== null) return () => clusterOverview(tick);
     if (p === '/jobs/overview') {
       // A fleet cluster's jobs started a few minutes apart from the next cluster's, each at fixed times.
       if (inFleet !== null) {
         const at = startedAt - inFleet * 61_000;
-        return jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick, [], at).body;
+        return () => jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick, [], at).body;
       }
-      return jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick).body;
+      return () => jobsOverviewResponse(real.jobsOverview, sizes.jobs, sizes.running, tick, [], startedAt).body;
     }
-    if (p === '/taskmanagers') return taskManagersResponse(real.taskManagers, sizes.taskManagers, tick).body;
+    if (p === '/taskmanagers') return () => taskManagersResponse(real.taskManagers, sizes.taskManagers, tick).body;
     // Flink's aggregate over every task manager (`?get=...&agg=min,max`).
-    if (p === '/taskmanagers/metrics') return metricValuesResponse(ids, agg, tick).body;
+    if (p === '/taskmanagers/metrics') return () => metricValuesResponse(ids, agg, tick).body;
     const tm = /^\/taskmanagers\/([^/]+)\/metrics$/.exec(p);
-    if (tm && tmIds.has(decodeURIComponent(tm[1] ?? ''))) return metricValuesResponse(ids, agg, tick).body;
+    if (tm && tmIds.has(decodeURIComponent(tm[1] ?? ''))) return () => metricValuesResponse(ids, agg, tick).body;
     const job = /^\/jobs\/([0-9a-f]{32})(\/.*)?$/.exec(p);
     if (!job) return null;
     const [, jid = '', rest = ''] = job;
     if (fleetIds.has(jid)) {
       // A fleet job (the triage page reads each running one): the wide job's shape, its own id.
-      if (rest === '') return JSON.stringify({ ...real.wide, jid, name: `Fleet job ${jid.slice(-4)}` });
-      if (rest === '/checkpoints') return JSON.stringify(real.checkpoints);
-      if (rest.endsWith('/metrics')) return metricValuesResponse(ids, agg, tick).body;
+      if (rest === '') return () => JSON.stringify({ ...real.wide, jid, name: `Fleet job ${jid.slice(-4)}` });
+      if (rest === '/checkpoints') return () => JSON.stringify(real.checkpoints);
+      if (rest.endsWith('/metrics')) return () => metricValuesResponse(ids, agg, tick).body;
       return null;
     }
     const big = `/vertices/${real.vertexId}`;
     if (jid === jobs.wide) {
-      if (rest === '') return bigVertexJob;
-      if (rest === big) return vertexDetailsResponse(real.vertexDetails, sizes.subtasks, sizes.taskManagers, tick).body;
-      if (rest === `${big}/backpressure`) return backPressureResponse(real.backPressure, sizes.subtasks, tick).body;
-      if (rest === `${big}/watermarks`) return watermarksResponse(sizes.subtasks, tick).body;
-      if (rest.startsWith(big) && rest.endsWith('/metrics')) return metricValuesResponse(ids, agg, tick).body;
+      if (rest === '') return () => bigVertexJob;
+      if (rest === big)
+        return () => vertexDetailsResponse(real.vertexDetails, sizes.subtasks, sizes.taskManagers, tick).body;
+      if (rest === `${big}/backpressure`)
+        return () => backPressureResponse(real.backPressure, sizes.subtasks, tick).body;
+      if (rest === `${big}/watermarks`) return () => watermarksResponse(sizes.subtasks, tick).body;
+      if (rest.startsWith(big) && rest.endsWith('/metrics')) return () => metricValuesResponse(ids, agg, tick).body;
       return null;
     }
     if (jid === jobs.eventTime) {
-      if (rest === '') return graphJob;
+      if (rest === '') return () => graphJob;
       const v = /^\/vertices\/([0-9a-f]{32})(\/.*)?$/.exec(rest);
       const parallelism = v ? graphParallelism.get(v[1] ?? '') : undefined;
       if (!v || parallelism === undefined) return null;
-      if (v[2] === '/watermarks') return watermarksResponse(Number(parallelism), tick, parallelism).body;
-      if ((v[2] ?? '').endsWith('/metrics')) return metricValuesResponse(ids, agg, tick).body;
+      if (v[2] === '/watermarks') return () => watermarksResponse(Number(parallelism), tick, parallelism).body;
+      if ((v[2] ?? '').endsWith('/metrics')) return () => metricValuesResponse(ids, agg, tick).body;
       return null;
     }
     if (jid === jobs.backpressure && rest === '/exceptions') {
       const max = Number(q.get('maxExceptions') ?? sizes.exceptions);
       const entries = exceptionsJson.exceptionHistory.entries;
-      return JSON.stringify({
-        exceptionHistory: { entries: entries.slice(0, max), truncated: entries.length > max },
-      });
+      return () =>
+        JSON.stringify({
+          exceptionHistory: { entries: entries.slice(0, max), truncated: entries.length > max },
+        });
     }
     return null;
   };
@@ -217,7 +222,8 @@ export async function startFleetServer(real, sizes, jobs) {
     const key = `${url.pathname}?${url.search}`;
     const tick = (ticks.get(key) ?? 0) + 1;
     ticks.set(key, tick);
-    const body = answer(p, url.searchParams, tick, cluster ? Number(cluster[1]?.slice('fleet-'.length)) : null);
+    const build = answer(p, url.searchParams, tick, cluster ? Number(cluster[1]?.slice('fleet-'.length)) : null);
+    const body = build === null ? null : build();
     requests += 1;
     if (body === null) {
       res.writeHead(404, { 'content-type': json }).end(JSON.stringify({ errors: ['Not found: /' + p] }));

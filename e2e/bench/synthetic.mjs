@@ -310,7 +310,8 @@ export const fleetTaskManagerId = (n) =>
 
 /**
  * `GET /jobs/overview` with `count` jobs, the first `running` of them RUNNING (ids from
- * `runningIds` first, so real jobs can lead), the rest FINISHED, CANCELED or FAILED.
+ * `runningIds` first, so real jobs can lead), the rest FINISHED, CANCELED or FAILED. Between two
+ * ticks the running jobs' durations grow and one running job has a new `last-modification`.
  * @param {any} real the recorded `GET /jobs/overview` @param {number} count @param {number} running
  * @param {number} tick @param {string[]} [runningIds]
  * @param {number} [at] the time start times count back from: fixed, start times stay put across
@@ -347,7 +348,9 @@ export function jobsOverviewResponse(real, count, running, tick, runningIds = []
       'end-time': end,
       duration: live ? now + tick * 1000 - start : end - start,
       state,
-      'last-modification': live ? now + tick * 1000 : end,
+      // As Flink's: a running job's last state change, not the answer's time (only its duration
+      // grows); one running job a tick changed state since the last answer (a restart, say).
+      'last-modification': live && i === tick % running ? now + tick * 1000 : live ? start + 5_000 : end,
       tasks,
     });
   }

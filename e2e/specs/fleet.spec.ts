@@ -100,6 +100,11 @@ test('fleet: overview, a JobManager killed and back, the wall, the History Serve
     for (const job of [mainJobs.find((j) => j.state === 'RUNNING'), secondJobs[0]]) {
       await expect(jobsRegion.getByRole('link', { name: job?.name, exact: true }).first()).toBeVisible();
     }
+    // The job lists were decoded in their worker, under the proxy's strict CSP and Trusted Types
+    // (a worker refused there would leave the page decoding them itself, and a violation).
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toContainEqual(
+      expect.stringMatching(/\/assets\/job-list-worker-[\w-]+\.js$/),
+    );
     // The cross-cluster search, kept in the URL.
     const wanted = secondJobs[0]?.name ?? '';
     await jobsRegion.getByRole('searchbox').fill(SECOND.name);

@@ -15,6 +15,7 @@ import {
 } from './history-server';
 import { endpointKey, endpoints, type EndpointSpec, type ParamName, type PathParams } from './endpoints';
 import { FlinkApiError } from './errors';
+import { decode, parseJsonText, snippetOf, type AnswerOrigin } from './decode';
 import { checkPathParam } from './ids';
 import { serializeQuery, type QueryParams } from './query';
 import { emitRequest, emitResponse, getApiSettings, type ApiSettings, type ClusterTarget } from './settings';
@@ -49,6 +50,11 @@ export type RequestOptions<E extends EndpointSpec> = ParamsOption<E> & {
    * the active cluster's History Server detection: the fleet knows each cluster's kind.
    */
   readonly target?: ClusterTarget;
+  /**
+   * A 2xx answer's body is handed on as bytes, not decoded to a string on the page: for an answer
+   * decoded in a worker, where the bytes move without a copy (`requestDecoded`).
+   */
+  readonly bodyAsBytes?: boolean;
 };
 
 /** What `send` needs of an answer, from fetch or from XMLHttpRequest. */
@@ -58,6 +64,8 @@ interface TransportResponse {
   readonly type: string;
   readonly contentType: string;
   readonly text: () => Promise<string>;
+  /** The body as bytes, undecoded (fetch only). */
+  readonly bytes?: () => Promise<ArrayBuffer>;
 }
 
 async function fetchResponse(url: string, init: RequestInit): Promise<TransportResponse> {
@@ -68,6 +76,7 @@ async function fetchResponse(url: string, init: RequestInit): Promise<TransportR
     type: response.type,
     contentType: response.headers.get('content-type') ?? '',
     text: () => response.text(),
+    bytes: () => response.arrayBuffer(),
   };
 }
 
@@ -173,20 +182,6 @@ export function buildUrl<E extends EndpointSpec>(
 
 // ---- sending ----------------------------------------------------------------------------------
 
-const SNIPPET_LENGTH = 160;
-
-export function snippetOf(text: string): string {
-  // The page's visible text; its <title> only when the body says nothing.
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? '';
-  const visible = text
-    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const flat = visible || title.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}...` : flat;
-}
-
 const FlinkErrorBody = v.looseObject({ errors: v.array(v.string()) });
 
 /** Flink's `{"errors": [...]}` messages, or undefined when the body is not in that shape. */
@@ -264,7 +259,9 @@ export function classifyResponse(args: {
 interface CheckedResponse {
   readonly status: number;
   readonly contentType: string;
+  /** The body; only its start when `bytes` holds it (`bodyAsBytes`). */
   readonly text: string;
+  readonly bytes?: ArrayBuffer | undefined;
   readonly url: string;
   readonly key: string;
   readonly started: number;
@@ -446,8 +443,15 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
       return fail(whyStopped(cause));
     }
     let text: string;
+    let bytes: ArrayBuffer | undefined;
     try {
-      text = await response.text();
+      if (options.bodyAsBytes && response.bytes && response.status >= 200 && response.status < 300) {
+        bytes = await response.bytes();
+        // Decoded here only as far as the checks below look (an HTML page in place of JSON).
+        text = new TextDecoder().decode(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 1024)));
+      } else {
+        text = await response.text();
+      }
     } catch (cause) {
       return fail(whyStopped(cause));
     }
@@ -463,92 +467,44 @@ async function send<E extends EndpointSpec>(endpoint: E, options: RequestOptions
     });
     if (problem) fail(problem);
     if (isConfig) noteWebHistory(webHistoryOf(text), active.baseUrl);
-    return { status: response.status, contentType, text, url, key, started };
+    return { status: response.status, contentType, text, bytes, url, key, started };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
 }
 
-/** Formats valibot issues as `jobs[2].state: expected string, received undefined`. */
-export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((issue) => {
-    let path = '';
-    for (const item of issue.path ?? []) {
-      const k = (item as { key: unknown }).key;
-      if (typeof k === 'number') path += `[${k}]`;
-      else if (typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k)) path += path ? `.${k}` : k;
-      else path += `[${JSON.stringify(k)}]`;
-    }
-    const missingKey = issue.received === 'undefined' && /^".*"$/.test(issue.expected ?? '');
-    const what = missingKey
-      ? 'missing'
-      : issue.expected
-        ? `expected ${issue.expected}, received ${issue.received}`
-        : issue.message;
-    return `${path || '(root)'}: ${what}`;
-  });
-}
-
-/** Decodes an already-parsed value at the boundary, or throws a `bad-shape` error. */
-export function decode<S extends v.GenericSchema>(
-  schema: S,
-  value: unknown,
-  endpoint: string,
-  url = '',
-  status = 0,
-): v.InferOutput<S> {
-  let result: v.SafeParseResult<S>;
-  try {
-    result = v.safeParse(schema, value);
-  } catch (cause) {
-    // valibot recurses along the data: an answer nested deeper than the stack (a Java cause
-    // chain wrapped thousands of times, say) throws a RangeError, which must not escape as one.
-    const why = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    throw new FlinkApiError({
-      kind: 'bad-shape',
-      endpoint,
-      url,
-      status,
-      cause,
-      issues: [`(root): could not be decoded (${why})`],
-    });
-  }
-  if (result.success) return result.output;
-  throw new FlinkApiError({ kind: 'bad-shape', endpoint, url, status, issues: formatIssues(result.issues) });
-}
+export { decode, formatIssues, parseJsonText, snippetOf, type AnswerOrigin } from './decode';
 
 /** Sends a request and decodes its JSON answer with `schema`. */
-export async function requestJson<E extends EndpointSpec, S extends v.GenericSchema>(
+export function requestJson<E extends EndpointSpec, S extends v.GenericSchema>(
   endpoint: E,
   schema: S,
   options: RequestOptions<E>,
 ): Promise<v.InferOutput<S>> {
+  return requestDecoded(endpoint, options, (body, at) =>
+    decode(schema, parseJsonText(body, at), at.endpoint, at.url, at.status),
+  );
+}
+
+/**
+ * Sends a request for JSON and hands its answer's body to `decodeBody` (requestJson parses and
+ * decodes it here; a large answer polled often may be decoded in a worker instead, its bytes
+ * undecoded: `bodyAsBytes`). An HTML page in place of JSON is refused first, and the outcome is
+ * reported as for any request.
+ */
+export async function requestDecoded<E extends EndpointSpec, T>(
+  endpoint: E,
+  options: RequestOptions<E>,
+  decodeBody: (body: string | ArrayBuffer, at: AnswerOrigin) => T | Promise<T>,
+): Promise<T> {
   const sent = await send(endpoint, options);
   const base = { verb: endpoint.verb, template: endpoint.template, endpoint: sent.key, url: sent.url };
+  const at: AnswerOrigin = { endpoint: sent.key, url: sent.url, status: sent.status };
   try {
     if (isHtml(sent.contentType, sent.text)) {
-      throw new FlinkApiError({
-        kind: 'not-json',
-        endpoint: sent.key,
-        url: sent.url,
-        status: sent.status,
-        snippet: snippetOf(sent.text),
-      });
+      throw new FlinkApiError({ kind: 'not-json', ...at, snippet: snippetOf(sent.text) });
     }
-    let parsed: unknown;
-    try {
-      parsed = sent.text.trim() === '' ? {} : JSON.parse(sent.text);
-    } catch (cause) {
-      throw new FlinkApiError({
-        kind: 'not-json',
-        endpoint: sent.key,
-        url: sent.url,
-        status: sent.status,
-        snippet: snippetOf(sent.text),
-        cause,
-      });
-    }
-    const output = decode(schema, parsed, sent.key, sent.url, sent.status);
+    const output = await decodeBody(sent.bytes ?? sent.text, at);
     emitResponse({ ...base, status: sent.status, ok: true, durationMs: Date.now() - sent.started });
     return output;
   } catch (error) {

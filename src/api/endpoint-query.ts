@@ -6,7 +6,15 @@
 import { queryOptions, type DataTag, type QueryKey } from '@tanstack/react-query';
 import type * as v from 'valibot';
 import type { RefreshKind } from '../refresh/policy';
-import { decode, requestJson, requestText, type JsonValue, type ParamsOption } from './client';
+import {
+  decode,
+  requestDecoded,
+  requestJson,
+  requestText,
+  type AnswerOrigin,
+  type JsonValue,
+  type ParamsOption,
+} from './client';
 import { endpointKey, type EndpointSpec } from './endpoints';
 import { FlinkApiError } from './errors';
 import type { QueryParams } from './query';
@@ -117,7 +125,8 @@ function endpointQuery<T, K extends QueryKey>(
 
 /**
  * A JSON endpoint: its answer decoded with `schema`; `refresh` says how often it changes,
- * `sharing` how it is kept between refreshes (`LARGE_ANSWER`: replaced whole).
+ * `sharing` how it is kept between refreshes (`LARGE_ANSWER`: replaced whole); `decodeBody`, where
+ * its body (bytes) is decoded when not here (a worker: the fleet's job lists, job-list-delta.ts).
  */
 export function jsonQuery<E extends EndpointSpec, S extends v.GenericSchema, K extends QueryKey>(
   queryKey: K,
@@ -126,11 +135,15 @@ export function jsonQuery<E extends EndpointSpec, S extends v.GenericSchema, K e
   request: EndpointRequest<E>,
   refresh: RefreshKind = 'live',
   sharing: AnswerSharing = {},
+  decodeBody?: (body: string | ArrayBuffer, at: AnswerOrigin) => Promise<v.InferOutput<S>>,
 ): EndpointQueryOptions<v.InferOutput<S>, K> {
   const key = endpointKey(endpoint);
   return endpointQuery(
     queryKey,
-    ({ signal }) => requestJson(endpoint, schema, { ...request, signal }),
+    ({ signal }) =>
+      decodeBody
+        ? requestDecoded(endpoint, { ...request, signal, bodyAsBytes: true }, decodeBody)
+        : requestJson(endpoint, schema, { ...request, signal }),
     refresh,
     { endpoint: key, decode: (recorded) => decode(schema, recorded, key) },
     sharing,

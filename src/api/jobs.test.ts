@@ -41,13 +41,17 @@ describe('keepUnchangedJobs', () => {
 
   it('keeps each unchanged job by its id, even reordered, and takes the changed ones', () => {
     const before = answer([job('a'), job('b'), job('c')]);
-    const next = answer([job('c'), job('a', { duration: 11 }), job('b', { tasks: { ...job('b').tasks, failed: 1 } })]);
+    const next = answer([
+      job('c'),
+      job('a', { 'last-modification': 2 }),
+      job('b', { tasks: { ...job('b').tasks, failed: 1 } }),
+    ]);
     const kept = keepUnchangedJobs(before, next) as JobsOverview;
     expect(kept).not.toBe(before);
     expect(kept.jobs.map((j) => j.jid)).toEqual(['c', 'a', 'b']);
     expect(kept.jobs[0]).toBe(before.jobs[2]);
     expect(kept.jobs[1]).toBe(next.jobs[1]);
-    expect(kept.jobs[1]?.duration).toBe(11);
+    expect(kept.jobs[1]?.['last-modification']).toBe(2);
     expect(kept.jobs[2]?.tasks.failed).toBe(1);
   });
 
@@ -59,5 +63,22 @@ describe('keepUnchangedJobs', () => {
     expect(added.jobs[0]).toBe(before.jobs[0]);
     const extra = answer([job('a'), job('b', { 'pending-operators': 1 })]);
     expect((keepUnchangedJobs(before, extra) as JobsOverview).jobs[1]).toBe(extra.jobs[1]);
+  });
+
+  it("keeps a running job whose only change is its age (Flink's duration), not an ended one's", () => {
+    const ended = { state: 'FINISHED', 'end-time': 20, duration: 19 } as const;
+    const before = answer([job('run'), job('done', ended)]);
+    const older = answer([job('run', { duration: 3_000 }), job('done', ended)]);
+    expect(keepUnchangedJobs(before, older)).toBe(before);
+    const moved = answer([
+      job('run', { duration: 3_000, state: 'RESTARTING' }),
+      job('done', { ...ended, duration: 18 }),
+    ]);
+    const kept = keepUnchangedJobs(before, moved) as JobsOverview;
+    expect(kept.jobs[0]?.state).toBe('RESTARTING');
+    expect(kept.jobs[0]?.duration).toBe(3_000);
+    expect(kept.jobs[1]).toBe(moved.jobs[1]);
+    const justEnded = answer([job('run', { ...ended, duration: 3_000 }), job('done', ended)]);
+    expect((keepUnchangedJobs(before, justEnded) as JobsOverview).jobs[0]?.['end-time']).toBe(20);
   });
 });

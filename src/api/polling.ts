@@ -1,7 +1,14 @@
 // Connects the API's hooks to the one refresh policy (src/refresh): the server's default
 // interval comes from GET /config `refresh-interval`.
 
-import { useQuery, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import {
+  focusManager,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+  type UseQueryOptions,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { setHistoryMode, setServerRefreshInterval } from '../refresh/store';
 import { isHistoryServer } from './history-server';
@@ -90,4 +97,28 @@ export function useSampledQuery<TQueryFnData, TQueryKey extends QueryKey>(
     },
     refetchIntervalInBackground: false,
   });
+}
+
+/**
+ * Asks for these queries again together, every `interval` ms while the tab is shown, for queries
+ * that do not poll themselves (`refetchInterval: false`). React-query's own interval restarts each
+ * query's timer from that query's last answer, so ten clusters' answers drift apart within a few
+ * refreshes and a view that waits for a round of them (the fleet) gets no round, only answers one
+ * by one. A request still on its way is left to finish, not sent again.
+ */
+export function useRefetchTogether(queryKeys: readonly QueryKey[], interval: number | false): void {
+  const client = useQueryClient();
+  // The keys as one value: a new array of the same keys each render must not restart the timer.
+  const keys = JSON.stringify(queryKeys);
+  useEffect(() => {
+    if (interval === false) return;
+    const each = JSON.parse(keys) as QueryKey[];
+    const timer = setInterval(() => {
+      if (!focusManager.isFocused()) return;
+      for (const queryKey of each) {
+        void client.refetchQueries({ queryKey, exact: true, type: 'active' }, { cancelRefetch: false });
+      }
+    }, interval);
+    return () => clearInterval(timer);
+  }, [client, keys, interval]);
 }

@@ -11,7 +11,7 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { installTrustedTypesPolicy } from './trusted-types';
+import { installTrustedTypesPolicy } from '../lib/trusted-types';
 
 // Before the first chart: ECharts' renderer clears its container with `innerHTML = ''`, which a
 // page under Trusted Types allows only through the policy (see trusted-types.ts).

@@ -27,3 +27,11 @@ function subscribe(listener: () => void): () => void {
 export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now);
 }
+
+/**
+ * The shared clock's reading, outside a render's output: a sort key of a running job's age, say,
+ * agrees with the ages its cells show (the time of the clock's last tick while it runs).
+ */
+export function readClock(): number {
+  return timer === undefined ? Date.now() : now;
+}

@@ -5,7 +5,7 @@
 
 import { layoutJobGraph, structureKey, type GraphLayout, type GraphStructure, type LayoutOptions } from './layout';
 import { isLayoutResponse, type LayoutRequest } from './layout-protocol';
-import { installTrustedTypesPolicy } from '../trusted-types';
+import { installTrustedTypesPolicy } from '../../lib/trusted-types';
 
 /** Workers kept; more would only compete for the same cores. */
 const POOL_SIZE = 2;

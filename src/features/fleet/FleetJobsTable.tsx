@@ -4,7 +4,7 @@ import { JobStateBadge, stateTone } from '../../components/JobStateBadge';
 import { formatDuration, formatTimestamp } from '../../lib/format';
 import { links } from '../../lib/paths';
 import type { SortState } from '../../lib/search-state';
-import { useNow } from '../../lib/use-now';
+import { readClock, useNow } from '../../lib/use-now';
 import type { FleetJobRow } from './fleet-jobs';
 
 export const FLEET_JOB_SORT_COLUMNS = ['name', 'cluster', 'state', 'start', 'end', 'duration'] as const;
@@ -74,9 +74,9 @@ export const FleetJobsTable = memo(function FleetJobsTable({
       }),
       column('duration', {
         header: 'Duration',
-        // Sorted by the duration its cluster answered (Flink counts a running job's up to the
-        // answer); a running job's cell keeps ticking on its own.
-        value: (r) => r.job.duration,
+        // A running job by its age now (its list keeps the job's object while only Flink's
+        // duration grows, see keepUnchangedJobs); its cell keeps ticking on its own.
+        value: (r) => (isEnded(r) ? r.job.duration : Math.max(0, readClock() - r.job['start-time'])),
         format: (ms, r) => (isEnded(r) ? formatDuration(ms) : <RunningFor since={r.job['start-time']} />),
       }),
       column('archived', {

@@ -63,6 +63,18 @@ describe('nextFleetJobRows', () => {
     expect(next.rows.slice(jobs.length).every((r) => r.clusterId === 'staging')).toBe(true);
   });
 
+  it('keeps the rows of the jobs a changed list kept (the same job objects)', () => {
+    const first = nextFleetJobRows(undefined, [prod(jobs), staging(running)]);
+    const [changed, ...kept] = jobs;
+    if (!changed) throw new Error('no jobs in the fixture');
+    const newer = [{ ...changed, state: 'RESTARTING' as const }, ...kept];
+    const next = nextFleetJobRows(first, [prod(newer), staging(running)]);
+    expect(next.rows[0]?.job.state).toBe('RESTARTING');
+    expect(next.rows[0]).not.toBe(first.rows[0]);
+    next.rows.slice(1).forEach((row, i) => expect(row).toBe(first.rows[i + 1]));
+    expect(next.rows).toEqual(fleetJobRows([prod(newer), staging(running)]));
+  });
+
   it("a History Server's new list rebuilds the live clusters' archived links", () => {
     const hs = (list: typeof jobs): FleetJobSource => ({
       clusterId: 'hs',

@@ -56,12 +56,11 @@ export interface FleetJobRowsState {
   readonly rows: readonly FleetJobRow[];
 }
 
+const sameCluster = (a: FleetJobSource | undefined, b: FleetJobSource): boolean =>
+  a !== undefined && a.clusterId === b.clusterId && a.clusterName === b.clusterName && a.history === b.history;
+
 const sameSource = (a: FleetJobSource | undefined, b: FleetJobSource): boolean =>
-  a !== undefined &&
-  a.clusterId === b.clusterId &&
-  a.clusterName === b.clusterName &&
-  a.history === b.history &&
-  a.jobs === b.jobs;
+  sameCluster(a, b) && a?.jobs === b.jobs;
 
 /**
  * `fleetJobRows`, kept across answers: the same state back when no cluster's job list changed
@@ -80,22 +79,30 @@ export function nextFleetJobRows(
   // A History Server's list decides other clusters' archived links: when one changes, rebuild all.
   const archiveChanged = !old || sources.some((s, i) => (s.history || old[i]?.history) && !sameSource(old[i], s));
   const index = archiveIndex(sources);
-  const perSource = sources.map((s, i) =>
-    !archiveChanged && previous && sameSource(old?.[i], s) ? (previous.perSource[i] ?? []) : rowsOf(s, index),
-  );
+  const perSource = sources.map((s, i) => {
+    const before = previous?.perSource[i];
+    if (archiveChanged || before === undefined || !sameCluster(old?.[i], s)) return rowsOf(s, index);
+    // The same cluster with a new list: its jobs that did not change (the list keeps their objects,
+    // see keepUnchangedJobs) keep their rows, so the table re-renders only the rows that changed.
+    return s.jobs === old?.[i]?.jobs ? before : rowsOf(s, index, new Map(before.map((row) => [row.job, row])));
+  });
   return { sources, perSource, rows: perSource.flat() };
 }
 
 function rowsOf(
   s: FleetJobSource,
   index: ReadonlyMap<string, { clusterId: string; clusterName: string }>,
+  rowOfJob?: ReadonlyMap<JobOverview, FleetJobRow>,
 ): FleetJobRow[] {
-  return (s.jobs ?? []).map((job) => ({
-    key: `${s.clusterId}/${job.jid}`,
-    clusterId: s.clusterId,
-    clusterName: s.clusterName,
-    history: s.history,
-    job,
-    archivedOn: s.history ? undefined : archivedCopyOf(index, job),
-  }));
+  return (s.jobs ?? []).map(
+    (job) =>
+      rowOfJob?.get(job) ?? {
+        key: `${s.clusterId}/${job.jid}`,
+        clusterId: s.clusterId,
+        clusterName: s.clusterName,
+        history: s.history,
+        job,
+        archivedOn: s.history ? undefined : archivedCopyOf(index, job),
+      },
+  );
 }

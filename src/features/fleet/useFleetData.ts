@@ -6,13 +6,17 @@ import {
   fleetClusterConfigQueryOptions,
   fleetClusterJobsQueryOptions,
   fleetClusterOverviewQueryOptions,
+  prepareFleetJobLists,
   type FleetClusterRef,
 } from '../../api/fleet';
 import type { JobOverview } from '../../api/jobs';
+import { fleetKeys } from '../../api/keys';
+import { useRefetchTogether } from '../../api/polling';
 import { useNow } from '../../lib/use-now';
 import { setServerRefreshInterval } from '../../refresh/store';
 import { useRefreshInterval } from '../../refresh/useRefreshInterval';
 import { clusterFindings, reachabilityOf, type ClusterFinding, type Reachability } from './fleet-health';
+import { FLEET_NOTIFY_ON, useFleetRounds } from './use-fleet-rounds';
 import { useGathered } from './use-gathered';
 
 /** A configured cluster as the fleet shows it. */
@@ -47,17 +51,23 @@ const settledAt = (q: { dataUpdatedAt: number; errorUpdatedAt: number }): number
  * History Server: `GET /jobs/overview` once, no polling). Each cluster's queries are its own: one
  * that is down, slow or behind an expired session marks its own row and never delays the others
  * for long: the answers of a refresh are applied together (`useGathered`), at most ROUND_CAP_MS
- * after the first of them. A cluster's data stays the same object while what it shows is the same.
+ * after the first of them, in one render (`useFleetRounds`). A cluster's data stays the same object
+ * while what it shows is the same.
  */
 export function useFleetData(clusters: readonly FleetCluster[]): FleetClusterData[] {
   const interval = useRefreshInterval('live');
   const now = useNow();
+  // The queries below re-render nothing by themselves: this does, once a round of answers is in.
+  const roundCut = useFleetRounds();
+  // Its worker loads while the first requests travel.
+  useEffect(() => prepareFleetJobLists(), []);
   const configs = useQueries({
     queries: clusters.map((cluster) => ({
       ...fleetClusterConfigQueryOptions(cluster),
       // Static once answered; asked again at the live rate while it has not (a cluster that was down).
       refetchInterval: (query: { state: { data: unknown } }) => (query.state.data === undefined ? interval : false),
       refetchIntervalInBackground: false,
+      notifyOnChangeProps: FLEET_NOTIFY_ON,
     })),
   });
   const history = clusters.map(
@@ -69,8 +79,7 @@ export function useFleetData(clusters: readonly FleetCluster[]): FleetClusterDat
       // A History Server has no /overview; a cluster whose kind is not known yet is asked (a
       // JobManager answers it; a History Server's 404 stops once its /config says so).
       enabled: !history[i],
-      refetchInterval: interval,
-      refetchIntervalInBackground: false,
+      notifyOnChangeProps: FLEET_NOTIFY_ON,
     })),
   });
   const jobs = useQueries({
@@ -78,13 +87,17 @@ export function useFleetData(clusters: readonly FleetCluster[]): FleetClusterDat
       // A JobManager kind that turns out to be a History Server waits for its /config: the key is
       // the same, only the polling differs.
       const options = fleetClusterJobsQueryOptions(cluster, history[i] === true);
-      return {
-        ...options,
-        refetchInterval: history[i] ? (false as const) : interval,
-        refetchIntervalInBackground: false,
-      };
+      return { ...options, notifyOnChangeProps: FLEET_NOTIFY_ON };
     }),
   });
+  // Each live cluster's /overview and job list, asked again together (a History Server's list is
+  // read once): a round's answers then come in together, and the page renders once a round.
+  useRefetchTogether(
+    clusters.flatMap((cluster, i) =>
+      history[i] ? [] : [fleetKeys.overview(cluster.id), fleetKeys.jobsOverview(cluster.id)],
+    ),
+    interval,
+  );
 
   // The fleet's default rate: the shortest `refresh-interval` its live clusters' /config give
   // (the user's choice and config.json still win, as for one cluster).
@@ -98,7 +111,7 @@ export function useFleetData(clusters: readonly FleetCluster[]): FleetClusterDat
 
   // The answers of a refresh, applied together: per cluster its /overview, its job list and when
   // the newer of them came.
-  const settled = !overviews.some((q) => q.isFetching) && !jobs.some((q) => q.isFetching);
+  const settled = roundCut || (!overviews.some((q) => q.isFetching) && !jobs.some((q) => q.isFetching));
   const answers = useGathered(
     clusters.flatMap((_, i) => {
       const overview = overviews[i];

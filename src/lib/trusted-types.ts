@@ -8,8 +8,9 @@
 // through (it creates no markup) and refuses every other string: the browser then blocks the
 // write and reports a violation, which the proxy spec (e2e/specs/proxy.spec.ts) counts.
 //
-// The same policy vets script URLs: the job graph's layout worker (`new Worker(url)`) is a script
-// URL sink. Only URLs of the dashboard's own origin pass (what `script-src 'self'` allows anyway).
+// The same policy vets script URLs: the job graph's layout worker and the fleet's job-list worker
+// (`new Worker(url)`) are script URL sinks. Only URLs of the dashboard's own origin pass (what
+// `script-src 'self'` allows anyway).
 
 /** The name the CSP's `trusted-types` directive must allow. */
 export const TRUSTED_TYPES_POLICY_NAME = 'default';
