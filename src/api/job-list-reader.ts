@@ -30,13 +30,11 @@ const here = new JobListKeeper();
 
 function theWorker(): Worker | null {
   if (worker !== undefined) return worker;
+  if (typeof Worker === 'undefined') return (worker = null);
   try {
     // Under Trusted Types a worker's URL goes through the app's policy (same origin only).
-    if (typeof Worker !== 'undefined') installTrustedTypesPolicy();
-    worker =
-      typeof Worker === 'undefined'
-        ? null
-        : new Worker(new URL('./job-list-worker.ts', import.meta.url), { type: 'module', name: 'job-lists' });
+    installTrustedTypesPolicy();
+    worker = new Worker(new URL('./job-list-worker.ts', import.meta.url), { type: 'module', name: 'job-lists' });
   } catch {
     worker = null;
   }
